@@ -1,0 +1,47 @@
+"""The ``kiosk`` command: a thin argparse shell over the services.
+
+Each verb group lives in its own module exposing ``register(subparsers)``; a verb handler takes the parsed
+arguments and returns an exit code. Errors a person can cause are ``KioskError``s: printed as one sentence on
+stderr with exit code 1, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kiosk.cli import bank, common
+from kiosk.domain.errors import KioskError
+
+GROUPS = (bank,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="1+X Assessment Kiosk: offline theory exams for energy storage certificates.",
+    )
+    common.add_data_dir(parser)
+    subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
+    for group in GROUPS:
+        group.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        code: int = handler(args)
+    except KioskError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kiosk: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    return code

@@ -1,0 +1,205 @@
+"""Forms: the paper one candidate sits, drawn from a bank's blueprint by a recorded seed.
+
+A form is fully determined by (bank, seed), so the registry can replay any candidate's paper. To keep that
+true across machines and Python versions, all randomness comes from ``random.Random(seed).random()``, the
+one part of the ``random`` module whose output Python promises never to change; ``shuffle`` and ``sample``
+carry no such promise, so their Fisher-Yates equivalents are written out here.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from kiosk.domain.errors import InputError, RuleError
+from kiosk.domain.items import Bank, Draw, Item, ItemType
+
+T = TypeVar("T")
+
+_SHUFFLED_OPTION_TYPES = frozenset({ItemType.SINGLE, ItemType.MULTIPLE, ItemType.MATCHING})
+
+
+@dataclass(frozen=True, slots=True)
+class FormItem:
+    """One item on a form and how it is laid out for the candidate.
+
+    ``option_order`` is the display order of options (single, multiple, matching responses) or the initial
+    order of ordering elements, which never already matches the key when there are two or more elements.
+    ``premise_order`` is the display order of matching premises.
+    """
+
+    item_id: str
+    option_order: tuple[str, ...] = ()
+    premise_order: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """The items one candidate is given, in order, with the seed that drew them."""
+
+    bank_id: str
+    bank_version: int
+    seed: int
+    items: tuple[FormItem, ...]
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        return tuple(form_item.item_id for form_item in self.items)
+
+    def item(self, item_id: str) -> FormItem:
+        """The layout of ``item_id`` on this form; raises KeyError if the form does not hold it."""
+        for form_item in self.items:
+            if form_item.item_id == item_id:
+                return form_item
+        raise KeyError(item_id)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-able copy of the form, read back by :meth:`from_dict`."""
+        return {
+            "bank_id": self.bank_id,
+            "bank_version": self.bank_version,
+            "seed": self.seed,
+            "items": [
+                {
+                    "item_id": form_item.item_id,
+                    "option_order": list(form_item.option_order),
+                    "premise_order": list(form_item.premise_order),
+                }
+                for form_item in self.items
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Form:
+        """Rebuild a form from :meth:`to_dict` output; raises InputError naming the first bad field."""
+        raw_items = data.get("items")
+        if not isinstance(raw_items, list):
+            raise InputError("Form data must hold a list of items under 'items'.")
+        items: list[FormItem] = []
+        for position, raw in enumerate(raw_items, start=1):
+            if not isinstance(raw, Mapping):
+                raise InputError(f"Form item {position} must be a map with an 'item_id'.")
+            items.append(
+                FormItem(
+                    item_id=_field(raw, "item_id", str, f"form item {position}"),
+                    option_order=_ids(raw, "option_order", position),
+                    premise_order=_ids(raw, "premise_order", position),
+                )
+            )
+        return cls(
+            bank_id=_field(data, "bank_id", str, "form"),
+            bank_version=_field(data, "bank_version", int, "form"),
+            seed=_field(data, "seed", int, "form"),
+            items=tuple(items),
+        )
+
+
+def assemble_form(bank: Bank, seed: int) -> Form:
+    """Draw a candidate's form from ``bank``'s blueprint; the same bank and seed always give the same form.
+
+    Raises RuleError when a draw asks for more items than remain in its pool.
+    """
+    rng = random.Random(seed)
+    blueprint = bank.blueprint
+    chosen: list[Item] = []
+    chosen_ids: set[str] = set()
+    for number, draw in enumerate(blueprint.draws, start=1):
+        # Sorting by id makes the pool independent of the order items were authored or loaded in.
+        pool = sorted(
+            (item for item in bank.items if _fits(item, draw) and item.id not in chosen_ids),
+            key=lambda item: item.id,
+        )
+        if draw.count < 0 or draw.count > len(pool):
+            raise RuleError(
+                f"Bank {bank.bank_id} version {bank.version} cannot fill blueprint draw {number} "
+                f"({_describe(draw)}): it asks for {draw.count} items but {len(pool)} are available."
+            )
+        picked = _sample(rng, pool, draw.count)
+        chosen.extend(picked)
+        chosen_ids.update(item.id for item in picked)
+    if blueprint.shuffle_items:
+        chosen = _shuffled(rng, chosen)
+    return Form(
+        bank_id=bank.bank_id,
+        bank_version=bank.version,
+        seed=seed,
+        items=tuple(_lay_out(rng, item, blueprint.shuffle_options) for item in chosen),
+    )
+
+
+def new_seed() -> int:
+    """A fresh, unpredictable seed for :func:`assemble_form` (63 bits, so it fits a signed 64-bit column)."""
+    return secrets.randbits(63)
+
+
+def _fits(item: Item, draw: Draw) -> bool:
+    return item.competence == draw.competence and (draw.difficulty is None or item.difficulty == draw.difficulty)
+
+
+def _describe(draw: Draw) -> str:
+    if draw.difficulty is None:
+        return f"competence {draw.competence}"
+    return f"competence {draw.competence}, {draw.difficulty.value}"
+
+
+def _lay_out(rng: random.Random, item: Item, shuffle_options: bool) -> FormItem:
+    options = tuple(choice.id for choice in item.options)
+    premises = tuple(choice.id for choice in item.premises)
+    if item.type is ItemType.ORDERING:
+        return FormItem(item.id, option_order=_scrambled(rng, options, item.key))
+    if item.type in _SHUFFLED_OPTION_TYPES:
+        if shuffle_options:
+            options = tuple(_shuffled(rng, list(options)))
+        # Premises stay as authored: the README shuffles options and matching responses only.
+        return FormItem(item.id, option_order=options, premise_order=premises)
+    return FormItem(item.id)
+
+
+def _scrambled(rng: random.Random, elements: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, ...]:
+    """A random order of ordering elements that is not already the key, so no candidate is handed the answer."""
+    if len(set(elements)) < 2:
+        return elements
+    while True:
+        order = tuple(_shuffled(rng, list(elements)))
+        if order != key:
+            return order
+
+
+def _below(rng: random.Random, bound: int) -> int:
+    """A random index in [0, bound) from ``rng.random()`` only (see the module docstring)."""
+    return min(int(rng.random() * bound), bound - 1)
+
+
+def _shuffled(rng: random.Random, values: list[T]) -> list[T]:
+    result = list(values)
+    for last in range(len(result) - 1, 0, -1):
+        other = _below(rng, last + 1)
+        result[last], result[other] = result[other], result[last]
+    return result
+
+
+def _sample(rng: random.Random, pool: Sequence[T], count: int) -> list[T]:
+    """``count`` distinct elements of ``pool`` in random order (a partial Fisher-Yates shuffle)."""
+    result = list(pool)
+    for index in range(count):
+        other = index + _below(rng, len(result) - index)
+        result[index], result[other] = result[other], result[index]
+    return result[:count]
+
+
+def _field(data: Mapping[str, object], name: str, kind: type[T], where: str) -> T:
+    value = data.get(name)
+    # bool is an int subclass, but True is no version number or seed.
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise InputError(f"The {where} must have '{name}' as {'text' if kind is str else 'a whole number'}.")
+    return value
+
+
+def _ids(raw: Mapping[str, object], name: str, position: int) -> tuple[str, ...]:
+    value = raw.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(part, str) for part in value):
+        raise InputError(f"Form item {position} must have '{name}' as a list of ids.")
+    return tuple(str(part) for part in value)

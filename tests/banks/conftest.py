@@ -1,0 +1,150 @@
+"""A small but complete bank source (every item type) written into a temp folder for each test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+BANK_YAML = """\
+certificate: maintenance
+grade: 1
+version: 3
+title: Energy Storage Maintenance, Grade I
+title_zh: 储能维护 I 级
+languages: [en, zh]
+competences:
+  - {id: F1, area: foundational, title: Specialised knowledge of energy storage materials}
+  - {id: P1, area: practical, title: Test the performance of energy storage batteries}
+blueprint:
+  duration_minutes: 30
+  pass_mark: 60
+  area_minimums: {practical: 50}
+  draws:
+    - {competence: F1, count: 3}
+    - {competence: P1, difficulty: medium, count: 1}
+    - {competence: P1, count: 1}
+stimuli:
+  - id: S1
+    text: A technician tests a 12 V lead-acid battery bank.
+    image: images/bank.svg
+"""
+
+ITEMS_YAML = """\
+- id: T-001
+  type: single
+  competence: F1
+  difficulty: easy
+  stem: What does LFP stand for?
+  stem_zh: LFP 代表什么？
+  options:
+    - {id: A, text: Lithium iron phosphate, text_zh: 磷酸铁锂}
+    - {id: B, text: Lithium cobalt oxide}
+    - {id: C, text: Lead fluoride plate}
+  answer: A
+  rationale: LFP is LiFePO4.
+- id: T-002
+  type: multiple
+  competence: F1
+  difficulty: medium
+  scoring: partial
+  stem: Which are lithium-ion cathode materials?
+  options:
+    - {id: A, text: NMC}
+    - {id: B, text: LFP}
+    - {id: C, text: Graphite}
+    - {id: D, text: Lead dioxide}
+  answer: [A, B]
+  rationale: Graphite is an anode; PbO2 is the lead-acid positive.
+- id: T-003
+  type: true_false
+  competence: F1
+  difficulty: easy
+  stem: A lead-acid cell has a nominal voltage of 2 V.
+  answer: true
+  rationale: Nominal 2.0 V per cell.
+- id: T-004
+  type: numeric
+  competence: P1
+  difficulty: medium
+  stimulus: S1
+  stem: A 100 Ah cell is discharged at 0.5C. How many hours does it last?
+  answer: 2
+  tolerance: 0.05
+  unit: h
+  rationale: 100 Ah / 50 A = 2 h.
+- id: T-005
+  type: ordering
+  competence: P1
+  difficulty: hard
+  scoring: partial
+  stem: Order the steps of a capacity test.
+  options:
+    - {id: A, text: Fully charge the cell}
+    - {id: B, text: Rest the cell}
+    - {id: C, text: Discharge at the rated current to the cut-off voltage}
+  answer: [A, B, C]
+  rationale: Charge, rest, then discharge and integrate current.
+- id: T-006
+  type: matching
+  competence: F1
+  difficulty: medium
+  scoring: partial
+  stem: Match each chemistry with its nominal cell voltage.
+  premises:
+    - {id: "1", text: LFP}
+    - {id: "2", text: Lead-acid}
+  options:
+    - {id: A, text: 2.0 V}
+    - {id: B, text: 3.2 V}
+    - {id: C, text: 1.2 V}
+  answer: {"1": B, "2": A}
+  rationale: LFP 3.2 V, lead-acid 2.0 V.
+- id: T-007
+  type: short_text
+  competence: P1
+  difficulty: easy
+  stem: Name the liquid that carries ions between the electrodes.
+  accept: [electrolyte, the electrolyte]
+  rationale: The electrolyte conducts ions.
+- id: T-008
+  type: single
+  competence: F1
+  difficulty: easy
+  stem: Which is the anode material in most lithium-ion cells?
+  options:
+    - {id: A, text: Graphite}
+    - {id: B, text: Lead}
+  answer: A
+  rationale: Graphite hosts lithium on charge.
+- id: T-009
+  type: single
+  competence: F1
+  difficulty: hard
+  stem: Which gas may an overcharged lead-acid battery release?
+  options:
+    - {id: A, text: Hydrogen}
+    - {id: B, text: Chlorine}
+  answer: A
+  rationale: Electrolysis of water releases hydrogen.
+- id: T-010
+  type: true_false
+  competence: P1
+  difficulty: medium
+  stem: Internal resistance rises as a cell ages.
+  answer: true
+  rationale: Ageing increases resistance.
+"""
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><rect width="100" height="40"/></svg>'
+
+
+@pytest.fixture
+def bank_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "maintenance-1"
+    (folder / "items").mkdir(parents=True)
+    (folder / "images").mkdir()
+    (folder / "bank.yaml").write_text(BANK_YAML, encoding="utf-8")
+    (folder / "items" / "all.yaml").write_text(ITEMS_YAML, encoding="utf-8")
+    (folder / "images" / "bank.svg").write_text(SVG, encoding="utf-8")
+    return folder
