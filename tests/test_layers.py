@@ -36,7 +36,11 @@ LIBRARY_HOME = {
 
 def _layer(root: Path, path: Path) -> str:
     relative = path.relative_to(root)
-    return relative.parts[0].removesuffix(".py") if len(relative.parts) > 1 or relative.stem != "__init__" else ""
+    return (
+        relative.parts[0].removesuffix(".py")
+        if len(relative.parts) > 1 or relative.stem != "__init__"
+        else ""
+    )
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:

@@ -39,14 +39,23 @@ def check_bank(bank: Bank, folder: Path, meta: Located, raw_items: list[Located]
         if item_id in seen:
             first = seen[item_id]
             problems.append(
-                Problem(raw.path, raw.line, f"the id is used again (first at {first.path.name}:{first.line})", item_id)
+                Problem(
+                    raw.path,
+                    raw.line,
+                    f"the id is used again (first at {first.path.name}:{first.line})",
+                    item_id,
+                )
             )
         seen.setdefault(item_id, raw)
 
     uses_zh = False
     for item in bank.items:
         if item.competence not in competence_ids:
-            at(item, "competence", f"the competence {item.competence} is not one of {', '.join(competence_ids)}")
+            at(
+                item,
+                "competence",
+                f"the competence {item.competence} is not one of {', '.join(competence_ids)}",
+            )
         if item.stimulus is not None and item.stimulus not in stimulus_ids:
             at(item, "stimulus", f"the stimulus {item.stimulus} is not defined in bank.yaml")
         uses_zh = uses_zh or item.stem.zh is not None
@@ -67,7 +76,11 @@ def _check_key(item: Item, at: _At) -> None:
         if len(item.key) != 1 or item.key[0] not in option_ids:
             at(item, "answer", f"the answer must be one option id of {', '.join(option_ids)}")
     elif item.type is ItemType.MULTIPLE:
-        if not item.key or any(key not in option_ids for key in item.key) or len(set(item.key)) != len(item.key):
+        if (
+            not item.key
+            or any(key not in option_ids for key in item.key)
+            or len(set(item.key)) != len(item.key)
+        ):
             at(item, "answer", f"the answer must list distinct option ids of {', '.join(option_ids)}")
     elif item.type is ItemType.ORDERING:
         if sorted(item.key) != sorted(option_ids):
@@ -87,10 +100,13 @@ def _check_key(item: Item, at: _At) -> None:
         if item.tolerance < 0:
             at(item, "tolerance", "the tolerance cannot be negative")
         elif item.value != 0 and item.tolerance >= abs(item.value):
-            at(item, "tolerance", f"the tolerance {item.tolerance:g} is as large as the answer {item.value:g}")
-    elif item.type is ItemType.SHORT_TEXT:
-        if any(not accepted for accepted in item.accepted):
-            at(item, "accept", "an accepted answer is empty")
+            at(
+                item,
+                "tolerance",
+                f"the tolerance {item.tolerance:g} is as large as the answer {item.value:g}",
+            )
+    elif item.type is ItemType.SHORT_TEXT and any(not accepted for accepted in item.accepted):
+        at(item, "accept", "an accepted answer is empty")
     if item.type in (ItemType.TRUE_FALSE, ItemType.NUMERIC, ItemType.SHORT_TEXT) and item.options:
         at(item, "options", f"a {item.type.value} item takes no options")
 
@@ -110,7 +126,10 @@ def _check_blueprint(bank: Bank, meta: Located) -> list[Problem]:
     drawn = {draw.competence for draw in bank.blueprint.draws}
     for competence in bank.competences:
         if competence.id not in drawn:
-            add(f"the blueprint draws nothing from competence {competence.id}; every competence must be assessed")
+            add(
+                f"the blueprint draws nothing from competence {competence.id}; "
+                "every competence must be assessed"
+            )
     for message in unsatisfiable_draws(bank.items, bank.blueprint.draws):
         add(message)
     total, pool = bank.blueprint.item_count, len(bank.items)
@@ -140,5 +159,7 @@ def unsatisfiable_draws(items: tuple[Item, ...], draws: tuple[Draw, ...]) -> lis
                     )
         asked_total = sum(draw.count for draw in wanted)
         if len(pool) < asked_total:
-            messages.append(f"the blueprint asks for {asked_total} items of {competence}, but the pool has {len(pool)}")
+            messages.append(
+                f"the blueprint asks for {asked_total} items of {competence}, but the pool has {len(pool)}"
+            )
     return sorted(set(messages))

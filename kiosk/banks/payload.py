@@ -71,7 +71,9 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
         "version": bank.version,
         "title": _text(bank.title),
         "languages": list(bank.languages),
-        "competences": [{"id": c.id, "area": c.area.value, "title": _text(c.title)} for c in bank.competences],
+        "competences": [
+            {"id": c.id, "area": c.area.value, "title": _text(c.title)} for c in bank.competences
+        ],
         "blueprint": {
             "duration_minutes": blueprint.duration_minutes,
             "pass_mark": blueprint.pass_mark,
@@ -79,13 +81,19 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
             "shuffle_items": blueprint.shuffle_items,
             "shuffle_options": blueprint.shuffle_options,
             "draws": [
-                {"competence": d.competence, "count": d.count, "difficulty": d.difficulty.value if d.difficulty else None}
+                {
+                    "competence": d.competence,
+                    "count": d.count,
+                    "difficulty": d.difficulty.value if d.difficulty else None,
+                }
                 for d in blueprint.draws
             ],
         },
         "stimuli": [{"id": s.id, "text": _text(s.text), "image": s.image} for s in bank.stimuli],
         "items": [_item(item) for item in bank.items],
-        "images": {name: base64.b64encode(data).decode("ascii") for name, data in sorted(bank.images.items())},
+        "images": {
+            name: base64.b64encode(data).decode("ascii") for name, data in sorted(bank.images.items())
+        },
     }
 
 
@@ -140,7 +148,11 @@ def bank_from_dict(data: dict[str, Any]) -> Bank:
             duration_minutes=int(blueprint["duration_minutes"]),
             pass_mark=float(blueprint["pass_mark"]),
             draws=tuple(
-                Draw(d["competence"], int(d["count"]), Difficulty(d["difficulty"]) if d.get("difficulty") else None)
+                Draw(
+                    d["competence"],
+                    int(d["count"]),
+                    Difficulty(d["difficulty"]) if d.get("difficulty") else None,
+                )
                 for d in blueprint["draws"]
             ),
             area_minimums=tuple((Area(a), float(v)) for a, v in blueprint["area_minimums"].items()),
@@ -159,11 +171,14 @@ def bank_from_payload(payload: bytes) -> Bank:
         data = json.loads(payload.decode("utf-8"))
         if data.get("format") != PAYLOAD_FORMAT:
             raise BankError(
-                f"The bank payload has format {data.get('format')!r}; this kiosk reads format {PAYLOAD_FORMAT}. "
+                f"The bank payload has format {data.get('format')!r}; "
+                f"this kiosk reads format {PAYLOAD_FORMAT}. "
                 "Update the kiosk software."
             )
         return bank_from_dict(data)
     except BankError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise BankError(f"The bank payload is not a readable bank ({type(error).__name__}: {error}).") from error
+        raise BankError(
+            f"The bank payload is not a readable bank ({type(error).__name__}: {error})."
+        ) from error

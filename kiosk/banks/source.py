@@ -134,7 +134,9 @@ def read_bank_dir(folder: Path) -> tuple[Bank | None, list[Problem]]:
             if isinstance(entry, Located):
                 raw_items.append(entry)
             else:
-                collector.problems.append(Problem(path, document.line, f"holds {entry!r}, not an item mapping"))
+                collector.problems.append(
+                    Problem(path, getattr(document, "line", 1), f"holds {entry!r}, not an item mapping")
+                )
     if not isinstance(meta, Located):
         if meta is not None:
             collector.problems.append(Problem(meta_path, 1, "must be a mapping (certificate:, grade:, ...)"))
@@ -163,7 +165,11 @@ def _build_bank(folder: Path, meta: Located, raw_items: list[Located], out: _Col
     version = out.whole(meta, "version")
     title = out.text(meta, "title")
     languages = meta.get("languages", ["en"])
-    if not isinstance(languages, list) or "en" not in languages or any(x not in ("en", "zh") for x in languages):
+    if (
+        not isinstance(languages, list)
+        or "en" not in languages
+        or any(x not in ("en", "zh") for x in languages)
+    ):
         out.add(meta, "languages", "'languages' must be a list holding en and optionally zh")
         languages = ["en"]
 
@@ -195,7 +201,11 @@ def _build_bank(folder: Path, meta: Located, raw_items: list[Located], out: _Col
 def _competences(meta: Located, out: _Collector) -> list[Competence]:
     raw = meta.get("competences")
     if not isinstance(raw, list) or not raw:
-        out.add(meta, "competences" if "competences" in meta else None, "'competences' must list the grade's competences")
+        out.add(
+            meta,
+            "competences" if "competences" in meta else None,
+            "'competences' must list the grade's competences",
+        )
         return []
     result = []
     for entry in raw:
@@ -226,7 +236,9 @@ def _blueprint(meta: Located, out: _Collector) -> Blueprint | None:
             value = out.number(mins, name)
             if area is not None and value is not None:
                 if not 0 < value <= 100:
-                    out.add(mins, name, f"the minimum for {name} is a percent between 0 and 100, not {value:g}")
+                    out.add(
+                        mins, name, f"the minimum for {name} is a percent between 0 and 100, not {value:g}"
+                    )
                 minimums.append((area, value))
     draws = []
     raw_draws = raw.get("draws")
@@ -308,7 +320,7 @@ def _choices(where: Located, key: str, ids: tuple[str, ...], out: _Collector) ->
     if not isinstance(raw, list) or not raw:
         out.add(where, key if key in where else None, f"'{key}' must list the choices")
         return ()
-    result = []
+    result: list[Choice] = []
     for entry in raw:
         if not isinstance(entry, Located):
             out.add(where, key, f"each of '{key}' must be a mapping like {{id: {ids[0]}, text: ...}}")
@@ -379,7 +391,11 @@ def _item(folder: Path, raw: Located, out: _Collector) -> Item | None:
         fields["pairs"] = tuple(sorted((str(k).strip(), str(v).strip()) for k, v in answer.items()))
     elif item_type is ItemType.SHORT_TEXT:
         accepted = raw.get("accept")
-        if not isinstance(accepted, list) or not accepted or not all(isinstance(a, str | int) for a in accepted):
+        if (
+            not isinstance(accepted, list)
+            or not accepted
+            or not all(isinstance(a, str | int) for a in accepted)
+        ):
             out.add(raw, "accept" if "accept" in raw else None, "'accept' must list the accepted answers")
             return None
         fields["accepted"] = tuple(str(a).strip() for a in accepted)

@@ -50,12 +50,14 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
                 key = self.construct_object(key_node, deep=True)
                 text_key = str(key)
                 if text_key in mapping:
-                    raise SourceError(path, key_node.start_mark.line + 1, f"the key '{text_key}' appears twice")
+                    raise SourceError(
+                        path, key_node.start_mark.line + 1, f"the key '{text_key}' appears twice"
+                    )
                 mapping[text_key] = self.construct_object(value_node, deep=True)
                 mapping.key_lines[text_key] = key_node.start_mark.line + 1
             return mapping
 
-        def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LocatedList:  # type: ignore[override]
+        def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LocatedList:
             sequence = LocatedList(path, node.start_mark.line + 1)
             sequence.extend(self.construct_object(child, deep=True) for child in node.value)
             return sequence
@@ -74,7 +76,7 @@ def load_yaml(path: Path) -> Any:
     except OSError as error:
         raise SourceError(path, 1, f"cannot be read ({error.strerror})") from error
     try:
-        return yaml.load(text, Loader=_loader_for(path))  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_loader_for(path))  # a SafeLoader subclass: no arbitrary objects
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1

@@ -39,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     verify = verbs.add_parser("verify", help="check a package's signature against a trusted public key")
     verify.add_argument("package", type=Path, metavar="FILE")
-    verify.add_argument("--trusted", type=Path, action="append", required=True, help="awarding body public key")
+    verify.add_argument(
+        "--trusted", type=Path, action="append", required=True, help="awarding body public key"
+    )
     verify.set_defaults(handler=_verify)
 
     keys = subparsers.add_parser("keys", help="make signing and encryption keys")
@@ -83,7 +85,10 @@ def _build(args: argparse.Namespace) -> int:
     signer = authoring.load_signing_identity(args.signing_key, _passphrase(args))
     recipients = [load_public(path) for path in args.recipient]
     built = authoring.build_bank_package(args.source, args.output, signer, code, recipients)
-    say(f"Built {built.path}: {built.bank_id} version {built.version}, {built.item_count} items, {built.size} bytes.")
+    say(
+        f"Built {built.path}: {built.bank_id} version {built.version}, "
+        f"{built.item_count} items, {built.size} bytes."
+    )
     return 0
 
 
@@ -96,7 +101,10 @@ def _inspect(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     header = authoring.verify_package_file(args.package, args.trusted)
-    say(f"{args.package}: signature valid ({header.bank_id} version {header.version}, key {header.signer_key_id}).")
+    say(
+        f"{args.package}: signature valid "
+        f"({header.bank_id} version {header.version}, key {header.signer_key_id})."
+    )
     return 0
 
 

@@ -14,7 +14,7 @@ class Certificate(enum.StrEnum):
     RECYCLING = "recycling"
 
     @property
-    def title(self) -> str:
+    def display_name(self) -> str:
         return f"Energy Storage {self.value.capitalize()}"
 
 

@@ -23,7 +23,9 @@ from kiosk.security.keys import (
     write_identity,
 )
 from kiosk.security.packages import (
+    STANDARD_RELEASE_KDF,
     PackageHeader,
+    ReleaseKdf,
     build_package,
     open_package,
     read_header,
@@ -69,10 +71,13 @@ def build_bank_package(
     signer: PrivateIdentity,
     release_code: str,
     recipients: Sequence[PublicIdentity] = (),
+    kdf: ReleaseKdf = STANDARD_RELEASE_KDF,
 ) -> BuiltPackage:
     """Validate a source folder and write its signed, encrypted package atomically to ``output``."""
     bank = load_bank_dir(folder)
-    data = build_package(package_header_fields(bank), bank_to_payload(bank), signer, release_code, recipients)
+    data = build_package(
+        package_header_fields(bank), bank_to_payload(bank), signer, release_code, recipients, kdf=kdf
+    )
     write_atomically(output, data)
     return BuiltPackage(output, bank.bank_id, bank.version, len(bank.items), len(data))
 
@@ -124,7 +129,8 @@ def open_bank_package(data: bytes, trusted: Sequence[PublicIdentity], release_co
     if bank.bank_id != header.bank_id or bank.version != header.version:
         raise BankError(
             f"The package header names {header.bank_id} version {header.version}, but its content is "
-            f"{bank.bank_id} version {bank.version}; refuse the package and ask the awarding body for a new one."
+            f"{bank.bank_id} version {bank.version}; "
+            "refuse the package and ask the awarding body for a new one."
         )
     return bank
 

@@ -34,5 +34,5 @@ def test_unknown_format_is_refused(bank_dir: Path) -> None:
 
 @pytest.mark.parametrize("payload", [b"", b"not json", b"[]", b'{"format": 1}'])
 def test_garbage_is_refused_with_a_sentence(payload: bytes) -> None:
-    with pytest.raises(BankError, match="is not a readable bank|has format"):
+    with pytest.raises(BankError, match=r"is not a readable bank|has format"):
         bank_from_payload(payload)

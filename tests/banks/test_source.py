@@ -44,7 +44,11 @@ def test_reads_every_item_type(bank_dir: Path) -> None:
 
 
 def test_problem_names_file_line_and_item(bank_dir: Path) -> None:
-    _edit(bank_dir / "items" / "all.yaml", "  answer: A\n  rationale: LFP is LiFePO4.", "  answer: E\n  rationale: x")
+    _edit(
+        bank_dir / "items" / "all.yaml",
+        "  answer: A\n  rationale: LFP is LiFePO4.",
+        "  answer: E\n  rationale: x",
+    )
     messages = _messages(bank_dir)
     assert len(messages) == 1
     assert messages[0].endswith("all.yaml:11: item T-001: the answer must be one option id of A, B, C")
@@ -56,7 +60,11 @@ def test_duplicate_ids_are_reported_with_the_first_place(bank_dir: Path) -> None
 
 
 def test_unknown_competence_and_stimulus(bank_dir: Path) -> None:
-    _edit(bank_dir / "items" / "all.yaml", "competence: P1\n  difficulty: medium\n  stimulus: S1", "competence: P9\n  difficulty: medium\n  stimulus: S7")
+    _edit(
+        bank_dir / "items" / "all.yaml",
+        "competence: P1\n  difficulty: medium\n  stimulus: S1",
+        "competence: P9\n  difficulty: medium\n  stimulus: S7",
+    )
     messages = _messages(bank_dir)
     assert any("item T-004: the competence P9 is not one of F1, P1" in m for m in messages)
     assert any("item T-004: the stimulus S7 is not defined in bank.yaml" in m for m in messages)
@@ -81,7 +89,9 @@ def test_numeric_tolerance_must_be_sane(bank_dir: Path) -> None:
 
 def test_ordering_key_must_be_a_permutation(bank_dir: Path) -> None:
     _edit(bank_dir / "items" / "all.yaml", "answer: [A, B, C]", "answer: [A, B, B]")
-    assert any("item T-005: the answer must list every option id exactly once" in m for m in _messages(bank_dir))
+    assert any(
+        "item T-005: the answer must list every option id exactly once" in m for m in _messages(bank_dir)
+    )
 
 
 def test_matching_key_must_cover_premises_with_real_options(bank_dir: Path) -> None:
@@ -92,17 +102,27 @@ def test_matching_key_must_cover_premises_with_real_options(bank_dir: Path) -> N
 
 
 def test_true_false_needs_a_boolean(bank_dir: Path) -> None:
-    _edit(bank_dir / "items" / "all.yaml", "answer: true\n  rationale: Nominal", "answer: maybe\n  rationale: Nominal")
+    _edit(
+        bank_dir / "items" / "all.yaml",
+        "answer: true\n  rationale: Nominal",
+        "answer: maybe\n  rationale: Nominal",
+    )
     assert any("a true_false answer must be true or false, not 'maybe'" in m for m in _messages(bank_dir))
 
 
 def test_unknown_type_lists_the_allowed_ones(bank_dir: Path) -> None:
     _edit(bank_dir / "items" / "all.yaml", "type: short_text", "type: essay")
-    assert any("item T-007: 'type' is 'essay'; use one of: single, multiple" in m for m in _messages(bank_dir))
+    assert any(
+        "item T-007: 'type' is 'essay'; use one of: single, multiple" in m for m in _messages(bank_dir)
+    )
 
 
 def test_blueprint_must_be_satisfiable(bank_dir: Path) -> None:
-    _edit(bank_dir / "bank.yaml", "{competence: P1, difficulty: medium, count: 1}", "{competence: P1, difficulty: medium, count: 3}")
+    _edit(
+        bank_dir / "bank.yaml",
+        "{competence: P1, difficulty: medium, count: 1}",
+        "{competence: P1, difficulty: medium, count: 3}",
+    )
     messages = _messages(bank_dir)
     assert any("the blueprint asks for 3 medium items of P1, but the pool has 2" in m for m in messages)
     assert any("the blueprint asks for 4 items of P1, but the pool has 4" in m for m in messages) is False
@@ -110,19 +130,33 @@ def test_blueprint_must_be_satisfiable(bank_dir: Path) -> None:
 
 
 def test_blueprint_must_cover_every_competence(bank_dir: Path) -> None:
-    _edit(bank_dir / "bank.yaml", "    - {competence: P1, difficulty: medium, count: 1}\n    - {competence: P1, count: 1}\n", "")
+    _edit(
+        bank_dir / "bank.yaml",
+        "    - {competence: P1, difficulty: medium, count: 1}\n    - {competence: P1, count: 1}\n",
+        "",
+    )
     assert any("the blueprint draws nothing from competence P1" in m for m in _messages(bank_dir))
 
 
 def test_blueprint_refers_to_known_competences(bank_dir: Path) -> None:
     _edit(bank_dir / "bank.yaml", "{competence: F1, count: 3}", "{competence: X9, count: 1}")
-    assert any("the blueprint draws from X9, which is not a competence of this grade" in m for m in _messages(bank_dir))
+    assert any(
+        "the blueprint draws from X9, which is not a competence of this grade" in m
+        for m in _messages(bank_dir)
+    )
 
 
 def test_bank_metadata_errors(bank_dir: Path) -> None:
-    _edit(bank_dir / "bank.yaml", "certificate: maintenance\ngrade: 1\nversion: 3", "certificate: welding\ngrade: 4\nversion: 0")
+    _edit(
+        bank_dir / "bank.yaml",
+        "certificate: maintenance\ngrade: 1\nversion: 3",
+        "certificate: welding\ngrade: 4\nversion: 0",
+    )
     messages = _messages(bank_dir)
-    assert any("bank.yaml:1: 'certificate' is 'welding'; use one of: design, maintenance, recycling" in m for m in messages)
+    assert any(
+        "bank.yaml:1: 'certificate' is 'welding'; use one of: design, maintenance, recycling" in m
+        for m in messages
+    )
     assert any("bank.yaml:2: 'grade' must be 1, 2 or 3" in m for m in messages)
     assert any("bank.yaml:3: 'version' must be a whole number of at least 1, not 0" in m for m in messages)
 
@@ -139,7 +173,11 @@ def test_invalid_yaml_is_located(bank_dir: Path) -> None:
 
 
 def test_duplicate_keys_are_refused(bank_dir: Path) -> None:
-    _edit(bank_dir / "items" / "all.yaml", "  difficulty: easy\n  stem: What", "  difficulty: easy\n  difficulty: hard\n  stem: What")
+    _edit(
+        bank_dir / "items" / "all.yaml",
+        "  difficulty: easy\n  stem: What",
+        "  difficulty: easy\n  difficulty: hard\n  stem: What",
+    )
     assert any("all.yaml:5: the key 'difficulty' appears twice" in m for m in _messages(bank_dir))
 
 

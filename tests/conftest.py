@@ -1,4 +1,4 @@
-"""A small but complete bank source (every item type) written into a temp folder for each test."""
+"""Fixtures every test folder shares: a small but complete bank source (every item type) in a temp folder."""
 
 from __future__ import annotations
 
