@@ -1,0 +1,104 @@
+"""The awarding body's verbs end to end: keys, validate, build, inspect, verify — and their refusals."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+
+CODE = "K7QF-M2XD-9PHA"
+
+
+@pytest.fixture
+def keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "keys"
+    assert main(["keys", "new", "awarding", "board", "--out", str(folder)]) == 0
+    capsys.readouterr()
+    return folder
+
+
+def _build(bank_dir: Path, keys: Path, output: Path) -> int:
+    return main(
+        [
+            *("bank", "build", str(bank_dir), "-o", str(output)),
+            *("--signing-key", str(keys / "board.key"), "--release-code", CODE),
+        ]
+    )
+
+
+def test_keys_new_writes_a_private_file_only_the_owner_reads(keys: Path) -> None:
+    mode = stat.S_IMODE((keys / "board.key").stat().st_mode)
+    assert mode == 0o600
+    assert (keys / "board.pub").is_file()
+
+
+def test_validate_reports_valid_and_problems(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bank", "validate", str(bank_dir)]) == 0
+    assert capsys.readouterr().out.strip().endswith("maintenance-1: valid")
+    items = bank_dir / "items" / "all.yaml"
+    items.write_text(items.read_text().replace("answer: A\n  rationale: LFP", "answer: Z\n  rationale: LFP"))
+    assert main(["bank", "validate", str(bank_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "all.yaml:11: item T-001: the answer must be one option id of A, B, C" in out
+    assert "1 problem(s)" in out
+
+
+def test_build_inspect_verify(
+    bank_dir: Path, keys: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "m1.1xbank"
+    assert _build(bank_dir, keys, package) == 0
+    assert "maintenance-1 version 3, 10 items" in capsys.readouterr().out
+    assert main(["bank", "inspect", str(package)]) == 0
+    out = capsys.readouterr().out
+    assert "Bank:          maintenance-1" in out and "Grade:         I" in out
+    assert main(["bank", "verify", str(package), "--trusted", str(keys / "board.pub")]) == 0
+    assert "signature valid" in capsys.readouterr().out
+
+
+def test_verify_refuses_a_tampered_package_in_one_sentence(
+    bank_dir: Path, keys: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "m1.1xbank"
+    _build(bank_dir, keys, package)
+    data = bytearray(package.read_bytes())
+    data[len(data) // 2] ^= 0x40
+    package.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["bank", "verify", str(package), "--trusted", str(keys / "board.pub")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kiosk: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_verify_refuses_an_unknown_signer(
+    bank_dir: Path, keys: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "m1.1xbank"
+    _build(bank_dir, keys, package)
+    assert main(["keys", "new", "awarding", "other", "--out", str(keys)]) == 0
+    capsys.readouterr()
+    assert main(["bank", "verify", str(package), "--trusted", str(keys / "other.pub")]) == 1
+    assert "unknown" in capsys.readouterr().err
+
+
+def test_build_refuses_a_bad_source_and_writes_nothing(
+    bank_dir: Path, keys: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (bank_dir / "bank.yaml").write_text("certificate: welding\n", encoding="utf-8")
+    package = tmp_path / "bad.1xbank"
+    assert _build(bank_dir, keys, package) == 1
+    assert "problem(s)" in capsys.readouterr().err
+    assert not package.exists()
+
+
+def test_inspect_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bank", "inspect", str(tmp_path / "none.1xbank")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_keys_new_refuses_to_overwrite(keys: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["keys", "new", "awarding", "board", "--out", str(keys)]) == 1
+    assert capsys.readouterr().err.startswith("kiosk: ")
