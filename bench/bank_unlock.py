@@ -1,0 +1,74 @@
+"""Time from release code to a loaded bank and its first form, for the largest sample bank.
+
+Prints the median unlock time beside its floor: the Argon2id step alone plus raw AES-GCM decryption of the
+same payload bytes, and the ratio. Budget (DESIGN.md §7): release code to first question <= 2 s.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kiosk.banks.payload import bank_to_payload  # noqa: E402
+from kiosk.banks.source import load_bank_dir  # noqa: E402
+from kiosk.domain.forms import assemble_form  # noqa: E402
+from kiosk.security.keys import KeyKind, generate_identity  # noqa: E402
+from kiosk.security.packages import STANDARD_RELEASE_KDF, build_package  # noqa: E402
+from kiosk.services.authoring import open_bank_package, package_header_fields  # noqa: E402
+
+RUNS = 7
+CODE = "K7QF-M2XD-9PHA"
+
+
+def _median(action: object) -> float:
+    timings = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        action()  # type: ignore[operator]
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    folders = sorted(p.parent for p in (ROOT / "question_banks").glob("*/bank.yaml"))
+    banks = [load_bank_dir(folder) for folder in folders]
+    largest = max(banks, key=lambda bank: len(bank_to_payload(bank)))
+    payload = bank_to_payload(largest)
+    signer = generate_identity(KeyKind.AWARDING, "bench")
+    package = build_package(package_header_fields(largest), payload, signer, CODE)
+
+    def unlock() -> None:
+        bank = open_bank_package(package, [signer.public], CODE)
+        form = assemble_form(bank, seed=12345)
+        bank.item(form.items[0].item_id)
+
+    def argon_only() -> None:
+        STANDARD_RELEASE_KDF.derive(CODE, os.urandom(16))
+
+    key, nonce = AESGCM.generate_key(bit_length=256), os.urandom(12)
+    ciphertext = AESGCM(key).encrypt(nonce, payload, b"")
+
+    def aes_only() -> None:
+        AESGCM(key).decrypt(nonce, ciphertext, b"")
+
+    total, argon, aes = _median(unlock), _median(argon_only), _median(aes_only)
+    floor = argon + aes
+    print(
+        f"largest bank: {largest.bank_id} ({len(largest.items)} items, payload {len(payload) / 1024:.0f} KiB)"
+    )
+    print(f"unlock to first question (median of {RUNS}): {total * 1000:8.1f} ms   budget 2000 ms")
+    print(f"floor: Argon2id alone                      {argon * 1000:8.1f} ms")
+    print(f"floor: raw AES-GCM over the same bytes     {aes * 1000:8.1f} ms")
+    print(f"ratio unlock / (Argon2id + AES-GCM)        {total / floor:8.2f}x")
+
+
+if __name__ == "__main__":
+    main()
