@@ -65,20 +65,20 @@ _TRANSITIONS: dict[tuple[AttemptState, AttemptAction], AttemptState] = {
 FINAL_STATES = frozenset({AttemptState.SUBMITTED, AttemptState.EXPIRED})
 
 _VERBS = {
-    _A.START: "start",
-    _A.PAUSE: "pause",
-    _A.RESUME: "resume",
-    _A.INTERRUPT: "mark as interrupted",
-    _A.AUTHORISE_RESUME: "authorise resuming",
-    _A.SUBMIT: "submit",
-    _A.EXPIRE: "expire",
+    _A.START: "start this attempt",
+    _A.PAUSE: "pause this attempt",
+    _A.RESUME: "resume this attempt",
+    _A.INTERRUPT: "mark this attempt as interrupted",
+    _A.AUTHORISE_RESUME: "authorise resuming this attempt",
+    _A.SUBMIT: "submit this attempt",
+    _A.EXPIRE: "let this attempt expire",
 }
 
-_WHY_NOT = {
+_SITUATION = {
     _S.READY: "it has not started yet",
     _S.RUNNING: "it is already running",
-    _S.PAUSED: "it is paused; the invigilator must resume it first",
-    _S.INTERRUPTED: "it was interrupted; an invigilator must authorise resuming it first",
+    _S.PAUSED: "it is paused",
+    _S.INTERRUPTED: "it was interrupted and an invigilator must first authorise resuming it",
 }
 
 _FINAL_REASONS = {
@@ -94,16 +94,9 @@ def transition(state: AttemptState, action: AttemptAction) -> AttemptState:
         return target
     if state in FINAL_STATES:
         raise RuleError(_FINAL_REASONS[state])
-    if state is AttemptState.RUNNING and action is not AttemptAction.START:
-        # "Already running" would be wrong for e.g. authorise-resume; say what the action needs instead.
-        raise RuleError(f"Cannot {_VERBS[action]} this attempt: it is running, not {_NEEDS[action]}.")
-    raise RuleError(f"Cannot {_VERBS[action]} this attempt: {_WHY_NOT[state]}.")
-
-
-_NEEDS = {
-    _A.RESUME: "paused",
-    _A.AUTHORISE_RESUME: "interrupted",
-}
+    repeated = state is AttemptState.PAUSED and action is AttemptAction.PAUSE
+    situation = "it is already paused" if repeated else _SITUATION[state]
+    raise RuleError(f"Cannot {_VERBS[action]}: {situation}.")
 
 
 def allowed_actions(state: AttemptState) -> frozenset[AttemptAction]:
@@ -122,4 +115,5 @@ def require_answers_accepted(state: AttemptState) -> None:
         return
     if state in FINAL_STATES:
         raise RuleError(_FINAL_REASONS[state])
-    raise RuleError(f"Answers cannot be saved now: this attempt {_WHY_NOT[state].removeprefix('it ')}.")
+    situation = _SITUATION[state].removeprefix("it ")
+    raise RuleError(f"Answers cannot be saved now: this attempt {situation}.")

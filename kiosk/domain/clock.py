@@ -75,7 +75,9 @@ def allowed_seconds(duration_minutes: int, extra_time_factor: float, granted_sec
     if not math.isfinite(extra_time_factor) or extra_time_factor < 1.0:
         raise InputError(f"Extra-time factor must be 1 or more (for example 1.25), not {extra_time_factor}.")
     if not math.isfinite(granted_seconds) or granted_seconds < 0:
-        raise InputError(f"Granted extra time cannot be negative; {granted_seconds} seconds was given.")
+        raise InputError(
+            f"Granted extra time must be a number of seconds, 0 or more; {granted_seconds} was given."
+        )
     return duration_minutes * 60.0 * extra_time_factor + granted_seconds
 
 
@@ -84,9 +86,13 @@ class ExamTimer:
 
     def __init__(self, allowed_seconds: float, consumed_seconds: float, clock: Clock) -> None:
         if not math.isfinite(allowed_seconds) or allowed_seconds < 0:
-            raise InputError(f"Allowed exam time cannot be negative; {allowed_seconds} seconds was given.")
+            raise InputError(
+                f"Allowed exam time must be a number of seconds, 0 or more; {allowed_seconds} was given."
+            )
         if not math.isfinite(consumed_seconds) or consumed_seconds < 0:
-            raise InputError(f"Consumed exam time cannot be negative; {consumed_seconds} seconds was given.")
+            raise InputError(
+                f"Consumed exam time must be a number of seconds, 0 or more; {consumed_seconds} was given."
+            )
         self._allowed = float(allowed_seconds)
         self._consumed = float(consumed_seconds)
         self._clock = clock

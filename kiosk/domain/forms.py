@@ -106,16 +106,22 @@ def assemble_form(bank: Bank, seed: int) -> Form:
     blueprint = bank.blueprint
     chosen: list[Item] = []
     chosen_ids: set[str] = set()
-    for number, draw in enumerate(blueprint.draws, start=1):
+    # Draws that name a difficulty go first, so a general draw of the same competence cannot use up
+    # the items they need; validation checks satisfiability in the same order.
+    numbered = sorted(enumerate(blueprint.draws, start=1), key=lambda pair: pair[1].difficulty is None)
+    for number, draw in numbered:
         # Sorting by id makes the pool independent of the order items were authored or loaded in.
         pool = sorted(
             (item for item in bank.items if _fits(item, draw) and item.id not in chosen_ids),
             key=lambda item: item.id,
         )
-        if draw.count < 0 or draw.count > len(pool):
+        where = f"Blueprint draw {number} ({_describe(draw)}) of bank {bank.bank_id} version {bank.version}"
+        if draw.count < 0:
+            raise RuleError(f"{where} asks for {draw.count} items; a draw needs a count of 0 or more.")
+        if draw.count > len(pool):
             raise RuleError(
-                f"Bank {bank.bank_id} version {bank.version} cannot fill blueprint draw {number} "
-                f"({_describe(draw)}): it asks for {draw.count} items but {len(pool)} are available."
+                f"{where} cannot be filled: it asks for {_items(draw.count)} but {_left(len(pool))} "
+                "left undrawn; add items or lower the count."
             )
         picked = _sample(rng, pool, draw.count)
         chosen.extend(picked)
@@ -136,13 +142,25 @@ def new_seed() -> int:
 
 
 def _fits(item: Item, draw: Draw) -> bool:
-    return item.competence == draw.competence and (draw.difficulty is None or item.difficulty == draw.difficulty)
+    return item.competence == draw.competence and (
+        draw.difficulty is None or item.difficulty == draw.difficulty
+    )
 
 
 def _describe(draw: Draw) -> str:
     if draw.difficulty is None:
         return f"competence {draw.competence}"
     return f"competence {draw.competence}, {draw.difficulty.value}"
+
+
+def _items(count: int) -> str:
+    return "1 item" if count == 1 else f"{count} items"
+
+
+def _left(count: int) -> str:
+    if count == 0:
+        return "no such item is"
+    return "only 1 such item is" if count == 1 else f"only {count} such items are"
 
 
 def _lay_out(rng: random.Random, item: Item, shuffle_options: bool) -> FormItem:
@@ -159,7 +177,7 @@ def _lay_out(rng: random.Random, item: Item, shuffle_options: bool) -> FormItem:
 
 
 def _scrambled(rng: random.Random, elements: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, ...]:
-    """A random order of ordering elements that is not already the key, so no candidate is handed the answer."""
+    """A random order of ordering elements other than the key, so no candidate is handed the answer."""
     if len(set(elements)) < 2:
         return elements
     while True:

@@ -28,8 +28,10 @@ Response = str | list[str] | dict[str, str]
 
 MAX_TEXT_LENGTH = 200
 
-# ASCII digits only: after NFKC, full-width digits typed with a Chinese IME are already ASCII, and other
-# scripts' digits would parse in float() but are not something an examiner expects to read back.
+# ASCII digits only: other scripts' digits parse in float() but are not what an examiner expects to read
+# back. A Chinese input method types full-width forms ("２，５"), so those are mapped to ASCII first, as is
+# the minus sign U+2212; NFKC would also turn "10²" into "102", which is why it is not used here.
+_NUMBER_FORMS = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x2212: ord("-")}
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 _TEXT_TYPES = frozenset({ItemType.SINGLE, ItemType.TRUE_FALSE, ItemType.NUMERIC, ItemType.SHORT_TEXT})
@@ -131,8 +133,10 @@ def _text(item: Item, raw: object, what: str) -> str:
 def _id_list(item: Item, raw: object) -> list[str]:
     if raw is None:
         return []
-    if not isinstance(raw, list | tuple) or not all(isinstance(part, str) for part in raw):
+    if not isinstance(raw, list | tuple):
         raise InputError(f"Answer to item {item.id} must be a list of option ids, not {_kind(raw)}.")
+    if not all(isinstance(part, str) for part in raw):
+        raise InputError(f"Answer to item {item.id} must list option ids as text.")
     return [part.strip() for part in raw]
 
 
@@ -190,9 +194,7 @@ def _numeric(item: Item, raw: object) -> str:
     typed = _text(item, raw, "a number such as 2.5")
     if len(typed) > MAX_TEXT_LENGTH:
         raise InputError(f"Answer to item {item.id} must be a number such as 2.5, not a long text.")
-    # NFKC turns full-width digits, "，" and "．" from a Chinese input method into ASCII; the minus sign
-    # U+2212 is not a compatibility character, so it is mapped by hand.
-    text = unicodedata.normalize("NFKC", typed).replace("\u2212", "-")
+    text = typed.translate(_NUMBER_FORMS)
     if "," in text and "." not in text and text.count(",") == 1:
         text = text.replace(",", ".")
     if not text:
@@ -215,8 +217,9 @@ def _ordering(item: Item, raw: object) -> list[str]:
         seen.add(element)
     missing = [element for element in known if element not in seen]
     if missing:
+        verb = "is" if len(missing) == 1 else "are"
         raise InputError(
-            f"Answer to item {item.id} must place every element, but {_listing(missing)} is missing."
+            f"Answer to item {item.id} must place every element, but {_listing(missing)} {verb} missing."
         )
     return order
 

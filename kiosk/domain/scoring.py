@@ -15,6 +15,9 @@ from kiosk.domain.responses import Response, is_answered, normalise_response, no
 RELATIVE_SLACK = 1e-9
 _PERCENT_SLACK = 1e-9
 
+# The types ScoringRule.PARTIAL applies to; any other item is all or nothing whatever its rule says.
+_PARTIAL_TYPES = frozenset({ItemType.MULTIPLE, ItemType.ORDERING, ItemType.MATCHING})
+
 
 def score_item(item: Item, response: Response | None) -> float:
     """Points earned for ``response`` to ``item``, between 0 and ``item.points``; unanswered earns 0.
@@ -43,7 +46,11 @@ class Subscore:
         return 100.0 * self.earned / self.possible if self.possible else 0.0
 
     def to_dict(self) -> dict[str, float]:
-        return {"earned": _points(self.earned), "possible": _points(self.possible), "percent": _pct(self.percent)}
+        return {
+            "earned": _points(self.earned),
+            "possible": _points(self.possible),
+            "percent": _pct(self.percent),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +103,13 @@ def score_attempt(bank: Bank, form: Form, responses: Mapping[str, Response]) -> 
     for item_id in form.item_ids:
         item = items.get(item_id)
         if item is None:
-            raise BankError(f"Bank {bank.bank_id} version {bank.version} has no item {item_id}, which is on the form.")
+            raise BankError(
+                f"Bank {bank.bank_id} version {bank.version} has no item {item_id}, which is on the form."
+            )
         if item.competence not in areas:
-            raise BankError(f"Item {item.id} names competence {item.competence}, which bank {bank.bank_id} lacks.")
+            raise BankError(
+                f"Item {item.id} names competence {item.competence}, which bank {bank.bank_id} lacks."
+            )
         earned = score_item(item, responses.get(item_id))
         item_scores[item_id] = earned
         for totals in (
@@ -130,9 +141,6 @@ def score_attempt(bank: Bank, form: Form, responses: Mapping[str, Response]) -> 
     )
 
 
-_PARTIAL_TYPES = frozenset({ItemType.MULTIPLE, ItemType.ORDERING, ItemType.MATCHING})
-
-
 def _share(item: Item, response: Response) -> float:
     """The fraction of the item the response gets right, before the scoring rule is applied."""
     if item.type in (ItemType.SINGLE, ItemType.TRUE_FALSE):
@@ -152,7 +160,9 @@ def _share(item: Item, response: Response) -> float:
     if item.type is ItemType.ORDERING:
         if not item.key:
             return 0.0
-        return sum(1 for given, right in zip(response, item.key, strict=False) if given == right) / len(item.key)
+        return sum(1 for given, right in zip(response, item.key, strict=False) if given == right) / len(
+            item.key
+        )
     if item.type is ItemType.MATCHING:
         if not item.pairs or not isinstance(response, dict):
             return 0.0
