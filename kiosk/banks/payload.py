@@ -77,7 +77,7 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
         "blueprint": {
             "duration_minutes": blueprint.duration_minutes,
             "pass_mark": blueprint.pass_mark,
-            "area_minimums": {area.value: value for area, value in blueprint.area_minimums},
+            "area_minimums": [[area.value, value] for area, value in blueprint.area_minimums],
             "shuffle_items": blueprint.shuffle_items,
             "shuffle_options": blueprint.shuffle_options,
             "draws": [
@@ -155,7 +155,7 @@ def bank_from_dict(data: dict[str, Any]) -> Bank:
                 )
                 for d in blueprint["draws"]
             ),
-            area_minimums=tuple((Area(a), float(v)) for a, v in blueprint["area_minimums"].items()),
+            area_minimums=tuple((Area(a), float(v)) for a, v in blueprint["area_minimums"]),
             shuffle_items=bool(blueprint["shuffle_items"]),
             shuffle_options=bool(blueprint["shuffle_options"]),
         ),

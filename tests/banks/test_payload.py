@@ -36,3 +36,11 @@ def test_unknown_format_is_refused(bank_dir: Path) -> None:
 def test_garbage_is_refused_with_a_sentence(payload: bytes) -> None:
     with pytest.raises(BankError, match=r"is not a readable bank|has format"):
         bank_from_payload(payload)
+
+
+def test_round_trip_keeps_the_order_of_area_minimums(bank_dir: Path) -> None:
+    meta = bank_dir / "bank.yaml"
+    meta.write_text(meta.read_text().replace("{practical: 50}", "{practical: 50, foundational: 40}"))
+    bank = load_bank_dir(bank_dir)
+    assert [area.value for area, _ in bank.blueprint.area_minimums] == ["practical", "foundational"]
+    assert bank_from_payload(bank_to_payload(bank)) == bank
