@@ -10,6 +10,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -24,17 +25,19 @@ from kiosk.security.keys import KeyKind, generate_identity  # noqa: E402
 from kiosk.security.packages import STANDARD_RELEASE_KDF, build_package  # noqa: E402
 from kiosk.services.authoring import open_bank_package, package_header_fields  # noqa: E402
 
-RUNS = 7
+RUNS = 9
 CODE = "K7QF-M2XD-9PHA"
 
 
-def _median(action: object) -> float:
-    timings = []
+def _interleaved_medians(*actions: Callable[[], object]) -> list[float]:
+    """Median time of each action, run in rotation so machine noise hits them all alike."""
+    timings: list[list[float]] = [[] for _ in actions]
     for _ in range(RUNS):
-        start = time.perf_counter()
-        action()  # type: ignore[operator]
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+        for index, action in enumerate(actions):
+            start = time.perf_counter()
+            action()
+            timings[index].append(time.perf_counter() - start)
+    return [statistics.median(series) for series in timings]
 
 
 def main() -> None:
@@ -59,7 +62,7 @@ def main() -> None:
     def aes_only() -> None:
         AESGCM(key).decrypt(nonce, ciphertext, b"")
 
-    total, argon, aes = _median(unlock), _median(argon_only), _median(aes_only)
+    total, argon, aes = _interleaved_medians(unlock, argon_only, aes_only)
     floor = argon + aes
     print(
         f"largest bank: {largest.bank_id} ({len(largest.items)} items, payload {len(payload) / 1024:.0f} KiB)"
