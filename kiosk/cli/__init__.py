@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kiosk.cli import bank, common
+from kiosk.cli import admin, app, bank, common, exam, registry, report
 from kiosk.domain.errors import KioskError
 
-GROUPS = (bank,)
+GROUPS = (bank, exam, registry, report, app, admin)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,10 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return 2
+    # No verb opens the kiosk itself.
+    handler = getattr(args, "handler", None) or app.open_kiosk
     try:
         code: int = handler(args)
     except KioskError as error:

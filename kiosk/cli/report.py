@@ -1,0 +1,243 @@
+"""``kiosk report ...``: printed reports.
+
+At the registry: result slips, certificates, cohort and item analysis, and checking a slip's verification
+code. At a centre's kiosk: the invigilation pack and the sitting report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from kiosk.cli import common
+from kiosk.cli.common import say
+from kiosk.cli.registry import REGISTRY_DB_ENV, ProgressBar, default_registry_dir
+from kiosk.domain.errors import InputError
+from kiosk.security.keys import KeyKind, PublicIdentity, load_public
+from kiosk.services.context import KioskContext, open_context
+from kiosk.services.registry import RegistryContext, open_registry
+from kiosk.services.reporting import default_workers, issue_certificates, issue_slips, verify_slip
+from kiosk.services.reporting_analysis import write_cohort, write_item_analysis
+from kiosk.services.reporting_banks import BankCatalogue, load_catalogue
+from kiosk.services.reporting_kiosk import print_pack, write_sitting_report
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = subparsers.add_parser("report", help="print result slips, certificates, packs and analyses")
+    verbs = report.add_subparsers(dest="report_verb", metavar="VERB", required=True)
+
+    slips = verbs.add_parser("slips", help="a signed result slip PDF for every attempt held (or those named)")
+    _registry_options(slips)
+    _banks_option(slips, required=True)
+    _batch_options(slips)
+    slips.set_defaults(handler=_slips)
+
+    certificates = verbs.add_parser("certificates", help="a certificate PDF for every passing attempt held")
+    _registry_options(certificates)
+    _batch_options(certificates)
+    certificates.set_defaults(handler=_certificates)
+
+    cohort = verbs.add_parser("cohort", help="pass rates and competences by centre: PDF, CSV and XLSX")
+    _registry_options(cohort)
+    _banks_option(cohort, required=False)
+    _analysis_options(cohort)
+    cohort.set_defaults(handler=_cohort)
+
+    items = verbs.add_parser("items", help="item statistics and reliability: PDF, CSV and XLSX")
+    _registry_options(items)
+    _banks_option(items, required=True)
+    _analysis_options(items)
+    items.set_defaults(handler=_items)
+
+    verify = verbs.add_parser(
+        "verify-slip", help="check a result slip's or certificate's verification code offline"
+    )
+    verify.add_argument("code", nargs="+", metavar="CODE", help="the code as printed (spaces do not matter)")
+    verify.add_argument(
+        "--trusted",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PUB",
+        help="the registry's public key file (default: the registry folder's key, or this kiosk's trust)",
+    )
+    verify.add_argument("--registry-dir", type=Path, default=None, help="the registry's folder")
+    verify.set_defaults(handler=_verify_slip)
+
+    pack = verbs.add_parser("pack", help="the invigilation pack of a sitting (issues fresh access codes)")
+    pack.add_argument("--sitting", type=int, required=True, metavar="ID")
+    pack.add_argument("--out", type=Path, required=True, metavar="FILE", help="the PDF to write")
+    pack.set_defaults(handler=_pack)
+
+    sitting = verbs.add_parser("sitting", help="attendance, times, incidents and outages of a sitting")
+    sitting.add_argument("--sitting", type=int, required=True, metavar="ID")
+    sitting.add_argument("--out", type=Path, required=True, metavar="FILE", help="the PDF to write")
+    sitting.set_defaults(handler=_sitting)
+
+
+def _registry_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--registry-dir", type=Path, default=None, help="the registry's folder")
+    parser.add_argument("--passphrase-env", help="environment variable holding the registry key's passphrase")
+    parser.add_argument(
+        "--db", default=None, metavar="URL", help=f"database URL (default: ${REGISTRY_DB_ENV})"
+    )
+
+
+def _banks_option(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument(
+        "--banks",
+        type=Path,
+        action="append",
+        required=required,
+        default=None,
+        metavar="DIR",
+        help="bank source folder, or a folder of them such as question_banks (pass rules, titles, item text)",
+    )
+
+
+def _batch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the PDFs in")
+    parser.add_argument("--attempts", nargs="+", default=None, metavar="ID", help="only these attempts")
+    parser.add_argument(
+        "--workers", type=int, default=default_workers(), help="processes rendering at once (default: cores)"
+    )
+
+
+def _analysis_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder for the PDF, CSV and XLSX"
+    )
+    parser.add_argument(
+        "--bank", action="append", default=None, metavar="ID", help="only this bank, e.g. design-1"
+    )
+
+
+@contextmanager
+def _registry(args: argparse.Namespace) -> Iterator[RegistryContext]:
+    passphrase = None
+    if args.passphrase_env:
+        value = os.environ.get(args.passphrase_env)
+        if not value:
+            raise InputError(
+                f"The environment variable {args.passphrase_env} named by --passphrase-env is not set."
+            )
+        passphrase = value.encode()
+    directory = args.registry_dir or default_registry_dir()
+    ctx = open_registry(directory, args.db or os.environ.get(REGISTRY_DB_ENV) or None, passphrase)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@contextmanager
+def _kiosk(args: argparse.Namespace) -> Iterator[KioskContext]:
+    ctx = open_context(common.data_dir(args))
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def _catalogue(args: argparse.Namespace) -> BankCatalogue | None:
+    return load_catalogue(args.banks) if args.banks else None
+
+
+def _out_dir(path: Path) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            f"The folder {path} cannot be created ({error.strerror}); choose another --out."
+        ) from None
+    return path
+
+
+def _workers(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise InputError(f"--workers must be 1 or more, not {args.workers}.")
+    return int(args.workers)
+
+
+def _slips(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.banks)
+    out = _out_dir(args.out)
+    with _registry(args) as ctx:
+        written = issue_slips(ctx, catalogue, out, args.attempts, ProgressBar(sys.stderr), _workers(args))
+    say(f"Wrote {len(written)} result slip(s) to {out}.")
+    return 0
+
+
+def _certificates(args: argparse.Namespace) -> int:
+    out = _out_dir(args.out)
+    with _registry(args) as ctx:
+        written, not_passed = issue_certificates(
+            ctx, out, args.attempts, ProgressBar(sys.stderr), _workers(args)
+        )
+    say(f"Wrote {len(written)} certificate(s) to {out}.")
+    if not_passed:
+        say(f"No certificate for {len(not_passed)} attempt(s) that did not pass.")
+    return 0
+
+
+def _cohort(args: argparse.Namespace) -> int:
+    out = _out_dir(args.out)
+    with _registry(args) as ctx:
+        written = write_cohort(ctx, _catalogue(args), out, args.bank)
+    say(f"Wrote {', '.join(path.name for path in written)} to {out}.")
+    return 0
+
+
+def _items(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.banks)
+    out = _out_dir(args.out)
+    with _registry(args) as ctx:
+        written = write_item_analysis(ctx, catalogue, out, args.bank)
+    say(f"Wrote {', '.join(path.name for path in written)} to {out}.")
+    return 0
+
+
+def _trusted(args: argparse.Namespace) -> list[PublicIdentity]:
+    """The keys a code may be signed with: those given, else the registry's own, else this kiosk's trust."""
+    if args.trusted:
+        return [load_public(path) for path in args.trusted]
+    folders = [(args.registry_dir or default_registry_dir()) / "keys", common.data_dir(args) / "trust"]
+    found = [
+        load_public(path) for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.pub"))
+    ]
+    registry_keys = [key for key in found if key.kind is KeyKind.REGISTRY]
+    if not registry_keys:
+        raise InputError(
+            "No registry public key was found to check the code against; give --trusted registry.pub."
+        )
+    return registry_keys
+
+
+def _verify_slip(args: argparse.Namespace) -> int:
+    record = verify_slip("".join(args.code), _trusted(args))
+    say("Valid: this code was signed by the results registry and vouches for:")
+    for label, value in record.describe():
+        say(f"  {label + ':':18}{value}")
+    return 0
+
+
+def _pack(args: argparse.Namespace) -> int:
+    with _kiosk(args) as ctx:
+        printed = print_pack(ctx, args.sitting, args.out)
+    say(
+        f"Wrote the invigilation pack for sitting {printed.sitting.id} ('{printed.sitting.name}') to "
+        f"{printed.path}: {printed.candidates} candidate(s) issued fresh access codes; any earlier pack's "
+        "codes no longer work."
+    )
+    return 0
+
+
+def _sitting(args: argparse.Namespace) -> int:
+    with _kiosk(args) as ctx:
+        path = write_sitting_report(ctx, args.sitting, args.out)
+    say(f"Wrote the sitting report for sitting {args.sitting} to {path}.")
+    return 0

@@ -1,0 +1,1 @@
+"""Repositories: functions that read and write rows through the session they are given, never committing."""

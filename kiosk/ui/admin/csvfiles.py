@@ -1,0 +1,30 @@
+"""Saving a table the administrator sees (access codes, a results list) as a CSV file for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.domain.errors import InputError
+from kiosk.services.authoring import write_atomically
+from kiosk.ui.i18n import tr
+
+
+def write_csv(target: Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:
+    """Write the rows as UTF-8 CSV with a byte-order mark, so spreadsheets read names in any script.
+
+    The file is written atomically and, like every file ``write_atomically`` makes, readable only by its
+    owner: some of these files hold access codes.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    try:
+        write_atomically(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    except OSError as error:
+        message = tr("AdminConsole", "The file {path} could not be written ({reason}); choose another place.")
+        raise InputError(message.format(path=target, reason=error.strerror)) from None
+    return target

@@ -1,0 +1,1 @@
+"""Presenters: small objects that decide what happens next, between the screens and the services."""

@@ -1,0 +1,272 @@
+"""The candidate's exam as the screen sees it: which item is shown, saving answers, flags, and the clock.
+
+The presenter owns no time of its own: ``refresh`` asks the exam session (whose ExamTimer reads the
+services' clock) how much time is left, and a QTimer merely calls ``refresh`` so the display stays current.
+An answer counts as saved only when ``record_answer`` has returned, i.e. after the store committed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.domain.attempt import AttemptState
+from kiosk.domain.errors import InputError, KioskError
+from kiosk.domain.forms import FormItem
+from kiosk.domain.items import Bank, Item
+from kiosk.domain.responses import is_answered
+from kiosk.ui.errors import error_message
+
+# Minutes left at which the candidate is warned, most relaxed first.
+WARNING_MINUTES = (10, 5, 1)
+FINISHED_STATES = frozenset({AttemptState.SUBMITTED, AttemptState.EXPIRED})
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewLine:
+    """One row of the review list."""
+
+    position: int
+    item_id: str
+    answered: bool
+    flagged: bool
+
+
+class ExamPresenter(QObject):
+    """Drives one candidate's exam session for the exam and review screens."""
+
+    item_shown = Signal(int)
+    """The item at this position (0-based) is now the one on screen."""
+    answer_saved = Signal(str)
+    """The store committed the response to this item id."""
+    answer_save_failed = Signal(str, str)
+    """The response to this item id was NOT saved; carries the sentence to show."""
+    answer_rejected = Signal(str, str)
+    """The response to this item id is not valid (e.g. not a number) and was not saved; carries why."""
+    flag_changed = Signal(str, bool)
+    """The item id was flagged (True) or unflagged for review."""
+    time_changed = Signal(float)
+    """Seconds left, sent on every refresh of the display."""
+    time_warning_reached = Signal(int)
+    """Only this many minutes (10, 5 or 1) are left."""
+    paused_changed = Signal(bool)
+    """The invigilator paused (True) or resumed (False) the exam."""
+    extra_time_granted = Signal(int)
+    """The invigilator added this many minutes."""
+    exam_finished = Signal(object)
+    """The attempt was submitted or auto-submitted at expiry; carries the service's receipt."""
+    time_expired = Signal()
+    """Time ran out and the service auto-submitted the answers (sent just before ``exam_finished``)."""
+
+    def __init__(
+        self,
+        session: Any,
+        language: str = "en",
+        refresh_ms: int = 500,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.language = language
+        self.bank: Bank = session.bank
+        self.form_items: tuple[FormItem, ...] = session.form.items
+        self._items: dict[str, Item] = {item.id: item for item in self.bank.items}
+        self.index = 0
+        self.finished = False
+        self._responses: dict[str, Any] = dict(session.responses)
+        self._flags: set[str] = set(session.flags)
+        self._failed: set[str] = set()
+        self._warned: set[int] = set()
+        self.remaining = float(session.remaining_seconds())
+        # After a resume with little time left only the most urgent warning that applies is given.
+        passed = [m for m in WARNING_MINUTES if self.remaining <= m * 60]
+        self._warned.update(m for m in passed if m != min(passed))
+        self.timer = QTimer(self)
+        self.timer.setInterval(refresh_ms)
+        self.timer.timeout.connect(self.refresh)
+
+    # -- what the screens read -----------------------------------------------------------------------
+
+    @property
+    def count(self) -> int:
+        return len(self.form_items)
+
+    @property
+    def paused(self) -> bool:
+        return self.session.state is AttemptState.PAUSED
+
+    def item_at(self, position: int) -> Item:
+        return self._items[self.form_items[position].item_id]
+
+    @property
+    def item(self) -> Item:
+        return self.item_at(self.index)
+
+    @property
+    def form_item(self) -> FormItem:
+        return self.form_items[self.index]
+
+    def response(self, item_id: str) -> Any:
+        return self._responses.get(item_id)
+
+    def is_answered(self, item_id: str) -> bool:
+        return is_answered(self._items[item_id], self._responses.get(item_id))
+
+    def is_flagged(self, item_id: str) -> bool:
+        return item_id in self._flags
+
+    def is_saved(self, item_id: str) -> bool:
+        """Whether the store holds the response now shown for ``item_id`` (a failed save clears this)."""
+        return item_id in self._responses and item_id not in self._failed
+
+    def review_lines(self) -> list[ReviewLine]:
+        return [
+            ReviewLine(
+                position,
+                form_item.item_id,
+                self.is_answered(form_item.item_id),
+                self.is_flagged(form_item.item_id),
+            )
+            for position, form_item in enumerate(self.form_items)
+        ]
+
+    @property
+    def unanswered_count(self) -> int:
+        return sum(1 for line in self.review_lines() if not line.answered)
+
+    # -- what the candidate does ---------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Start (or continue) the attempt's clock and show the first item."""
+        if self.session.state is AttemptState.READY:
+            self.session.start()
+        self.timer.start()
+        self.show(self.index)
+        self.refresh()
+
+    def show(self, position: int) -> None:
+        if 0 <= position < self.count:
+            self.index = position
+            self.item_shown.emit(position)
+
+    def next(self) -> None:
+        self.show(min(self.index + 1, self.count - 1))
+
+    def previous(self) -> None:
+        self.show(max(self.index - 1, 0))
+
+    def answer(self, item_id: str, raw: Any) -> None:
+        """Save a response; the outcome is ``answer_saved``, ``answer_rejected`` or ``answer_save_failed``."""
+        if self.finished:
+            return
+        try:
+            saved = self.session.record_answer(item_id, raw)
+        except InputError as error:
+            self.answer_rejected.emit(item_id, str(error))
+            return
+        except Exception as error:
+            self._failed.add(item_id)
+            self.answer_save_failed.emit(item_id, error_message(error))
+            self._check_finished()
+            return
+        self._responses[item_id] = getattr(saved, "response", raw)
+        self._failed.discard(item_id)
+        self.answer_saved.emit(item_id)
+
+    def toggle_flag(self) -> None:
+        self.set_flag(self.item.id, not self.is_flagged(self.item.id))
+
+    def set_flag(self, item_id: str, flagged: bool) -> None:
+        if self.finished:
+            return
+        try:
+            self.session.set_flag(item_id, flagged)
+        except Exception as error:
+            self.answer_save_failed.emit(item_id, error_message(error))
+            self._check_finished()
+            return
+        if flagged:
+            self._flags.add(item_id)
+        else:
+            self._flags.discard(item_id)
+        self.flag_changed.emit(item_id, flagged)
+
+    def submit(self) -> None:
+        """Hand the answers in (the screen has already asked for confirmation)."""
+        if self.finished:
+            return
+        receipt = self.session.submit()
+        self._finish(receipt)
+
+    # -- the invigilator's actions (PIN already typed) -------------------------------------------------
+
+    def pause(self, pin: str) -> None:
+        self.session.pause(pin)
+        self.paused_changed.emit(True)
+        self.refresh()
+
+    def resume(self, pin: str) -> None:
+        self.session.resume(pin)
+        self.paused_changed.emit(False)
+        self.refresh()
+
+    def grant_extra_time(self, pin: str, minutes: int, reason: str) -> None:
+        self.session.grant_extra_time(pin, minutes, reason)
+        # A new allowance above a threshold earns that warning again when it comes.
+        remaining = float(self.session.remaining_seconds())
+        self._warned = {m for m in self._warned if remaining <= m * 60}
+        self.extra_time_granted.emit(minutes)
+        self.refresh()
+
+    def record_incident(self, pin: str, category: str, description: str) -> None:
+        self.session.record_incident(pin, category, description)
+
+    # -- time ----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Let the session checkpoint or auto-submit as due, and update the display."""
+        if self.finished:
+            return
+        try:
+            self.remaining = float(self.session.tick())
+        except KioskError:
+            # The tick itself failed to checkpoint; the next one retries. The clock is still right.
+            self.remaining = float(self.session.remaining_seconds())
+        self.time_changed.emit(self.remaining)
+        due = self._due_warning()
+        if due is not None:
+            self._warned.update(m for m in WARNING_MINUTES if m >= due)
+            self.time_warning_reached.emit(due)
+        self._check_finished()
+
+    def _due_warning(self) -> int | None:
+        passed = [m for m in WARNING_MINUTES if self.remaining <= m * 60 and m not in self._warned]
+        return min(passed) if passed else None
+
+    def _check_finished(self) -> None:
+        if not self.finished and self.session.state in FINISHED_STATES:
+            if self.session.state is AttemptState.EXPIRED:
+                self.time_expired.emit()
+            self._finish(self.session.receipt)
+
+    def _finish(self, receipt: Any) -> None:
+        self.finished = True
+        self.timer.stop()
+        self.exam_finished.emit(receipt)
+
+    def stop(self) -> None:
+        """Stop refreshing (the window is closing or another session takes over)."""
+        self.timer.stop()
+
+
+def guarded(action: Callable[[], None], on_error: Callable[[str], None]) -> bool:
+    """Run an invigilator action, turning a KioskError into a sentence for ``on_error``; True if it worked."""
+    try:
+        action()
+    except KioskError as error:
+        on_error(str(error))
+        return False
+    return True

@@ -1,0 +1,557 @@
+"""What the kiosk does next: from idle to an unlocked sitting, candidate after candidate, and the invigilator.
+
+The presenter calls the services (slow ones through the TaskRunner), keeps the state of this PC (the open
+sitting, the candidate's session) and tells the window which screen to show. It asks people things only
+through the Prompter.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.domain.attempt import AttemptState, IncidentCategory
+from kiosk.domain.items import GRADE_NAMES, Bank
+from kiosk.services import exam as exam_service
+from kiosk.services import invigilators, kiosk_setup, lockdown, sittings
+from kiosk.services.context import KioskContext
+from kiosk.services.exam import ExamSession, InterruptedAttempt
+from kiosk.services.sittings import OpenSitting, SittingInfo
+from kiosk.ui.errors import error_message
+from kiosk.ui.i18n import tr
+from kiosk.ui.presenters.exam import ExamPresenter
+from kiosk.ui.prompts import MenuAction, Prompter
+from kiosk.ui.screens.views import InstructionsView, InterruptedLine, ReceiptView, SittingLine
+from kiosk.ui.tasks import TaskRunner
+
+
+class Screen(enum.StrEnum):
+    IDLE = "idle"
+    UNLOCK = "unlock"
+    RESUME = "resume"
+    LOGIN = "login"
+    INSTRUCTIONS = "instructions"
+    EXAM = "exam"
+    REVIEW = "review"
+    RECEIPT = "receipt"
+
+
+def exam_title(bank: Bank, language: str) -> str:
+    return bank.title.get(language)
+
+
+def grade_name(bank: Bank) -> str:
+    return GRADE_NAMES.get(bank.grade, str(bank.grade))
+
+
+def bank_caption(bank_id: str) -> str:
+    """A person's name for a bank id such as ``maintenance-2``: 'Energy Storage Maintenance, grade II'."""
+    certificate, _, grade = bank_id.rpartition("-")
+    names = {
+        "design": tr("KioskPresenter", "Energy Storage Design"),
+        "maintenance": tr("KioskPresenter", "Energy Storage Maintenance"),
+        "recycling": tr("KioskPresenter", "Energy Storage Recycling"),
+    }
+    if certificate not in names or not grade.isdigit():
+        return bank_id
+    return tr("KioskPresenter", "{certificate}, grade {grade}").format(
+        certificate=names[certificate], grade=GRADE_NAMES.get(int(grade), grade)
+    )
+
+
+def _state_label(info: SittingInfo) -> str:
+    labels = {
+        "scheduled": tr("KioskPresenter", "scheduled"),
+        "open": tr("KioskPresenter", "open"),
+        "closed": tr("KioskPresenter", "closed"),
+    }
+    return labels.get(info.state.value, info.state.value)
+
+
+def incident_categories() -> list[tuple[str, str]]:
+    """Incident categories an invigilator may choose, with their captions."""
+    return [
+        (IncidentCategory.ILLNESS.value, tr("KioskPresenter", "Illness")),
+        (IncidentCategory.TECHNICAL.value, tr("KioskPresenter", "Technical problem")),
+        (IncidentCategory.MISCONDUCT.value, tr("KioskPresenter", "Suspected misconduct")),
+        (IncidentCategory.POWER_OUTAGE.value, tr("KioskPresenter", "Power cut")),
+        (IncidentCategory.OTHER.value, tr("KioskPresenter", "Something else")),
+    ]
+
+
+class KioskPresenter(QObject):
+    """The kiosk's flow between screens, and the invigilator's menu."""
+
+    screen_changed = Signal(str)
+    """The window should now show this screen (a ``Screen`` value)."""
+    sittings_changed = Signal(list, list)
+    """Today's sittings (``SittingLine``) and interrupted attempts (``InterruptedLine``) were (re)read."""
+    unlock_failed = Signal(str)
+    """Opening a sitting failed; carries the sentence to show."""
+    sitting_opened = Signal(str, str)
+    """A sitting was unlocked on this kiosk; carries its name and its exam's title."""
+    login_failed = Signal(str)
+    """A candidate could not log in; carries the sentence to show."""
+    resume_failed = Signal(str)
+    """Resuming an interrupted attempt failed; carries the sentence to show."""
+    resume_offered = Signal(list)
+    """Interrupted attempts (``InterruptedLine``) of the open sitting wait for the invigilator."""
+    instructions_ready = Signal(object)
+    """The candidate logged in; carries the ``InstructionsView`` to show."""
+    exam_started = Signal(object)
+    """The candidate's exam is on screen; carries its ``ExamPresenter``."""
+    receipt_ready = Signal(object)
+    """The answers were handed in; carries the ``ReceiptView``."""
+    busy_changed = Signal(bool)
+    """Slow work started (True) or finished (False)."""
+    kiosk_left = Signal()
+    """The invigilator closed the kiosk program with their PIN."""
+
+    def __init__(
+        self,
+        ctx: KioskContext,
+        tasks: TaskRunner,
+        prompter: Prompter,
+        language: Callable[[], str],
+        refresh_ms: int = 500,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks
+        self.prompter = prompter
+        self._language = language
+        self._refresh_ms = refresh_ms
+        self.screen = Screen.IDLE
+        self.kiosk: kiosk_setup.KioskInfo | None = None
+        self.today: list[SittingInfo] = []
+        self.interrupted: list[InterruptedAttempt] = []
+        self.open_sitting: OpenSitting | None = None
+        self.session: ExamSession | None = None
+        self.exam: ExamPresenter | None = None
+
+    # -- start-up and the idle screen ----------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read who this kiosk is, mark attempts a crash left running, list today's sittings; show idle."""
+        self.kiosk = kiosk_setup.kiosk_info(self.ctx)
+        self.interrupted = exam_service.find_interrupted(self.ctx)
+        self.reload()
+        self._show(Screen.IDLE)
+
+    def today_date(self) -> Any:
+        return self.ctx.clock.wall().astimezone().date()
+
+    def reload(self) -> None:
+        self.today = [
+            s for s in sittings.list_sittings(self.ctx, self.today_date()) if s.state.value != "closed"
+        ]
+        self.sittings_changed.emit(self.sitting_lines(), self.interrupted_lines())
+
+    def sitting_lines(self) -> list[SittingLine]:
+        lines = []
+        for info in self.today:
+            lines.append(SittingLine(info.id, info.name, bank_caption(info.bank_id), _state_label(info)))
+        return lines
+
+    def interrupted_lines(self, sitting_id: int | None = None) -> list[InterruptedLine]:
+        return [
+            InterruptedLine(
+                attempt.attempt_id,
+                attempt.sitting_id,
+                f"{attempt.candidate_number} {attempt.candidate_name}",
+                max(0.0, attempt.allowed_seconds - attempt.consumed_seconds),
+            )
+            for attempt in self.interrupted
+            if sitting_id is None or attempt.sitting_id == sitting_id
+        ]
+
+    def request_unlock(self) -> None:
+        self._show(Screen.UNLOCK)
+
+    def cancel_unlock(self) -> None:
+        self._show(Screen.IDLE)
+
+    # -- unlocking a sitting ---------------------------------------------------------------------------
+
+    def unlock(self, sitting_id: int, pin: str, release_code: str) -> None:
+        """Open a sitting off the GUI thread (Argon2id and decryption take a moment)."""
+        ctx = self.ctx
+        self._busy(True)
+        self.tasks.run(
+            "unlock",
+            lambda: sittings.open_sitting(ctx, sitting_id, pin, release_code),
+            self._unlocked,
+            lambda error: self._failed(self.unlock_failed, error),
+        )
+
+    def _unlocked(self, opened: OpenSitting) -> None:
+        self._busy(False)
+        self.open_sitting = opened
+        self.reload()
+        self.sitting_opened.emit(opened.name, self.exam_caption(opened.bank))
+        waiting = self.interrupted_lines(opened.sitting_id)
+        if waiting:
+            self.resume_offered.emit(waiting)
+            self._show(Screen.RESUME)
+        else:
+            self._show(Screen.LOGIN)
+
+    def exam_caption(self, bank: Bank) -> str:
+        return tr("KioskPresenter", "{title} (version {version})").format(
+            title=exam_title(bank, self._language()), version=bank.version
+        )
+
+    # -- candidates ----------------------------------------------------------------------------------
+
+    def login(self, candidate_number: str, access_code: str) -> None:
+        sitting = self.open_sitting
+        if sitting is None:
+            self.login_failed.emit(
+                tr("KioskPresenter", "No sitting is open on this kiosk; call the invigilator.")
+            )
+            return
+        ctx = self.ctx
+        self._busy(True)
+        self.tasks.run(
+            "login",
+            lambda: exam_service.login(ctx, sitting, candidate_number, access_code),
+            self._logged_in,
+            lambda error: self._failed(self.login_failed, error),
+        )
+
+    def _logged_in(self, session: ExamSession) -> None:
+        self._busy(False)
+        self.session = session
+        if session.state is AttemptState.READY:
+            self.instructions_ready.emit(self.instructions(session))
+            self._show(Screen.INSTRUCTIONS)
+        else:
+            self.start_exam()
+
+    def candidate_name(self, session: ExamSession) -> str:
+        if self._language() == "zh" and session.candidate_name_zh:
+            return session.candidate_name_zh
+        return session.candidate_name
+
+    def instructions(self, session: ExamSession) -> InstructionsView:
+        bank = session.bank
+        return InstructionsView(
+            candidate=f"{self.candidate_name(session)} ({session.candidate_number})",
+            exam=exam_title(bank, self._language()),
+            grade=grade_name(bank),
+            minutes=session.allowed_seconds / 60.0,
+            standard_minutes=bank.blueprint.duration_minutes,
+            item_count=len(session.form.items),
+            resumed=session.state is not AttemptState.READY,
+        )
+
+    def start_exam(self) -> None:
+        """Start (or continue) the logged-in candidate's exam."""
+        session = self.session
+        if session is None:
+            return
+        if self.exam is not None:
+            self.exam.stop()
+            self.exam.deleteLater()
+        self.exam = ExamPresenter(session, self._language(), self._refresh_ms, parent=self)
+        self.exam.exam_finished.connect(self._exam_finished)
+        self.exam_started.emit(self.exam)
+        self._show(Screen.EXAM)
+        try:
+            self.exam.begin()
+        except Exception as error:
+            self.prompter.inform(tr("KioskPresenter", "The exam cannot start"), error_message(error))
+
+    def review(self) -> None:
+        if self.exam is not None and not self.exam.finished:
+            self._show(Screen.REVIEW)
+
+    def back_to_exam(self, position: int | None = None) -> None:
+        if self.exam is None or self.exam.finished:
+            return
+        self._show(Screen.EXAM)
+        self.exam.show(self.exam.index if position is None else position)
+
+    def ask_submit(self) -> None:
+        """Ask the candidate to confirm; submitting cannot be undone."""
+        exam = self.exam
+        if exam is None or exam.finished:
+            return
+        unanswered = exam.unanswered_count
+        if unanswered:
+            message = tr(
+                "KioskPresenter",
+                "{count} questions are not answered. After you submit you cannot change any answer.",
+            ).format(count=unanswered)
+        else:
+            message = tr("KioskPresenter", "After you submit you cannot change any answer.")
+        self.prompter.confirm(
+            tr("KioskPresenter", "Submit your answers?"),
+            message,
+            tr("KioskPresenter", "Yes, submit"),
+            tr("KioskPresenter", "No, go back"),
+            self._submit_answered,
+        )
+
+    def _submit_answered(self, confirmed: bool) -> None:
+        if not confirmed or self.exam is None or self.exam.finished:
+            return
+        try:
+            self.exam.submit()
+        except Exception as error:
+            self.prompter.inform(
+                tr("KioskPresenter", "Your answers were not handed in"),
+                error_message(error) + "\n" + tr("KioskPresenter", "Put up your hand for the invigilator."),
+            )
+
+    def _exam_finished(self, receipt: Any) -> None:
+        self.prompter.cancel()
+        self.interrupted = [a for a in self.interrupted if a.attempt_id != receipt.attempt_id]
+        result = receipt.result
+        self.receipt_ready.emit(
+            ReceiptView(
+                candidate=f"{self.candidate_name(self.session) if self.session else receipt.candidate_name} "
+                f"({receipt.candidate_number})",
+                sitting=receipt.sitting_name,
+                exam=exam_title(self.session.bank, self._language()) if self.session else receipt.bank_id,
+                submission_code=receipt.submission_code,
+                submitted_at=receipt.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                answered=receipt.answered,
+                item_count=receipt.item_count,
+                expired=receipt.state is AttemptState.EXPIRED,
+                percent=result.percent if result is not None else None,
+                passed=result.passed if result is not None else None,
+            )
+        )
+        self._show(Screen.RECEIPT)
+
+    def finish_receipt(self) -> None:
+        """Make the PC ready for the next candidate."""
+        self._end_candidate()
+        self._show(Screen.LOGIN if self.open_sitting is not None else Screen.IDLE)
+
+    def _end_candidate(self) -> None:
+        if self.exam is not None:
+            self.exam.stop()
+            self.exam.deleteLater()
+        if self.session is not None:
+            self.session.close()
+        self.exam = None
+        self.session = None
+
+    # -- resuming after a crash ------------------------------------------------------------------------
+
+    def authorise_resume(self, attempt_id: str, pin: str) -> None:
+        sitting = self.open_sitting
+        if sitting is None:
+            return
+        ctx = self.ctx
+        self._busy(True)
+        self.tasks.run(
+            "resume",
+            lambda: exam_service.authorise_resume(ctx, sitting, attempt_id, pin),
+            self._resumed,
+            lambda error: self._failed(self.resume_failed, error),
+        )
+
+    def _resumed(self, session: ExamSession) -> None:
+        self._busy(False)
+        self.interrupted = [a for a in self.interrupted if a.attempt_id != session.attempt_id]
+        self.session = session
+        self.start_exam()
+
+    def skip_resume(self) -> None:
+        self._show(Screen.LOGIN)
+
+    # -- the invigilator's menu ----------------------------------------------------------------------
+
+    def open_invigilator_menu(self) -> None:
+        """Ask for the PIN, then offer what an invigilator may do now."""
+        self.prompter.ask_pin(
+            tr("KioskPresenter", "Invigilator"),
+            tr("KioskPresenter", "Type your PIN to open the invigilator menu."),
+            self._check_menu_pin,
+        )
+
+    def _check_menu_pin(self, pin: str) -> None:
+        ctx = self.ctx
+        self._busy(True)
+
+        def failed(error: Exception) -> None:
+            self._busy(False)
+            self.prompter.inform(tr("KioskPresenter", "Invigilator menu"), error_message(error))
+
+        self.tasks.run(
+            "check-pin", lambda: invigilators.check_pin(ctx, pin), lambda _name: self._menu(pin), failed
+        )
+
+    def menu_actions(self) -> list[MenuAction]:
+        exam = self.exam
+        running = exam is not None and not exam.finished
+        paused = running and exam is not None and exam.paused
+        actions = []
+        if running:
+            actions.append(
+                MenuAction("resume", tr("KioskPresenter", "Resume the exam"))
+                if paused
+                else MenuAction("pause", tr("KioskPresenter", "Pause the exam"))
+            )
+            actions.append(MenuAction("extra_time", tr("KioskPresenter", "Give extra time…")))
+            actions.append(MenuAction("incident", tr("KioskPresenter", "Record an incident…")))
+        actions.append(
+            MenuAction(
+                "end_sitting", tr("KioskPresenter", "End the sitting…"), enabled=self.open_sitting is not None
+            )
+        )
+        actions.append(MenuAction("leave", tr("KioskPresenter", "Leave the kiosk…"), danger=True))
+        return actions
+
+    def _menu(self, pin: str) -> None:
+        self._busy(False)
+        subtitle = ""
+        if self.session is not None and self.exam is not None and not self.exam.finished:
+            subtitle = tr("KioskPresenter", "Candidate {number}, attempt {attempt}").format(
+                number=self.session.candidate_number, attempt=self.session.attempt_id
+            )
+        elif self.open_sitting is not None:
+            subtitle = self.open_sitting.name
+        self.prompter.menu(
+            tr("KioskPresenter", "Invigilator menu"),
+            subtitle,
+            self.menu_actions(),
+            lambda key: self._menu_choice(key, pin),
+        )
+
+    def _menu_choice(self, key: str, pin: str) -> None:
+        exam = self.exam
+        if key == "pause" and exam is not None:
+            self._act(lambda: exam.pause(pin))
+        elif key == "resume" and exam is not None:
+            self._act(lambda: exam.resume(pin))
+        elif key == "extra_time" and exam is not None:
+            self.prompter.ask_extra_time(
+                lambda minutes, reason: self._act(lambda: exam.grant_extra_time(pin, minutes, reason))
+            )
+        elif key == "incident" and exam is not None:
+            self.prompter.ask_incident(
+                incident_categories(),
+                lambda category, text: self._act(
+                    lambda: exam.record_incident(pin, category, text),
+                    tr("KioskPresenter", "The incident was recorded."),
+                ),
+            )
+        elif key == "end_sitting":
+            self.prompter.confirm(
+                tr("KioskPresenter", "End the sitting?"),
+                tr(
+                    "KioskPresenter",
+                    "No more candidates can log in to it on this kiosk. Paused or interrupted exams are "
+                    "handed in with their saved answers.",
+                ),
+                tr("KioskPresenter", "End the sitting"),
+                tr("KioskPresenter", "Cancel"),
+                lambda yes: self._end_sitting(pin) if yes else None,
+                danger=True,
+            )
+        elif key == "leave":
+            self.prompter.confirm(
+                tr("KioskPresenter", "Leave the kiosk?"),
+                tr(
+                    "KioskPresenter",
+                    "The kiosk program closes. "
+                    "A running exam is paused first; its candidate can continue later.",
+                ),
+                tr("KioskPresenter", "Leave the kiosk"),
+                tr("KioskPresenter", "Cancel"),
+                lambda yes: self._leave(pin) if yes else None,
+                danger=True,
+            )
+
+    def _act(self, action: Callable[[], Any], done: str = "") -> None:
+        try:
+            action()
+        except Exception as error:
+            self.prompter.inform(tr("KioskPresenter", "That did not work"), error_message(error))
+            return
+        if done:
+            self.prompter.inform(tr("KioskPresenter", "Done"), done)
+
+    def _end_sitting(self, pin: str) -> None:
+        sitting = self.open_sitting
+        if sitting is None:
+            return
+        if self.exam is not None and not self.exam.finished:
+            self.prompter.inform(
+                tr("KioskPresenter", "The sitting cannot end yet"),
+                tr(
+                    "KioskPresenter",
+                    "A candidate's exam is running on this kiosk; it must be submitted or paused first.",
+                ),
+            )
+            return
+        try:
+            sittings.close_sitting(self.ctx, sitting, pin)
+        except Exception as error:
+            self.prompter.inform(tr("KioskPresenter", "The sitting cannot end yet"), error_message(error))
+            return
+        self._end_candidate()
+        self.open_sitting = None
+        self.reload()
+        self._show(Screen.IDLE)
+
+    def _leave(self, pin: str) -> None:
+        exam = self.exam
+        if exam is not None and not exam.finished and not exam.paused:
+            try:
+                exam.pause(pin)
+            except Exception as error:
+                self.prompter.inform(tr("KioskPresenter", "That did not work"), error_message(error))
+                return
+        self._end_candidate()
+        self.kiosk_left.emit()
+
+    # -- lockdown --------------------------------------------------------------------------------------
+
+    def record_focus_loss(self, detail: str) -> None:
+        """Log that the kiosk window lost the focus, if a sitting is open (the incident needs one)."""
+        sitting = self.open_sitting
+        if sitting is None:
+            return
+        attempt = self.session.attempt_id if self.session is not None and self.exam is not None else None
+        try:
+            lockdown.record_focus_loss(self.ctx, sitting, attempt, detail)
+        except Exception as error:
+            error_message(error)
+
+    def language_changed(self) -> None:
+        """Re-send what screens show from bank or candidate data, now in the other language."""
+        self.sittings_changed.emit(self.sitting_lines(), self.interrupted_lines())
+        if self.open_sitting is not None:
+            self.sitting_opened.emit(self.open_sitting.name, self.exam_caption(self.open_sitting.bank))
+        if self.session is not None and self.screen is Screen.INSTRUCTIONS:
+            self.instructions_ready.emit(self.instructions(self.session))
+
+    # -- helpers -----------------------------------------------------------------------------------------
+
+    def _show(self, screen: Screen) -> None:
+        self.screen = screen
+        self.screen_changed.emit(screen.value)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_changed.emit(busy)
+
+    def _failed(self, signal: Any, error: Exception) -> None:
+        self._busy(False)
+        signal.emit(error_message(error))
+
+    def shutdown(self) -> None:
+        """Stop timers, wait for background work and release the session before the window goes away."""
+        if self.exam is not None:
+            self.exam.stop()
+        self.tasks.wait()
+        if self.session is not None:
+            self.session.close()

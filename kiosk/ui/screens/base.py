@@ -1,0 +1,92 @@
+"""What most screens share: a centred card with a title, a body, a line for errors and one for progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+
+class Screen(QWidget):
+    """A screen that rebuilds its words when the language changes."""
+
+    def retranslate(self) -> None:
+        """Set every caption in the current language."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class CardScreen(Screen):
+    """A screen whose content sits in a card in the middle of the window."""
+
+    def __init__(self, name: str, width: int = 760, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.card = QFrame()
+        self.card.setProperty("role", "card")
+        self.card.setMaximumWidth(width)
+        self.card.setMinimumWidth(min(width, 560))
+        self.body = QVBoxLayout(self.card)
+        self.body.setContentsMargins(36, 28, 36, 28)
+        self.body.setSpacing(12)
+        self.title = QLabel()
+        self.title.setObjectName(f"{name}-title")
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName(f"{name}-subtitle")
+        self.subtitle.setWordWrap(True)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.subtitle)
+        self.error = QLabel()
+        self.error.setObjectName(f"{name}-error")
+        self.error.setProperty("role", "field-error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.progress = QLabel()
+        self.progress.setObjectName(f"{name}-progress")
+        self.progress.setProperty("role", "muted")
+        self.progress.hide()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card, 4)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def finish_body(self) -> None:
+        """Put the error and progress lines under whatever the subclass added."""
+        self.body.addWidget(self.error)
+        self.body.addWidget(self.progress)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def show_progress(self, message: str) -> None:
+        self.progress.setText(message)
+        self.progress.setVisible(bool(message))
+
+
+def field(label: str, widget: QWidget, into: QVBoxLayout) -> QLabel:
+    """A caption above ``widget`` whose mnemonic moves the focus to it."""
+    caption = QLabel(label)
+    caption.setBuddy(widget)
+    into.addWidget(caption)
+    into.addWidget(widget)
+    return caption
+
+
+def code_entry(name: str, max_length: int = 40, secret: bool = False) -> QLineEdit:
+    entry = QLineEdit()
+    entry.setObjectName(name)
+    entry.setMaxLength(max_length)
+    if secret:
+        entry.setEchoMode(QLineEdit.EchoMode.Password)
+    entry.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhPreferUppercase)
+    return entry

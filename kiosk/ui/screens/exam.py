@@ -1,0 +1,455 @@
+"""The exam screen: one item at a time, the navigator, the clock, and the saved mark.
+
+Laid out for a 1366x768 lab screen: the question scrolls on the left, the navigator sits in a fixed column
+on the right, and the buttons to move, flag and review stay at the bottom whatever the text size.
+Keyboard: A-H or 1-9 choose, Left/Right or N/P move, F flags (when no text field has the focus);
+Alt+P, Alt+N, Alt+F and Page Up/Down work everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.i18n import tr
+from kiosk.ui.presenters.exam import ExamPresenter
+from kiosk.ui.widgets.navigator import Navigator, NavState
+from kiosk.ui.widgets.question import ImageCache, QuestionView
+from kiosk.ui.widgets.status import Banner, Countdown
+
+_LETTER_KEYS = {getattr(Qt.Key, f"Key_{letter}"): index for index, letter in enumerate("ABCDEFGH")}
+_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit - 1 for digit in range(1, 10)}
+_TEXT_INPUTS = (QLineEdit, QPlainTextEdit)
+
+
+class ExamScreen(QWidget):
+    """Shows the presenter's current item and forwards every answer, move and flag to it."""
+
+    review_requested = Signal()
+    """The candidate asked to see the review list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exam-screen")
+        self.presenter: ExamPresenter | None = None
+        self.view: QuestionView | None = None
+        self._images = ImageCache({})
+
+        self.position_label = QLabel()
+        self.position_label.setObjectName("exam-position")
+        self.position_label.setProperty("role", "title")
+        self.flag_label = QLabel()
+        self.flag_label.setObjectName("exam-flag-mark")
+        self.saved_mark = QLabel()
+        self.saved_mark.setObjectName("saved-mark")
+        self.saved_mark.setProperty("role", "saved")
+        self.countdown = Countdown()
+        bar = QHBoxLayout()
+        bar.addWidget(self.position_label)
+        bar.addSpacing(16)
+        bar.addWidget(self.flag_label)
+        bar.addStretch(1)
+        bar.addWidget(self.saved_mark)
+        bar.addSpacing(16)
+        bar.addWidget(self.countdown)
+
+        self.save_banner = Banner("save-banner")
+        self.time_banner = Banner("time-banner")
+        self.info_banner = Banner("info-banner")
+
+        self.question_scroll = QScrollArea()
+        self.question_scroll.setObjectName("question-scroll")
+        self.question_scroll.setWidgetResizable(True)
+        self.question_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        question_card = QFrame()
+        question_card.setProperty("role", "card")
+        card_layout = QVBoxLayout(question_card)
+        card_layout.setContentsMargins(2, 2, 2, 2)
+        card_layout.addWidget(self.question_scroll)
+
+        self.nav_title = QLabel()
+        self.nav_title.setProperty("role", "muted")
+        self.nav_scroll = QScrollArea()
+        self.nav_scroll.setWidgetResizable(True)
+        self.nav_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.legend = QLabel()
+        self.legend.setObjectName("nav-legend")
+        self.legend.setProperty("role", "muted")
+        self.legend.setWordWrap(True)
+        side = QFrame()
+        side.setObjectName("nav-panel")
+        side.setProperty("role", "card")
+        side.setFixedWidth(310)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.nav_title)
+        side_layout.addWidget(self.nav_scroll, 1)
+        side_layout.addWidget(self.legend)
+        self.navigator: Navigator | None = None
+
+        main = QHBoxLayout()
+        main.setSpacing(12)
+        main.addWidget(question_card, 1)
+        main.addWidget(side)
+        exam_page = QWidget()
+        exam_page.setLayout(main)
+
+        self.paused_title = QLabel()
+        self.paused_title.setObjectName("paused-title")
+        self.paused_title.setProperty("role", "huge")
+        self.paused_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused_text = QLabel()
+        self.paused_text.setWordWrap(True)
+        self.paused_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        paused_page = QFrame()
+        paused_page.setObjectName("paused-page")
+        paused_page.setProperty("role", "card")
+        paused_layout = QVBoxLayout(paused_page)
+        paused_layout.addStretch(1)
+        paused_layout.addWidget(self.paused_title)
+        paused_layout.addWidget(self.paused_text)
+        paused_layout.addStretch(1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(exam_page)
+        self.pages.addWidget(paused_page)
+
+        self.previous_button = QPushButton()
+        self.previous_button.setObjectName("previous-button")
+        self.flag_button = QPushButton()
+        self.flag_button.setObjectName("flag-button")
+        self.flag_button.setCheckable(True)
+        self.review_button = QPushButton()
+        self.review_button.setObjectName("review-button")
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("next-button")
+        self.next_button.setProperty("role", "primary")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.flag_button)
+        buttons.addWidget(self.review_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 10)
+        layout.setSpacing(8)
+        layout.addLayout(bar)
+        layout.addWidget(self.save_banner)
+        layout.addWidget(self.time_banner)
+        layout.addWidget(self.info_banner)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+
+        self.previous_button.clicked.connect(lambda: self._move(-1))
+        self.next_button.clicked.connect(lambda: self._move(1))
+        self.flag_button.clicked.connect(self._toggle_flag)
+        self.review_button.clicked.connect(self._review)
+        self.retranslate()
+
+    # -- binding ---------------------------------------------------------------------------------------
+
+    def bind(self, presenter: ExamPresenter) -> None:
+        """Show ``presenter``'s exam; every presenter signal this screen follows is connected here."""
+        self.presenter = presenter
+        self._images = ImageCache(presenter.bank.images)
+        self.navigator = Navigator(presenter.count)
+        self.nav_scroll.setWidget(self.navigator)
+        self.navigator.item_chosen.connect(self._jump)
+        for position in range(presenter.count):
+            self._refresh_nav(position)
+        self.save_banner.clear()
+        self.time_banner.clear()
+        self.info_banner.clear()
+        self.pages.setCurrentIndex(1 if presenter.paused else 0)
+        presenter.item_shown.connect(self._show_item)
+        presenter.answer_saved.connect(self._answer_saved)
+        presenter.answer_save_failed.connect(self._answer_failed)
+        presenter.answer_rejected.connect(self._answer_rejected)
+        presenter.flag_changed.connect(self._flag_changed)
+        presenter.time_changed.connect(self._time_changed)
+        presenter.time_warning_reached.connect(self._time_warning)
+        presenter.paused_changed.connect(self._paused_changed)
+        presenter.extra_time_granted.connect(self._extra_time)
+        self._time_changed(presenter.remaining)
+
+    def image_box(self) -> QSize:
+        """The largest picture that fits beside the navigator without hiding the question."""
+        width = max(320, min((self.question_scroll.viewport().width() - 60) // 2, 560))
+        return QSize(width, 280)
+
+    # -- showing ---------------------------------------------------------------------------------------
+
+    def _show_item(self, position: int) -> None:
+        presenter = self.presenter
+        assert presenter is not None
+        item = presenter.item_at(position)
+        view = QuestionView(
+            presenter.bank,
+            item,
+            presenter.form_items[position],
+            presenter.language,
+            self._images,
+            self.image_box(),
+        )
+        stored = presenter.response(item.id)
+        if stored is not None:
+            view.answer.set_response(stored)
+        view.answer.response_edited.connect(lambda raw, item_id=item.id: presenter.answer(item_id, raw))
+        self.view = view
+        self.question_scroll.setWidget(view)
+        self.question_scroll.verticalScrollBar().setValue(0)
+        if self.navigator is not None:
+            self.navigator.set_current(position)
+        # News from the invigilator has been seen once the candidate moves on; it gives the room back.
+        self.info_banner.clear()
+        self._refresh_bar()
+        self.previous_button.setEnabled(position > 0)
+        self.next_button.setEnabled(position < presenter.count - 1)
+
+    def _refresh_bar(self) -> None:
+        presenter = self.presenter
+        if presenter is None:
+            return
+        item_id = presenter.item.id
+        self.position_label.setText(
+            tr("ExamScreen", "Question {number} of {total}").format(
+                number=presenter.index + 1, total=presenter.count
+            )
+        )
+        flagged = presenter.is_flagged(item_id)
+        self.flag_button.setChecked(flagged)
+        self.flag_label.setText(tr("ExamScreen", "⚑ Flagged for review") if flagged else "")
+        self._show_saved(presenter.is_saved(item_id) and presenter.is_answered(item_id))
+
+    def _show_saved(self, saved: bool) -> None:
+        self.saved_mark.setText(tr("ExamScreen", "✓ Answer saved") if saved else "")
+        self.saved_mark.setVisible(saved)
+
+    def _refresh_nav(self, position: int) -> None:
+        presenter = self.presenter
+        if presenter is None or self.navigator is None:
+            return
+        item_id = presenter.form_items[position].item_id
+        self.navigator.set_state(
+            position, NavState(presenter.is_answered(item_id), presenter.is_flagged(item_id))
+        )
+
+    def _position_of(self, item_id: str) -> int:
+        assert self.presenter is not None
+        return next(
+            i for i, form_item in enumerate(self.presenter.form_items) if form_item.item_id == item_id
+        )
+
+    # -- what the presenter reports ------------------------------------------------------------------
+
+    def _answer_saved(self, item_id: str) -> None:
+        self._refresh_nav(self._position_of(item_id))
+        if self.save_banner.isVisibleTo(self) and self.save_banner.property("item") == item_id:
+            self.save_banner.clear()
+        if self.view is not None and self.view.item.id == item_id:
+            self._show_saved(self.presenter is not None and self.presenter.is_answered(item_id))
+
+    def _answer_failed(self, item_id: str, message: str) -> None:
+        number = self._position_of(item_id) + 1
+        self.save_banner.setProperty("item", item_id)
+        self.save_banner.show_message(
+            "error",
+            tr(
+                "ExamScreen",
+                "Your answer to question {number} was NOT saved. Put up your hand for the invigilator now.",
+            ).format(number=number)
+            + "\n"
+            + message,
+        )
+        if self.view is not None and self.view.item.id == item_id:
+            self._show_saved(False)
+
+    def _answer_rejected(self, item_id: str, message: str) -> None:
+        if (
+            self.view is not None
+            and self.view.item.id == item_id
+            and hasattr(self.view.answer, "show_problem")
+        ):
+            self.view.answer.show_problem(message)
+            self._show_saved(False)
+
+    def _flag_changed(self, item_id: str, flagged: bool) -> None:
+        self._refresh_nav(self._position_of(item_id))
+        self._refresh_bar()
+
+    def _time_changed(self, seconds: float) -> None:
+        self.countdown.show_remaining(seconds, tr("ExamScreen", "Time left"))
+
+    def _time_warning(self, minutes: int) -> None:
+        if minutes == 1:
+            text = tr(
+                "ExamScreen",
+                "Only 1 minute left. Your answers are handed in automatically when time runs out.",
+            )
+        else:
+            text = tr(
+                "ExamScreen",
+                "Only {minutes} minutes left. Your answers are handed in automatically when time runs out.",
+            ).format(minutes=minutes)
+        self.time_banner.show_message("warning", text)
+
+    def _paused_changed(self, paused: bool) -> None:
+        self.pages.setCurrentIndex(1 if paused else 0)
+        for button in (self.previous_button, self.next_button, self.flag_button, self.review_button):
+            button.setVisible(not paused)
+        if paused:
+            self.info_banner.clear()
+        else:
+            self.info_banner.show_message(
+                "info", tr("ExamScreen", "The exam has resumed. Your time is running again.")
+            )
+
+    def _extra_time(self, minutes: int) -> None:
+        self.info_banner.show_message(
+            "info",
+            tr("ExamScreen", "The invigilator gave you {minutes} more minutes.").format(minutes=minutes),
+        )
+
+    # -- what the candidate does ---------------------------------------------------------------------
+
+    def _commit_typing(self) -> None:
+        if self.view is not None:
+            self.view.answer.commit_pending()
+
+    def _move(self, step: int) -> None:
+        if self.presenter is None or self.presenter.paused:
+            return
+        self._commit_typing()
+        self.presenter.show(self.presenter.index + step)
+
+    def _jump(self, position: int) -> None:
+        if self.presenter is None or self.presenter.paused:
+            return
+        self._commit_typing()
+        self.presenter.show(position)
+
+    def _toggle_flag(self) -> None:
+        if self.presenter is None or self.presenter.paused:
+            return
+        self.presenter.toggle_flag()
+        self._refresh_bar()
+
+    def _review(self) -> None:
+        self._commit_typing()
+        self.review_requested.emit()
+
+    def handle_key(self, event: QKeyEvent, target: QWidget) -> bool:
+        """The exam's keyboard shortcuts for a key sent to ``target``; True when the key was used here."""
+        if self.presenter is None or self.presenter.paused or self.view is None or not self.isEnabled():
+            return False
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key == Qt.Key.Key_PageDown:
+            self._move(1)
+            return True
+        if key == Qt.Key.Key_PageUp:
+            self._move(-1)
+            return True
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return False
+        # A key a text field ignored (Left at its start) still belongs to the field, not to navigation.
+        focus = QApplication.focusWidget() or target
+        if isinstance(target, _TEXT_INPUTS) or isinstance(focus, _TEXT_INPUTS):
+            return False
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_N):
+            self._move(1)
+            return True
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_P):
+            self._move(-1)
+            return True
+        if key == Qt.Key.Key_F:
+            self._toggle_flag()
+            return True
+        if key in _DIGIT_KEYS:
+            return self.view.answer.choose(_DIGIT_KEYS[key])
+        if key in _LETTER_KEYS and not isinstance(focus, QComboBox) and not isinstance(target, QComboBox):
+            # In a matching drop-down a letter picks that option, as Qt's own list search does.
+            return self.view.answer.choose(_LETTER_KEYS[key])
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window()
+            and self.isVisible()
+            and (watched is self or self.isAncestorOf(watched))
+        ):
+            return self.handle_key(event, watched)
+        return False
+
+    def showEvent(self, event: Any) -> None:
+        # The exam's keys must be seen before the focused control (a radio button eats arrow keys).
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        super().showEvent(event)
+
+    def hideEvent(self, event: Any) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().hideEvent(event)
+
+    # -- language --------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.previous_button.setText(tr("ExamScreen", "◀ &Previous"))
+        self.next_button.setText(tr("ExamScreen", "&Next ▶"))
+        self.flag_button.setText(tr("ExamScreen", "⚑ &Flag for review"))
+        self.review_button.setText(tr("ExamScreen", "&Review and submit"))
+        self.nav_title.setText(tr("ExamScreen", "Questions"))
+        self.legend.setText(
+            tr(
+                "ExamScreen",
+                "Filled: answered. ⚑: flagged. Thick border: on screen now. Click a number to go there.",
+            )
+        )
+        self.paused_title.setText(tr("ExamScreen", "Exam paused"))
+        self.paused_text.setText(
+            tr(
+                "ExamScreen",
+                "The invigilator has paused the exam. Your time is stopped and your answers are saved.",
+            )
+        )
+        if self.presenter is not None:
+            self._refresh_bar()
+            self._time_changed(self.presenter.remaining)
+            if self.navigator is not None:
+                self.navigator.retranslate()
+
+    def set_language(self, language: str) -> None:
+        """Show the item in ``language`` where it has a version in it (the UI words follow the translator)."""
+        if self.presenter is not None:
+            self._commit_typing()
+            self.presenter.language = language
+            if self.view is not None:
+                self._show_item(self.presenter.index)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,241 @@
+"""How the kiosk looks: the default and high-contrast themes, and the text size a candidate chose.
+
+One application-wide style sheet is generated from a palette and a text scale. Widgets say what they are
+with a ``role`` property (``stem``, ``banner``...) and, where their look follows state, a ``state`` or
+``level`` property; :func:`restyle` makes Qt re-read a widget after such a property changed.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class Theme(enum.StrEnum):
+    DEFAULT = "default"
+    HIGH_CONTRAST = "high_contrast"
+
+
+# Text scales a candidate steps through with A-/A+; large-text mode jumps to LARGE_TEXT_SCALE.
+TEXT_SCALES = (1.0, 1.15, 1.3, 1.5, 1.75)
+LARGE_TEXT_SCALE = 1.5
+BASE_POINT_SIZE = 11
+ICONS = Path(__file__).resolve().parent / "icons"
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    window: str
+    surface: str
+    text: str
+    muted: str
+    border: str
+    primary: str
+    on_primary: str
+    focus: str
+    answered: str
+    on_answered: str
+    flagged: str
+    on_flagged: str
+    error: str
+    on_error: str
+    warning: str
+    on_warning: str
+    success: str
+    info: str
+    on_info: str
+
+
+PALETTES = {
+    Theme.DEFAULT: Palette(
+        window="#eef1f5",
+        surface="#ffffff",
+        text="#15191e",
+        muted="#4a5563",
+        border="#8a96a6",
+        primary="#0b57a4",
+        on_primary="#ffffff",
+        focus="#e07000",
+        answered="#0b57a4",
+        on_answered="#ffffff",
+        flagged="#ffb000",
+        on_flagged="#15191e",
+        error="#b00020",
+        on_error="#ffffff",
+        warning="#ffd34d",
+        on_warning="#15191e",
+        success="#12703a",
+        info="#d9e8fb",
+        on_info="#15191e",
+    ),
+    Theme.HIGH_CONTRAST: Palette(
+        window="#000000",
+        surface="#000000",
+        text="#ffffff",
+        muted="#ffffff",
+        border="#ffffff",
+        primary="#ffff00",
+        on_primary="#000000",
+        focus="#00ffff",
+        answered="#ffffff",
+        on_answered="#000000",
+        flagged="#ffff00",
+        on_flagged="#000000",
+        error="#ff2020",
+        on_error="#ffffff",
+        warning="#ffff00",
+        on_warning="#000000",
+        success="#00ff66",
+        info="#000000",
+        on_info="#ffffff",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """What the person at the PC chose: theme, text scale and language."""
+
+    theme: Theme = Theme.DEFAULT
+    text_scale: float = 1.0
+    language: str = "en"
+
+    @property
+    def large_text(self) -> bool:
+        return self.text_scale >= LARGE_TEXT_SCALE
+
+    def larger(self) -> Appearance:
+        bigger = [scale for scale in TEXT_SCALES if scale > self.text_scale]
+        return replace(self, text_scale=bigger[0]) if bigger else self
+
+    def smaller(self) -> Appearance:
+        smaller = [scale for scale in TEXT_SCALES if scale < self.text_scale]
+        return replace(self, text_scale=smaller[-1]) if smaller else self
+
+    def with_large_text(self, on: bool) -> Appearance:
+        return replace(self, text_scale=LARGE_TEXT_SCALE if on else 1.0)
+
+
+def point_size(appearance: Appearance, factor: float = 1.0) -> int:
+    return max(8, round(BASE_POINT_SIZE * appearance.text_scale * factor))
+
+
+def stylesheet(appearance: Appearance) -> str:
+    """The application style sheet for ``appearance``."""
+    p = PALETTES[appearance.theme]
+    base = point_size(appearance)
+    stem = point_size(appearance, 1.3)
+    big = point_size(appearance, 1.8)
+    huge = point_size(appearance, 2.6)
+    small = point_size(appearance, 0.9)
+    thick = 3 if appearance.theme is Theme.DEFAULT else 4
+    box = base + 9
+    # The tick must stand out on the primary colour: white on blue, black on yellow.
+    check = (
+        ICONS / ("check-light.svg" if appearance.theme is Theme.DEFAULT else "check-dark.svg")
+    ).as_posix()
+    return f"""
+QWidget {{ background: {p.window}; color: {p.text}; font-size: {base}pt; }}
+QWidget[role="card"], QScrollArea[role="card"] > QWidget > QWidget {{ background: {p.surface}; }}
+QFrame[role="card"] {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 6px; }}
+QFrame[role="card"] QLabel, QFrame[role="card"] QRadioButton, QFrame[role="card"] QCheckBox {{
+    background: transparent; }}
+QFrame[role="header"] {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}
+QFrame[role="header"] QLabel {{ background: transparent; }}
+QLabel[role="title"] {{ font-size: {big}pt; font-weight: bold; }}
+QLabel[role="huge"] {{ font-size: {huge}pt; font-weight: bold; letter-spacing: 2px; }}
+QLabel[role="stem"] {{ font-size: {stem}pt; }}
+QLabel[role="stimulus"] {{ font-size: {base}pt; color: {p.text}; }}
+QLabel[role="muted"] {{ color: {p.muted}; font-size: {small}pt; }}
+QLabel[role="field-error"] {{ color: {p.error}; font-weight: bold; }}
+QLabel[role="clock"] {{ font-size: {big}pt; font-weight: bold; padding: 2px 10px; border-radius: 4px; }}
+QLabel[role="clock"][level="warning"] {{ background: {p.warning}; color: {p.on_warning}; }}
+QLabel[role="clock"][level="critical"] {{ background: {p.error}; color: {p.on_error}; }}
+QLabel[role="saved"] {{ color: {p.success}; font-weight: bold; }}
+QFrame[role="banner"] {{ border-radius: 4px; padding: 6px; }}
+QFrame[role="banner"] QLabel {{ background: transparent; font-weight: bold; }}
+QFrame[role="banner"][level="error"] {{ background: {p.error}; border: 3px solid {p.on_error}; }}
+QFrame[role="banner"][level="error"] QLabel {{ color: {p.on_error}; font-size: {stem}pt; }}
+QFrame[role="banner"][level="warning"] {{ background: {p.warning}; border: 2px solid {p.on_warning}; }}
+QFrame[role="banner"][level="warning"] QLabel {{ color: {p.on_warning}; }}
+QFrame[role="banner"][level="info"] {{ background: {p.info}; border: 2px solid {p.border}; }}
+QFrame[role="banner"][level="info"] QLabel {{ color: {p.on_info}; }}
+QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
+QFrame[role="dialog"] {{ background: {p.surface}; border: 3px solid {p.border}; border-radius: 8px; }}
+QFrame[role="dialog"] QLabel {{ background: transparent; }}
+QPushButton {{
+    background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: 5px;
+    padding: 6px 14px; min-height: 24px; }}
+QPushButton:hover {{ border-color: {p.primary}; }}
+QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
+QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+    font-weight: bold; }}
+QPushButton[role="danger"] {{ background: {p.error}; color: {p.on_error}; border-color: {p.error};
+    font-weight: bold; }}
+QPushButton:checked {{ background: {p.flagged}; color: {p.on_flagged}; border-color: {p.on_flagged}; }}
+QPushButton:focus, QLineEdit:focus, QComboBox:focus, QListWidget:focus, QSpinBox:focus,
+QPlainTextEdit:focus {{ border: {thick}px solid {p.focus}; }}
+QPushButton[role="nav"] {{ min-width: 40px; min-height: 30px; padding: 0px 2px; font-weight: bold; }}
+QPushButton[role="nav"][state="answered"] {{ background: {p.answered}; color: {p.on_answered};
+    border-color: {p.answered}; }}
+QPushButton[role="nav"][flagged="true"] {{ border: 3px solid {p.flagged}; }}
+QPushButton[role="nav"][state="answered"][flagged="true"] {{ border: 3px solid {p.flagged}; }}
+QPushButton[role="nav"][current="true"] {{ border: {thick + 1}px solid {p.text}; }}
+QPushButton[role="nav"]:focus {{ border: {thick + 1}px solid {p.focus}; }}
+QFrame[role="choice"] {{ background: transparent; border: 2px solid transparent; border-radius: 5px; }}
+QFrame[role="choice"][checked="true"] {{ border: 2px solid {p.primary}; background: {p.info}; }}
+QFrame[role="choice"][focused="true"] {{ border: {thick}px solid {p.focus}; }}
+QFrame[role="choice"] QLabel {{ background: transparent; color: {p.text}; }}
+QFrame[role="choice"][checked="true"] QLabel {{ color: {p.on_info}; font-weight: bold; }}
+QRadioButton, QCheckBox {{ background: transparent; spacing: 8px; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: {box}px; height: {box}px;
+    border: 2px solid {p.text}; background: {p.surface}; }}
+QRadioButton::indicator {{ border-radius: {box // 2 + 1}px; }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+    stop:0 {p.primary}, stop:0.55 {p.primary}, stop:0.62 {p.surface}, stop:1 {p.surface}); }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QCheckBox::indicator:checked {{ background: {p.primary}; image: url({check}); }}
+QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border-color: {p.focus}; }}
+QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QListWidget {{
+    background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: 4px;
+    padding: 4px; selection-background-color: {p.primary}; selection-color: {p.on_primary}; }}
+QListWidget::item {{ padding: 6px; border-bottom: 1px solid {p.border}; }}
+QListWidget::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
+QComboBox QAbstractItemView {{ background: {p.surface}; color: {p.text};
+    selection-background-color: {p.primary}; selection-color: {p.on_primary}; }}
+QScrollArea {{ border: none; }}
+QTableWidget {{ background: {p.surface}; gridline-color: {p.border}; }}
+QHeaderView::section {{ background: {p.window}; color: {p.text}; font-weight: bold; border: none;
+    border-bottom: 2px solid {p.border}; padding: 4px; }}
+"""
+
+
+def apply(app: QApplication, appearance: Appearance) -> None:
+    """Apply ``appearance`` to the whole application."""
+    font = QFont(app.font())
+    font.setPointSize(point_size(appearance))
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(appearance))
+
+
+def restyle(widget: QWidget) -> None:
+    """Make Qt re-read the style sheet for ``widget`` and its children after a style property changed.
+
+    Children matter: rules such as ``QFrame[level="error"] QLabel`` select on an ancestor's property.
+    """
+    for target in (widget, *widget.findChildren(QWidget)):
+        style = target.style()
+        style.unpolish(target)
+        style.polish(target)
+        target.update()
+
+
+def set_style_property(widget: QWidget, name: str, value: str) -> None:
+    """Set a style property (``state``, ``level``...) and restyle only if it changed."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        restyle(widget)

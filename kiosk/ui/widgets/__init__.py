@@ -1,0 +1,1 @@
+"""Reusable widgets: answer widgets per item type, the question view, navigator and status strips."""

@@ -1,0 +1,192 @@
+"""``kiosk report ...`` end to end: slips with a progress bar, certificates, analyses, the offline slip check
+(valid, altered, unknown signer) and the centre's pack and sitting report."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kiosk.cli import main
+from kiosk.domain.items import Bank
+from kiosk.security.keys import KeyKind, generate_identity, write_identity
+from kiosk.security.secrets import HashCost
+from kiosk.services.bank_install import install_package, trust_key
+from kiosk.services.context import open_context
+from kiosk.services.kiosk_setup import init_kiosk
+from kiosk.services.reporting import SlipRecord, sign_slip
+from kiosk.services.roster import import_roster
+from kiosk.services.sittings import schedule_sitting
+from tests.services.kiosk_fixtures import make_bank, make_package
+from tests.services.registry_fixtures import World, database_url_fixture, world_fixture
+from tests.services.reporting_fixtures import bank_fixture, import_attempts, scored_attempt
+
+__all__ = ["bank_fixture", "database_url_fixture", "world_fixture"]
+
+Capture = pytest.CaptureFixture[str]
+
+
+@pytest.fixture
+def registry(world: World, bank: Bank) -> World:
+    import_attempts(
+        world,
+        "K1",
+        [
+            scored_attempt(bank, "A-K1-1", "C001", ("T-001", "T-003", "T-004"), name_zh="张伟"),
+            scored_attempt(bank, "A-K1-2", "C002", ("T-001",)),
+        ],
+    )
+    return world
+
+
+def _registry_args(world: World) -> list[str]:
+    return ["--registry-dir", str(world.root / "registry"), "--db", world.url]
+
+
+def test_slips_certificates_and_analyses(
+    registry: World, bank_dir: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    out = tmp_path / "out"
+    args = _registry_args(registry)
+    assert main(["report", "slips", *args, "--banks", str(bank_dir), "--out", str(out / "slips")]) == 0
+    captured = capsys.readouterr()
+    assert f"Wrote 2 result slip(s) to {out / 'slips'}." in captured.out
+    assert "2/2" in captured.err and "[" in captured.err  # the progress bar
+    assert sorted(path.name for path in (out / "slips").iterdir()) == [
+        "C001_A-K1-1_slip.pdf",
+        "C002_A-K1-2_slip.pdf",
+    ]
+
+    assert main(["report", "certificates", *args, "--out", str(out / "certs")]) == 0
+    assert "Wrote 1 certificate(s)" in capsys.readouterr().out
+
+    assert main(["report", "cohort", *args, "--banks", str(bank_dir), "--out", str(out / "cohort")]) == 0
+    assert "cohort.pdf, pass_rates.csv, competence_by_centre.csv, cohort.xlsx" in capsys.readouterr().out
+    assert main(["report", "items", *args, "--banks", str(bank_dir), "--out", str(out / "items")]) == 0
+    assert (out / "items" / "items.xlsx").is_file()
+
+
+def test_slips_refuse_a_missing_bank_in_one_sentence(
+    registry: World, tmp_path: Path, capsys: Capture
+) -> None:
+    empty = tmp_path / "no-banks"
+    empty.mkdir()
+    code = main(
+        ["report", "slips", *_registry_args(registry), "--banks", str(empty), "--out", str(tmp_path / "o")]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"kiosk: The folder {empty} holds no bank source") and err.count("\n") == 1
+
+
+def _slip_code(path: Path) -> str:
+    text = " ".join(PdfReader(io.BytesIO(path.read_bytes())).pages[0].extract_text().split())
+    groups = []
+    for word in text.split("any change makes it fail.", 1)[1].split():
+        if not re.fullmatch(r"[A-Z2-7]{1,5}", word):
+            break
+        groups.append(word)
+    return " ".join(groups)
+
+
+def test_verify_slip_valid_altered_and_unknown(
+    registry: World, bank_dir: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    main(
+        ["report", "slips", *_registry_args(registry), "--banks", str(bank_dir), "--out", str(tmp_path / "s")]
+    )
+    capsys.readouterr()
+    code = _slip_code(tmp_path / "s" / "C001_A-K1-1_slip.pdf")
+    registry_dir = ["--registry-dir", str(registry.root / "registry")]
+
+    # Valid: typed with its spaces, checked against the registry folder's own public key.
+    assert main(["report", "verify-slip", *code.split(), *registry_dir]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Valid: this code was signed by the results registry")
+    assert (
+        "Candidate number: C001" in out and "Mark:             75%" in out and "Result:           pass" in out
+    )
+
+    # Altered: the mark changed inside the code.
+    packed = base64.b32decode(code.replace(" ", "") + "=" * (-len(code.replace(" ", "")) % 8))
+    forged = base64.b32encode(packed.replace(b'"percent":75.0', b'"percent":95.0')).decode().rstrip("=")
+    assert main(["report", "verify-slip", forged, *registry_dir]) == 1
+    assert capsys.readouterr().err == (
+        "kiosk: This verification code does not match its signature: the record was altered.\n"
+    )
+
+    # Unknown signer: a code signed by some other registry key.
+    stranger = generate_identity(KeyKind.REGISTRY, "elsewhere")
+    other = sign_slip(stranger, SlipRecord("A-K1-1", "C001", "maintenance", 1, 99.0, True, "2025-03-14"))
+    assert main(["report", "verify-slip", other, *registry_dir]) == 1
+    assert f"signed by an unknown key {stranger.key_id}; it was not issued here" in capsys.readouterr().err
+
+    # The same code checked against a key file given by hand.
+    _, pub = write_identity(stranger, tmp_path / "stranger")
+    assert main(["report", "verify-slip", other, "--trusted", str(pub)]) == 0
+    assert "Mark:             99%" in capsys.readouterr().out
+    assert main(["report", "verify-slip", code.replace(" ", ""), "--trusted", str(pub)]) == 1
+    assert "unknown key" in capsys.readouterr().err
+
+
+def test_verify_slip_without_any_registry_key(tmp_path: Path, capsys: Capture) -> None:
+    code = main(
+        [
+            "--data-dir",
+            str(tmp_path / "data"),
+            "report",
+            "verify-slip",
+            "ABCDE",
+            "--registry-dir",
+            str(tmp_path / "r"),
+        ]
+    )
+    assert code == 1
+    assert "No registry public key was found" in capsys.readouterr().err
+
+
+def test_pack_and_sitting_report_from_the_kiosk(tmp_path: Path, capsys: Capture) -> None:
+    data = tmp_path / "data"
+    ctx = open_context(data, hash_cost=HashCost.TEST)
+    try:
+        init_kiosk(ctx, "CZVTC Lusaka", "Lab 2 PC 14")
+        awarding = generate_identity(KeyKind.AWARDING, "board")
+        _, pub = write_identity(awarding, tmp_path / "keys")
+        trust_key(ctx, pub)
+        package = tmp_path / "m2.1xbank"
+        package.write_bytes(make_package(make_bank(), awarding))
+        install_package(ctx, package)
+        roster = tmp_path / "roster.csv"
+        roster.write_text("Number,Name,Certificate,Grade\nC-1,Mwila Banda,maintenance,2\n", encoding="utf-8")
+        import_roster(ctx, roster)
+        sitting = schedule_sitting(ctx, "Maintenance II theory", "maintenance-2", date(2025, 6, 2))
+    finally:
+        ctx.close()
+
+    pack = tmp_path / "pack.pdf"
+    assert (
+        main(["--data-dir", str(data), "report", "pack", "--sitting", str(sitting.id), "--out", str(pack)])
+        == 0
+    )
+    assert (
+        "1 candidate(s) issued fresh access codes; any earlier pack's codes no longer work."
+        in capsys.readouterr().out
+    )
+    assert "Mwila Banda" in PdfReader(io.BytesIO(pack.read_bytes())).pages[4].extract_text()
+
+    report = tmp_path / "sitting.pdf"
+    assert (
+        main(
+            ["--data-dir", str(data), "report", "sitting", "--sitting", str(sitting.id), "--out", str(report)]
+        )
+        == 0
+    )
+    assert "Mwila Banda" in PdfReader(io.BytesIO(report.read_bytes())).pages[0].extract_text()
+
+    assert main(["--data-dir", str(data), "report", "sitting", "--sitting", "42", "--out", str(report)]) == 1
+    assert "There is no sitting 42 on this kiosk" in capsys.readouterr().err

@@ -1,0 +1,206 @@
+"""Result slips and certificates from the registry, and the offline check of their verification code:
+valid, altered, unknown signer, unreadable, or made for another purpose."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kiosk.domain.errors import InputError, SecurityError
+from kiosk.domain.items import Bank
+from kiosk.security.keys import KeyKind, generate_identity
+from kiosk.security.records import sign_record
+from kiosk.services.reporting import (
+    SlipRecord,
+    held_results,
+    issue_certificates,
+    issue_slips,
+    sign_slip,
+    slip_record,
+    verify_slip,
+)
+from kiosk.services.reporting_banks import BankCatalogue, catalogue_of, load_catalogue
+from tests.services.registry_fixtures import World, database_url_fixture, world_fixture
+from tests.services.reporting_fixtures import (
+    ITEMS,
+    bank_fixture,
+    catalogue_fixture,
+    import_attempts,
+    scored_attempt,
+)
+
+__all__ = ["bank_fixture", "catalogue_fixture", "database_url_fixture", "world_fixture"]
+
+
+def _text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return len(reader.pages), " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def _code_in(text: str) -> str:
+    """The verification code as printed: the run of 5-character groups after the instructions."""
+    groups = []
+    for word in text.split("any change makes it fail.", 1)[1].split():
+        if not re.fullmatch(r"[A-Z2-7]{1,5}", word):
+            break
+        groups.append(word)
+    return "".join(groups)
+
+
+@pytest.fixture
+def held(world: World, bank: Bank) -> World:
+    """Two results: Chanda passes (3 of 4), Mutale fails the practical minimum (F1 right, P1 wrong)."""
+    import_attempts(
+        world,
+        "K1",
+        [
+            scored_attempt(bank, "A-K1-1", "C001", ("T-001", "T-003", "T-004"), name_zh="张伟"),
+            scored_attempt(bank, "A-K1-2", "C002", ("T-001", "T-003")),
+        ],
+    )
+    return world
+
+
+def test_a_slip_per_attempt_with_a_code_that_verifies(
+    held: World, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    seen: list[tuple[int, int, str]] = []
+    written = issue_slips(
+        held.ctx, catalogue, tmp_path / "slips", progress=lambda d, t, p: seen.append((d, t, p.name))
+    )
+    assert [path.name for path in written] == ["C001_A-K1-1_slip.pdf", "C002_A-K1-2_slip.pdf"]
+    assert seen == [(1, 2, "C001_A-K1-1_slip.pdf"), (2, 2, "C002_A-K1-2_slip.pdf")]
+    pages, passing = _text(written[0])
+    assert pages == 1
+    for expected in (
+        "Candidate C001",
+        "张伟",
+        "PASS",
+        "Overall mark 75%",
+        "Pass mark 60%",
+        "maintenance-1 v3",
+        "practical 50% of 50% needed (met)",
+        "Kitwe Campus",
+        "14 Mar 2025",
+    ):
+        assert expected in passing, expected
+    _, failing = _text(written[1])
+    assert "NOT PASSED" in failing and "practical 0% of 50% needed (NOT MET)" in failing
+
+    record = verify_slip(_code_in(passing), [held.ctx.identity.public])
+    assert record == SlipRecord("A-K1-1", "C001", "maintenance", 1, 75.0, True, "2025-03-14")
+    assert verify_slip(_code_in(failing), [held.ctx.identity.public]).passed is False
+
+
+def test_certificates_only_for_those_who_passed(held: World, tmp_path: Path) -> None:
+    written, not_passed = issue_certificates(held.ctx, tmp_path / "certs")
+    assert [path.name for path in written] == ["C001_A-K1-1_certificate.pdf"]
+    assert not_passed == ["A-K1-2"]
+    pages, text = _text(written[0])
+    assert pages == 1
+    assert "CERTIFICATE OF ACHIEVEMENT" in text and "Candidate C001" in text and "张伟" in text
+    record = verify_slip(_code_in(text), [held.ctx.identity.public])
+    assert (record.attempt_id, record.passed, record.percent) == ("A-K1-1", True, 75.0)
+
+
+def test_only_the_attempts_named(held: World, catalogue: BankCatalogue, tmp_path: Path) -> None:
+    written = issue_slips(held.ctx, catalogue, tmp_path, ["A-K1-2"])
+    assert [path.name for path in written] == ["C002_A-K1-2_slip.pdf"]
+    with pytest.raises(InputError, match=r"The registry holds no attempt A-K1-9 \(nor 1 more\); check"):
+        issue_slips(held.ctx, catalogue, tmp_path, ["A-K1-1", "A-K1-9", "A-X"])
+
+
+def test_slips_need_the_bank_version_the_attempt_was_sat_on(held: World, bank: Bank, tmp_path: Path) -> None:
+    other = catalogue_of([replace(bank, version=4)])
+    with pytest.raises(
+        InputError,
+        match="Attempt A-K1-1 was sat on bank maintenance-1 version 3, but .* holds "
+        r"version\(s\) 4; give --banks",
+    ):
+        issue_slips(held.ctx, other, tmp_path)
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_slips_in_two_processes_match_one(
+    held: World, bank: Bank, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    import_attempts(
+        held, "K2", [scored_attempt(bank, f"A-K2-{n}", f"D{n:03d}", ITEMS[: n % 4]) for n in range(6)]
+    )
+    one = issue_slips(held.ctx, catalogue, tmp_path / "one", workers=1)
+    two = issue_slips(held.ctx, catalogue, tmp_path / "two", workers=2)
+    assert [path.name for path in one] == [path.name for path in two]
+    assert len(two) == 8
+    for first, second in zip(one, two, strict=True):
+        assert _text(first)[1] == _text(second)[1]
+
+
+def _record(held: World) -> tuple[str, SlipRecord]:
+    record = SlipRecord("A-K1-1", "C001", "maintenance", 1, 75.0, True, "2025-03-14")
+    return sign_slip(held.ctx.identity, record), record
+
+
+def test_an_altered_mark_fails_as_altered(held: World) -> None:
+    code, _ = _record(held)
+    packed = base64.b32decode(code + "=" * (-len(code) % 8))
+    assert b'"percent":75.0' in packed
+    forged = base64.b32encode(packed.replace(b'"percent":75.0', b'"percent":95.0')).decode().rstrip("=")
+    with pytest.raises(SecurityError, match="does not match its signature: the record was altered"):
+        verify_slip(forged, [held.ctx.identity.public])
+
+
+def test_a_code_from_another_registry_fails_as_unknown_signer(held: World) -> None:
+    code, _ = _record(held)
+    stranger = generate_identity(KeyKind.REGISTRY, "elsewhere")
+    with pytest.raises(SecurityError, match=f"signed by an unknown key {held.ctx.identity.key_id}"):
+        verify_slip(code, [stranger.public])
+    forged = sign_slip(stranger, SlipRecord("A-K1-1", "C001", "maintenance", 1, 99.0, True, "2025-03-14"))
+    with pytest.raises(SecurityError, match=f"unknown key {stranger.key_id}; it was not issued here"):
+        verify_slip(forged, [held.ctx.identity.public])
+
+
+def test_an_unreadable_code_and_a_code_for_something_else(held: World) -> None:
+    with pytest.raises(SecurityError, match="not readable; scan it again or type it exactly as printed"):
+        verify_slip("HELLO-1", [held.ctx.identity.public])
+    receipt = sign_record(held.ctx.identity, "receipt", {"bundle": "K1-000001"})
+    with pytest.raises(SecurityError, match="is for a receipt, not a result slip"):
+        verify_slip(receipt, [held.ctx.identity.public])
+    with pytest.raises(InputError, match="No registry public key was given"):
+        verify_slip(receipt, [])
+
+
+def test_spaces_and_lower_case_in_a_typed_code_do_not_matter(held: World) -> None:
+    code, record = _record(held)
+    typed = " ".join(code[i : i + 5] for i in range(0, len(code), 5)).lower()
+    assert verify_slip(typed, [held.ctx.identity.public]) == record
+
+
+def test_a_genuine_record_missing_a_field_is_reported(held: World) -> None:
+    code = sign_record(held.ctx.identity, "result-slip", {"attempt": "A-1"})
+    with pytest.raises(InputError, match="genuine but its record has no 'candidate'"):
+        verify_slip(code, [held.ctx.identity.public])
+
+
+def test_slip_record_dates_fall_back_to_the_finish_day(held: World) -> None:
+    result = held_results(held.ctx, ["A-K1-1"])[0]
+    assert slip_record(result).date == "2025-03-14"
+    assert slip_record(replace(result, sitting_date=None)).date == "2025-03-14"
+    assert SlipRecord.from_record(slip_record(result).to_record()) == slip_record(result)
+    assert ("Result", "pass") in slip_record(result).describe()
+
+
+def test_catalogue_reads_bank_folders_and_refuses_empty_ones(bank_dir: Path, tmp_path: Path) -> None:
+    assert list(load_catalogue([bank_dir]).banks) == [("maintenance-1", 3)]
+    assert list(load_catalogue([bank_dir.parent]).banks) == [("maintenance-1", 3)]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(InputError, match=f"The folder {empty} holds no bank source"):
+        load_catalogue([empty])
+    with pytest.raises(InputError, match="does not exist"):
+        load_catalogue([tmp_path / "nowhere"])

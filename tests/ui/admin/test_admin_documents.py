@@ -1,0 +1,254 @@
+"""Documents: the invigilation pack and sitting report at the centre; at the registry, browsing results with
+filters, making slips, certificates and the cohort report, and exporting the list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.security.secrets import normalise_code, verify_secret
+from kiosk.services import enrolment, export, registry, registry_import
+from kiosk.services.context import KioskContext
+from kiosk.services.registry import RegistryContext
+from kiosk.storage.repositories import people
+from kiosk.ui.admin.centre.printing import PrintingPage
+from kiosk.ui.admin.registry import RegistryFace
+from kiosk.ui.admin.registry.results import ResultsPage
+from kiosk.ui.admin.widgets import table_text
+from kiosk.ui.admin.window import AdminWindow, Face
+from tests.ui.admin.admin_helpers import (
+    RecordingDesktop,
+    ScriptedChooser,
+    answer_prompt,
+    click,
+    settle,
+    type_into,
+)
+
+
+def _pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _printing(window: AdminWindow, qtbot: QtBot) -> PrintingPage:
+    page = window.show_page("printing")
+    settle(qtbot, window)
+    assert isinstance(page, PrintingPage)
+    return page
+
+
+def test_the_pack_is_made_only_after_warning_about_new_codes(
+    qtbot: QtBot,
+    centre: AdminWindow,
+    ctx: KioskContext,
+    finished: list[str],
+    tmp_path: Path,
+    desktop: RecordingDesktop,
+) -> None:
+    page = _printing(centre, qtbot)
+    assert page.sitting.currentText().startswith("1 · Maintenance I theory · 2025-06-02")
+    assert page.target.path() == ctx.data_dir / "documents"
+    with ctx.store.session() as session:
+        before = people.get_candidate(session, "M-101")
+    assert before is not None
+
+    click(qtbot, page.pack_button)
+    assert "Codes from earlier packs or from the roster import stop working" in answer_prompt(
+        qtbot, centre, "reject"
+    )
+    settle(qtbot, centre)
+    assert not (ctx.data_dir / "documents").exists()
+    assert not page.open_button.isEnabled()
+
+    type_into(qtbot, page.target.edit, str(tmp_path / "print"))
+    click(qtbot, page.pack_button)
+    answer_prompt(qtbot, centre, "accept")
+    settle(qtbot, centre)
+
+    pack = tmp_path / "print" / "invigilation-pack-sitting-1.pdf"
+    assert (
+        f"Saved the invigilation pack to {pack}: 3 candidate(s) have fresh access codes" in page.status.text
+    )
+    text = _pdf_text(pack)
+    assert "M-101" in text and "Mwila Banda" in text
+    with ctx.store.session() as session:
+        after = people.get_candidate(session, "M-101")
+    assert after is not None and after.access_code_hash != before.access_code_hash
+    code = next(
+        word
+        for word in text.split()
+        if len(word) == 9 and word[4] == "-" and verify_secret(normalise_code(word), after.access_code_hash)
+    )
+    assert code
+
+    click(qtbot, page.open_button)
+    assert desktop.opened == [pack]
+
+
+def test_the_sitting_report_is_saved(
+    qtbot: QtBot, centre: AdminWindow, finished: list[str], tmp_path: Path, chooser: ScriptedChooser
+) -> None:
+    page = _printing(centre, qtbot)
+    chooser.answers.append(tmp_path / "reports")
+    click(qtbot, page.target.browse)
+    click(qtbot, page.report_button)
+    settle(qtbot, centre)
+    report = tmp_path / "reports" / "sitting-report-sitting-1.pdf"
+    assert page.status.text == f"Saved the sitting report to {report}."
+    assert "Mwila Banda" in _pdf_text(report)
+
+
+def test_printing_without_sittings_says_to_schedule_one(qtbot: QtBot, centre: AdminWindow) -> None:
+    page = _printing(centre, qtbot)
+    assert page.no_sittings.isVisible()
+    assert page.no_sittings.text() == "No sitting is scheduled yet; schedule one first."
+    assert not page.pack_button.isEnabled()
+    assert not page.report_button.isEnabled()
+
+
+@pytest.fixture
+def imported(
+    ctx: KioskContext, finished: list[str], registry_ctx: RegistryContext, registry_pub: Path, tmp_path: Path
+) -> RegistryContext:
+    """The registry holding this kiosk's three results (one pass, two not)."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    path, _ = enrolment.enrol(ctx, stick)
+    registry.enrol_kiosk(registry_ctx, path)
+    bundle = export.export_results(ctx, stick, registry_pub).path
+    assert registry_import.import_bundles(registry_ctx, [bundle]).outcomes[0].outcome.value == "imported"
+    return registry_ctx
+
+
+@pytest.fixture
+def results(
+    qtbot: QtBot, imported: RegistryContext, open_console: Callable[[Face], AdminWindow]
+) -> tuple[AdminWindow, ResultsPage]:
+    window = open_console(RegistryFace(imported))
+    page = window.show_page("results")
+    settle(qtbot, window)
+    assert isinstance(page, ResultsPage)
+    return window, page
+
+
+def _choose(qtbot: QtBot, combo: object, text: str) -> None:
+    """Pick a filter value with the keyboard, as a person would: focus the box, type to jump, Enter."""
+    from PySide6.QtWidgets import QComboBox
+
+    assert isinstance(combo, QComboBox)
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} is not offered"
+    combo.setFocus()
+    while combo.currentIndex() != index:
+        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up)
+
+
+def test_results_are_listed_and_filtered(qtbot: QtBot, results: tuple[AdminWindow, ResultsPage]) -> None:
+    _window, page = results
+    rows = table_text(page.table)
+    assert sorted(row[0] for row in rows) == ["M-101", "M-102", "M-103"]
+    assert {row[2] for row in rows} == {"Maintenance"}
+    assert {row[4] for row in rows} == {"CZVTC Lusaka"}
+    assert page.count_label.text() == "Showing 3 of 3 results; 1 passed."
+    assert [page.sitting.itemText(i) for i in range(page.sitting.count())] == [
+        "all",
+        "Maintenance I theory · 2025-06-02 · CZVTC Lusaka",
+    ]
+
+    _choose(qtbot, page.outcome, "passed")
+    assert [row[0] for row in table_text(page.table)] == ["M-101"]
+    assert table_text(page.table)[0][8] == "pass"
+    _choose(qtbot, page.outcome, "not passed")
+    assert sorted(row[0] for row in table_text(page.table)) == ["M-102", "M-103"]
+    assert "钱多多" in " ".join(row[1] for row in table_text(page.table))
+    _choose(qtbot, page.outcome, "all")
+    _choose(qtbot, page.grade, "I")
+    _choose(qtbot, page.centre, "CZVTC Lusaka")
+    _choose(qtbot, page.sitting, "Maintenance I theory · 2025-06-02 · CZVTC Lusaka")
+    assert page.count_label.text() == "Showing 3 of 3 results; 1 passed."
+
+
+def test_a_slip_opens_for_the_row_under_enter_and_certificates_only_for_passes(
+    qtbot: QtBot,
+    results: tuple[AdminWindow, ResultsPage],
+    bank_dir: Path,
+    tmp_path: Path,
+    desktop: RecordingDesktop,
+) -> None:
+    window, page = results
+    type_into(qtbot, page.out.edit, str(tmp_path / "docs"))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert "need the bank sources" in page.status.text
+    assert desktop.opened == []
+
+    type_into(qtbot, page.banks.edit, str(bank_dir))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    number = table_text(page.table)[page.table.currentRow()][0]
+    slip = desktop.opened[-1]
+    assert (
+        slip.parent == tmp_path / "docs" and slip.name.startswith(number) and slip.name.endswith("_slip.pdf")
+    )
+    assert number in _pdf_text(slip)
+    assert page.status.text == f"Made 1 file(s) in {tmp_path / 'docs'}."
+
+    page.table.clearSelection()
+    click(qtbot, page.buttons["certificates"])
+    settle(qtbot, window)
+    certificates = sorted((tmp_path / "docs").glob("*_certificate.pdf"))
+    assert [path.name.split("_")[0] for path in certificates] == ["M-101"]
+    assert page.status.text == (
+        f"Made 1 file(s) in {tmp_path / 'docs'}. No certificate for 2 result(s) that did not pass."
+    )
+    assert desktop.opened[-1] == certificates[0]
+
+    _choose(qtbot, page.outcome, "not passed")
+    click(qtbot, page.buttons["certificates"])
+    settle(qtbot, window)
+    assert page.status.level == "warning"
+    assert "none of the chosen candidates passed" in page.status.text
+
+
+def test_the_cohort_report_and_the_list_are_exported(
+    qtbot: QtBot, results: tuple[AdminWindow, ResultsPage], tmp_path: Path, desktop: RecordingDesktop
+) -> None:
+    window, page = results
+    type_into(qtbot, page.out.edit, str(tmp_path / "docs"))
+    click(qtbot, page.buttons["cohort"])
+    settle(qtbot, window)
+    made = {path.suffix for path in (tmp_path / "docs").iterdir()}
+    assert {".pdf", ".csv", ".xlsx"} <= made
+    assert desktop.opened[-1] == tmp_path / "docs" / "cohort.pdf"
+    assert "Maintenance" in _pdf_text(tmp_path / "docs" / "cohort.pdf")
+
+    _choose(qtbot, page.outcome, "passed")
+    click(qtbot, page.buttons["csv"])
+    settle(qtbot, window)
+    lines = (tmp_path / "docs" / "results.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Candidate,Name,Certificate,Grade,Centre,Sitting,Date,Mark,Result"
+    assert len(lines) == 2 and lines[1].startswith("M-101,Mwila Banda,Maintenance,I,")
+    assert lines[1].endswith(",pass")
+
+
+def test_item_analysis_from_the_wrong_bank_sources_is_refused_with_the_reason(
+    qtbot: QtBot, results: tuple[AdminWindow, ResultsPage], tmp_path: Path
+) -> None:
+    window, page = results
+    empty = tmp_path / "no-banks"
+    empty.mkdir()
+    type_into(qtbot, page.banks.edit, str(empty))
+    type_into(qtbot, page.out.edit, str(tmp_path / "docs"))
+    click(qtbot, page.buttons["items"])
+    settle(qtbot, window)
+    said = answer_prompt(qtbot, window)
+    assert "The documents were not made" in said
+    assert f"The folder {empty} holds no bank source" in said
+    assert page.progress.value() == 0

@@ -1,0 +1,186 @@
+"""The export and receipts pages: results leave the kiosk as a bundle (to a typed or chosen folder), the
+enrolment file is written, and the registry's receipts mark attempts delivered (or are refused)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.services import enrolment, registry, registry_import
+from kiosk.services.context import KioskContext
+from kiosk.services.registry import RegistryContext
+from kiosk.ui.admin.centre.export import ExportPage
+from kiosk.ui.admin.centre.receipts import ReceiptsPage
+from kiosk.ui.admin.drives import Drive, is_removable
+from kiosk.ui.admin.widgets import table_text
+from kiosk.ui.admin.window import AdminWindow
+from tests.ui.admin.admin_helpers import ScriptedChooser, answer_prompt, click, drop_files, settle, type_into
+
+
+def _export_page(window: AdminWindow, qtbot: QtBot) -> ExportPage:
+    page = window.show_page("export")
+    settle(qtbot, window)
+    assert isinstance(page, ExportPage)
+    return page
+
+
+def test_export_asks_for_a_folder_first(qtbot: QtBot, centre: AdminWindow) -> None:
+    page = _export_page(centre, qtbot)
+    click(qtbot, page.export_button)
+    assert page.status.level == "error"
+    assert "Type or choose the folder" in page.status.text
+
+
+def test_export_without_a_registry_key_says_what_to_do(
+    qtbot: QtBot, centre: AdminWindow, finished: list[str], tmp_path: Path
+) -> None:
+    usb = tmp_path / "stick"
+    usb.mkdir()
+    page = _export_page(centre, qtbot)
+    type_into(qtbot, page.destination.edit, str(usb))
+    click(qtbot, page.export_button)
+    settle(qtbot, centre)
+
+    said = answer_prompt(qtbot, centre)
+    assert "No results were exported" in said
+    assert "This kiosk has no registry key" in said
+    assert list(usb.iterdir()) == []
+    assert page.progress.value() == 0
+
+
+def test_export_to_a_missing_folder_is_refused(
+    qtbot: QtBot, centre: AdminWindow, finished: list[str], tmp_path: Path, registry_pub: Path
+) -> None:
+    page = _export_page(centre, qtbot)
+    type_into(qtbot, page.registry_key.edit, str(registry_pub))
+    type_into(qtbot, page.destination.edit, str(tmp_path / "no-stick"))
+    qtbot.keyClick(page.destination.edit, Qt.Key.Key_Return)
+    settle(qtbot, centre)
+    assert f"The export folder {tmp_path / 'no-stick'} does not exist" in answer_prompt(qtbot, centre)
+
+
+def test_results_go_to_the_registry_and_its_receipt_comes_back(
+    qtbot: QtBot,
+    centre: AdminWindow,
+    ctx: KioskContext,
+    finished: list[str],
+    tmp_path: Path,
+    registry_ctx: RegistryContext,
+    registry_pub: Path,
+    chooser: ScriptedChooser,
+) -> None:
+    usb = tmp_path / "stick"
+    usb.mkdir()
+    page = _export_page(centre, qtbot)
+    chooser.answers.append(usb)
+    click(qtbot, page.destination.browse)
+    assert page.destination.path() == usb
+    chooser.answers.append(registry_pub)
+    click(qtbot, page.registry_key.browse)
+
+    click(qtbot, page.enrol_button)
+    settle(qtbot, centre)
+    enrolment_file = next(usb.glob("*.1xenrol"))
+    key_id = enrolment.read_enrolment(enrolment_file).key_id
+    assert f"Key id {key_id}" in page.status.text
+
+    click(qtbot, page.export_button)
+    settle(qtbot, centre)
+    bundle = next(usb.glob("*.1xresult"))
+    assert page.status.level == "info"
+    assert f"with 3 attempt(s) to {bundle} and read it back intact" in page.status.text
+    assert page.progress.value() == page.progress.maximum() == 1
+
+    registry.enrol_kiosk(registry_ctx, enrolment_file)
+    report = registry_import.import_bundles(registry_ctx, [bundle])
+    assert [outcome.outcome.value for outcome in report.outcomes] == ["imported"]
+    receipt = report.outcomes[0].receipt
+    assert receipt is not None
+
+    receipts = centre.show_page("receipts")
+    assert isinstance(receipts, ReceiptsPage)
+    drop_files(receipts.drop, [receipt])
+    settle(qtbot, centre)
+    rows = table_text(receipts.table)
+    assert sorted(row[0] for row in rows) == sorted(finished)
+    assert {row[2] for row in rows} == {"acknowledged now"}
+    assert "3 attempt(s) marked delivered, 0 already marked, 0 not acknowledged" in receipts.status.text
+
+    type_into(qtbot, receipts.receipt_file.edit, str(receipt))
+    click(qtbot, receipts.import_button)
+    settle(qtbot, centre)
+    assert "0 attempt(s) marked delivered, 3 already marked" in receipts.status.text
+
+    centre.show_page("export")
+    click(qtbot, page.export_button)
+    settle(qtbot, centre)
+    assert "There are no finished attempts waiting to be exported" in answer_prompt(qtbot, centre)
+
+
+def test_a_tampered_receipt_is_refused_and_marks_nothing(
+    qtbot: QtBot,
+    centre: AdminWindow,
+    ctx: KioskContext,
+    finished: list[str],
+    tmp_path: Path,
+    registry_ctx: RegistryContext,
+    registry_pub: Path,
+) -> None:
+    shutil.copy(registry_pub, ctx.trust_dir / "registry.pub")
+    usb = tmp_path / "stick"
+    usb.mkdir()
+    page = _export_page(centre, qtbot)
+    type_into(qtbot, page.destination.edit, str(usb))
+    click(qtbot, page.enrol_button)
+    settle(qtbot, centre)
+    click(qtbot, page.export_button)
+    settle(qtbot, centre)
+    registry.enrol_kiosk(registry_ctx, next(usb.glob("*.1xenrol")))
+    receipt = registry_import.import_bundles(registry_ctx, [next(usb.glob("*.1xresult"))]).outcomes[0].receipt
+    assert receipt is not None
+    lines = receipt.read_text(encoding="ascii").splitlines()
+    token = lines[1]
+    lines[1] = token[:-8] + ("A" if token[-8] != "A" else "B") + token[-7:]
+    forged = tmp_path / "forged.1xreceipt"
+    forged.write_text("\n".join(lines) + "\n", encoding="ascii")
+
+    receipts = centre.show_page("receipts")
+    assert isinstance(receipts, ReceiptsPage)
+    type_into(qtbot, receipts.receipt_file.edit, str(forged))
+    qtbot.keyClick(receipts.receipt_file.edit, Qt.Key.Key_Return)
+    settle(qtbot, centre)
+
+    said = answer_prompt(qtbot, centre)
+    assert "A receipt was refused" in said
+    assert f"The receipt file {forged} does not check out" in said
+    assert receipts.status.level == "error"
+    assert table_text(receipts.table) == []
+
+
+def test_removable_drives_are_told_apart_from_fixed_disks() -> None:
+    assert is_removable("/media/admin/KINGSTON", "vfat", False, "/")
+    assert is_removable("/run/media/admin/USB", "exfat", False, "/")
+    assert not is_removable("/", "ext4", False, "/")
+    assert not is_removable("/home", "ext4", False, "/")
+    assert not is_removable("/media/admin/CDROM", "iso9660", True, "/")
+    assert not is_removable("/mnt", "ext4", False, "/")
+    assert not is_removable("/mnt/tools", "tmpfs", False, "/")
+    assert is_removable("E:/", "FAT32", False, "C:")
+    assert not is_removable("C:/", "NTFS", False, "C:")
+
+
+def test_choosing_a_removable_drive_fills_the_folder(
+    qtbot: QtBot, centre: AdminWindow, tmp_path: Path
+) -> None:
+    page = _export_page(centre, qtbot)
+    page.show_drives([Drive(tmp_path, "KINGSTON", 7_800_000_000)])
+    assert page.drives.itemText(1) == f"KINGSTON ({tmp_path}, 7.8 GB free)"
+    page.drives.setFocus()
+    qtbot.keyClick(page.drives, Qt.Key.Key_Down)
+    assert page.destination.path() == tmp_path
+    page.show_drives([])
+    assert not page.drives.isEnabled()
+    assert "No removable drive found" in page.drives.currentText()
