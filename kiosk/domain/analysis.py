@@ -121,7 +121,7 @@ def item_statistics(
         discrimination = pearson(scores, rests[item_id])
         flags = []
         if len(scores) < min_results:
-            flags.append(f"only {len(scores)} results; treat these figures as provisional")
+            flags.append(f"only {_count(len(scores), 'result')}; treat these figures as provisional")
         if discrimination is not None and discrimination < 0:
             flags.append("negative discrimination: stronger candidates do worse; check the key")
         elif discrimination is not None and discrimination < WEAK_DISCRIMINATION:
@@ -166,7 +166,7 @@ def form_reliability(attempts: Iterable[AttemptScores], min_results: int = MIN_R
         alpha = cronbach_alpha(matrix)
         warning = None
         if len(group) < min_results:
-            warning = f"only {len(group)} attempts sat this form; alpha is not reliable below {min_results}"
+            warning = f"only {_count(len(group), 'attempt')} sat this form; alpha is not reliable below {min_results}"
         elif alpha is None:
             warning = "alpha is undefined: the totals do not vary"
         result.append(
@@ -205,7 +205,11 @@ def bank_reliability(attempts: Sequence[AttemptScores], min_pairs: int = MIN_PAI
         )
     r_bar = mean(correlations)
     alpha = k * r_bar / (1 + (k - 1) * r_bar) if 1 + (k - 1) * r_bar != 0 else None
-    warning = None if len(attempts) >= MIN_RESULTS else f"only {len(attempts)} attempts; treat as provisional"
+    warning = (
+        None
+        if len(attempts) >= MIN_RESULTS
+        else f"only {_count(len(attempts), 'attempt')}; treat as provisional"
+    )
     return Reliability("bank", len(attempts), k, alpha, "standardised alpha", warning)
 
 
@@ -221,3 +225,7 @@ def pass_rates(outcomes: Iterable[tuple[tuple[str, ...], bool]]) -> dict[tuple[s
 def _score(attempt: AttemptScores, item_id: str) -> float:
     lookup: Mapping[str, ScoredAnswer] = {answer.item_id: answer for answer in attempt.answers}
     return lookup[item_id].earned
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
