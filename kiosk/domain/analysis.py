@@ -166,7 +166,8 @@ def form_reliability(attempts: Iterable[AttemptScores], min_results: int = MIN_R
         alpha = cronbach_alpha(matrix)
         warning = None
         if len(group) < min_results:
-            warning = f"only {_count(len(group), 'attempt')} sat this form; alpha is not reliable below {min_results}"
+            taken = _count(len(group), "attempt")
+            warning = f"only {taken} sat this form; alpha is not reliable below {min_results}"
         elif alpha is None:
             warning = "alpha is undefined: the totals do not vary"
         result.append(
