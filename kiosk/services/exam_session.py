@@ -101,10 +101,10 @@ class ExamSession:
         self._receipt: Receipt | None = None
         self._writer = AnswerWriter(ctx.store)
         self._lock = threading.RLock()
-        self._current = next(
-            (item_id for item_id in self._form.item_ids if item_id not in self._answers),
-            self._form.item_ids[0],
-        )
+        # Where the candidate picks up: the first unanswered item (the first item if all are answered).
+        item_ids = self._form.item_ids
+        unanswered = [item_id for item_id in item_ids if item_id not in self._answers]
+        self._current = unanswered[0] if unanswered else (item_ids[0] if item_ids else "")
         if self._state is AttemptState.RUNNING:
             self._timer.start()
 

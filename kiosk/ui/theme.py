@@ -146,6 +146,7 @@ QFrame[role="card"] QLabel, QFrame[role="card"] QRadioButton, QFrame[role="card"
     background: transparent; }}
 QFrame[role="header"] {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}
 QFrame[role="header"] QLabel {{ background: transparent; }}
+QFrame[role="header"] QPushButton {{ font-size: {min(base, 14)}pt; padding: 4px 10px; }}
 QLabel[role="title"] {{ font-size: {big}pt; font-weight: bold; }}
 QLabel[role="huge"] {{ font-size: {huge}pt; font-weight: bold; letter-spacing: 2px; }}
 QLabel[role="stem"] {{ font-size: {stem}pt; }}

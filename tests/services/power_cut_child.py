@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import IO
 
 from kiosk.domain.attempt import FINAL_STATES, AttemptState
 from kiosk.domain.clock import CHECKPOINT_INTERVAL_SECONDS, FakeClock
@@ -205,7 +206,7 @@ class _Child:
             os.close(write_end)
             self.pid = pid
             self._process: subprocess.Popen[bytes] | None = None
-            stream = os.fdopen(read_end, "rb")
+            stream: IO[bytes] = os.fdopen(read_end, "rb")
         else:
             self._process = subprocess.Popen(
                 [
@@ -328,9 +329,9 @@ def _absorb(lines: list[str], status: int, candidate: _Candidate, report: PowerC
             candidate.attempt_id = attempt_id
             candidate.printed_ms = consumed_ms
         elif kind == "ACK":
-            attempt_id, item_id, sequence, consumed_ms, response_json = parts
-            candidate.acked[int(sequence)] = (item_id, response_json)
-            candidate.printed_ms = int(consumed_ms)
+            item_id, sequence, response_json = parts[1], int(parts[2]), parts[4]
+            candidate.acked[sequence] = (item_id, response_json)
+            candidate.printed_ms = int(parts[3])
             report.answers_acknowledged += 1
         elif kind == "TICK":
             candidate.printed_ms = int(parts[1])

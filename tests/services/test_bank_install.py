@@ -9,7 +9,6 @@ import pytest
 
 from kiosk.domain.errors import BankError, RuleError, SecurityError, StoreError
 from kiosk.security.keys import KeyKind, generate_identity, write_identity
-from kiosk.services import bank_install
 from kiosk.services.bank_install import (
     install_package,
     latest_installed,
@@ -19,6 +18,7 @@ from kiosk.services.bank_install import (
     trusted_keys,
 )
 from kiosk.services.context import KioskContext
+from kiosk.storage.repositories import banks
 from tests.services.kiosk_fixtures import make_bank
 
 WritePackage = Callable[..., Path]
@@ -179,7 +179,7 @@ def test_if_recording_fails_the_copied_file_is_removed(
     def full_disk(*_args: object) -> None:
         raise StoreError("The disk holding the kiosk store is full; free some space and try again.")
 
-    monkeypatch.setattr(bank_install.banks, "add_bank", full_disk)
+    monkeypatch.setattr(banks, "add_bank", full_disk)
     with pytest.raises(StoreError, match="is full"):
         install_package(ctx, write_package())
     assert list(ctx.packages_dir.iterdir()) == []

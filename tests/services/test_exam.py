@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -115,8 +116,11 @@ def test_logging_in_again_returns_the_same_attempt_with_its_answers(
     clock.advance(3)  # not yet checkpointed
     again = login(staffed, sitting, "C-001", codes["C-001"])
     assert (again.attempt_id, again.form, again.state) == (exam.attempt_id, exam.form, AttemptState.RUNNING)
-    assert (again.responses, again.flags) == ({"F-01": "B"}, {"F-02"})
+    assert again.responses == {"F-01": "B"}
+    assert again.flags == {"F-02"}
     assert again.consumed_seconds() == 50.0
+    # The candidate picks up at the first item they have not answered.
+    assert again.current_item_id == next(item_id for item_id in again.form.item_ids if item_id != "F-01")
     assert again.record_answer("F-03", "true").sequence == 2
 
 
@@ -131,10 +135,10 @@ def test_a_submitted_attempt_cannot_be_taken_again(
 
 
 def test_a_kiosk_that_was_never_set_up_cannot_start_attempts(
-    ctx: KioskContext, awarding_pub: Path, write_package: object, tmp_path: Path
+    ctx: KioskContext, awarding_pub: Path, write_package: Callable[..., Path], tmp_path: Path
 ) -> None:
     trust_key(ctx, awarding_pub)
-    install_package(ctx, write_package())  # type: ignore[operator]
+    install_package(ctx, write_package())
     create_invigilator(ctx, "Ms Mulenga", PIN)
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER, encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Mapping
 from datetime import date
 
 import pytest
@@ -30,7 +31,7 @@ def _row(ctx: KioskContext, sql: str, *params: object) -> tuple[object, ...]:
     return tuple(row)
 
 
-def _answer_everything(session: ExamSession, answers: dict[str, object]) -> None:
+def _answer_everything(session: ExamSession, answers: Mapping[str, object]) -> None:
     for item_id in session.form.item_ids:
         session.record_answer(item_id, answers[item_id])
 
@@ -320,7 +321,9 @@ def test_moving_between_items(exam: ExamSession) -> None:
     assert exam.form_item(last).item_id == last
 
 
-def test_answers_from_two_threads_are_saved_one_after_the_other(exam: ExamSession, staffed: KioskContext) -> None:
+def test_answers_from_two_threads_are_saved_one_after_the_other(
+    exam: ExamSession, staffed: KioskContext
+) -> None:
     errors: list[BaseException] = []
 
     def answer(item_id: str, choices: list[str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from kiosk.domain.errors import InputError
@@ -9,7 +11,7 @@ from kiosk.domain.items import Certificate
 from kiosk.services.roster_csv import normalise_candidate_number, parse_roster
 
 
-def _parse(text: str, encoding: str = "utf-8") -> tuple[list[tuple[object, ...]], list[str]]:
+def _parse(text: str, encoding: str = "utf-8") -> tuple[list[tuple[Any, ...]], list[str]]:
     parsed = parse_roster(text.encode(encoding), "roster.csv")
     rows = [
         (

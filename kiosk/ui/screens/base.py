@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 
 class Screen(QWidget):
@@ -53,11 +53,20 @@ class CardScreen(Screen):
         row.addStretch(1)
         row.addWidget(self.card, 4)
         row.addStretch(1)
+        # In large text the card can outgrow a 768-pixel screen: it scrolls instead of widening the window.
+        page = QWidget()
+        inner = QVBoxLayout(page)
+        inner.setContentsMargins(24, 16, 24, 16)
+        inner.addStretch(1)
+        inner.addLayout(row)
+        inner.addStretch(2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def finish_body(self) -> None:
         """Put the error and progress lines under whatever the subclass added."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Appearance, Theme
@@ -31,6 +31,9 @@ class HeaderBar(QFrame):
         self.setProperty("role", "header")
         self.place = QLabel()
         self.place.setObjectName("header-place")
+        # The controls matter more than the name: in large text the name gives way, not the window.
+        self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.place.setMinimumWidth(120)
         self.language_button = QPushButton()
         self.language_button.setObjectName("language-button")
         self.contrast_button = QPushButton()

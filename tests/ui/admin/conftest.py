@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -159,7 +160,6 @@ def open_console(
     def open_window(face: Face) -> AdminWindow:
         apply_style(app, Appearance())
         window = AdminWindow(face, chooser=chooser, desktop=desktop)
-        qtbot.addWidget(window)
         window.resize(*SCREEN)
         window.show()
         qtbot.waitExposed(window)
@@ -171,6 +171,11 @@ def open_console(
     for window in windows:
         window.tasks.wait()
         window.language.reset()
+        window.close()
+        # Deleted here and now rather than by a later deleteLater: a console window destroyed at some
+        # later event-loop turn, after its Python side was released, left Qt's style sheet machinery a
+        # dangling widget (a crash in the next setStyleSheet).
+        shiboken6.delete(window)
     app.setStyleSheet("")
 
 
