@@ -213,14 +213,6 @@ def build_centre(data_dir: Path, clock: FakeClock, bank: Bank, show_score: bool 
     return Centre(ctx, clock, bank, sitting.id, codes)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _reference_guard(qapp: object) -> None:
-    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call; a long run would abort."""
-    from kiosk.ui.application import guard_reference_counts
-
-    guard_reference_counts(qapp)
-
-
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(monotonic_start=5000.0, wall_start=datetime(2025, 6, 2, 8, 0, tzinfo=UTC))
