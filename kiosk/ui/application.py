@@ -1,4 +1,4 @@
-"""The Qt application object the kiosk and the console run in (kept here so only the ui layer imports PySide6)."""
+"""The Qt application object the kiosk and the console run in; only the ui layer imports PySide6."""
 
 from __future__ import annotations
 
