@@ -14,6 +14,7 @@ from typing import TextIO
 from kiosk.cli import common
 from kiosk.cli.common import say
 from kiosk.domain.errors import InputError
+from kiosk.security.keys import KeyKind, PublicIdentity, load_public
 from kiosk.services.context import KioskContext, open_context
 from kiosk.services.enrolment import enrol
 from kiosk.services.export import export_results
@@ -26,6 +27,7 @@ from kiosk.services.registry import (
     open_registry,
 )
 from kiosk.services.registry_import import FileOutcome, ImportReport, Outcome, import_bundles
+from kiosk.services.reporting import verify_slip
 
 REGISTRY_DIR_ENV = "KIOSK_REGISTRY_DIR"
 REGISTRY_DB_ENV = "KIOSK_REGISTRY_DB"
@@ -61,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     registry = subparsers.add_parser("registry", help="the results registry: enrol kiosks, import bundles")
     verbs = registry.add_subparsers(dest="registry_verb", metavar="VERB", required=True)
+    add_verify_slip(verbs)
     init = verbs.add_parser("init", help="create the registry's folder and key")
     init.add_argument("--name", default="registry", help="the key's name (default: registry)")
     _registry_options(init, database=False)
@@ -272,3 +275,45 @@ def table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
         return "  ".join([*cells, str(row[-1])]).rstrip()
 
     return [line(headings), *(line(row) for row in rows)]
+
+
+def add_verify_slip(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``verify-slip`` verb; both ``kiosk report`` and ``kiosk registry`` offer it."""
+    verify = verbs.add_parser(
+        "verify-slip", help="check a result slip's or certificate's verification code offline"
+    )
+    verify.add_argument("code", nargs="+", metavar="CODE", help="the code as printed (spaces do not matter)")
+    verify.add_argument(
+        "--trusted",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PUB",
+        help="the registry's public key file (default: the registry folder's key, or this kiosk's trust)",
+    )
+    verify.add_argument("--registry-dir", type=Path, default=None, help="the registry's folder")
+    verify.set_defaults(handler=_verify_slip)
+
+
+def _trusted(args: argparse.Namespace) -> list[PublicIdentity]:
+    """The keys a code may be signed with: those given, else the registry's own, else this kiosk's trust."""
+    if args.trusted:
+        return [load_public(path) for path in args.trusted]
+    folders = [(args.registry_dir or default_registry_dir()) / "keys", common.data_dir(args) / "trust"]
+    found = [
+        load_public(path) for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.pub"))
+    ]
+    registry_keys = [key for key in found if key.kind is KeyKind.REGISTRY]
+    if not registry_keys:
+        raise InputError(
+            "No registry public key was found to check the code against; give --trusted registry.pub."
+        )
+    return registry_keys
+
+
+def _verify_slip(args: argparse.Namespace) -> int:
+    record = verify_slip("".join(args.code), _trusted(args))
+    say("Valid: this code was signed by the results registry and vouches for:")
+    for label, value in record.describe():
+        say(f"  {label + ':':18}{value}")
+    return 0

@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kiosk.cli import common
+from kiosk.cli import registry as registry_cli
 from kiosk.cli.common import say
 from kiosk.cli.registry import REGISTRY_DB_ENV, ProgressBar, default_registry_dir
 from kiosk.domain.errors import InputError
-from kiosk.security.keys import KeyKind, PublicIdentity, load_public
 from kiosk.services.context import KioskContext, open_context
 from kiosk.services.registry import RegistryContext, open_registry
-from kiosk.services.reporting import default_workers, issue_certificates, issue_slips, verify_slip
+from kiosk.services.reporting import default_workers, issue_certificates, issue_slips
 from kiosk.services.reporting_analysis import write_cohort, write_item_analysis
 from kiosk.services.reporting_banks import BankCatalogue, load_catalogue
 from kiosk.services.reporting_kiosk import print_pack, write_sitting_report
@@ -53,20 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _analysis_options(items)
     items.set_defaults(handler=_items)
 
-    verify = verbs.add_parser(
-        "verify-slip", help="check a result slip's or certificate's verification code offline"
-    )
-    verify.add_argument("code", nargs="+", metavar="CODE", help="the code as printed (spaces do not matter)")
-    verify.add_argument(
-        "--trusted",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="PUB",
-        help="the registry's public key file (default: the registry folder's key, or this kiosk's trust)",
-    )
-    verify.add_argument("--registry-dir", type=Path, default=None, help="the registry's folder")
-    verify.set_defaults(handler=_verify_slip)
+    registry_cli.add_verify_slip(verbs)
 
     pack = verbs.add_parser("pack", help="the invigilation pack of a sitting (issues fresh access codes)")
     pack.add_argument("--sitting", type=int, required=True, metavar="ID")
@@ -198,30 +185,6 @@ def _items(args: argparse.Namespace) -> int:
     with _registry(args) as ctx:
         written = write_item_analysis(ctx, catalogue, out, args.bank)
     say(f"Wrote {', '.join(path.name for path in written)} to {out}.")
-    return 0
-
-
-def _trusted(args: argparse.Namespace) -> list[PublicIdentity]:
-    """The keys a code may be signed with: those given, else the registry's own, else this kiosk's trust."""
-    if args.trusted:
-        return [load_public(path) for path in args.trusted]
-    folders = [(args.registry_dir or default_registry_dir()) / "keys", common.data_dir(args) / "trust"]
-    found = [
-        load_public(path) for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.pub"))
-    ]
-    registry_keys = [key for key in found if key.kind is KeyKind.REGISTRY]
-    if not registry_keys:
-        raise InputError(
-            "No registry public key was found to check the code against; give --trusted registry.pub."
-        )
-    return registry_keys
-
-
-def _verify_slip(args: argparse.Namespace) -> int:
-    record = verify_slip("".join(args.code), _trusted(args))
-    say("Valid: this code was signed by the results registry and vouches for:")
-    for label, value in record.describe():
-        say(f"  {label + ':':18}{value}")
     return 0
 
 

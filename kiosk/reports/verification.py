@@ -95,7 +95,7 @@ def verification_block(
         para(
             f"This {what} carries a record signed by the results registry. Scan the QR code, or type the "
             "code "
-            "below (spaces do not matter) into: kiosk report verify-slip CODE. A valid record shows the "
+            "below (spaces do not matter) into: kiosk registry verify-slip CODE. A valid record shows the "
             "candidate number, certificate, grade, mark and result printed here; any change makes it fail.",
             SMALL,
         ),

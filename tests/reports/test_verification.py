@@ -53,6 +53,6 @@ def test_the_block_prints_the_code_and_how_to_check_it(pdf_text: PdfText) -> Non
     pdf = build_pdf([verification_block(TOKEN, 480, "certificate")], PageHeader("t", "c", "x"))
     _, text = pdf_text(pdf)
     assert "This certificate carries a record signed by the results registry" in text
-    assert "kiosk report verify-slip CODE" in text
+    assert "kiosk registry verify-slip CODE" in text
     printed = "".join(re.findall(r"[A-Z2-7]{1,5}", text))
     assert TOKEN in printed
