@@ -7,6 +7,7 @@ import getpass
 import os
 from pathlib import Path
 
+from kiosk.cli import exam
 from kiosk.cli.common import say
 from kiosk.domain.errors import InputError
 from kiosk.security.keys import KeyKind, load_public
@@ -43,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--trusted", type=Path, action="append", required=True, help="awarding body public key"
     )
     verify.set_defaults(handler=_verify)
+    exam.add_bank_verbs(verbs)
 
     keys = subparsers.add_parser("keys", help="make signing and encryption keys")
     key_verbs = keys.add_subparsers(dest="keys_verb", metavar="VERB", required=True)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import stat
 from pathlib import Path
 
 import pytest
 
-from kiosk.cli import common, main
-from kiosk.cli.exam import add_bank_verbs
+from kiosk.cli import main
 from kiosk.security.keys import KeyKind, generate_identity, write_identity
 from tests.services.kiosk_fixtures import make_bank, make_package
 
@@ -25,14 +23,7 @@ def kiosk(data: Path, *argv: str) -> int:
 
 
 def bank_verb(data: Path, *argv: str) -> int:
-    """``kiosk bank install|list`` as the bank group will offer them (see kiosk.cli.exam.add_bank_verbs)."""
-    parser = argparse.ArgumentParser(prog="kiosk")
-    common.add_data_dir(parser)
-    bank = parser.add_subparsers().add_parser("bank")
-    add_bank_verbs(bank.add_subparsers())
-    args = parser.parse_args(["--data-dir", str(data), "bank", *argv])
-    code: int = args.handler(args)
-    return code
+    return kiosk(data, "bank", *argv)
 
 
 @pytest.fixture
