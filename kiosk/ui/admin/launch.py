@@ -39,18 +39,19 @@ def open_admin(
     The store or database is closed when the block ends. Raises the services' KioskError (one sentence)
     when the folder or database cannot be opened.
     """
-    app = application()
-    apply_style(app, Appearance(language=language))
-    switch = ConsoleLanguage()
-    switch.set_language(language)
-    face: Face
+    # The store or database is opened before any window, so a wrong folder is one sentence, not a window.
     if registry_dir is not None:
         registry_ctx = open_registry(registry_dir, database_url, passphrase)
-        face, close = RegistryFace(registry_ctx), registry_ctx.close
+        close = registry_ctx.close
     else:
         ctx = open_context(data_dir)
-        face, close = CentreFace(ctx), ctx.close
+        close = ctx.close
+    switch = ConsoleLanguage()
     try:
+        face: Face = RegistryFace(registry_ctx) if registry_dir is not None else CentreFace(ctx)
+        app = application()
+        apply_style(app, Appearance(language=language))
+        switch.set_language(language)
         window = AdminWindow(face, language=switch)
         window.resize(*DEFAULT_SIZE)
         window.show()
@@ -59,6 +60,8 @@ def open_admin(
         finally:
             window.tasks.wait()
             window.close()
+            # Deleted now, not by a later deleteLater: a console destroyed at some later turn of the event
+            # loop, after its Python side was released, left Qt's style-sheet machinery a dangling widget.
             shiboken6.delete(window)
     finally:
         switch.reset()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -57,6 +58,9 @@ class ConsolePage(QWidget):
         self.busy_bar.hide()
         outer.addWidget(self.busy_bar)
         self._actions: list[QWidget] = []
+        self._refocus: QWidget | None = None
+        self.first_input: QWidget | None = None
+        """Where the keyboard lands when the page is chosen with its shortcut."""
 
     # -- what subclasses provide ------------------------------------------------------------------------
 
@@ -75,11 +79,27 @@ class ConsolePage(QWidget):
         self._actions.extend(widgets)
 
     def set_busy(self, busy: bool) -> None:
+        if busy:
+            focused = QApplication.focusWidget()
+            self._refocus = focused if focused is not None and self.isAncestorOf(focused) else None
         self.busy_bar.setVisible(busy)
         for widget in self._actions:
             widget.setEnabled(not busy)
         if not busy:
             self.update_actions()
+            self._restore_focus()
+
+    def _restore_focus(self) -> None:
+        # Disabling the focused button or box while work runs drops the keyboard focus; give it back, so
+        # someone working without a mouse carries on where they were.
+        target, self._refocus = self._refocus, None
+        now = QApplication.focusWidget()
+        if target is None or (now is not None and not self.isAncestorOf(now)):
+            return
+        if target.isEnabled() and target.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.first_input is not None and self.first_input.isEnabled():
+            self.first_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def busy(self) -> bool:
@@ -194,6 +214,8 @@ def set_headers(table: QTableWidget, headers: Sequence[str], stretch: int | None
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     header = table.horizontalHeader()
+    # A stretched column never shrinks below this, so a long row elides elsewhere rather than vanishing.
+    header.setMinimumSectionSize(64)
     for column in range(len(headers)):
         mode = (
             QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -126,20 +126,9 @@ class AdminWindow(QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(self.refresh)
         self.retranslate()
         self.nav.setCurrentRow(0)
+        self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- pages -----------------------------------------------------------------------------------------
-
-    def page(self, name: str) -> ConsolePage:
-        for presenter in self.presenters:
-            if presenter.page.page_name == name:
-                return presenter.page
-        raise KeyError(name)
-
-    def presenter(self, name: str) -> PagePresenter:
-        for presenter in self.presenters:
-            if presenter.page.page_name == name:
-                return presenter
-        raise KeyError(name)
 
     def show_page(self, name: str) -> ConsolePage:
         """Bring the named page into view (as choosing it in the list does) and return it."""
@@ -158,7 +147,14 @@ class AdminWindow(QMainWindow):
         self.presenters[self.stack.currentIndex()].activated()
 
     def _go_to(self, index: int) -> Callable[[], None]:
-        return lambda: self.nav.setCurrentRow(index)
+        def go() -> None:
+            self.nav.setCurrentRow(index)
+            # A shortcut means "work on that page now": put the keyboard in it (arrow keys in the list
+            # only browse, so they leave the focus in the list).
+            first = self.presenters[index].page.first_input
+            (first or self.nav).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+        return go
 
     def _show_page(self, index: int) -> None:
         if index < 0:

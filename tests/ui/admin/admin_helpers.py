@@ -12,6 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui.admin.window import AdminWindow
 
+# The lab and office screens the console is designed for.
+SCREEN = (1366, 768)
+
 
 class ScriptedChooser:
     """Answers the console's file questions from a script the test sets up, and records what was asked."""

@@ -35,7 +35,7 @@ from kiosk.ui.admin.centre import CentreFace
 from kiosk.ui.admin.style import apply as apply_style
 from kiosk.ui.admin.window import AdminWindow, Face
 from kiosk.ui.theme import Appearance
-from tests.ui.admin.admin_helpers import RecordingDesktop, ScriptedChooser
+from tests.ui.admin.admin_helpers import SCREEN, RecordingDesktop, ScriptedChooser
 
 RELEASE_CODE = "K7QF-M2XD-9PHA"
 PIN = "246810"
@@ -45,7 +45,6 @@ CANDIDATES = (
     "M-102,Chanda Phiri,钱多多,maintenance,I\n"
     "M-103,Bwalya Tembo,,maintenance,I\n"
 )
-SCREEN = (1366, 768)
 # The key of every item of the shared test bank (tests/conftest.py), in the canonical response shapes.
 CORRECT: dict[str, object] = {
     "T-001": "A",

@@ -184,3 +184,24 @@ def test_choosing_a_removable_drive_fills_the_folder(
     page.show_drives([])
     assert not page.drives.isEnabled()
     assert "No removable drive found" in page.drives.currentText()
+
+
+def test_a_registry_key_trusted_on_the_banks_page_is_used_for_the_export(
+    qtbot: QtBot, centre: AdminWindow, finished: list[str], tmp_path: Path, registry_pub: Path
+) -> None:
+    banks = centre.show_page("banks")
+    settle(qtbot, centre)
+    type_into(qtbot, banks.key_file.edit, str(registry_pub))  # type: ignore[attr-defined]
+    click(qtbot, banks.trust_button)  # type: ignore[attr-defined]
+    settle(qtbot, centre)
+    assert "registry (registry," in banks.keys_label.text()  # type: ignore[attr-defined]
+
+    usb = tmp_path / "stick"
+    usb.mkdir()
+    page = _export_page(centre, qtbot)
+    assert page.registry_key.path() is None
+    type_into(qtbot, page.destination.edit, str(usb))
+    click(qtbot, page.export_button)
+    settle(qtbot, centre)
+    assert "with 3 attempt(s)" in page.status.text
+    assert len(list(usb.glob("*.1xresult"))) == 1

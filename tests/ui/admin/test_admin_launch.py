@@ -51,10 +51,10 @@ def test_a_folder_that_is_not_a_registry_is_told_in_a_sentence(tmp_path: Path) -
 
 def test_run_admin_returns_when_the_window_closes(qtbot: QtBot, tmp_path: Path) -> None:
     def close_console() -> None:
+        # Closing the last window ends the event loop, as when the administrator closes the console.
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, AdminWindow) and widget.isVisible():
                 widget.close()
-        pass
 
     QTimer.singleShot(0, close_console)
     assert run_admin(tmp_path / "data") == 0

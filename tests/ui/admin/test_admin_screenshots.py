@@ -26,8 +26,7 @@ from kiosk.ui.admin.registry import RegistryFace
 from kiosk.ui.admin.registry.imports import ImportsPage
 from kiosk.ui.admin.registry.results import ResultsPage
 from kiosk.ui.admin.window import AdminWindow, Face
-from tests.ui.admin.admin_helpers import drop_files, settle, type_into
-from tests.ui.admin.conftest import SCREEN
+from tests.ui.admin.admin_helpers import SCREEN, drop_files, settle, type_into
 
 BROKEN_ROSTER = (
     "Candidate number,Name,Chinese name,Certificate,Grade,Extra time\n"

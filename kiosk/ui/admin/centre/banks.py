@@ -105,6 +105,7 @@ class BanksPage(ConsolePage):
         self.header: tuple[Path, list[tuple[str, str]]] | None = None
         self.banks: list[bank_install.InstalledBank] = []
         self.keys: list[tuple[str, str, str]] = []
+        self.first_input = self.key_file.edit
         self.retranslate()
 
     def nav_label(self) -> str:
@@ -119,7 +120,11 @@ class BanksPage(ConsolePage):
                 "than the installed version. Its questions stay encrypted until exam day.",
             )
         )
-        self.key_file.set_texts(tr("AdminBanks", "Awarding-body key"), tr("AdminBanks", "Browse…"), "*.pub")
+        self.key_file.set_texts(
+            tr("AdminBanks", "Public key"),
+            tr("AdminBanks", "Browse…"),
+            tr("AdminBanks", "the awarding body's key (for banks) or the registry's (for exports)"),
+        )
         self.trust_button.setText(tr("AdminBanks", "Trust this key"))
         self.package_file.set_texts(tr("AdminBanks", "Bank package"), tr("AdminBanks", "Browse…"), "*.1xbank")
         self.header_button.setText(tr("AdminBanks", "Read its header"))

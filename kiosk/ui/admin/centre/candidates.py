@@ -60,7 +60,7 @@ class CandidatesPage(ConsolePage):
         panel = QFrame()
         panel.setProperty("role", "card")
         panel.setMinimumWidth(300)
-        panel.setMaximumWidth(360)
+        panel.setMaximumWidth(320)
         side = QVBoxLayout(panel)
         self.selected_label = QLabel()
         self.selected_label.setObjectName("candidates-selected")
@@ -104,6 +104,7 @@ class CandidatesPage(ConsolePage):
         self.save_factor.clicked.connect(self.factor_save_requested)
         self.reset_code.clicked.connect(self.code_reset_requested)
         self.guard(self.save_factor, self.reset_code, self.factor)
+        self.first_input = self.search
         self.retranslate()
         self.update_actions()
 
@@ -137,7 +138,7 @@ class CandidatesPage(ConsolePage):
         set_headers(
             self.table,
             [
-                tr("AdminCandidates", "Candidate number"),
+                tr("AdminCandidates", "Number"),
                 tr("AdminCandidates", "Name"),
                 tr("AdminCandidates", "Chinese name"),
                 tr("AdminCandidates", "Certificate"),
@@ -145,7 +146,7 @@ class CandidatesPage(ConsolePage):
                 tr("AdminCandidates", "Extra time"),
                 tr("AdminCandidates", "Notes"),
             ],
-            stretch=1,
+            stretch=6,
         )
         self._fill()
 

@@ -91,6 +91,7 @@ class ExportPage(ConsolePage):
         self.drives.activated.connect(self._drive_chosen)
         self.guard(self.export_button, self.enrol_button, self.refresh_drives, self.drives)
         self.found: list[Drive] = []
+        self.first_input = self.destination.edit
         self.retranslate()
 
     def nav_label(self) -> str:
@@ -116,7 +117,7 @@ class ExportPage(ConsolePage):
         self.registry_key.set_texts(
             tr("AdminExport", "Registry key"),
             tr("AdminExport", "Browse…"),
-            tr("AdminExport", "only if this kiosk has no trust/registry.pub"),
+            tr("AdminExport", "leave empty to use the registry key this kiosk trusts"),
         )
         self.key_help.setText(
             tr(

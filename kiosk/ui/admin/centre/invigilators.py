@@ -94,6 +94,7 @@ class InvigilatorsPage(ConsolePage):
         self.deactivate_button.clicked.connect(self.deactivate_requested)
         self.table.itemSelectionChanged.connect(self.update_actions)
         self.guard(self.add_button, self.reset_button, self.deactivate_button)
+        self.first_input = self.name
         self.retranslate()
 
     def nav_label(self) -> str:

@@ -72,6 +72,7 @@ class PrintingPage(ConsolePage):
         self.sittings: list[sittings.SittingInfo] = []
         self.loaded = False
         self.made: Path | None = None
+        self.first_input = self.sitting
         self.retranslate()
 
     @staticmethod

@@ -73,7 +73,9 @@ class ReceiptsPage(ConsolePage):
         self.import_button.clicked.connect(self.import_requested)
         self.receipt_file.submitted.connect(self.import_requested)
         self.guard(self.import_button)
-        self.rows: list[tuple[str, str, str]] = []
+        self.history: list[receipts.ReceiptImport] = []
+        self.latest: list[ReceiptOutcome] = []
+        self.first_input = self.receipt_file.edit
         self.retranslate()
 
     def nav_label(self) -> str:
@@ -98,32 +100,38 @@ class ReceiptsPage(ConsolePage):
             [tr("AdminReceipts", "Attempt"), tr("AdminReceipts", "Bundle"), tr("AdminReceipts", "Registry")],
             stretch=2,
         )
-        fill_table(self.table, self.rows)
+        self._render()
 
     def show_outcomes(self, outcomes: list[ReceiptOutcome]) -> None:
+        """Add the attempts of newly imported receipts to the list and say what the last import did."""
+        self.history.extend(outcome.imported for outcome in outcomes if outcome.imported is not None)
+        self.latest = outcomes
+        self._render()
+
+    def _render(self) -> None:
+        # Kept as outcomes, not words, so a change of language rewrites the list and the summary too.
+        statuses = (
+            ("marked", tr("AdminReceipts", "acknowledged now")),
+            ("already_delivered", tr("AdminReceipts", "acknowledged earlier")),
+            ("not_acknowledged", tr("AdminReceipts", "NOT acknowledged: will be exported again")),
+        )
+        rows = [
+            (attempt_id, imported.bundle_id, word)
+            for imported in self.history
+            for field, word in statuses
+            for attempt_id in getattr(imported, field)
+        ]
+        fill_table(self.table, rows)
         sentences = []
         level = "info"
-        for outcome in outcomes:
+        for outcome in self.latest:
             imported = outcome.imported
             if imported is None:
                 level = "error"
                 sentences.append(outcome.reason)
                 continue
-            for attempt_id in imported.marked:
-                self.rows.append((attempt_id, imported.bundle_id, tr("AdminReceipts", "acknowledged now")))
-            for attempt_id in imported.already_delivered:
-                self.rows.append(
-                    (attempt_id, imported.bundle_id, tr("AdminReceipts", "acknowledged earlier"))
-                )
-            for attempt_id in imported.not_acknowledged:
-                level = "warning" if level == "info" else level
-                self.rows.append(
-                    (
-                        attempt_id,
-                        imported.bundle_id,
-                        tr("AdminReceipts", "NOT acknowledged: will be exported again"),
-                    )
-                )
+            if imported.not_acknowledged and level == "info":
+                level = "warning"
             sentences.append(
                 tr(
                     "AdminReceipts",
@@ -136,7 +144,6 @@ class ReceiptsPage(ConsolePage):
                     missing=len(imported.not_acknowledged),
                 )
             )
-        fill_table(self.table, self.rows)
         self.status.show_message(level, " ".join(sentences))
 
 

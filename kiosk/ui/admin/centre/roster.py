@@ -103,6 +103,7 @@ class RosterPage(ConsolePage):
         self.import_button.setEnabled(False)
         self.problems_label.hide()
         self.problems.hide()
+        self.first_input = self.file.edit
         self.retranslate()
 
     def nav_label(self) -> str:

@@ -84,6 +84,7 @@ class SittingsPage(ConsolePage):
         self.guard(self.schedule_button)
         self.banks: list[bank_install.InstalledBank] = []
         self.sittings: list[sittings.SittingInfo] = []
+        self.first_input = self.name
         self.retranslate()
 
     def nav_label(self) -> str:

@@ -65,6 +65,7 @@ class ImportsPage(ConsolePage):
         self.receipts_button.clicked.connect(self.receipts_requested)
         self.guard(self.files_button, self.folder_button)
         self.report: ImportReport | None = None
+        self.first_input = self.files_button
         self.retranslate()
 
     def nav_label(self) -> str:

@@ -72,6 +72,7 @@ class KiosksPage(ConsolePage):
         self.enrolment_file.submitted.connect(self.enrol_requested)
         self.guard(self.enrol_button)
         self.kiosks: Sequence[EnrolledKiosk] = []
+        self.first_input = self.enrolment_file.edit
         self.retranslate()
 
     def nav_label(self) -> str:

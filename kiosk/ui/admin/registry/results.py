@@ -8,9 +8,7 @@ bank sources (pass rules, competence titles, item text), which result bundles do
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,10 +21,10 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from kiosk.domain.errors import InputError
 from kiosk.services import reporting, reporting_analysis, reporting_banks
 from kiosk.services.registry import RegistryContext
 from kiosk.ui.admin.csvfiles import write_csv
+from kiosk.ui.admin.registry.held import HeldResult, make_folder, result_word, sitting_key
 from kiosk.ui.admin.terms import certificate_name, certificate_short, grade_name
 from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
 from kiosk.ui.admin.widgets import (
@@ -41,46 +39,6 @@ from kiosk.ui.admin.widgets import (
 from kiosk.ui.i18n import tr
 
 REPORTS_DIR = "reports"
-
-
-class HeldResult(Protocol):
-    """What the page reads of a result held at the registry (as :func:`reporting.held_results` gives)."""
-
-    @property
-    def attempt_id(self) -> str: ...
-    @property
-    def centre(self) -> str: ...
-    @property
-    def candidate_number(self) -> str: ...
-    @property
-    def candidate_name(self) -> str: ...
-    @property
-    def candidate_name_zh(self) -> str | None: ...
-    @property
-    def certificate(self) -> str: ...
-    @property
-    def grade(self) -> int: ...
-    @property
-    def bank_id(self) -> str: ...
-    @property
-    def sitting_name(self) -> str: ...
-    @property
-    def sitting_date(self) -> str | None: ...
-    @property
-    def finished_at(self) -> datetime | None: ...
-    @property
-    def percent(self) -> float: ...
-    @property
-    def passed(self) -> bool: ...
-
-
-def sitting_key(result: HeldResult) -> tuple[str, str, str]:
-    """A sitting as people know it: its name, date and centre (each PC numbers its sittings itself)."""
-    return (result.centre, result.sitting_name, result.sitting_date or "")
-
-
-def result_word(passed: bool) -> str:
-    return tr("AdminResults", "pass") if passed else tr("AdminResults", "not passed")
 
 
 class ResultsPage(ConsolePage):
@@ -156,6 +114,7 @@ class ResultsPage(ConsolePage):
         self.table.itemSelectionChanged.connect(self.update_actions)
         self.results: list[HeldResult] = []
         self.shown: list[HeldResult] = []
+        self.first_input = self.certificate
         self.retranslate()
 
     def nav_label(self) -> str:
@@ -426,16 +385,3 @@ class ResultsPresenter(QObject):
         pdfs = [path for path in paths if path.suffix == ".pdf"]
         # One document opens in its viewer; several open their folder, so nothing floods the screen.
         self.tools.desktop.open_path(pdfs[0] if len(pdfs) == 1 else paths[0].parent)
-
-
-def make_folder(out: Path) -> Path:
-    """The folder documents go in, made if it is missing."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(
-            tr("AdminResults", "The folder {path} cannot be made ({reason}); choose another.").format(
-                path=out, reason=error.strerror
-            )
-        ) from None
-    return out

@@ -1,0 +1,63 @@
+"""What the results page reads of a result held at the registry, and the small rules it applies to them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from kiosk.domain.errors import InputError
+from kiosk.ui.i18n import tr
+
+
+class HeldResult(Protocol):
+    """What the page reads of a result held at the registry (as :func:`reporting.held_results` gives)."""
+
+    @property
+    def attempt_id(self) -> str: ...
+    @property
+    def centre(self) -> str: ...
+    @property
+    def candidate_number(self) -> str: ...
+    @property
+    def candidate_name(self) -> str: ...
+    @property
+    def candidate_name_zh(self) -> str | None: ...
+    @property
+    def certificate(self) -> str: ...
+    @property
+    def grade(self) -> int: ...
+    @property
+    def bank_id(self) -> str: ...
+    @property
+    def sitting_name(self) -> str: ...
+    @property
+    def sitting_date(self) -> str | None: ...
+    @property
+    def finished_at(self) -> datetime | None: ...
+    @property
+    def percent(self) -> float: ...
+    @property
+    def passed(self) -> bool: ...
+
+
+def sitting_key(result: HeldResult) -> tuple[str, str, str]:
+    """A sitting as people know it: its name, date and centre (each PC numbers its sittings itself)."""
+    return (result.centre, result.sitting_name, result.sitting_date or "")
+
+
+def result_word(passed: bool) -> str:
+    return tr("AdminResults", "pass") if passed else tr("AdminResults", "not passed")
+
+
+def make_folder(out: Path) -> Path:
+    """The folder documents go in, made if it is missing."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            tr("AdminResults", "The folder {path} cannot be made ({reason}); choose another.").format(
+                path=out, reason=error.strerror
+            )
+        ) from None
+    return out
