@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,7 +32,13 @@ StoreSession: TypeAlias = Session
 _BEGIN_OPTION = "kiosk_begin"
 
 
-def _pragmas(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
+def configure_sqlite(engine: Engine, busy_timeout_ms: int, extra_pragmas: tuple[str, ...] = ()) -> None:
+    """Give every connection of an SQLite engine the durability pragmas, and let writers BEGIN IMMEDIATE.
+
+    WAL with synchronous=FULL makes a returned commit durable through a power cut; foreign keys are off by
+    default in SQLite and must be switched on per connection. ``extra_pragmas`` are run after these.
+    """
+
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event, not the sqlite3 module, decide when transactions start.
         dbapi_connection.isolation_level = None
@@ -42,15 +48,22 @@ def _pragmas(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
+            for pragma in extra_pragmas:
+                cursor.execute(pragma)
         finally:
             cursor.close()
 
-    return on_connect
+    def on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", on_begin)
 
 
-def _on_begin(connection: Any) -> None:
-    mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
-    connection.exec_driver_sql(f"BEGIN {mode}")
+def immediate_writes(engine: Engine) -> Engine:
+    """The same engine, but its transactions take the write lock at BEGIN (see configure_sqlite)."""
+    return engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
 
 
 def _damaged(path: Path, detail: str) -> StoreError:
@@ -100,9 +113,7 @@ class Store:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
-        self._writer = sessionmaker(
-            bind=engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}), expire_on_commit=False
-        )
+        self._writer = sessionmaker(bind=immediate_writes(engine), expire_on_commit=False)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
 
     @contextmanager
@@ -227,8 +238,7 @@ def open_store(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
     if not path.parent.is_dir():
         raise StoreError(f"The folder {path.parent} for the kiosk store does not exist.")
     engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _pragmas(busy_timeout_ms))
-    event.listen(engine, "begin", _on_begin)
+    configure_sqlite(engine, busy_timeout_ms)
     return Store(path, engine)
 
 

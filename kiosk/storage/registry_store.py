@@ -11,17 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, exc, make_url
+from sqlalchemy import URL, Engine, create_engine, exc, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.errors import StoreError
+from kiosk.storage.engine import configure_sqlite, immediate_writes
 from kiosk.storage.registry_tables import RegistryBase
 
 # Long enough for another importer's bundle transaction to finish on a slow disk.
 SQLITE_BUSY_TIMEOUT_MS = 60_000
-_BEGIN_OPTION = "registry_begin"
 
 # What services name the sessions they are handed (they may not import SQLAlchemy themselves).
 RegistrySession = Session
@@ -32,35 +31,13 @@ def sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string()
 
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # Let SQLAlchemy's "begin" event, not the sqlite3 module, decide when transactions start.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        # A registry file grows to gigabytes; a 64 MiB page cache keeps its indexes' hot pages in memory.
-        cursor.execute("PRAGMA cache_size = -65536")
-    finally:
-        cursor.close()
-
-
-def _on_sqlite_begin(connection: Any) -> None:
-    mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
-    connection.exec_driver_sql(f"BEGIN {mode}")
-
-
 class RegistryDatabase:
     """The registry's database: hands out sessions inside transactions."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        writer = (
-            engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}) if self.dialect == "sqlite" else engine
-        )
+        writer = immediate_writes(engine) if self.dialect == "sqlite" else engine
         self._writer = sessionmaker(bind=writer, expire_on_commit=False)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
 
@@ -145,8 +122,8 @@ def open_registry_database(url: str) -> RegistryDatabase:
     except (exc.ArgumentError, ImportError) as error:
         raise StoreError(f"The registry database '{url}' cannot be used ({error}).") from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _on_sqlite_connect)
-        event.listen(engine, "begin", _on_sqlite_begin)
+        # A registry file grows to gigabytes; a 64 MiB page cache keeps its indexes' hot pages in memory.
+        configure_sqlite(engine, SQLITE_BUSY_TIMEOUT_MS, extra_pragmas=("PRAGMA cache_size = -65536",))
     database = RegistryDatabase(engine)
     try:
         database.create_schema()
