@@ -1,30 +1,22 @@
 """The console's language: the kiosk's catalogue (shared prompts) merged with the console's own words.
 
-The console's strings live in their own catalogue, ``zh_CN.json`` beside this module, so the kiosk's
-catalogue stays the kiosk engineer's; both are read through the kiosk's :class:`CatalogueTranslator`, so
-``tr()`` and Qt's LanguageChange events work exactly as they do on the kiosk.
+The console's strings live in their own catalogue, ``zh_CN.json`` beside this module, apart from the kiosk's;
+both are read through the kiosk's :class:`LanguageSwitch`, so ``tr()`` and Qt's LanguageChange events work
+exactly as they do on the kiosk.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
-
-from kiosk.ui.i18n import LANGUAGES, CatalogueTranslator, load_catalogue
+from kiosk.ui.i18n import LanguageSwitch, load_catalogue
 
 ADMIN_CATALOGUE_DIR = Path(__file__).resolve().parent
-_ADMIN_FILES = {"zh": "zh_CN.json"}
 
 
 def load_admin_catalogue(language: str) -> dict[str, dict[str, str]]:
     """The console's own translations for ``language`` as ``{context: {source: translation}}``."""
-    name = _ADMIN_FILES.get(language)
-    if name is None:
-        return {}
-    raw = json.loads((ADMIN_CATALOGUE_DIR / name).read_text(encoding="utf-8"))
-    return {str(context): {str(k): str(v) for k, v in entries.items()} for context, entries in raw.items()}
+    return load_catalogue(language, ADMIN_CATALOGUE_DIR)
 
 
 def console_catalogue(language: str) -> dict[str, dict[str, str]]:
@@ -39,28 +31,8 @@ def console_catalogue(language: str) -> dict[str, dict[str, str]]:
     return merged
 
 
-class ConsoleLanguage:
-    """Installs and swaps the console's one translator; Qt then retranslates every page."""
+class ConsoleLanguage(LanguageSwitch):
+    """The console's one translator: the kiosk's language switch over the merged catalogue."""
 
     def __init__(self) -> None:
-        self._translator: CatalogueTranslator | None = None
-        self.language = "en"
-
-    def set_language(self, language: str) -> None:
-        if language not in LANGUAGES:
-            raise ValueError(f"unknown language {language!r}")
-        if language == self.language and (self._translator is not None or language == "en"):
-            return
-        if self._translator is not None:
-            QCoreApplication.removeTranslator(self._translator)
-            self._translator = None
-        if language != "en":
-            self._translator = CatalogueTranslator(language, console_catalogue(language))
-            QCoreApplication.installTranslator(self._translator)
-        self.language = language
-        # Deliver LanguageChange now, so every page is retranslated when this returns.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-
-    def reset(self) -> None:
-        """Back to English, so no translator outlives the console window."""
-        self.set_language("en")
+        super().__init__(console_catalogue)

@@ -10,6 +10,7 @@ translation and that placeholders such as ``{minutes}`` survive.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
@@ -25,12 +26,15 @@ def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def load_catalogue(language: str) -> dict[str, dict[str, str]]:
-    """The translations for ``language`` as ``{context: {source: translation}}``; empty for English."""
+def load_catalogue(language: str, directory: Path = CATALOGUE_DIR) -> dict[str, dict[str, str]]:
+    """The translations for ``language`` in ``directory`` as ``{context: {source: translation}}``.
+
+    Empty for English, the source language.
+    """
     name = _CATALOGUE_FILES.get(language)
     if name is None:
         return {}
-    raw = json.loads((CATALOGUE_DIR / name).read_text(encoding="utf-8"))
+    raw = json.loads((directory / name).read_text(encoding="utf-8"))
     return {str(context): {str(k): str(v) for k, v in entries.items()} for context, entries in raw.items()}
 
 
@@ -57,9 +61,14 @@ class CatalogueTranslator(QTranslator):
 
 
 class LanguageSwitch:
-    """Installs and swaps the one translator of the kiosk; Qt then sends LanguageChange to every widget."""
+    """Installs and swaps one translator; Qt then sends LanguageChange to every widget.
 
-    def __init__(self) -> None:
+    ``catalogue_for`` gives the catalogue of a language (the kiosk's own by default; the administrator
+    console merges its words into it).
+    """
+
+    def __init__(self, catalogue_for: Callable[[str], dict[str, dict[str, str]]] = load_catalogue) -> None:
+        self._catalogue_for = catalogue_for
         self._translator: CatalogueTranslator | None = None
         self.language = "en"
 
@@ -72,7 +81,7 @@ class LanguageSwitch:
             QCoreApplication.removeTranslator(self._translator)
             self._translator = None
         if language != "en":
-            self._translator = CatalogueTranslator(language)
+            self._translator = CatalogueTranslator(language, self._catalogue_for(language))
             QCoreApplication.installTranslator(self._translator)
         self.language = language
         # Installing or removing a translator posts LanguageChange to every widget; deliver it now so the
@@ -80,5 +89,5 @@ class LanguageSwitch:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
     def reset(self) -> None:
-        """Back to English (used when the kiosk closes, so no translator outlives its window)."""
+        """Back to English (used when a window closes, so no translator outlives it)."""
         self.set_language("en")
