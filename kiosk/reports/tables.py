@@ -17,6 +17,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 Cell = str | int | float | None
 
 _SHEET_NAME_LIMIT = 31
+TABLE_FILE_SUFFIXES = (".csv", ".xlsx")
+"""The kinds of file one table can be written as (see :func:`table_file_bytes`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,7 @@ def csv_bytes(table: DataTable) -> bytes:
 
 
 def xlsx_bytes(tables: Sequence[DataTable]) -> bytes:
-    """One sheet per table with a bold, grey, frozen header row; numbers stay numbers."""
+    """One sheet per table with a bold, grey, frozen header row; numbers stay numbers, text stays text."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     header_font = Font(bold=True)
@@ -65,6 +67,10 @@ def xlsx_bytes(tables: Sequence[DataTable]) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in table.rows:
             sheet.append(list(row))
+            for cell in sheet[sheet.max_row]:
+                # openpyxl stores text starting with "=" as a formula; a name typed into a roster is not one.
+                if cell.data_type == "f":
+                    cell.data_type = "s"
         sheet.freeze_panes = "A2"
         for index, name in enumerate(table.columns, start=1):
             longest = max([len(name), *(len(str(row[index - 1] or "")) for row in table.rows)])
@@ -72,3 +78,15 @@ def xlsx_bytes(tables: Sequence[DataTable]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def table_file_bytes(table: DataTable, suffix: str) -> bytes:
+    """One table as the whole file its name's ``suffix`` asks for: ``.csv`` or ``.xlsx`` (a single sheet)."""
+    kind = suffix.lower()
+    if kind == ".csv":
+        return csv_bytes(table)
+    if kind == ".xlsx":
+        return xlsx_bytes([table])
+    raise ValueError(
+        f"a table cannot be written as a {suffix!r} file, only as {', '.join(TABLE_FILE_SUFFIXES)}"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,10 @@ from kiosk.domain.errors import InputError, RuleError, SecurityError
 from kiosk.security.keys import PrivateIdentity, PublicIdentity, write_atomically
 from kiosk.security.records import sign_record, verify_record
 from kiosk.services.context import KioskContext
-from kiosk.services.export import registry_keys
+from kiosk.services.export import FINISHED, registry_keys
 from kiosk.services.kiosk_setup import require_kiosk
 from kiosk.storage.outbox import ensure_outbox, find_bundle
-from kiosk.storage.repositories import attempts, audit
+from kiosk.storage.repositories import attempts, audit, delivery
 
 RECEIPT_PURPOSE = "bundle-receipt"
 RECEIPT_SUFFIX = ".1xreceipt"
@@ -38,6 +39,25 @@ class ReceiptImport:
     already_delivered: tuple[str, ...]
     not_acknowledged: tuple[str, ...]
     """Attempts of the bundle the registry did not acknowledge (held there with other contents)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRow:
+    """A finished attempt on this kiosk and whether the registry has acknowledged it.
+
+    ``bundle_id`` is the bundle it was last exported in (None if it has not been exported yet).
+    """
+
+    attempt_id: str
+    candidate_number: str
+    candidate_name: str
+    candidate_name_zh: str | None
+    sitting_name: str
+    bank_id: str
+    state: str
+    finished_at: datetime | None
+    delivered: bool
+    bundle_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,3 +226,26 @@ def import_receipt(ctx: KioskContext, path: Path, registry_key: Path | None = No
             )
     missing = tuple(sorted(set(bundle.attempt_ids) - set(receipt.attempt_ids)))
     return ReceiptImport(receipt.bundle_id, tuple(fresh), tuple(already), missing)
+
+
+def delivery_status(ctx: KioskContext) -> list[DeliveryRow]:
+    """Every finished (submitted or expired) attempt on this kiosk, in the order they finished."""
+    with ctx.store.session() as session:
+        records = delivery.delivery_records(session, FINISHED)
+    return [
+        DeliveryRow(
+            attempt_id=record.attempt_id,
+            candidate_number=record.candidate_number,
+            candidate_name=record.candidate_name,
+            candidate_name_zh=record.candidate_name_zh,
+            sitting_name=record.sitting_name,
+            bank_id=record.bank_id,
+            state=record.state,
+            finished_at=record.finished_at,
+            delivered=record.delivered,
+            # An export cut short just after its file landed leaves the bundle unmarked as written, yet
+            # its receipt can still come back: then the receipted bundle is where the attempt went.
+            bundle_id=record.last_written_in or record.receipted_in,
+        )
+        for record in records
+    ]

@@ -1,4 +1,4 @@
-"""Result slips and certificates at the registry, and checking a slip's verification code offline.
+"""Result slips, certificates and the results list at the registry, and checking a slip's code offline.
 
 Each slip and certificate carries a record signed with the registry's identity for the purpose
 ``result-slip``: attempt, candidate number, certificate, grade, percent, passed and the date of the sitting.
@@ -22,6 +22,7 @@ from kiosk.domain.errors import InputError, KioskError
 from kiosk.domain.items import Area, Bank
 from kiosk.reports.certificates import CertificateData, render_certificate
 from kiosk.reports.slips import AreaLine, Candidate, CompetenceLine, Score, SlipData, render_slip
+from kiosk.reports.tables import TABLE_FILE_SUFFIXES, Cell, DataTable, table_file_bytes
 from kiosk.reports.wording import certificate_name
 from kiosk.security.keys import PrivateIdentity, PublicIdentity
 from kiosk.security.records import sign_record, verify_record
@@ -302,3 +303,24 @@ def issue_certificates(
         token = sign_slip(ctx.identity, slip_record(held))
         jobs.append((out_dir / document_name(held, "certificate"), certificate_data(held, token, issued_on)))
     return _render_all(render_certificate, jobs, progress, workers), not_passed
+
+
+def write_results_list(target: Path, columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> Path:
+    """Write a list of results (as the administrator chose and worded it) to ``target`` atomically.
+
+    The file's suffix chooses the format: ``.csv`` (UTF-8 with a byte-order mark) or ``.xlsx`` (one sheet,
+    numbers kept as numbers).
+    """
+    if target.suffix.lower() not in TABLE_FILE_SUFFIXES:
+        raise InputError(
+            f"The results list cannot be saved as {target.name}: give the file a name ending in .csv or "
+            ".xlsx."
+        )
+    table = DataTable("results", "Results", tuple(columns), tuple(tuple(row) for row in rows))
+    try:
+        write_atomically(target, table_file_bytes(table, target.suffix))
+    except OSError as error:
+        raise InputError(
+            f"The results list could not be written to {target} ({error.strerror}); choose another place."
+        ) from None
+    return target

@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from kiosk.reports.tables import DataTable, csv_bytes, xlsx_bytes
+from kiosk.reports.tables import DataTable, csv_bytes, table_file_bytes, xlsx_bytes
 
 TABLE = DataTable(
     "items",
@@ -48,3 +48,19 @@ def test_a_row_of_the_wrong_length_is_refused() -> None:
 
 def test_column_reads_one_column() -> None:
     assert TABLE.column("facility") == [0.75, 0.5]
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_workbook() -> None:
+    table = DataTable("names", "Names", ("name", "mark"), (('=HYPERLINK("http://x")', 1),))
+    sheet = load_workbook(io.BytesIO(xlsx_bytes([table])))["names"]
+    assert (sheet["A2"].value, sheet["A2"].data_type) == ('=HYPERLINK("http://x")', "s")
+    assert sheet["B2"].value == 1
+
+
+def test_one_table_is_written_as_the_file_its_suffix_names() -> None:
+    assert table_file_bytes(TABLE, ".csv") == csv_bytes(TABLE)
+    book = load_workbook(io.BytesIO(table_file_bytes(TABLE, ".XLSX")))
+    assert book.sheetnames == ["items"]
+    assert [cell.value for cell in book["items"][2]] == ["i1", 0.75, 0.522, "LFP 代表什么？"]
+    with pytest.raises(ValueError, match=r"cannot be written as a '.pdf' file, only as .csv, .xlsx"):
+        table_file_bytes(TABLE, ".pdf")

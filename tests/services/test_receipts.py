@@ -7,16 +7,25 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.domain.clock import FakeClock
 from kiosk.domain.errors import InputError, RuleError, SecurityError
 from kiosk.security.keys import KeyKind, generate_identity, load_identity
 from kiosk.services import receipts
 from kiosk.services.context import KioskContext
 from kiosk.services.enrolment import enrol
+from kiosk.services.exam import login
 from kiosk.services.export import export_results
 from kiosk.services.kiosk_setup import require_kiosk
-from kiosk.services.receipts import import_receipt, read_receipt, receipt_text, write_receipt
+from kiosk.services.receipts import (
+    delivery_status,
+    import_receipt,
+    read_receipt,
+    receipt_text,
+    write_receipt,
+)
 from kiosk.services.registry import RegistryContext, enrol_kiosk, open_registry
 from kiosk.services.registry_import import import_file
+from kiosk.services.sittings import OpenSitting
 from kiosk.storage.repositories import attempts
 from tests.services.kiosk_fixtures import WRONG
 from tests.services.registry_fixtures import (  # noqa: F401 (fixtures)
@@ -199,3 +208,82 @@ def test_a_receipt_signed_by_a_key_the_kiosk_does_not_trust_is_refused(
     path = write_receipt(REGISTRY, tmp_path, bundle.bundle_id, kiosk_id, 1, bundle.digest, [])
     with pytest.raises(SecurityError, match="signed by an unknown key"):
         import_receipt(trusting, path)
+
+
+# Delivery status --------------------------------------------------------------------------------------------
+
+
+def status(ctx: KioskContext) -> list[tuple[str, str, bool, str | None]]:
+    return [(row.attempt_id, row.state, row.delivered, row.bundle_id) for row in delivery_status(ctx)]
+
+
+def test_delivery_status_lists_finished_attempts_with_who_sat_them_where(
+    trusting: KioskContext, sit: Sit, sitting: OpenSitting, codes: dict[str, str], clock: FakeClock
+) -> None:
+    assert delivery_status(trusting) == []
+    first = sit("C-001")
+    submitted_at = clock.wall()
+    running = login(trusting, sitting, "C-002", codes["C-002"])
+    running.start()
+    assert status(trusting) == [(first, "submitted", False, None)]
+
+    clock.advance(3 * 3600)
+    running.tick()
+    expired_at = clock.wall()
+    rows = delivery_status(trusting)
+    assert [
+        (row.candidate_number, row.candidate_name, row.candidate_name_zh, row.sitting_name, row.bank_id)
+        for row in rows
+    ] == [
+        ("C-001", "Mwila Banda", None, "Maintenance II theory", "maintenance-2"),
+        ("C-002", "Chanda Phiri", "钱多多", "Maintenance II theory", "maintenance-2"),
+    ]
+    assert [(row.attempt_id, row.state, row.finished_at) for row in rows] == [
+        (first, "submitted", submitted_at),
+        (running.attempt_id, "expired", expired_at),
+    ]
+    running.close()
+
+
+def test_delivery_status_follows_exports_and_receipts(
+    trusting: KioskContext, registry: RegistryContext, usb: Path, sit: Sit, tmp_path: Path
+) -> None:
+    first, second = sit("C-001"), sit("C-002")
+    bundle = export_results(trusting, usb)
+    assert status(trusting) == [
+        (first, "submitted", False, bundle.bundle_id),
+        (second, "submitted", False, bundle.bundle_id),
+    ]
+
+    kiosk_id = require_kiosk(trusting).kiosk_id
+    path = write_receipt(registry.identity, tmp_path, bundle.bundle_id, kiosk_id, 1, bundle.digest, [first])
+    import_receipt(trusting, path)
+    assert status(trusting) == [
+        (first, "submitted", True, bundle.bundle_id),
+        (second, "submitted", False, bundle.bundle_id),
+    ]
+
+    # The attempt the registry did not acknowledge goes out again; the status names the newer bundle.
+    again = export_results(trusting, usb)
+    assert status(trusting) == [
+        (first, "submitted", True, bundle.bundle_id),
+        (second, "submitted", False, again.bundle_id),
+    ]
+    outcome = import_file(registry, again.path)
+    assert outcome.receipt is not None
+    import_receipt(trusting, outcome.receipt)
+    assert status(trusting) == [
+        (first, "submitted", True, bundle.bundle_id),
+        (second, "submitted", True, again.bundle_id),
+    ]
+
+
+def test_an_export_that_failed_leaves_no_bundle_in_the_status(
+    trusting: KioskContext, usb: Path, sit: Sit, tmp_path: Path
+) -> None:
+    attempt_id = sit("C-001")
+    kiosk_id = require_kiosk(trusting).kiosk_id
+    (usb / f"{kiosk_id}-000001.1xresult").write_bytes(b"from a restored backup")
+    with pytest.raises(InputError, match="is already in"):
+        export_results(trusting, usb)
+    assert status(trusting) == [(attempt_id, "submitted", False, None)]

@@ -1,15 +1,17 @@
-"""Result slips and certificates from the registry, and the offline check of their verification code:
-valid, altered, unknown signer, unreadable, or made for another purpose."""
+"""Result slips and certificates from the registry, the offline check of their verification code (valid,
+altered, unknown signer, unreadable, or made for another purpose), and the results list as CSV or XLSX."""
 
 from __future__ import annotations
 
 import base64
+import csv
 import io
 import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kiosk.domain.errors import InputError, SecurityError
@@ -24,6 +26,7 @@ from kiosk.services.reporting import (
     sign_slip,
     slip_record,
     verify_slip,
+    write_results_list,
 )
 from kiosk.services.reporting_banks import BankCatalogue, catalogue_of, load_catalogue
 from tests.services.registry_fixtures import World, database_url_fixture, world_fixture
@@ -204,3 +207,49 @@ def test_catalogue_reads_bank_folders_and_refuses_empty_ones(bank_dir: Path, tmp
         load_catalogue([empty])
     with pytest.raises(InputError, match="does not exist"):
         load_catalogue([tmp_path / "nowhere"])
+
+
+LIST_COLUMNS = ("Candidate", "Name", "Mark (%)", "Result")
+LIST_ROWS = (("2025-0001", "Chanda Phiri 钱多多", 75.0, "pass"), ("2025-0002", "=Mutale", 37.5, "not passed"))
+
+
+def test_the_results_list_as_csv(tmp_path: Path) -> None:
+    target = write_results_list(tmp_path / "out" / "results.csv", LIST_COLUMNS, LIST_ROWS)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig")))) == [
+        list(LIST_COLUMNS),
+        ["2025-0001", "Chanda Phiri 钱多多", "75.0", "pass"],
+        ["2025-0002", "=Mutale", "37.5", "not passed"],
+    ]
+
+
+def test_the_results_list_as_xlsx_replaces_an_older_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "Results.XLSX"
+    target.write_bytes(b"an older list")
+    assert write_results_list(target, LIST_COLUMNS, LIST_ROWS) == target
+    sheet = load_workbook(target)["results"]
+    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
+        list(LIST_COLUMNS),
+        *map(list, LIST_ROWS),
+    ]
+    assert [path.name for path in tmp_path.iterdir()] == ["Results.XLSX"]
+
+
+def test_the_results_list_only_as_csv_or_xlsx(tmp_path: Path) -> None:
+    with pytest.raises(
+        InputError,
+        match=r"cannot be saved as results\.ods: give the file a name ending in \.csv or \.xlsx\.$",
+    ):
+        write_results_list(tmp_path / "results.ods", LIST_COLUMNS, LIST_ROWS)
+    with pytest.raises(InputError, match="cannot be saved as results: give the file a name ending in"):
+        write_results_list(tmp_path / "results", LIST_COLUMNS, LIST_ROWS)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_results_list_that_cannot_be_written_says_where_and_why(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    where = re.escape(str(blocker / "results.xlsx"))
+    with pytest.raises(InputError, match=rf"could not be written to {where} \(.+\); choose another place"):
+        write_results_list(blocker / "results.xlsx", LIST_COLUMNS, LIST_ROWS)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -218,7 +219,11 @@ def test_a_slip_opens_for_the_row_under_enter_and_certificates_only_for_passes(
 
 
 def test_the_cohort_report_and_the_list_are_exported(
-    qtbot: QtBot, results: tuple[AdminWindow, ResultsPage], tmp_path: Path, desktop: RecordingDesktop
+    qtbot: QtBot,
+    results: tuple[AdminWindow, ResultsPage],
+    tmp_path: Path,
+    desktop: RecordingDesktop,
+    chooser: ScriptedChooser,
 ) -> None:
     window, page = results
     type_into(qtbot, page.out.edit, str(tmp_path / "docs"))
@@ -230,12 +235,67 @@ def test_the_cohort_report_and_the_list_are_exported(
     assert "Maintenance" in _pdf_text(tmp_path / "docs" / "cohort.pdf")
 
     _choose(qtbot, page.outcome, "passed")
+    chooser.answers.append(tmp_path / "docs" / "passed.csv")
     click(qtbot, page.buttons["csv"])
     settle(qtbot, window)
-    lines = (tmp_path / "docs" / "results.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "Candidate,Name,Certificate,Grade,Centre,Sitting,Date,Mark,Result"
+    assert chooser.asked[-1] == ("save_file", "Save the results list")
+    lines = (tmp_path / "docs" / "passed.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Candidate,Name,Certificate,Grade,Centre,Sitting,Date,Mark (%),Result"
     assert len(lines) == 2 and lines[1].startswith("M-101,Mwila Banda,Maintenance,I,")
-    assert lines[1].endswith(",pass")
+    assert lines[1].endswith(",100.0,pass")
+    assert page.status.text == f"Made 1 file(s) in {tmp_path / 'docs'}."
+
+
+def test_the_list_is_exported_as_a_workbook_of_the_rows_chosen(
+    qtbot: QtBot, results: tuple[AdminWindow, ResultsPage], tmp_path: Path, chooser: ScriptedChooser
+) -> None:
+    window, page = results
+    _choose(qtbot, page.outcome, "not passed")
+    # A name typed without its ending gets the one of the format asked for.
+    chooser.answers.append(tmp_path / "lists" / "to-resit")
+    click(qtbot, page.buttons["xlsx"])
+    settle(qtbot, window)
+    target = tmp_path / "lists" / "to-resit.xlsx"
+    assert page.status.text == f"Made 1 file(s) in {target.parent}."
+    sheet = load_workbook(target)["results"]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0] == [
+        "Candidate",
+        "Name",
+        "Certificate",
+        "Grade",
+        "Centre",
+        "Sitting",
+        "Date",
+        "Mark (%)",
+        "Result",
+    ]
+    assert sorted((row[0], row[1], row[7], row[8]) for row in values[1:]) == [
+        ("M-102", "Chanda Phiri 钱多多", 0.0, "not passed"),
+        ("M-103", "Bwalya Tembo", 0.0, "not passed"),
+    ]
+
+    # Cancelling the file chooser writes nothing.
+    before = page.status.text
+    click(qtbot, page.buttons["xlsx"])
+    settle(qtbot, window)
+    assert page.status.text == before
+    assert sorted(path.name for path in target.parent.iterdir()) == ["to-resit.xlsx"]
+
+
+def test_a_list_that_cannot_be_saved_is_reported(
+    qtbot: QtBot, results: tuple[AdminWindow, ResultsPage], tmp_path: Path, chooser: ScriptedChooser
+) -> None:
+    window, page = results
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    chooser.answers.append(blocker / "results.xlsx")
+    click(qtbot, page.buttons["xlsx"])
+    settle(qtbot, window)
+    said = answer_prompt(qtbot, window)
+    assert "The list was not saved" in said
+    assert f"The results list could not be written to {blocker / 'results.xlsx'}" in said
+    assert page.progress.value() == 0
 
 
 def test_item_analysis_from_the_wrong_bank_sources_is_refused_with_the_reason(

@@ -1,5 +1,6 @@
 """The export and receipts pages: results leave the kiosk as a bundle (to a typed or chosen folder), the
-enrolment file is written, and the registry's receipts mark attempts delivered (or are refused)."""
+enrolment file is written, the registry's receipts mark attempts delivered (or are refused), and the receipts
+page lists every finished attempt with how far it has got."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.services import enrolment, registry, registry_import
+from kiosk.security.bundles import bundle_digest
+from kiosk.services import enrolment, kiosk_setup, registry, registry_import
+from kiosk.services import receipts as receipts_service
 from kiosk.services.context import KioskContext
 from kiosk.services.registry import RegistryContext
 from kiosk.ui.admin.centre.export import ExportPage
 from kiosk.ui.admin.centre.receipts import ReceiptsPage
 from kiosk.ui.admin.drives import Drive, is_removable
-from kiosk.ui.admin.widgets import table_text
+from kiosk.ui.admin.widgets import cell_text, row_key, table_text
 from kiosk.ui.admin.window import AdminWindow
 from tests.ui.admin.admin_helpers import ScriptedChooser, answer_prompt, click, drop_files, settle, type_into
 
@@ -25,6 +28,21 @@ def _export_page(window: AdminWindow, qtbot: QtBot) -> ExportPage:
     settle(qtbot, window)
     assert isinstance(page, ExportPage)
     return page
+
+
+def _receipts_page(window: AdminWindow, qtbot: QtBot) -> ReceiptsPage:
+    page = window.show_page("receipts")
+    settle(qtbot, window)
+    assert isinstance(page, ReceiptsPage)
+    return page
+
+
+def _registry_column(page: ReceiptsPage) -> dict[str, tuple[str, str]]:
+    """Each listed attempt's 'last exported in' and 'registry' cells, by attempt id."""
+    return {
+        str(row_key(page.table, row)): (cell_text(page.table, row, 5), cell_text(page.table, row, 6))
+        for row in range(page.table.rowCount())
+    }
 
 
 def test_export_asks_for_a_folder_first(qtbot: QtBot, centre: AdminWindow) -> None:
@@ -100,14 +118,20 @@ def test_results_go_to_the_registry_and_its_receipt_comes_back(
     receipt = report.outcomes[0].receipt
     assert receipt is not None
 
-    receipts = centre.show_page("receipts")
-    assert isinstance(receipts, ReceiptsPage)
+    receipts = _receipts_page(centre, qtbot)
+    assert _registry_column(receipts) == {
+        attempt_id: (bundle.stem, "waiting for the receipt") for attempt_id in finished
+    }
     drop_files(receipts.drop, [receipt])
     settle(qtbot, centre)
-    rows = table_text(receipts.table)
-    assert sorted(row[0] for row in rows) == sorted(finished)
-    assert {row[2] for row in rows} == {"acknowledged now"}
+    assert _registry_column(receipts) == {
+        attempt_id: (bundle.stem, "acknowledged") for attempt_id in finished
+    }
     assert "3 attempt(s) marked delivered, 0 already marked, 0 not acknowledged" in receipts.status.text
+    assert receipts.count_label.text() == (
+        "3 finished attempt(s) on this PC: 3 acknowledged by the registry, 0 exported and waiting for the "
+        "receipt, 0 not exported yet."
+    )
 
     type_into(qtbot, receipts.receipt_file.edit, str(receipt))
     click(qtbot, receipts.import_button)
@@ -147,8 +171,7 @@ def test_a_tampered_receipt_is_refused_and_marks_nothing(
     forged = tmp_path / "forged.1xreceipt"
     forged.write_text("\n".join(lines) + "\n", encoding="ascii")
 
-    receipts = centre.show_page("receipts")
-    assert isinstance(receipts, ReceiptsPage)
+    receipts = _receipts_page(centre, qtbot)
     type_into(qtbot, receipts.receipt_file.edit, str(forged))
     qtbot.keyClick(receipts.receipt_file.edit, Qt.Key.Key_Return)
     settle(qtbot, centre)
@@ -157,7 +180,62 @@ def test_a_tampered_receipt_is_refused_and_marks_nothing(
     assert "A receipt was refused" in said
     assert f"The receipt file {forged} does not check out" in said
     assert receipts.status.level == "error"
-    assert table_text(receipts.table) == []
+    assert {registry for _, registry in _registry_column(receipts).values()} == {"waiting for the receipt"}
+
+
+def test_the_receipts_page_follows_each_attempt_from_exam_to_receipt(
+    qtbot: QtBot,
+    centre: AdminWindow,
+    ctx: KioskContext,
+    finished: list[str],
+    tmp_path: Path,
+    registry_ctx: RegistryContext,
+    registry_pub: Path,
+) -> None:
+    receipts = _receipts_page(centre, qtbot)
+    rows = table_text(receipts.table)
+    assert [row[:4] for row in rows] == [
+        ["M-101", "Mwila Banda", "Maintenance I theory", "maintenance-1"],
+        ["M-102", "Chanda Phiri 钱多多", "Maintenance I theory", "maintenance-1"],
+        ["M-103", "Bwalya Tembo", "Maintenance I theory", "maintenance-1"],
+    ]
+    assert all(row[4].startswith("2025-06-02 ") for row in rows)
+    assert _registry_column(receipts) == {attempt_id: ("", "not exported yet") for attempt_id in finished}
+    assert receipts.count_label.text().startswith("3 finished attempt(s) on this PC: 0 acknowledged")
+
+    # The export refreshes the receipts page's list without it being opened again.
+    usb = tmp_path / "stick"
+    usb.mkdir()
+    page = _export_page(centre, qtbot)
+    type_into(qtbot, page.destination.edit, str(usb))
+    type_into(qtbot, page.registry_key.edit, str(registry_pub))
+    click(qtbot, page.export_button)
+    settle(qtbot, centre)
+    bundle = next(usb.glob("*.1xresult"))
+    assert _registry_column(receipts) == {
+        attempt_id: (bundle.stem, "waiting for the receipt") for attempt_id in finished
+    }
+
+    # A receipt holding two of the three: the third stays waiting, and goes out in the next bundle.
+    kiosk_id = kiosk_setup.require_kiosk(ctx).kiosk_id
+    digest = bundle_digest(bundle.read_bytes())
+    partial = receipts_service.write_receipt(
+        registry_ctx.identity, tmp_path / "back", bundle.stem, kiosk_id, 1, digest, finished[:2]
+    )
+    _receipts_page(centre, qtbot)
+    drop_files(receipts.drop, [partial])
+    settle(qtbot, centre)
+    assert receipts.status.level == "warning"
+    assert "2 attempt(s) marked delivered, 0 already marked, 1 not acknowledged" in receipts.status.text
+    assert _registry_column(receipts) == {
+        finished[0]: (bundle.stem, "acknowledged"),
+        finished[1]: (bundle.stem, "acknowledged"),
+        finished[2]: (bundle.stem, "waiting for the receipt"),
+    }
+
+    centre.language.set_language("zh")
+    assert {registry for _, registry in _registry_column(receipts).values()} == {"已确认", "等待回执"}
+    centre.language.set_language("en")
 
 
 def test_removable_drives_are_told_apart_from_fixed_disks() -> None:

@@ -119,6 +119,7 @@ def staged_centre(
     assert receipt is not None
     receipts = window.show_page("receipts")
     assert isinstance(receipts, ReceiptsPage)
+    settle(qtbot, window)
     drop_files(receipts.drop, [receipt])
     settle(qtbot, window)
     return window

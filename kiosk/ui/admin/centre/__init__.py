@@ -43,6 +43,8 @@ class CentreFace:
 
     def build(self, tools: ConsoleTools) -> Sequence[PagePresenter]:
         exporting = ExportPresenter(self.ctx, tools)
+        receipts = ReceiptsPresenter(self.ctx, tools, exporting.page.registry_key.path)
+        exporting.results_exported.connect(receipts.activated)
         return [
             RosterPresenter(self.ctx, tools),
             CandidatesPresenter(self.ctx, tools),
@@ -51,5 +53,5 @@ class CentreFace:
             SittingsPresenter(self.ctx, tools),
             PrintingPresenter(self.ctx, tools),
             exporting,
-            ReceiptsPresenter(self.ctx, tools, exporting.page.registry_key.path),
+            receipts,
         ]

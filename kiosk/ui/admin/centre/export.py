@@ -174,6 +174,9 @@ class ExportPage(ConsolePage):
 class ExportPresenter(QObject):
     """Exports results and writes the enrolment file through the export and enrolment services."""
 
+    results_exported = Signal()
+    """A bundle was written and read back (the attempts it carries now wait for the registry's receipt)."""
+
     def __init__(self, ctx: KioskContext, tools: ConsoleTools, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -229,6 +232,7 @@ class ExportPresenter(QObject):
                     "to the registry; its receipt marks the attempts as delivered.",
                 ).format(bundle=result.bundle_id, count=result.attempt_count, path=result.path),
             )
+            self.results_exported.emit()
 
         self.tools.run(
             self.page,

@@ -1,4 +1,5 @@
-"""Registry receipts brought back to the centre: which exported attempts the registry acknowledged."""
+"""Registry receipts brought back to the centre, and every finished attempt with how far it has got to the
+registry: not exported yet, exported in a bundle and waiting for its receipt, or acknowledged."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from kiosk.domain.errors import KioskError
 from kiosk.services import receipts
 from kiosk.services.context import KioskContext
+from kiosk.ui.admin.terms import when
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import (
     Banner,
@@ -47,8 +49,16 @@ def import_receipts(ctx: KioskContext, paths: list[Path], registry_key: Path | N
     return outcomes
 
 
+def import_and_list(
+    ctx: KioskContext, paths: list[Path], registry_key: Path | None
+) -> tuple[list[ReceiptOutcome], list[receipts.DeliveryRow]]:
+    """Import the receipt files, then read every finished attempt's delivery status afresh."""
+    outcomes = import_receipts(ctx, paths, registry_key)
+    return outcomes, receipts.delivery_status(ctx)
+
+
 class ReceiptsPage(ConsolePage):
-    """Lays out where receipts come from and the attempts they acknowledge."""
+    """Lays out where receipts come from and every finished attempt with what the registry has said."""
 
     import_requested = Signal()
     """Import the receipt file named in the box."""
@@ -67,13 +77,17 @@ class ReceiptsPage(ConsolePage):
         self.body.addWidget(self.drop)
         self.status = Banner("receipts-status")
         self.body.addWidget(self.status)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("receipts-count")
+        self.count_label.setProperty("role", "muted")
+        self.body.addWidget(self.count_label)
         self.table = make_table("receipts-table")
         self.table.setSortingEnabled(True)
         self.body.addWidget(self.table, 1)
         self.import_button.clicked.connect(self.import_requested)
         self.receipt_file.submitted.connect(self.import_requested)
         self.guard(self.import_button)
-        self.history: list[receipts.ReceiptImport] = []
+        self.rows: list[receipts.DeliveryRow] = []
         self.latest: list[ReceiptOutcome] = []
         self.first_input = self.receipt_file.edit
         self.retranslate()
@@ -87,7 +101,8 @@ class ReceiptsPage(ConsolePage):
             tr(
                 "AdminReceipts",
                 "After importing a bundle the registry writes a signed receipt. Bring it back here: the "
-                "attempts it names are marked delivered (they stay on this PC) and are not exported again.",
+                "attempts it names are marked delivered (they stay on this PC) and are not exported again. "
+                "The list shows every finished attempt on this PC and how far it has got.",
             )
         )
         self.receipt_file.set_texts(
@@ -97,31 +112,71 @@ class ReceiptsPage(ConsolePage):
         self.drop.setText(tr("AdminReceipts", "Or drop receipt files here"))
         set_headers(
             self.table,
-            [tr("AdminReceipts", "Attempt"), tr("AdminReceipts", "Bundle"), tr("AdminReceipts", "Registry")],
-            stretch=2,
+            [
+                tr("AdminReceipts", "Candidate"),
+                tr("AdminReceipts", "Name"),
+                tr("AdminReceipts", "Sitting"),
+                tr("AdminReceipts", "Bank"),
+                tr("AdminReceipts", "Finished"),
+                tr("AdminReceipts", "Last exported in"),
+                tr("AdminReceipts", "Registry"),
+            ],
+            stretch=1,
         )
-        self._render()
+        self._render_rows()
+        self._render_outcomes()
+
+    def show_status(self, rows: list[receipts.DeliveryRow]) -> None:
+        """List every finished attempt with its delivery status."""
+        self.rows = rows
+        self._render_rows()
 
     def show_outcomes(self, outcomes: list[ReceiptOutcome]) -> None:
-        """Add the attempts of newly imported receipts to the list and say what the last import did."""
-        self.history.extend(outcome.imported for outcome in outcomes if outcome.imported is not None)
+        """Say what the last import did."""
         self.latest = outcomes
-        self._render()
+        self._render_outcomes()
 
-    def _render(self) -> None:
-        # Kept as outcomes, not words, so a change of language rewrites the list and the summary too.
-        statuses = (
-            ("marked", tr("AdminReceipts", "acknowledged now")),
-            ("already_delivered", tr("AdminReceipts", "acknowledged earlier")),
-            ("not_acknowledged", tr("AdminReceipts", "NOT acknowledged: will be exported again")),
+    def _render_rows(self) -> None:
+        # Kept as rows, not words, so a change of language rewrites the list and the summary too.
+        def registry_word(row: receipts.DeliveryRow) -> str:
+            if row.delivered:
+                return tr("AdminReceipts", "acknowledged")
+            if row.bundle_id is not None:
+                return tr("AdminReceipts", "waiting for the receipt")
+            return tr("AdminReceipts", "not exported yet")
+
+        fill_table(
+            self.table,
+            [
+                (
+                    row.candidate_number,
+                    row.candidate_name + (f" {row.candidate_name_zh}" if row.candidate_name_zh else ""),
+                    row.sitting_name,
+                    row.bank_id,
+                    when(row.finished_at),
+                    row.bundle_id or "",
+                    registry_word(row),
+                )
+                for row in self.rows
+            ],
+            [row.attempt_id for row in self.rows],
         )
-        rows = [
-            (attempt_id, imported.bundle_id, word)
-            for imported in self.history
-            for field, word in statuses
-            for attempt_id in getattr(imported, field)
-        ]
-        fill_table(self.table, rows)
+        acknowledged = sum(1 for row in self.rows if row.delivered)
+        waiting = sum(1 for row in self.rows if not row.delivered and row.bundle_id is not None)
+        self.count_label.setText(
+            tr(
+                "AdminReceipts",
+                "{total} finished attempt(s) on this PC: {acknowledged} acknowledged by the registry, "
+                "{waiting} exported and waiting for the receipt, {fresh} not exported yet.",
+            ).format(
+                total=len(self.rows),
+                acknowledged=acknowledged,
+                waiting=waiting,
+                fresh=len(self.rows) - acknowledged - waiting,
+            )
+        )
+
+    def _render_outcomes(self) -> None:
         sentences = []
         level = "info"
         for outcome in self.latest:
@@ -170,7 +225,16 @@ class ReceiptsPresenter(QObject):
         self.page.drop.paths_dropped.connect(self.import_files)
 
     def activated(self) -> None:
-        """Nothing to reload: the page lists the receipts imported here."""
+        """Read every finished attempt's delivery status (also after an export and on F5)."""
+        if self.page.busy:
+            return  # an import or a reading already under way ends with a fresh list
+        self.tools.run(
+            self.page,
+            "receipts-list",
+            lambda: receipts.delivery_status(self.ctx),
+            self.page.show_status,
+            tr("AdminReceipts", "The attempts cannot be listed"),
+        )
 
     def browse(self) -> None:
         paths = self.tools.chooser.open_files(
@@ -193,8 +257,10 @@ class ReceiptsPresenter(QObject):
             return
         key = self.registry_key()
 
-        def done(outcomes: list[ReceiptOutcome]) -> None:
+        def done(result: tuple[list[ReceiptOutcome], list[receipts.DeliveryRow]]) -> None:
+            outcomes, rows = result
             self.page.receipt_file.edit.clear()
+            self.page.show_status(rows)
             self.page.show_outcomes(outcomes)
             refused = [outcome for outcome in outcomes if outcome.imported is None]
             if refused:
@@ -206,7 +272,7 @@ class ReceiptsPresenter(QObject):
         self.tools.run(
             self.page,
             "receipts-import",
-            lambda: import_receipts(self.ctx, paths, key),
+            lambda: import_and_list(self.ctx, paths, key),
             done,
             tr("AdminReceipts", "The receipts were not imported"),
         )

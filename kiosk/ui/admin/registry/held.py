@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kiosk.domain.errors import InputError
+from kiosk.ui.admin.terms import certificate_short, grade_name
 from kiosk.ui.i18n import tr
 
 
@@ -48,6 +49,22 @@ def sitting_key(result: HeldResult) -> tuple[str, str, str]:
 
 def result_word(passed: bool) -> str:
     return tr("AdminResults", "pass") if passed else tr("AdminResults", "not passed")
+
+
+def list_row(result: HeldResult) -> tuple[str | float, ...]:
+    """A result as a row of the list: the mark as a number (spreadsheets sum it; the table adds the %)."""
+    name = result.candidate_name + (f" {result.candidate_name_zh}" if result.candidate_name_zh else "")
+    return (
+        result.candidate_number,
+        name,
+        certificate_short(result.certificate),
+        grade_name(result.grade),
+        result.centre,
+        result.sitting_name,
+        result.sitting_date or "",
+        round(result.percent, 1),
+        result_word(result.passed),
+    )
 
 
 def make_folder(out: Path) -> Path:

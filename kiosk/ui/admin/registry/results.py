@@ -2,7 +2,8 @@
 
 Documents are written into one folder (the registry's ``reports`` folder unless another is chosen); one
 document is opened with the system's viewer, several open the folder. Slips and item analysis need the
-bank sources (pass rules, competence titles, item text), which result bundles do not carry.
+bank sources (pass rules, competence titles, item text), which result bundles do not carry. The list itself
+is saved as CSV or XLSX under a name the administrator chooses.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.services import reporting, reporting_analysis, reporting_banks
 from kiosk.services.registry import RegistryContext
-from kiosk.ui.admin.csvfiles import write_csv
-from kiosk.ui.admin.registry.held import HeldResult, make_folder, result_word, sitting_key
-from kiosk.ui.admin.terms import certificate_name, certificate_short, grade_name
+from kiosk.ui.admin.registry.held import HeldResult, list_row, make_folder, sitting_key
+from kiosk.ui.admin.terms import certificate_name, grade_name
 from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
 from kiosk.ui.admin.widgets import (
     Banner,
@@ -39,6 +39,8 @@ from kiosk.ui.admin.widgets import (
 from kiosk.ui.i18n import tr
 
 REPORTS_DIR = "reports"
+# The results list's formats: the button's kind, and the file chooser's filter for it.
+LIST_FILTERS = {"csv": "CSV, UTF-8 (*.csv)", "xlsx": "Excel workbook (*.xlsx)"}
 
 
 class ResultsPage(ConsolePage):
@@ -47,9 +49,9 @@ class ResultsPage(ConsolePage):
     filters_changed = Signal()
     """A filter was changed."""
     document_requested = Signal(str)
-    """Make a document: ``slips``, ``certificates``, ``cohort``, ``items`` or ``csv``."""
+    """Make a document: ``slips``, ``certificates``, ``cohort``, ``items``, or the list: ``csv``, ``xlsx``."""
 
-    KINDS = ("slips", "certificates", "cohort", "items", "csv")
+    KINDS = ("slips", "certificates", "cohort", "items", "csv", "xlsx")
 
     def __init__(self) -> None:
         super().__init__("results")
@@ -161,6 +163,7 @@ class ResultsPage(ConsolePage):
             "cohort": tr("AdminResults", "Cohort report"),
             "items": tr("AdminResults", "Item analysis"),
             "csv": tr("AdminResults", "Export the list (CSV)"),
+            "xlsx": tr("AdminResults", "Export the list (XLSX)"),
         }
         for kind, button in self.buttons.items():
             button.setText(texts[kind])
@@ -183,18 +186,14 @@ class ResultsPage(ConsolePage):
         ]
 
     def row(self, result: HeldResult) -> tuple[object, ...]:
-        name = result.candidate_name + (f" {result.candidate_name_zh}" if result.candidate_name_zh else "")
-        return (
-            result.candidate_number,
-            name,
-            certificate_short(result.certificate),
-            grade_name(result.grade),
-            result.centre,
-            result.sitting_name,
-            result.sitting_date or "",
-            f"{result.percent:.1f}%",
-            result_word(result.passed),
-        )
+        cells = list_row(result)
+        return (*cells[:7], f"{result.percent:.1f}%", cells[8])
+
+    def list_headers(self) -> list[str]:
+        """The exported list's headings: the table's, with the mark's unit in its heading."""
+        headers = self.headers()
+        headers[7] = tr("AdminResults", "Mark (%)")
+        return headers
 
     # -- filters ---------------------------------------------------------------------------------------
 
@@ -333,6 +332,9 @@ class ResultsPresenter(QObject):
         kind = "slips" if kind == "slip-one" else kind
         if self.page.busy or not chosen:
             return
+        if kind in LIST_FILTERS:
+            self.export_list(kind, chosen)
+            return
         banks = self._bank_sources(required=kind in ("slips", "items"))
         if banks is None and kind in ("slips", "items"):
             return
@@ -340,8 +342,6 @@ class ResultsPresenter(QObject):
         ids = [r.attempt_id for r in chosen]
         # Reports cover the banks of the chosen results, or everything held when nothing is filtered out.
         bank_ids = sorted({r.bank_id for r in chosen}) if len(chosen) < len(self.page.results) else None
-        headers = self.page.headers()
-        rows = [self.page.row(r) for r in chosen]
 
         def work() -> tuple[list[Path], list[str]]:
             folder = make_folder(out)
@@ -354,7 +354,7 @@ class ResultsPresenter(QObject):
                 return reporting_analysis.write_cohort(self.ctx, catalogue, folder, bank_ids), []
             if kind == "items" and catalogue is not None:
                 return reporting_analysis.write_item_analysis(self.ctx, catalogue, folder, bank_ids), []
-            return [write_csv(folder / "results.csv", headers, rows)], []
+            raise ValueError(f"unknown document kind {kind!r}")
 
         self.page.show_working()
         self.tools.run(
@@ -363,6 +363,33 @@ class ResultsPresenter(QObject):
             work,
             self._made,
             tr("AdminResults", "The documents were not made"),
+            on_failed=lambda _error: self.page.show_idle(False),
+        )
+
+    def export_list(self, kind: str, chosen: list[HeldResult]) -> None:
+        """Save the chosen results as a CSV or XLSX file, under a name the administrator chooses."""
+        suffix = f".{kind}"
+        folder = self.page.out.path() or self.ctx.directory / REPORTS_DIR
+        target = self.tools.chooser.save_file(
+            self.page,
+            tr("AdminResults", "Save the results list"),
+            folder / f"results{suffix}",
+            LIST_FILTERS[kind],
+        )
+        if target is None:
+            return
+        if target.suffix.lower() != suffix:
+            # Not every platform's dialog adds the chosen format's ending to a typed name.
+            target = target.with_name(target.name + suffix)
+        headers = self.page.list_headers()
+        rows = [list_row(r) for r in chosen]
+        self.page.show_working()
+        self.tools.run(
+            self.page,
+            f"results-{kind}",
+            lambda: ([reporting.write_results_list(target, headers, rows)], []),
+            self._made,
+            tr("AdminResults", "The list was not saved"),
             on_failed=lambda _error: self.page.show_idle(False),
         )
 
