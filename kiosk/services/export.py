@@ -26,7 +26,7 @@ from kiosk.services.context import KioskContext
 from kiosk.services.integrity import verify_journals
 from kiosk.services.kiosk_setup import load_kiosk_identity, require_kiosk
 from kiosk.storage.engine import StoreSession
-from kiosk.storage.outbox import add_bundle, ensure_outbox, forget_bundle, last_bundle, mark_written
+from kiosk.storage.outbox import add_bundle, forget_bundle, last_bundle, mark_written
 from kiosk.storage.records import AttemptRecord
 from kiosk.storage.repositories import attempts, audit, people, sittings
 
@@ -94,7 +94,6 @@ def export_results(ctx: KioskContext, destination: Path, registry_key: Path | No
         )
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
-        ensure_outbox(session)
         waiting = [
             record for record in attempts.attempts_in_states(session, FINISHED) if not record.delivered
         ]

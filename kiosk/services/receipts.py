@@ -21,7 +21,7 @@ from kiosk.security.records import sign_record, verify_record
 from kiosk.services.context import KioskContext
 from kiosk.services.export import FINISHED, registry_keys
 from kiosk.services.kiosk_setup import require_kiosk
-from kiosk.storage.outbox import ensure_outbox, find_bundle
+from kiosk.storage.outbox import find_bundle
 from kiosk.storage.repositories import attempts, audit, delivery
 
 RECEIPT_PURPOSE = "bundle-receipt"
@@ -195,7 +195,6 @@ def import_receipt(ctx: KioskContext, path: Path, registry_key: Path | None = No
         )
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
-        ensure_outbox(session)
         bundle = find_bundle(session, receipt.bundle_id)
         if bundle is None or bundle.digest != receipt.digest:
             raise RuleError(

@@ -16,7 +16,7 @@ from kiosk.domain.errors import StoreError
 from kiosk.storage.engine import Store
 from kiosk.storage.tables import Base
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # The journal is append-only: the store itself refuses to change or remove an entry.
 _JOURNAL_TRIGGERS = (
@@ -121,6 +121,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             (
                 "ALTER TABLE attempts ADD COLUMN delivered BOOLEAN DEFAULT 0 NOT NULL",
                 "ALTER TABLE attempts ADD COLUMN bundle_id VARCHAR(64)",
+            )
+        ),
+    ),
+    Migration(
+        3,
+        "the outbox: every result bundle made, numbered and chained to the one before",
+        # Stores of version 2 made this table on their first export; IF NOT EXISTS keeps what they hold.
+        _run(
+            (
+                """CREATE TABLE IF NOT EXISTS outbox_bundles (
+    bundle_id VARCHAR(64) NOT NULL, sequence INTEGER NOT NULL, digest VARCHAR(64) NOT NULL,
+    previous_hash VARCHAR(64) NOT NULL, attempt_ids_json TEXT NOT NULL, created_at VARCHAR(32) NOT NULL,
+    written_to TEXT, written_at VARCHAR(32), PRIMARY KEY (bundle_id), UNIQUE (sequence))""",
             )
         ),
     ),

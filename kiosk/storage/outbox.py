@@ -1,9 +1,8 @@
 """The kiosk's outbox: every result bundle it has made, numbering them and chaining each to the last.
 
 Each bundle gets the next per-kiosk sequence number and carries the SHA-256 of the bundle before it, so
-the registry can tell a missing or replaced bundle. The table lives in the kiosk store's file but on a
-metadata of its own: :func:`ensure_outbox` creates it on the first export, in a new store or an old one
-alike, so the store's versioned schema (``kiosk.storage.migrations``) is left exactly as it was.
+the registry can tell a missing or replaced bundle. The table is part of the kiosk store's versioned schema
+(``kiosk.storage.migrations``, version 3).
 """
 
 from __future__ import annotations
@@ -13,29 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Table, Text, inspect, select, update
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import Table, select, update
+from sqlalchemy.orm import Session
 
-from kiosk.storage.tables import UTCDateTime
-
-
-class OutboxBase(DeclarativeBase):
-    """Base of the outbox table, kept out of the versioned kiosk schema (see the module docstring)."""
-
-
-class OutboxBundleRow(OutboxBase):
-    """A result bundle this kiosk made: its number, hash, the attempts in it and where it was written."""
-
-    __tablename__ = "outbox_bundles"
-
-    bundle_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    sequence: Mapped[int] = mapped_column(Integer, unique=True)
-    digest: Mapped[str] = mapped_column(String(64))
-    previous_hash: Mapped[str] = mapped_column(String(64))
-    attempt_ids_json: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    written_to: Mapped[str | None] = mapped_column(Text)
-    written_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+from kiosk.storage.tables import OutboxBundleRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +48,6 @@ def _bundle(row: OutboxBundleRow) -> OutboxBundle:
     )
 
 
-def ensure_outbox(session: Session) -> None:
-    """Create the outbox table if this store does not have it yet (inside the caller's transaction)."""
-    _table().create(session.connection(), checkfirst=True)
-
-
 def last_bundle(session: Session) -> OutboxBundle | None:
     """The bundle with the highest sequence number, if any."""
     row = session.scalars(select(OutboxBundleRow).order_by(OutboxBundleRow.sequence.desc()).limit(1)).first()
@@ -85,9 +60,7 @@ def find_bundle(session: Session, bundle_id: str) -> OutboxBundle | None:
 
 
 def list_bundles(session: Session) -> list[OutboxBundle]:
-    """Every bundle made so far, by sequence number (none before the first export made the table)."""
-    if not inspect(session.connection()).has_table(OutboxBundleRow.__tablename__):
-        return []
+    """Every bundle made so far, by sequence number."""
     return [
         _bundle(row) for row in session.scalars(select(OutboxBundleRow).order_by(OutboxBundleRow.sequence))
     ]

@@ -250,3 +250,18 @@ class LoginAttemptRow(Base):
     scope: Mapped[str] = mapped_column(String(100))
     succeeded: Mapped[bool] = mapped_column(Boolean)
     wall_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OutboxBundleRow(Base):
+    """A result bundle this kiosk made: its number, hash, the attempts in it and where it was written."""
+
+    __tablename__ = "outbox_bundles"
+
+    bundle_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    attempt_ids_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    written_to: Mapped[str | None] = mapped_column(Text)
+    written_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

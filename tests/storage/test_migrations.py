@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Connection
 
 from kiosk.domain.errors import StoreError
-from kiosk.storage import migrations
+from kiosk.storage import migrations, outbox
 from kiosk.storage.engine import Store, open_store
 from kiosk.storage.migrations import SCHEMA_VERSION, Migration, upgrade
 from kiosk.storage.repositories import attempts
@@ -101,6 +101,31 @@ def test_a_version_1_file_is_upgraded_in_place_and_keeps_its_data(tmp_path: Path
     store.close()
 
 
+def test_version_3_keeps_an_outbox_a_version_2_program_made_on_its_first_export(tmp_path: Path) -> None:
+    store = _version_1_store_with_an_attempt(tmp_path / "kiosk.db")
+    upgrade(store, target=2)
+    with sqlite3.connect(store.path) as connection:
+        # What the version 2 program created on demand, with the bundle it had exported.
+        connection.execute(
+            "CREATE TABLE outbox_bundles (bundle_id VARCHAR(64) NOT NULL, sequence INTEGER NOT NULL, "
+            "digest VARCHAR(64) NOT NULL, previous_hash VARCHAR(64) NOT NULL, "
+            "attempt_ids_json TEXT NOT NULL, created_at VARCHAR(32) NOT NULL, written_to TEXT, "
+            "written_at VARCHAR(32), PRIMARY KEY (bundle_id), UNIQUE (sequence))"
+        )
+        connection.execute(
+            "INSERT INTO outbox_bundles VALUES ('K-000001', 1, ?, '', '[\"A-1\"]', ?, NULL, NULL)",
+            ("d" * 64, NOW_TEXT),
+        )
+    assert upgrade(store) == 2
+    assert _version(store.path) == 3
+    with store.session() as session:
+        (bundle,) = outbox.list_bundles(session)
+    assert (bundle.bundle_id, bundle.attempt_ids) == ("K-000001", ("A-1",))
+    store.close()
+    upgrade(open_store(tmp_path / "fresh.db"))
+    assert _schema(tmp_path / "kiosk.db") == _schema(tmp_path / "fresh.db")
+
+
 def test_an_upgraded_file_has_exactly_the_shape_of_a_fresh_one(tmp_path: Path) -> None:
     upgrade(_version_1_store_with_an_attempt(tmp_path / "old.db"))
     upgrade(open_store(tmp_path / "new.db"))
@@ -120,7 +145,9 @@ def test_a_file_from_a_newer_program_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(path) as connection:
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(
-        StoreError, match=r"written by a newer kiosk program \(schema version 3; this program"
+        StoreError,
+        match=rf"written by a newer kiosk program \(schema version {SCHEMA_VERSION + 1}; "
+        rf"this program knows up to {SCHEMA_VERSION}\)",
     ):
         upgrade(open_store(path))
 

@@ -7,13 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
 
 from kiosk.storage.engine import Store, open_store
 from kiosk.storage.migrations import upgrade
 from kiosk.storage.outbox import (
     add_bundle,
-    ensure_outbox,
     find_bundle,
     forget_bundle,
     last_bundle,
@@ -33,23 +31,15 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-def test_the_outbox_is_not_part_of_the_versioned_kiosk_schema() -> None:
-    assert "outbox_bundles" not in Base.metadata.tables
-
-
-def test_the_table_is_created_on_demand_and_only_once(store: Store) -> None:
+def test_the_outbox_is_part_of_the_versioned_kiosk_schema(store: Store) -> None:
+    assert "outbox_bundles" in Base.metadata.tables
     with store.session() as session:
         assert list_bundles(session) == []
-    for _ in range(2):
-        with store.transaction() as session:
-            ensure_outbox(session)
-    with store.session() as session:
-        assert inspect(session.connection()).has_table("outbox_bundles")
+        assert last_bundle(session) is None
 
 
 def test_bundles_are_numbered_written_and_taken_back(store: Store) -> None:
     with store.transaction() as session:
-        ensure_outbox(session)
         assert last_bundle(session) is None
         add_bundle(session, "K-000001", 1, "a" * 64, "", ["A-1", "A-2"], WHEN)
         add_bundle(session, "K-000002", 2, "b" * 64, "a" * 64, ["A-2"], WHEN)
@@ -73,7 +63,6 @@ def test_bundles_are_numbered_written_and_taken_back(store: Store) -> None:
 
 def test_a_sequence_number_is_used_once(store: Store) -> None:
     with store.transaction() as session:
-        ensure_outbox(session)
         add_bundle(session, "K-000001", 1, "a" * 64, "", [], WHEN)
     with pytest.raises(Exception, match="UNIQUE"), store.transaction() as session:
         add_bundle(session, "K-other", 1, "b" * 64, "", [], WHEN)

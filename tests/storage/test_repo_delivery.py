@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from kiosk.storage.engine import Store
-from kiosk.storage.outbox import add_bundle, ensure_outbox, mark_written
+from kiosk.storage.outbox import add_bundle, mark_written
 from kiosk.storage.repositories import attempts, delivery
 from tests.storage.conftest import NOW
 
@@ -60,7 +60,6 @@ def test_the_last_bundle_written_out_is_named_and_one_still_being_written_is_not
 ) -> None:
     _finish(store, attempt)
     with store.transaction() as session:
-        ensure_outbox(session)
         add_bundle(session, "K-000001", 1, "a" * 64, "", [attempt], LATER)
         mark_written(session, "K-000001", "/usb/K-000001.1xresult", LATER)
         add_bundle(session, "K-000002", 2, "b" * 64, "a" * 64, [attempt], LATER)
