@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from kiosk.domain.spreadsheet import inert_cell
+
 Cell = str | int | float | None
 
 _SHEET_NAME_LIMIT = 31
@@ -44,11 +46,14 @@ class DataTable:
 
 
 def csv_bytes(table: DataTable) -> bytes:
-    """The table as CSV (UTF-8 with BOM, comma-separated, a header row, blank for missing values)."""
+    """The table as CSV (UTF-8 with BOM, comma-separated, a header row, blank for missing values).
+
+    Text that would start a formula is quoted, so a typed name cannot run in the spreadsheet.
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.columns)
-    writer.writerows(["" if value is None else value for value in row] for row in table.rows)
+    writer.writerows(["" if value is None else inert_cell(value) for value in row] for row in table.rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -64,3 +64,10 @@ def test_one_table_is_written_as_the_file_its_suffix_names() -> None:
     assert [cell.value for cell in book["items"][2]] == ["i1", 0.75, 0.522, "LFP 代表什么？"]
     with pytest.raises(ValueError, match=r"cannot be written as a '.pdf' file, only as .csv, .xlsx"):
         table_file_bytes(TABLE, ".pdf")
+
+
+def test_text_that_looks_like_a_formula_is_quoted_in_csv() -> None:
+    table = DataTable("names", "Names", ("name", "mark"), (('=HYPERLINK("http://x")', -0.25), ("-0.5", 1)))
+    rows = list(csv.reader(io.StringIO(csv_bytes(table).decode("utf-8-sig"))))
+    assert rows[1] == ['\'=HYPERLINK("http://x")', "-0.25"]
+    assert rows[2] == ["-0.5", "1"]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.domain.errors import InputError
+from kiosk.domain.spreadsheet import inert_cell
 from kiosk.services.authoring import write_atomically
 from kiosk.ui.i18n import tr
 
@@ -21,7 +22,7 @@ def write_csv(target: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([inert_cell(value) for value in row] for row in rows)
     try:
         write_atomically(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
     except OSError as error:
