@@ -19,6 +19,7 @@ from pathlib import Path
 from kiosk.cli.common import data_dir, say
 from kiosk.domain.errors import InputError, StoreError
 from kiosk.domain.items import GRADE_NAMES
+from kiosk.domain.spreadsheet import inert_cell
 from kiosk.security.keys import write_atomically
 from kiosk.services import bank_install, integrity, invigilators, kiosk_setup, roster, sittings
 from kiosk.services.context import KioskContext, open_context
@@ -213,7 +214,9 @@ def _roster_import(args: argparse.Namespace) -> int:
         writer = csv.writer(text)
         writer.writerow(["candidate number", "name", "access code"])
         for issued in result.codes:
-            writer.writerow([issued.candidate_number, issued.full_name, issued.access_code])
+            writer.writerow(
+                [inert_cell(issued.candidate_number), inert_cell(issued.full_name), issued.access_code]
+            )
         try:
             write_atomically(codes_out, text.getvalue().encode("utf-8-sig"), 0o600)
         except OSError as error:
