@@ -2,7 +2,7 @@
 
 The presenter calls the services (slow ones through the TaskRunner), keeps the state of this PC (the open
 sitting, the candidate's session) and tells the window which screen to show. It asks people things only
-through the Prompter.
+through the Prompter. The invigilator's menu is its part in ``kiosk.ui.presenters.invigilator``.
 """
 
 from __future__ import annotations
@@ -13,17 +13,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.domain.attempt import AttemptState, IncidentCategory
-from kiosk.domain.items import GRADE_NAMES, Bank
+from kiosk.domain.attempt import AttemptState
+from kiosk.domain.items import Bank
 from kiosk.services import exam as exam_service
-from kiosk.services import invigilators, kiosk_setup, lockdown, sittings
+from kiosk.services import kiosk_setup, lockdown, sittings
 from kiosk.services.context import KioskContext
 from kiosk.services.exam import ExamSession, InterruptedAttempt
 from kiosk.services.sittings import OpenSitting, SittingInfo
 from kiosk.ui.errors import error_message
 from kiosk.ui.i18n import tr
+from kiosk.ui.presenters.captions import bank_caption, exam_title, grade_name, state_label
 from kiosk.ui.presenters.exam import ExamPresenter
-from kiosk.ui.prompts import MenuAction, Prompter
+from kiosk.ui.presenters.invigilator import InvigilatorMenu
+from kiosk.ui.prompts import Prompter
 from kiosk.ui.screens.views import InstructionsView, InterruptedLine, ReceiptView, SittingLine
 from kiosk.ui.tasks import TaskRunner
 
@@ -39,50 +41,7 @@ class Screen(enum.StrEnum):
     RECEIPT = "receipt"
 
 
-def exam_title(bank: Bank, language: str) -> str:
-    return bank.title.get(language)
-
-
-def grade_name(bank: Bank) -> str:
-    return GRADE_NAMES.get(bank.grade, str(bank.grade))
-
-
-def bank_caption(bank_id: str) -> str:
-    """A person's name for a bank id such as ``maintenance-2``: 'Energy Storage Maintenance, grade II'."""
-    certificate, _, grade = bank_id.rpartition("-")
-    names = {
-        "design": tr("KioskPresenter", "Energy Storage Design"),
-        "maintenance": tr("KioskPresenter", "Energy Storage Maintenance"),
-        "recycling": tr("KioskPresenter", "Energy Storage Recycling"),
-    }
-    if certificate not in names or not grade.isdigit():
-        return bank_id
-    return tr("KioskPresenter", "{certificate}, grade {grade}").format(
-        certificate=names[certificate], grade=GRADE_NAMES.get(int(grade), grade)
-    )
-
-
-def _state_label(info: SittingInfo) -> str:
-    labels = {
-        "scheduled": tr("KioskPresenter", "scheduled"),
-        "open": tr("KioskPresenter", "open"),
-        "closed": tr("KioskPresenter", "closed"),
-    }
-    return labels.get(info.state.value, info.state.value)
-
-
-def incident_categories() -> list[tuple[str, str]]:
-    """Incident categories an invigilator may choose, with their captions."""
-    return [
-        (IncidentCategory.ILLNESS.value, tr("KioskPresenter", "Illness")),
-        (IncidentCategory.TECHNICAL.value, tr("KioskPresenter", "Technical problem")),
-        (IncidentCategory.MISCONDUCT.value, tr("KioskPresenter", "Suspected misconduct")),
-        (IncidentCategory.POWER_OUTAGE.value, tr("KioskPresenter", "Power cut")),
-        (IncidentCategory.OTHER.value, tr("KioskPresenter", "Something else")),
-    ]
-
-
-class KioskPresenter(QObject):
+class KioskPresenter(InvigilatorMenu, QObject):
     """The kiosk's flow between screens, and the invigilator's menu."""
 
     screen_changed = Signal(str)
@@ -154,7 +113,7 @@ class KioskPresenter(QObject):
     def sitting_lines(self) -> list[SittingLine]:
         lines = []
         for info in self.today:
-            lines.append(SittingLine(info.id, info.name, bank_caption(info.bank_id), _state_label(info)))
+            lines.append(SittingLine(info.id, info.name, bank_caption(info.bank_id), state_label(info)))
         return lines
 
     def interrupted_lines(self, sitting_id: int | None = None) -> list[InterruptedLine]:
@@ -367,153 +326,6 @@ class KioskPresenter(QObject):
     def skip_resume(self) -> None:
         self._show(Screen.LOGIN)
 
-    # -- the invigilator's menu ----------------------------------------------------------------------
-
-    def open_invigilator_menu(self) -> None:
-        """Ask for the PIN, then offer what an invigilator may do now."""
-        self.prompter.ask_pin(
-            tr("KioskPresenter", "Invigilator"),
-            tr("KioskPresenter", "Type your PIN to open the invigilator menu."),
-            self._check_menu_pin,
-        )
-
-    def _check_menu_pin(self, pin: str) -> None:
-        ctx = self.ctx
-        self._busy(True)
-
-        def failed(error: Exception) -> None:
-            self._busy(False)
-            self.prompter.inform(tr("KioskPresenter", "Invigilator menu"), error_message(error))
-
-        self.tasks.run(
-            "check-pin", lambda: invigilators.check_pin(ctx, pin), lambda _name: self._menu(pin), failed
-        )
-
-    def menu_actions(self) -> list[MenuAction]:
-        exam = self.exam
-        running = exam is not None and not exam.finished
-        paused = running and exam is not None and exam.paused
-        actions = []
-        if running:
-            actions.append(
-                MenuAction("resume", tr("KioskPresenter", "Resume the exam"))
-                if paused
-                else MenuAction("pause", tr("KioskPresenter", "Pause the exam"))
-            )
-            actions.append(MenuAction("extra_time", tr("KioskPresenter", "Give extra time…")))
-            actions.append(MenuAction("incident", tr("KioskPresenter", "Record an incident…")))
-        actions.append(
-            MenuAction(
-                "end_sitting", tr("KioskPresenter", "End the sitting…"), enabled=self.open_sitting is not None
-            )
-        )
-        actions.append(MenuAction("leave", tr("KioskPresenter", "Leave the kiosk…"), danger=True))
-        return actions
-
-    def _menu(self, pin: str) -> None:
-        self._busy(False)
-        subtitle = ""
-        if self.session is not None and self.exam is not None and not self.exam.finished:
-            subtitle = tr("KioskPresenter", "Candidate {number}, attempt {attempt}").format(
-                number=self.session.candidate_number, attempt=self.session.attempt_id
-            )
-        elif self.open_sitting is not None:
-            subtitle = self.open_sitting.name
-        self.prompter.menu(
-            tr("KioskPresenter", "Invigilator menu"),
-            subtitle,
-            self.menu_actions(),
-            lambda key: self._menu_choice(key, pin),
-        )
-
-    def _menu_choice(self, key: str, pin: str) -> None:
-        exam = self.exam
-        if key == "pause" and exam is not None:
-            self._act(lambda: exam.pause(pin))
-        elif key == "resume" and exam is not None:
-            self._act(lambda: exam.resume(pin))
-        elif key == "extra_time" and exam is not None:
-            self.prompter.ask_extra_time(
-                lambda minutes, reason: self._act(lambda: exam.grant_extra_time(pin, minutes, reason))
-            )
-        elif key == "incident" and exam is not None:
-            self.prompter.ask_incident(
-                incident_categories(),
-                lambda category, text: self._act(
-                    lambda: exam.record_incident(pin, category, text),
-                    tr("KioskPresenter", "The incident was recorded."),
-                ),
-            )
-        elif key == "end_sitting":
-            self.prompter.confirm(
-                tr("KioskPresenter", "End the sitting?"),
-                tr(
-                    "KioskPresenter",
-                    "No more candidates can log in to it on this kiosk. Paused or interrupted exams are "
-                    "handed in with their saved answers.",
-                ),
-                tr("KioskPresenter", "End the sitting"),
-                tr("KioskPresenter", "Cancel"),
-                lambda yes: self._end_sitting(pin) if yes else None,
-                danger=True,
-            )
-        elif key == "leave":
-            self.prompter.confirm(
-                tr("KioskPresenter", "Leave the kiosk?"),
-                tr(
-                    "KioskPresenter",
-                    "The kiosk program closes. "
-                    "A running exam is paused first; its candidate can continue later.",
-                ),
-                tr("KioskPresenter", "Leave the kiosk"),
-                tr("KioskPresenter", "Cancel"),
-                lambda yes: self._leave(pin) if yes else None,
-                danger=True,
-            )
-
-    def _act(self, action: Callable[[], Any], done: str = "") -> None:
-        try:
-            action()
-        except Exception as error:
-            self.prompter.inform(tr("KioskPresenter", "That did not work"), error_message(error))
-            return
-        if done:
-            self.prompter.inform(tr("KioskPresenter", "Done"), done)
-
-    def _end_sitting(self, pin: str) -> None:
-        sitting = self.open_sitting
-        if sitting is None:
-            return
-        if self.exam is not None and not self.exam.finished:
-            self.prompter.inform(
-                tr("KioskPresenter", "The sitting cannot end yet"),
-                tr(
-                    "KioskPresenter",
-                    "A candidate's exam is running on this kiosk; it must be submitted or paused first.",
-                ),
-            )
-            return
-        try:
-            sittings.close_sitting(self.ctx, sitting, pin)
-        except Exception as error:
-            self.prompter.inform(tr("KioskPresenter", "The sitting cannot end yet"), error_message(error))
-            return
-        self._end_candidate()
-        self.open_sitting = None
-        self.reload()
-        self._show(Screen.IDLE)
-
-    def _leave(self, pin: str) -> None:
-        exam = self.exam
-        if exam is not None and not exam.finished and not exam.paused:
-            try:
-                exam.pause(pin)
-            except Exception as error:
-                self.prompter.inform(tr("KioskPresenter", "That did not work"), error_message(error))
-                return
-        self._end_candidate()
-        self.kiosk_left.emit()
-
     # -- lockdown --------------------------------------------------------------------------------------
 
     def record_focus_loss(self, detail: str) -> None:
@@ -547,6 +359,18 @@ class KioskPresenter(QObject):
     def _failed(self, signal: Any, error: Exception) -> None:
         self._busy(False)
         signal.emit(error_message(error))
+
+    def _after_sitting_closed(self) -> None:
+        """The invigilator ended the open sitting: no candidate is left on this PC and it goes idle."""
+        self._end_candidate()
+        self.open_sitting = None
+        self.reload()
+        self._show(Screen.IDLE)
+
+    def _after_leaving(self) -> None:
+        """The invigilator closes the kiosk program: release the candidate and tell the window."""
+        self._end_candidate()
+        self.kiosk_left.emit()
 
     def shutdown(self) -> None:
         """Stop timers, wait for background work and release the session before the window goes away."""

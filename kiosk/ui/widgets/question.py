@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.domain.forms import FormItem
 from kiosk.domain.items import Bank, Item
 from kiosk.ui.i18n import tr
-from kiosk.ui.widgets.items import ItemWidget, make_item_widget
+from kiosk.ui.widgets.item_base import ItemWidget
+from kiosk.ui.widgets.items import make_item_widget
 
 # Diagrams are drawn on white whatever the theme: they are authored black-on-white.
 _IMAGE_BACKGROUND = QColor("#ffffff")

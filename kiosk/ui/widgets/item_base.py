@@ -1,0 +1,76 @@
+"""What every answer widget shares: the signal it reports edits with, and lettering options in display order.
+
+Options are labelled by their position on screen (A, B, C...), not by their ids in the bank, because the
+form shuffles them; the widgets translate between the two. A widget never saves anything itself: it emits
+``response_edited`` and the exam presenter decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kiosk.domain.forms import FormItem
+from kiosk.domain.items import Choice, Item
+
+LETTERS = "ABCDEFGH"
+
+
+def in_display_order(choices: Sequence[Choice], order: Sequence[str]) -> list[Choice]:
+    """``choices`` in the form's display order (any not named keep their bank order at the end)."""
+    by_id = {choice.id: choice for choice in choices}
+    shown = [by_id[choice_id] for choice_id in order if choice_id in by_id]
+    return shown + [choice for choice in choices if choice.id not in order]
+
+
+class ItemWidget(QWidget):
+    """The answer area of one item; subclasses lay out the native controls for their type."""
+
+    response_edited = Signal(object)
+    """The candidate changed the response; carries the raw response to be saved."""
+
+    def __init__(self, item: Item, form_item: FormItem, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.form_item = form_item
+        self.language = language
+        self.setObjectName(f"answer-{item.type.value}")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
+        self._layout.addWidget(self.hint)
+
+    def text(self, choice: Choice) -> str:
+        return choice.text.get(self.language)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Refresh every caption for the current UI and item language."""
+
+    def set_response(self, response: object) -> None:
+        """Show a stored response without emitting ``response_edited``."""
+        raise NotImplementedError
+
+    def response(self) -> object:
+        """The response as the controls show it now."""
+        raise NotImplementedError
+
+    def choose(self, position: int) -> bool:
+        """Keyboard choice of the option at ``position`` (0 = A or 1); False when there is none."""
+        return False
+
+    def commit_pending(self) -> None:
+        """Emit a typed but not yet confirmed response (text fields), e.g. before moving away."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

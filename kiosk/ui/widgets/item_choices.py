@@ -1,0 +1,162 @@
+"""Answer widgets that offer buttons: single choice, multiple choice and true/false."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QWidget,
+)
+
+from kiosk.domain.forms import FormItem
+from kiosk.domain.items import Item
+from kiosk.ui.i18n import tr
+from kiosk.ui.theme import set_style_property
+from kiosk.ui.widgets.item_base import LETTERS, ItemWidget, in_display_order
+
+
+class ChoiceRow(QFrame):
+    """One option: its radio button or check box, and its text wrapped beside it; a click anywhere chooses.
+
+    Qt's buttons cannot wrap their text, and options can be long; so the button shows only its indicator
+    and a label carries the words. The row shows the button's focus and checked state around the words.
+    """
+
+    def __init__(self, button: QAbstractButton, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "choice")
+        self.setProperty("checked", "false")
+        self.setProperty("focused", "false")
+        self.button = button
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setBuddy(button)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(10)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        button.toggled.connect(lambda on: set_style_property(self, "checked", "true" if on else "false"))
+        button.installEventFilter(self)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.button.setAccessibleName(text)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.button.isEnabled():
+            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.button.click()
+        super().mouseReleaseEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.button and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            set_style_property(self, "focused", "true" if event.type() == QEvent.Type.FocusIn else "false")
+        return False
+
+
+class _ButtonsWidget(ItemWidget):
+    """Shared by single, multiple and true/false: one button per choice, lettered by position."""
+
+    exclusive = True
+
+    def __init__(self, item: Item, form_item: FormItem, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(item, form_item, language, parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(self.exclusive)
+        self.buttons: list[QAbstractButton] = []
+        self.rows: list[ChoiceRow] = []
+        self.ids: list[str] = []
+        for position, (choice_id, _) in enumerate(self.choices()):
+            button: QAbstractButton = QRadioButton() if self.exclusive else QCheckBox()
+            button.setObjectName(f"choice-{choice_id}")
+            self.group.addButton(button, position)
+            row = ChoiceRow(button)
+            row.setObjectName(f"choice-row-{choice_id}")
+            self.buttons.append(button)
+            self.rows.append(row)
+            self.ids.append(choice_id)
+            self._layout.addWidget(row)
+        self._layout.addStretch(1)
+        self.group.idClicked.connect(lambda _id: self.response_edited.emit(self.response()))
+        self.retranslate()
+
+    def choices(self) -> list[tuple[str, str]]:
+        """(id, caption) pairs in display order."""
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        for position, (row, (_, caption)) in enumerate(zip(self.rows, self.choices(), strict=True)):
+            row.set_text(f"{LETTERS[position]}.  {caption}")
+        self.hint.setText(self.hint_text())
+
+    def hint_text(self) -> str:
+        return tr("ItemWidget", "Choose one answer (press A, B, C... or 1, 2, 3...).")
+
+    def choose(self, position: int) -> bool:
+        if not 0 <= position < len(self.buttons):
+            return False
+        button = self.buttons[position]
+        button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        button.click()
+        return True
+
+
+class SingleChoiceWidget(_ButtonsWidget):
+    """Radio buttons: exactly one option."""
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [
+            (choice.id, self.text(choice))
+            for choice in in_display_order(self.item.options, self.form_item.option_order)
+        ]
+
+    def set_response(self, response: object) -> None:
+        self.group.setExclusive(False)
+        for button, choice_id in zip(self.buttons, self.ids, strict=True):
+            button.setChecked(response == choice_id)
+        self.group.setExclusive(True)
+
+    def response(self) -> object:
+        checked = self.group.checkedId()
+        return self.ids[checked] if checked >= 0 else ""
+
+
+class MultipleChoiceWidget(_ButtonsWidget):
+    """Check boxes: any number of options."""
+
+    exclusive = False
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [
+            (choice.id, self.text(choice))
+            for choice in in_display_order(self.item.options, self.form_item.option_order)
+        ]
+
+    def hint_text(self) -> str:
+        return tr("ItemWidget", "Choose every answer that is right (press A, B, C... to tick or untick).")
+
+    def set_response(self, response: object) -> None:
+        chosen = set(response) if isinstance(response, list) else set()
+        for button, choice_id in zip(self.buttons, self.ids, strict=True):
+            button.setChecked(choice_id in chosen)
+
+    def response(self) -> object:
+        return sorted(
+            choice_id for button, choice_id in zip(self.buttons, self.ids, strict=True) if button.isChecked()
+        )
+
+
+class TrueFalseWidget(SingleChoiceWidget):
+    """Two radio buttons: true or false."""
+
+    def choices(self) -> list[tuple[str, str]]:
+        return [("true", tr("ItemWidget", "True")), ("false", tr("ItemWidget", "False"))]
