@@ -220,7 +220,8 @@ def test_the_results_list_as_csv(tmp_path: Path) -> None:
     assert list(csv.reader(io.StringIO(data.decode("utf-8-sig")))) == [
         list(LIST_COLUMNS),
         ["2025-0001", "Chanda Phiri 钱多多", "75.0", "pass"],
-        ["2025-0002", "=Mutale", "37.5", "not passed"],
+        # A name that would start a formula is quoted, so the spreadsheet shows it as text.
+        ["2025-0002", "'=Mutale", "37.5", "not passed"],
     ]
 
 
