@@ -16,5 +16,6 @@ class Problem:
     item_id: str | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
+        # Line 0 means the problem is the file or folder itself, not a place in it.
+        where = f"{self.path}:{self.line}" if self.line > 0 else f"{self.path}"
         return f"{where}: item {self.item_id}: {self.message}" if self.item_id else f"{where}: {self.message}"

@@ -187,8 +187,12 @@ def test_not_utf8_is_reported(bank_dir: Path) -> None:
 
 
 def test_missing_folder_and_bank_yaml(tmp_path: Path) -> None:
-    assert "is not a folder" in _messages(tmp_path / "nope")[0]
-    assert "bank.yaml: 0: is missing" in _messages(tmp_path)[0].replace(":0:", ": 0:")
+    assert _messages(tmp_path / "nope") == [
+        f"{tmp_path / 'nope'}: is not a folder; give the bank's source folder"
+    ]
+    assert _messages(tmp_path) == [
+        f"{tmp_path / 'bank.yaml'}: is missing; every bank folder needs a bank.yaml"
+    ]
 
 
 def test_load_bank_dir_raises_with_every_problem(bank_dir: Path) -> None:
