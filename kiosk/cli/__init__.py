@@ -8,10 +8,12 @@ stderr with exit code 1, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
 from kiosk.cli import admin, app, bank, common, exam, registry, report
+from kiosk.cli.logs import configure_logging
 from kiosk.domain.errors import KioskError
 
 GROUPS = (bank, exam, registry, report, app, admin)
@@ -34,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # No verb opens the kiosk itself.
     handler = getattr(args, "handler", None) or app.open_kiosk
+    log = configure_logging(common.data_dir(args) / "logs")
     try:
         code: int = handler(args)
     except KioskError as error:
@@ -42,4 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kiosk: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+    except Exception as error:
+        # A defect, not a mistake a person made: the details go to the log, the person gets one sentence.
+        logging.getLogger("kiosk").error("unexpected failure in 'kiosk %s'", args.verb, exc_info=error)
+        print(
+            f"kiosk: something went wrong inside the kiosk program ({type(error).__name__}); "
+            f"the details are in {log}. Report them to the administrator.",
+            file=sys.stderr,
+        )
+        return 2
     return code
