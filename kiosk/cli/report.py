@@ -32,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     slips = verbs.add_parser("slips", help="a signed result slip PDF for every attempt held (or those named)")
     _registry_options(slips)
-    _banks_option(slips, required=True)
+    # Results carry the rules they were judged by; only those from older bundles need the bank sources.
+    _banks_option(slips, required=False)
     _batch_options(slips)
     slips.set_defaults(handler=_slips)
 
@@ -151,7 +152,7 @@ def _workers(args: argparse.Namespace) -> int:
 
 
 def _slips(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(args.banks)
+    catalogue = _catalogue(args)
     out = _out_dir(args.out)
     with _registry(args) as ctx:
         written = issue_slips(ctx, catalogue, out, args.attempts, ProgressBar(sys.stderr), _workers(args))

@@ -7,7 +7,8 @@ attempt is a self-contained record::
     attempt_id, candidate {number, name, name_zh, extra_time_factor}, certificate, grade,
     sitting {id, name, date}, bank {id, version}, form (Form.to_dict), state, started_at, finished_at,
     allowed_seconds, granted_seconds, consumed_seconds, submission_code,
-    responses [{item_id, response, flagged, score, max}], result (Result.to_dict),
+    responses [{item_id, response, flagged, score, max}], result (Result.to_dict, with the optional
+    ``rules`` of :mod:`kiosk.services.result_rules`: absent from bundles made before it existed),
     journal {head, length}, events [{kind, detail, at}], checkpoints [{consumed_ms, at, reason}]
 
 Incidents travel beside the attempts (``incidents``: number, attempt_id, sitting_id, category,
@@ -26,6 +27,7 @@ from typing import Any, NamedTuple
 
 from kiosk.domain.errors import InputError
 from kiosk.security.records import canonical_json
+from kiosk.services.result_rules import RULES_KEY, ResultRules, RulesFormatError, parse_rules
 
 CONTENT_VERSION = 1
 FINISHED_STATES = ("submitted", "expired")
@@ -76,6 +78,8 @@ class AttemptContent:
     journal_head: str
     journal_length: int
     responses: tuple[ResponseLine, ...]
+    rules: ResultRules | None = None
+    """The rules the result was judged by; None in bundles made before results carried them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +280,17 @@ def _attempt(read: _Reader, raw: Mapping[str, Any], position: int) -> AttemptCon
         journal_head=read.text(journal, "head", f"{where} journal", 64),
         journal_length=read.integer(journal, "length", f"{where} journal"),
         responses=_responses(read, raw, where),
+        rules=_rules(read, result, where),
     )
+
+
+def _rules(read: _Reader, result: Mapping[str, Any], where: str) -> ResultRules | None:
+    if result.get(RULES_KEY) is None:
+        return None
+    try:
+        return parse_rules(result[RULES_KEY])
+    except RulesFormatError as error:
+        raise read.fail(f"{where} result {RULES_KEY}", error.field, error.wanted) from None
 
 
 _NUMBER_TYPES = (int, float)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.errors import InputError, KioskError
-from kiosk.domain.items import Area, Bank
+from kiosk.domain.items import Area
 from kiosk.reports.certificates import CertificateData, render_certificate
 from kiosk.reports.slips import AreaLine, Candidate, CompetenceLine, Score, SlipData, render_slip
 from kiosk.reports.tables import TABLE_FILE_SUFFIXES, Cell, DataTable, table_file_bytes
@@ -29,6 +29,7 @@ from kiosk.security.records import sign_record, verify_record
 from kiosk.services.authoring import write_atomically
 from kiosk.services.registry import RegistryContext
 from kiosk.services.reporting_banks import BankCatalogue
+from kiosk.services.result_rules import RULES_KEY, ResultRules, RulesFormatError, parse_rules
 from kiosk.storage import registry_reads
 from kiosk.storage.registry_reads import HeldResult
 
@@ -130,8 +131,8 @@ def verify_slip(code: str, trusted: Sequence[PublicIdentity]) -> SlipRecord:
     return SlipRecord.from_record(verify_record(code, SLIP_PURPOSE, trusted))
 
 
-def _area_lines(bank: Bank, by_area: dict[str, Any]) -> tuple[AreaLine, ...]:
-    minimums = {area.value: minimum for area, minimum in bank.blueprint.area_minimums}
+def _area_lines(rules: ResultRules, by_area: dict[str, Any]) -> tuple[AreaLine, ...]:
+    minimums = {area.value: minimum for area, minimum in rules.area_minimums}
     lines = []
     for area in Area:
         subscore = by_area.get(area.value)
@@ -144,9 +145,9 @@ def _area_lines(bank: Bank, by_area: dict[str, Any]) -> tuple[AreaLine, ...]:
     return tuple(lines)
 
 
-def _competence_lines(bank: Bank, by_competence: dict[str, Any]) -> tuple[CompetenceLine, ...]:
+def _competence_lines(rules: ResultRules, by_competence: dict[str, Any]) -> tuple[CompetenceLine, ...]:
     lines = []
-    for competence in bank.competences:
+    for competence in rules.competences:
         subscore = by_competence.get(competence.id)
         if subscore is None:
             continue
@@ -171,8 +172,21 @@ def _result_dict(held: HeldResult) -> dict[str, Any]:
     return result
 
 
-def slip_data(held: HeldResult, bank: Bank, token: str, issued_on: date) -> SlipData:
-    """A result slip's contents from a held result and the bank it was sat on."""
+def stored_rules(held: HeldResult) -> ResultRules | None:
+    """The rules recorded with a held result, or None when its bundle was made before results carried them."""
+    result = _result_dict(held)
+    if result.get(RULES_KEY) is None:
+        return None
+    try:
+        return parse_rules(result[RULES_KEY])
+    except RulesFormatError:
+        raise InputError(
+            f"The stored result of attempt {held.attempt_id} is not readable; re-import its bundle."
+        ) from None
+
+
+def slip_data(held: HeldResult, rules: ResultRules, token: str, issued_on: date) -> SlipData:
+    """A result slip's contents from a held result and the rules it was judged by."""
     result = _result_dict(held)
     return SlipData(
         attempt_id=held.attempt_id,
@@ -185,12 +199,36 @@ def slip_data(held: HeldResult, bank: Bank, token: str, issued_on: date) -> Slip
         issued_on=issued_on,
         total=Score(held.earned, held.possible),
         passed=held.passed,
-        pass_mark=bank.blueprint.pass_mark,
-        areas=_area_lines(bank, result["by_area"]),
-        competences=_competence_lines(bank, result["by_competence"]),
+        pass_mark=rules.pass_mark,
+        areas=_area_lines(rules, result["by_area"]),
+        competences=_competence_lines(rules, result["by_competence"]),
         token=token,
         bank=f"{held.bank_id} v{held.bank_version}",
     )
+
+
+def slip_rules(results: Sequence[HeldResult], catalogue: BankCatalogue | None) -> list[ResultRules]:
+    """The rules to print each result's slip by: those stored with it, else its bank's from ``catalogue``.
+
+    Without a catalogue every result must carry its rules; InputError names those that do not.
+    """
+    found: list[ResultRules] = []
+    lacking: list[str] = []
+    for held in results:
+        rules = stored_rules(held)
+        if rules is None:
+            if catalogue is None:
+                lacking.append(held.attempt_id)
+                continue
+            rules = ResultRules.of_bank(catalogue.get(held.bank_id, held.bank_version, held.attempt_id))
+        found.append(rules)
+    if lacking:
+        shown = ", ".join(lacking[:3]) + (f" and {len(lacking) - 3} more" if len(lacking) > 3 else "")
+        raise InputError(
+            f"The results of attempt(s) {shown} were exported before bundles carried their pass rules, "
+            "so give --banks with the bank source folders they were sat on."
+        )
+    return found
 
 
 def certificate_data(held: HeldResult, token: str, issued_on: date) -> CertificateData:
@@ -267,20 +305,23 @@ def default_workers() -> int:
 
 def issue_slips(
     ctx: RegistryContext,
-    catalogue: BankCatalogue,
+    catalogue: BankCatalogue | None,
     out_dir: Path,
     attempt_ids: Sequence[str] | None = None,
     progress: Progress | None = None,
     workers: int = 1,
 ) -> list[Path]:
-    """Write a signed result slip PDF for each held attempt (or those named) into ``out_dir``."""
+    """Write a signed result slip PDF for each held attempt (or those named) into ``out_dir``.
+
+    Each slip shows the rules stored with its result; ``catalogue`` (bank sources) is needed only for
+    results imported from bundles made before results carried their rules.
+    """
     results = held_results(ctx, attempt_ids)
     issued_on = ctx.now().date()
     jobs = []
-    for held in results:
-        bank = catalogue.get(held.bank_id, held.bank_version, held.attempt_id)
+    for held, rules in zip(results, slip_rules(results, catalogue), strict=True):
         token = sign_slip(ctx.identity, slip_record(held))
-        jobs.append((out_dir / document_name(held, "slip"), slip_data(held, bank, token, issued_on)))
+        jobs.append((out_dir / document_name(held, "slip"), slip_data(held, rules, token, issued_on)))
     return _render_all(render_slip, jobs, progress, workers)
 
 

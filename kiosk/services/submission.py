@@ -18,6 +18,7 @@ from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
 from kiosk.domain.responses import Response, is_answered, response_from_json
 from kiosk.domain.scoring import Result, score_attempt
+from kiosk.services.result_rules import RULES_KEY, ResultRules
 from kiosk.storage.engine import StoreSession
 from kiosk.storage.records import ResponseRecord
 from kiosk.storage.repositories import attempts, audit
@@ -110,9 +111,14 @@ def finish(
     now: datetime,
     reason: str,
 ) -> tuple[str, Result]:
-    """Score the attempt and record it as finished in ``state``; returns the submission code and result."""
+    """Score the attempt and record it as finished in ``state``; returns the submission code and result.
+
+    The stored result also records the rules it was judged by (see :mod:`kiosk.services.result_rules`),
+    so the registry can print the slip without the bank.
+    """
     result = score_attempt(bank, form, answers)
     code = submission_code(attempt_id, journal_head)
+    stored = {**result.to_dict(), RULES_KEY: ResultRules.of_bank(bank, form).to_dict()}
     attempts.finish_attempt(
         session,
         attempt_id,
@@ -120,7 +126,7 @@ def finish(
         consumed_seconds,
         now,
         code,
-        json.dumps(result.to_dict(), sort_keys=True, separators=(",", ":")),
+        json.dumps(stored, sort_keys=True, separators=(",", ":")),
     )
     attempts.save_checkpoint(session, attempt_id, consumed_seconds, now, reason)
     audit.add_event(

@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from kiosk.cli import main
+from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
 from kiosk.security.keys import KeyKind, generate_identity, write_identity
 from kiosk.security.secrets import HashCost
@@ -20,6 +21,7 @@ from kiosk.services.bank_install import install_package, trust_key
 from kiosk.services.context import open_context
 from kiosk.services.kiosk_setup import init_kiosk
 from kiosk.services.reporting import SlipRecord, sign_slip
+from kiosk.services.result_rules import ResultRules
 from kiosk.services.roster import import_roster
 from kiosk.services.sittings import schedule_sitting
 from tests.services.kiosk_fixtures import make_bank, make_package
@@ -82,6 +84,27 @@ def test_slips_refuse_a_missing_bank_in_one_sentence(
     assert code == 1
     err = capsys.readouterr().err
     assert err.startswith(f"kiosk: The folder {empty} holds no bank source") and err.count("\n") == 1
+
+
+def test_slips_without_banks_from_new_bundles_and_a_clear_refusal_for_old_ones(
+    registry: World, bank: Bank, tmp_path: Path, capsys: Capture
+) -> None:
+    record = scored_attempt(bank, "A-K2-1", "C003", ("T-001", "T-003", "T-004"))
+    record["result"]["rules"] = ResultRules.of_bank(bank, Form.from_dict(record["form"])).to_dict()
+    import_attempts(registry, "K2", [record])
+    args = ["report", "slips", *_registry_args(registry)]
+
+    assert main([*args, "--attempts", "A-K2-1", "--out", str(tmp_path / "new")]) == 0
+    assert "Wrote 1 result slip(s)" in capsys.readouterr().out
+    assert [path.name for path in (tmp_path / "new").iterdir()] == ["C003_A-K2-1_slip.pdf"]
+
+    assert main([*args, "--out", str(tmp_path / "all")]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "kiosk: The results of attempt(s) A-K1-1, A-K1-2 were exported before bundles carried their pass "
+        "rules, so give --banks with the bank source folders they were sat on.\n"
+    )
+    assert not list((tmp_path / "all").glob("*.pdf"))
 
 
 def _slip_code(path: Path) -> str:

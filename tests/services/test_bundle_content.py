@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from kiosk.domain.errors import InputError
+from kiosk.domain.items import Area, Competence, Text
 from kiosk.security.keys import KeyKind, generate_identity
 from kiosk.services.bundle_content import CONTENT_VERSION, parse_bundle_content, record_digest
 from tests.services.registry_fixtures import Kiosk, attempt, incident, inner_fields
@@ -51,6 +52,64 @@ def test_a_well_formed_bundle_is_read_into_typed_parts() -> None:
     ]
     assert [incident.number for incident in content.incidents] == [1, 2]
     assert content.incidents[1].attempt_id == "A-1"
+
+
+RULES: dict[str, Any] = {
+    "pass_mark": 60.0,
+    "area_minimums": {"practical": 50.0},
+    "competences": [{"id": "F1", "area": "foundational", "title": "Cell basics", "title_zh": "电池基础"}],
+    "item_points": {"T-001": 1.0, "T-002": 1.0, "T-003": 2},
+}
+
+
+def with_rules(rules: Any = RULES) -> dict[str, Any]:
+    fields = inner()
+    fields["attempts"][1]["result"]["rules"] = copy.deepcopy(rules)
+    return fields
+
+
+def test_the_rules_a_result_was_judged_by_are_read_when_present() -> None:
+    content = parse_bundle_content(with_rules())
+    rules = content.attempts[1].rules
+    assert rules is not None
+    assert (rules.pass_mark, rules.area_minimums) == (60.0, ((Area.PRACTICAL, 50.0),))
+    assert rules.competences == (Competence("F1", Area.FOUNDATIONAL, Text("Cell basics", "电池基础")),)
+    assert rules.item_points == {"T-001": 1.0, "T-002": 1.0, "T-003": 2.0}
+
+
+def test_a_bundle_made_before_results_carried_rules_still_reads() -> None:
+    assert [attempt.rules for attempt in parse_bundle_content(inner()).attempts] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        ("strict", "attempt A-2 result rules field 'rules' must be a map"),
+        ({**RULES, "pass_mark": "60"}, "field 'pass_mark' must be a percentage from 0 to 100"),
+        ({**RULES, "pass_mark": 160}, "field 'pass_mark' must be a percentage from 0 to 100"),
+        ({**RULES, "area_minimums": []}, "field 'area_minimums' must be a map of area to percent"),
+        (
+            {**RULES, "area_minimums": {"artistic": 50}},
+            "field 'area_minimums' must be one of foundational, practical, reflexive",
+        ),
+        ({**RULES, "competences": {}}, "attempt A-2 result rules field 'competences' must be a list"),
+        ({**RULES, "competences": [{"id": "F1", "area": "foundational"}]}, "'competences[1].title' must be"),
+        (
+            {**RULES, "competences": [{"id": "F1", "area": "foundational", "title": "T", "title_zh": 3}]},
+            "field 'competences[1].title_zh' must be text or null",
+        ),
+        (
+            {**RULES, "item_points": {"T-001": -1}},
+            "'item_points.T-001' must be a number of points, 0 or more",
+        ),
+    ],
+)
+def test_malformed_rules_are_named(rules: Any, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_bundle_content(with_rules(rules))
+    text = str(caught.value)
+    assert text.startswith("The result bundle K1-000003 is malformed: ")
+    assert message in text
 
 
 def test_the_record_digest_ignores_the_audit_trail_only() -> None:

@@ -20,7 +20,7 @@ from kiosk.services.integrity import verify_journals
 from kiosk.services.sittings import OpenSitting, open_sitting, schedule_sitting
 from kiosk.services.submission import submission_code
 from kiosk.storage.repositories import attempts, audit
-from tests.services.kiosk_fixtures import PIN, RELEASE_CODE, RIGHT, WRONG
+from tests.services.kiosk_fixtures import PIN, RELEASE_CODE, RIGHT, WRONG, make_bank
 
 
 def _row(ctx: KioskContext, sql: str, *params: object) -> tuple[object, ...]:
@@ -282,7 +282,23 @@ def test_submitting_returns_a_receipt_without_the_score_by_default(
         staffed, "SELECT state, submission_code, result_json FROM attempts WHERE id = ?", exam.attempt_id
     )
     assert (state, code) == ("submitted", receipt.submission_code)
-    assert json.loads(str(result))["percent"] == 100.0
+    stored = json.loads(str(result))
+    assert stored["percent"] == 100.0
+    # The rules the result was judged by travel beside the result fields, which stay as they were.
+    assert set(stored) == {
+        *("earned", "possible", "percent", "passed", "by_competence", "by_area", "item_scores"),
+        *("failed_areas", "rules"),
+    }
+    bank = make_bank()
+    assert stored["rules"] == {
+        "pass_mark": 60.0,
+        "area_minimums": {"practical": 50.0},
+        "competences": [
+            {"id": "F1", "area": "foundational", "title": "Knowledge", "title_zh": None},
+            {"id": "P1", "area": "practical", "title": "Practice", "title_zh": None},
+        ],
+        "item_points": {item_id: float(bank.item(item_id).points) for item_id in exam.form.item_ids},
+    }
     with pytest.raises(RuleError, match="already been submitted; answers can no longer change"):
         exam.record_answer("F-01", "A")
     with pytest.raises(RuleError, match="already been submitted"):

@@ -9,12 +9,14 @@ import io
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kiosk.domain.errors import InputError, SecurityError
+from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
 from kiosk.security.keys import KeyKind, generate_identity
 from kiosk.security.records import sign_record
@@ -25,10 +27,12 @@ from kiosk.services.reporting import (
     issue_slips,
     sign_slip,
     slip_record,
+    slip_rules,
     verify_slip,
     write_results_list,
 )
 from kiosk.services.reporting_banks import BankCatalogue, catalogue_of, load_catalogue
+from kiosk.services.result_rules import ResultRules
 from tests.services.registry_fixtures import World, database_url_fixture, world_fixture
 from tests.services.reporting_fixtures import (
     ITEMS,
@@ -128,6 +132,51 @@ def test_slips_need_the_bank_version_the_attempt_was_sat_on(held: World, bank: B
     ):
         issue_slips(held.ctx, other, tmp_path)
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def _ruled(bank: Bank, record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` as a kiosk exports it since results carry the rules they were judged by."""
+    form = Form.from_dict(record["form"])
+    record["result"]["rules"] = ResultRules.of_bank(bank, form).to_dict()
+    return record
+
+
+def test_slips_from_bundles_alone_show_the_rules_stored_with_each_result(
+    world: World, bank: Bank, tmp_path: Path
+) -> None:
+    # A pass mark unlike the bank's 60 shows the slip prints the stored rules, with no bank source given.
+    ruled = _ruled(bank, scored_attempt(bank, "A-K1-1", "C001", ("T-001", "T-003", "T-004"), name_zh="张伟"))
+    ruled["result"]["rules"]["pass_mark"] = 70.0
+    ruled["result"]["rules"]["competences"][0]["title_zh"] = "基础知识"
+    import_attempts(world, "K1", [ruled])
+    written = issue_slips(world.ctx, None, tmp_path)
+    assert [path.name for path in written] == ["C001_A-K1-1_slip.pdf"]
+    _, text = _text(written[0])
+    for expected in (
+        "PASS",
+        "Overall mark 75%",
+        "Pass mark 70%",
+        "practical 50% of 50% needed (met)",
+    ):
+        assert expected in text, expected
+    (rules,) = slip_rules(held_results(world.ctx), None)
+    assert [(line.id, line.title.zh) for line in rules.competences] == [("F1", "基础知识"), ("P1", None)]
+
+
+def test_slips_of_older_bundles_without_rules_still_need_the_banks(
+    world: World, bank: Bank, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    old = [scored_attempt(bank, f"A-K1-{n}", f"C{n:03d}", ("T-001",)) for n in range(1, 6)]
+    import_attempts(world, "K1", [_ruled(bank, scored_attempt(bank, "A-K1-0", "C000", ITEMS)), *old])
+    with pytest.raises(
+        InputError,
+        match=r"^The results of attempt\(s\) A-K1-1, A-K1-2, A-K1-3 and 2 more were exported before bundles "
+        r"carried their pass rules, so give --banks with the bank source folders they were sat on\.$",
+    ):
+        issue_slips(world.ctx, None, tmp_path)
+    assert not list(tmp_path.glob("*.pdf"))
+    assert len(issue_slips(world.ctx, None, tmp_path, ["A-K1-0"])) == 1
+    assert len(issue_slips(world.ctx, catalogue, tmp_path / "all")) == 6
 
 
 def test_slips_in_two_processes_match_one(
