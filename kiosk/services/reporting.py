@@ -31,7 +31,11 @@ from kiosk.services.registry import RegistryContext
 from kiosk.services.reporting_banks import BankCatalogue
 from kiosk.services.result_rules import RULES_KEY, ResultRules, RulesFormatError, parse_rules
 from kiosk.storage import registry_reads
-from kiosk.storage.registry_reads import HeldResult
+from kiosk.storage.registry_reads import HeldResult, ListedResult
+
+# Re-exported: the console builds filters and reads choices through this service, never from storage.
+from kiosk.storage.registry_reads import ResultChoices as ResultChoices
+from kiosk.storage.registry_reads import ResultFilter as ResultFilter
 
 SLIP_PURPOSE = "result-slip"
 Progress = Callable[[int, int, Path], None]
@@ -207,6 +211,20 @@ def slip_data(held: HeldResult, rules: ResultRules, token: str, issued_on: date)
     )
 
 
+class RulesMissingError(InputError):
+    """Slips were asked for without bank sources, but some results do not carry their pass rules."""
+
+    def __init__(self, attempt_ids: Sequence[str]) -> None:
+        shown = ", ".join(attempt_ids[:3]) + (
+            f" and {len(attempt_ids) - 3} more" if len(attempt_ids) > 3 else ""
+        )
+        super().__init__(
+            f"The results of attempt(s) {shown} were exported before bundles carried their pass rules, "
+            "so give --banks with the bank source folders they were sat on."
+        )
+        self.attempt_ids = tuple(attempt_ids)
+
+
 def slip_rules(results: Sequence[HeldResult], catalogue: BankCatalogue | None) -> list[ResultRules]:
     """The rules to print each result's slip by: those stored with it, else its bank's from ``catalogue``.
 
@@ -223,11 +241,7 @@ def slip_rules(results: Sequence[HeldResult], catalogue: BankCatalogue | None) -
             rules = ResultRules.of_bank(catalogue.get(held.bank_id, held.bank_version, held.attempt_id))
         found.append(rules)
     if lacking:
-        shown = ", ".join(lacking[:3]) + (f" and {len(lacking) - 3} more" if len(lacking) > 3 else "")
-        raise InputError(
-            f"The results of attempt(s) {shown} were exported before bundles carried their pass rules, "
-            "so give --banks with the bank source folders they were sat on."
-        )
+        raise RulesMissingError(lacking)
     return found
 
 
@@ -258,6 +272,37 @@ def held_results(ctx: RegistryContext, attempt_ids: Sequence[str] | None = None)
                 + "; check the attempt ids or import the bundle that carries it."
             )
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class FoundResults:
+    """One page of a filtered results list, with how many results the filter lets through in all."""
+
+    rows: list[ListedResult]
+    total: int
+    passed: int
+
+
+def find_results(
+    ctx: RegistryContext, chosen: ResultFilter, limit: int | None = 500, offset: int = 0
+) -> FoundResults:
+    """One page of the held results ``chosen`` lets through, filtered and counted in the database.
+
+    ``limit`` rows from ``offset`` in list order (every row when ``limit`` is None), with the total the
+    filter lets through and how many of those passed.
+    """
+    if (limit is not None and limit < 1) or offset < 0:
+        raise ValueError(f"a page needs a positive limit and an offset of 0 or more, not {limit}, {offset}")
+    with ctx.database.session() as session:
+        rows = registry_reads.listed_results(session, chosen, limit, offset)
+        total, passed = registry_reads.count_results(session, chosen)
+    return FoundResults(rows, total, passed)
+
+
+def result_choices(ctx: RegistryContext) -> ResultChoices:
+    """The certificates, grades, centres and sittings a results filter can offer, read in the database."""
+    with ctx.database.session() as session:
+        return registry_reads.result_choices(session)
 
 
 def document_name(held: HeldResult, kind: str) -> str:

@@ -21,10 +21,14 @@ from kiosk.domain.items import Bank
 from kiosk.security.keys import KeyKind, generate_identity
 from kiosk.security.records import sign_record
 from kiosk.services.reporting import (
+    ResultFilter,
+    RulesMissingError,
     SlipRecord,
+    find_results,
     held_results,
     issue_certificates,
     issue_slips,
+    result_choices,
     sign_slip,
     slip_record,
     slip_rules,
@@ -172,8 +176,11 @@ def test_slips_of_older_bundles_without_rules_still_need_the_banks(
         InputError,
         match=r"^The results of attempt\(s\) A-K1-1, A-K1-2, A-K1-3 and 2 more were exported before bundles "
         r"carried their pass rules, so give --banks with the bank source folders they were sat on\.$",
-    ):
+    ) as raised:
         issue_slips(world.ctx, None, tmp_path)
+    # The console asks for the bank folders on this error alone, and can say how many results lack rules.
+    assert isinstance(raised.value, RulesMissingError)
+    assert raised.value.attempt_ids == ("A-K1-1", "A-K1-2", "A-K1-3", "A-K1-4", "A-K1-5")
     assert not list(tmp_path.glob("*.pdf"))
     assert len(issue_slips(world.ctx, None, tmp_path, ["A-K1-0"])) == 1
     assert len(issue_slips(world.ctx, catalogue, tmp_path / "all")) == 6
@@ -303,3 +310,117 @@ def test_a_results_list_that_cannot_be_written_says_where_and_why(tmp_path: Path
     where = re.escape(str(blocker / "results.xlsx"))
     with pytest.raises(InputError, match=rf"could not be written to {where} \(.+\); choose another place"):
         write_results_list(blocker / "results.xlsx", LIST_COLUMNS, LIST_ROWS)
+
+
+# -- the results list, filtered and paged in the database --------------------------------------------------
+
+
+@pytest.fixture
+def spread(world: World, bank: Bank) -> World:
+    """Six results over two centres, two certificates, two grades, three sittings (one without a date)."""
+    design = scored_attempt(bank, "A-K1-3", "C003", ITEMS)
+    design["certificate"], design["grade"] = "design", 2
+    undated = scored_attempt(bank, "A-K2-3", "C006", ("T-001",), centre_sitting="Resit")
+    undated["sitting"]["date"] = None
+    import_attempts(
+        world,
+        "K1",
+        [
+            scored_attempt(bank, "A-K1-1", "C001", ITEMS),
+            scored_attempt(bank, "A-K1-2", "C002", ("T-001",)),
+            design,
+        ],
+        centre="Kitwe Campus",
+    )
+    import_attempts(
+        world,
+        "K2",
+        [
+            scored_attempt(bank, "A-K2-1", "C004", ITEMS, centre_sitting="Afternoon theory"),
+            scored_attempt(bank, "A-K2-2", "C005", (), centre_sitting="Afternoon theory"),
+            undated,
+        ],
+        centre="Ndola Centre",
+    )
+    return world
+
+
+def _numbers(chosen: ResultFilter, world: World) -> list[str]:
+    return [row.candidate_number for row in find_results(world.ctx, chosen, limit=None).rows]
+
+
+def test_the_results_list_is_filtered_and_counted_in_the_database(spread: World) -> None:
+    everything = find_results(spread.ctx, ResultFilter())
+    # In list order: certificate, grade, centre, candidate number.
+    assert [row.candidate_number for row in everything.rows] == [
+        "C003",
+        "C001",
+        "C002",
+        "C004",
+        "C005",
+        "C006",
+    ]
+    assert (everything.total, everything.passed) == (6, 3)
+    first = everything.rows[1]
+    assert (first.attempt_id, first.centre, first.sitting_name, first.sitting_date) == (
+        "A-K1-1",
+        "Kitwe Campus",
+        "Morning theory",
+        "2025-03-14",
+    )
+    assert (first.percent, first.passed, first.bank_id) == (100.0, True, "maintenance-1")
+
+    assert _numbers(ResultFilter(certificate="design"), spread) == ["C003"]
+    assert _numbers(ResultFilter(grade=1), spread) == ["C001", "C002", "C004", "C005", "C006"]
+    assert _numbers(ResultFilter(centre="Ndola Centre"), spread) == ["C004", "C005", "C006"]
+    assert _numbers(ResultFilter(passed=False), spread) == ["C002", "C005", "C006"]
+    assert _numbers(ResultFilter(centre="Kitwe Campus", passed=True, grade=1), spread) == ["C001"]
+    sitting = ("Ndola Centre", "Afternoon theory", "2025-03-14")
+    assert _numbers(ResultFilter(sitting=sitting), spread) == ["C004", "C005"]
+    # A sitting without a date is chosen by an empty date.
+    assert _numbers(ResultFilter(sitting=("Ndola Centre", "Resit", "")), spread) == ["C006"]
+    # A sitting is its centre's: the same name and date at another centre is another sitting.
+    assert _numbers(ResultFilter(sitting=("Kitwe Campus", "Afternoon theory", "2025-03-14")), spread) == []
+
+    chosen = find_results(spread.ctx, ResultFilter(centre="Ndola Centre", passed=False))
+    assert (chosen.total, chosen.passed) == (2, 0)
+    none = find_results(spread.ctx, ResultFilter(certificate="recycling"))
+    assert (none.rows, none.total, none.passed) == ([], 0, 0)
+
+
+def test_the_results_list_comes_in_pages_that_add_up_to_the_whole(spread: World) -> None:
+    chosen = ResultFilter(grade=1)
+    pages = [find_results(spread.ctx, chosen, limit=2, offset=offset) for offset in (0, 2, 4, 6)]
+    assert [[row.candidate_number for row in page.rows] for page in pages] == [
+        ["C001", "C002"],
+        ["C004", "C005"],
+        ["C006"],
+        [],
+    ]
+    # Every page counts the whole of what the filter lets through.
+    assert {(page.total, page.passed) for page in pages} == {(5, 2)}
+    with pytest.raises(
+        ValueError, match="a page needs a positive limit and an offset of 0 or more, not 0, 0"
+    ):
+        find_results(spread.ctx, chosen, limit=0)
+    with pytest.raises(ValueError, match="not 10, -1"):
+        find_results(spread.ctx, chosen, limit=10, offset=-1)
+
+
+def test_the_filters_offer_each_value_held_once(spread: World) -> None:
+    choices = result_choices(spread.ctx)
+    assert choices.certificates == ("design", "maintenance")
+    assert choices.grades == (1, 2)
+    assert choices.centres == ("Kitwe Campus", "Ndola Centre")
+    # By date (undated first), then name, then centre.
+    assert choices.sittings == (
+        ("Ndola Centre", "Resit", ""),
+        ("Ndola Centre", "Afternoon theory", "2025-03-14"),
+        ("Kitwe Campus", "Morning theory", "2025-03-14"),
+    )
+
+
+def test_an_empty_registry_offers_no_filter_values(world: World) -> None:
+    choices = result_choices(world.ctx)
+    assert (choices.certificates, choices.grades, choices.centres, choices.sittings) == ((), (), (), ())
+    assert find_results(world.ctx, ResultFilter()).total == 0

@@ -1,8 +1,10 @@
 """Documents: the invigilation pack and sitting report at the centre; at the registry, browsing results with
-filters, making slips, certificates and the cohort report, and exporting the list."""
+filters and pages, making slips (asking for bank sources only for results without their pass rules),
+certificates and the cohort report, and exporting the list."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from kiosk.security.secrets import normalise_code, verify_secret
 from kiosk.services import enrolment, export, registry, registry_import
 from kiosk.services.context import KioskContext
 from kiosk.services.registry import RegistryContext
+from kiosk.storage.registry_tables import ResultAttemptRow
 from kiosk.storage.repositories import people
 from kiosk.ui.admin.centre.printing import PrintingPage
 from kiosk.ui.admin.registry import RegistryFace
@@ -144,9 +147,11 @@ def _choose(qtbot: QtBot, combo: object, text: str) -> None:
     assert isinstance(combo, QComboBox)
     index = combo.findText(text)
     assert index >= 0, f"{text!r} is not offered"
-    combo.setFocus()
     while combo.currentIndex() != index:
+        combo.setFocus()
         qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up)
+        # Each choice asks the database for the list; the filters wait for it, as a person would.
+        qtbot.waitUntil(combo.isEnabled)
 
 
 def test_results_are_listed_and_filtered(qtbot: QtBot, results: tuple[AdminWindow, ResultsPage]) -> None:
@@ -177,22 +182,18 @@ def test_results_are_listed_and_filtered(qtbot: QtBot, results: tuple[AdminWindo
 def test_a_slip_opens_for_the_row_under_enter_and_certificates_only_for_passes(
     qtbot: QtBot,
     results: tuple[AdminWindow, ResultsPage],
-    bank_dir: Path,
     tmp_path: Path,
     desktop: RecordingDesktop,
+    chooser: ScriptedChooser,
 ) -> None:
     window, page = results
     type_into(qtbot, page.out.edit, str(tmp_path / "docs"))
+    # Results from this kiosk carry their pass rules: no bank sources are asked for.
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    assert "need the bank sources" in page.status.text
-    assert desktop.opened == []
-
-    type_into(qtbot, page.banks.edit, str(bank_dir))
-    page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
     settle(qtbot, window)
+    assert page.banks.path() is None and chooser.asked == []
     number = table_text(page.table)[page.table.currentRow()][0]
     slip = desktop.opened[-1]
     assert (
@@ -312,3 +313,111 @@ def test_item_analysis_from_the_wrong_bank_sources_is_refused_with_the_reason(
     assert "The documents were not made" in said
     assert f"The folder {empty} holds no bank source" in said
     assert page.progress.value() == 0
+
+
+def test_item_analysis_without_bank_sources_says_to_give_them(
+    qtbot: QtBot, results: tuple[AdminWindow, ResultsPage], desktop: RecordingDesktop
+) -> None:
+    _window, page = results
+    click(qtbot, page.buttons["items"])
+    assert page.status.level == "error"
+    assert page.status.text.startswith("Item analysis needs the bank sources: type or choose the folder")
+    assert desktop.opened == []
+
+
+def test_the_list_comes_in_pages_and_the_filters_apply_to_all_results(
+    qtbot: QtBot, results: tuple[AdminWindow, ResultsPage], tmp_path: Path, chooser: ScriptedChooser
+) -> None:
+    window, page = results
+    page.page_size = 2
+    _choose(qtbot, page.outcome, "not passed")
+    _choose(qtbot, page.outcome, "all")
+    assert [row[0] for row in table_text(page.table)] == ["M-101", "M-102"]
+    assert page.count_label.text() == "Showing 2 of 3 results; 1 passed."
+    assert page.more_button.isVisible() and page.more_button.text() == "Show 1 more"
+
+    click(qtbot, page.more_button)
+    settle(qtbot, window)
+    assert [row[0] for row in table_text(page.table)] == ["M-101", "M-102", "M-103"]
+    assert page.count_label.text() == "Showing 3 of 3 results; 1 passed."
+    assert not page.more_button.isVisible()
+
+    # A filter lists the first page of what it lets through, counted in the database.
+    page.page_size = 1
+    _choose(qtbot, page.outcome, "not passed")
+    assert [row[0] for row in table_text(page.table)] == ["M-102"]
+    assert page.count_label.text() == "Showing 1 of 2 results; 0 passed."
+    assert page.more_button.text() == "Show 1 more"
+
+    # With no row selected, the export holds every result the filters let through, not only those listed.
+    chooser.answers.append(tmp_path / "docs" / "not-passed.csv")
+    click(qtbot, page.buttons["csv"])
+    settle(qtbot, window)
+    lines = (tmp_path / "docs" / "not-passed.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["M-102", "M-103"]
+
+    # ...and certificates and slips are made for all of them too.
+    type_into(qtbot, page.out.edit, str(tmp_path / "slips"))
+    click(qtbot, page.buttons["slips"])
+    settle(qtbot, window)
+    assert sorted(path.name.split("_")[0] for path in (tmp_path / "slips").glob("*_slip.pdf")) == [
+        "M-102",
+        "M-103",
+    ]
+    assert page.status.text == f"Made 2 file(s) in {tmp_path / 'slips'}."
+
+
+def _strip_rules(ctx: RegistryContext, attempt_ids: list[str]) -> None:
+    """Make results look as bundles made before results carried their pass rules left them."""
+    with ctx.database.transaction() as session:
+        for attempt_id in attempt_ids:
+            row = session.get(ResultAttemptRow, attempt_id)
+            assert row is not None
+            result = json.loads(row.result_json)
+            del result["rules"]
+            row.result_json = json.dumps(result)
+
+
+def test_slips_of_results_without_their_rules_ask_for_the_bank_sources(
+    qtbot: QtBot,
+    results: tuple[AdminWindow, ResultsPage],
+    imported: RegistryContext,
+    finished: list[str],
+    bank_dir: Path,
+    tmp_path: Path,
+    chooser: ScriptedChooser,
+    desktop: RecordingDesktop,
+) -> None:
+    window, page = results
+    _strip_rules(imported, finished[1:])
+    type_into(qtbot, page.out.edit, str(tmp_path / "docs"))
+
+    # Cancelling the folder question makes nothing and says why.
+    click(qtbot, page.buttons["slips"])
+    settle(qtbot, window)
+    assert chooser.asked == [("folder", "Choose the folder of bank sources")]
+    assert page.status.level == "warning"
+    assert page.status.text == (
+        "2 of the chosen results were sent without their pass rules; choose the folder of bank sources "
+        "to print their slips."
+    )
+    assert not list((tmp_path / "docs").glob("*.pdf")) and desktop.opened == []
+
+    # Choosing it makes every slip, and the folder is kept for the next time.
+    chooser.answers.append(bank_dir)
+    click(qtbot, page.buttons["slips"])
+    settle(qtbot, window)
+    assert len(chooser.asked) == 2
+    assert page.banks.path() == bank_dir
+    assert len(list((tmp_path / "docs").glob("*_slip.pdf"))) == 3
+    assert page.status.text == f"Made 3 file(s) in {tmp_path / 'docs'}."
+    assert desktop.opened[-1] == tmp_path / "docs"
+
+    # The passing result carries its rules: its slip needs no bank sources.
+    type_into(qtbot, page.banks.edit, "")
+    _choose(qtbot, page.outcome, "passed")
+    type_into(qtbot, page.out.edit, str(tmp_path / "passed"))
+    click(qtbot, page.buttons["slips"])
+    settle(qtbot, window)
+    assert len(chooser.asked) == 2
+    assert [path.name.split("_")[0] for path in (tmp_path / "passed").glob("*_slip.pdf")] == ["M-101"]

@@ -12,7 +12,7 @@ from kiosk.ui.i18n import tr
 
 
 class HeldResult(Protocol):
-    """What the page reads of a result held at the registry (as :func:`reporting.held_results` gives)."""
+    """What the page reads of a result held at the registry (as :func:`reporting.find_results` lists)."""
 
     @property
     def attempt_id(self) -> str: ...
@@ -40,11 +40,6 @@ class HeldResult(Protocol):
     def percent(self) -> float: ...
     @property
     def passed(self) -> bool: ...
-
-
-def sitting_key(result: HeldResult) -> tuple[str, str, str]:
-    """A sitting as people know it: its name, date and centre (each PC numbers its sittings itself)."""
-    return (result.centre, result.sitting_name, result.sitting_date or "")
 
 
 def result_word(passed: bool) -> str:

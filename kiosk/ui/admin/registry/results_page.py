@@ -1,0 +1,285 @@
+"""The results page's widgets: the filters, one page of the results list, and the document buttons.
+
+It shows what its presenter (:mod:`kiosk.ui.admin.registry.results`) gives it and forwards intent as signals.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+)
+
+from kiosk.services import reporting
+from kiosk.ui.admin.registry.held import HeldResult, list_row
+from kiosk.ui.admin.terms import certificate_name, grade_name
+from kiosk.ui.admin.widgets import (
+    Banner,
+    ConsolePage,
+    PathField,
+    fill_table,
+    make_table,
+    row_key,
+    set_headers,
+)
+from kiosk.ui.i18n import tr
+
+PAGE_SIZE = 500
+"""How many results the list shows at first, and how many more each press of its button adds."""
+
+
+class ResultsPage(ConsolePage):
+    """Lays out the filters, the results list and the documents that can be made from it."""
+
+    filters_changed = Signal()
+    """A filter was changed."""
+    more_requested = Signal()
+    """The next page of results was asked for."""
+    document_requested = Signal(str)
+    """Make a document: ``slips``, ``certificates``, ``cohort``, ``items``, or the list: ``csv``, ``xlsx``."""
+
+    KINDS = ("slips", "certificates", "cohort", "items", "csv", "xlsx")
+
+    def __init__(self) -> None:
+        super().__init__("results")
+        grid = QGridLayout()
+        self.filter_labels = [QLabel() for _ in range(5)]
+        self.certificate = QComboBox()
+        self.grade = QComboBox()
+        self.centre = QComboBox()
+        self.sitting = QComboBox()
+        self.outcome = QComboBox()
+        self.filters = (self.certificate, self.grade, self.centre, self.sitting, self.outcome)
+        for column, (label, combo, name) in enumerate(
+            zip(
+                self.filter_labels,
+                self.filters,
+                ("certificate", "grade", "centre", "sitting", "outcome"),
+                strict=True,
+            )
+        ):
+            combo.setObjectName(f"results-{name}")
+            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            label.setBuddy(combo)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(combo, 1, column)
+            combo.currentIndexChanged.connect(lambda _index: self.filters_changed.emit())
+        grid.setColumnStretch(3, 2)
+        self.body.addLayout(grid)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("results-count")
+        self.count_label.setProperty("role", "muted")
+        self.body.addWidget(self.count_label)
+        self.table = make_table("results-table")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.body.addWidget(self.table, 1)
+        self.more_button = QPushButton()
+        self.more_button.setObjectName("results-more")
+        self.more_button.clicked.connect(lambda _checked=False: self.more_requested.emit())
+        self.body.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.banks = PathField("results-banks")
+        self.out = PathField("results-out")
+        self.body.addWidget(self.banks)
+        self.body.addWidget(self.out)
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for kind in self.KINDS:
+            button = QPushButton()
+            button.setObjectName(f"results-{kind}")
+            button.clicked.connect(lambda _checked=False, kind=kind: self.document_requested.emit(kind))
+            buttons.addWidget(button)
+            self.buttons[kind] = button
+        buttons.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("results-progress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        buttons.addWidget(self.progress)
+        self.body.addLayout(buttons)
+        self.status = Banner("results-status")
+        self.body.addWidget(self.status)
+        # The filters too: a list asked for while another is on its way would arrive in either order.
+        self.guard(*self.buttons.values(), *self.filters, self.more_button)
+        self.table.itemSelectionChanged.connect(self.update_actions)
+        self.page_size = PAGE_SIZE
+        self.shown: list[HeldResult] = []
+        """The results listed so far: the first pages of those the filters let through."""
+        self.total = 0
+        self.passed = 0
+        self.choices = reporting.ResultChoices((), (), (), ())
+        self.first_input = self.certificate
+        self.retranslate()
+
+    def nav_label(self) -> str:
+        return tr("AdminResults", "Results and reports")
+
+    def retranslate(self) -> None:
+        self.title_label.setText(tr("AdminResults", "Results, slips and reports"))
+        self.intro_label.setText(
+            tr(
+                "AdminResults",
+                "Choose results with the filters (and, if you like, rows in the list): slips and "
+                "certificates are made for the chosen rows, or for every result the filters let through "
+                "when none is chosen. Press Enter on a row for its slip.",
+            )
+        )
+        for label, text in zip(
+            self.filter_labels,
+            (
+                tr("AdminResults", "Certificate"),
+                tr("AdminResults", "Grade"),
+                tr("AdminResults", "Centre"),
+                tr("AdminResults", "Sitting"),
+                tr("AdminResults", "Result"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.banks.set_texts(
+            tr("AdminResults", "Bank sources"),
+            tr("AdminResults", "Browse…"),
+            tr(
+                "AdminResults",
+                "the folder of bank sources, e.g. question_banks (for item analysis, and for slips of "
+                "results sent without their pass rules)",
+            ),
+        )
+        self.out.set_texts(
+            tr("AdminResults", "Save documents in"),
+            tr("AdminResults", "Browse…"),
+            tr("AdminResults", "a folder"),
+        )
+        texts = {
+            "slips": tr("AdminResults", "Result slips"),
+            "certificates": tr("AdminResults", "Certificates"),
+            "cohort": tr("AdminResults", "Cohort report"),
+            "items": tr("AdminResults", "Item analysis"),
+            "csv": tr("AdminResults", "Export the list (CSV)"),
+            "xlsx": tr("AdminResults", "Export the list (XLSX)"),
+        }
+        for kind, button in self.buttons.items():
+            button.setText(texts[kind])
+        self.buttons["cohort"].setToolTip(tr("AdminResults", "PDF, with its tables as CSV and XLSX"))
+        self.buttons["items"].setToolTip(tr("AdminResults", "PDF, with its tables as CSV and XLSX"))
+        set_headers(self.table, self.headers(), stretch=1)
+        self.show_choices(self.choices)
+        self.show_count()
+
+    def headers(self) -> list[str]:
+        return [
+            tr("AdminResults", "Candidate"),
+            tr("AdminResults", "Name"),
+            tr("AdminResults", "Certificate"),
+            tr("AdminResults", "Grade"),
+            tr("AdminResults", "Centre"),
+            tr("AdminResults", "Sitting"),
+            tr("AdminResults", "Date"),
+            tr("AdminResults", "Mark"),
+            tr("AdminResults", "Result"),
+        ]
+
+    def row(self, result: HeldResult) -> tuple[object, ...]:
+        cells = list_row(result)
+        return (*cells[:7], f"{result.percent:.1f}%", cells[8])
+
+    def list_headers(self) -> list[str]:
+        """The exported list's headings: the table's, with the mark's unit in its heading."""
+        headers = self.headers()
+        headers[7] = tr("AdminResults", "Mark (%)")
+        return headers
+
+    # -- filters ---------------------------------------------------------------------------------------
+
+    def show_choices(self, choices: reporting.ResultChoices) -> None:
+        """Offer ``choices`` in the filters, keeping each filter's value where it is still offered."""
+        self.choices = choices
+        chosen = [combo.currentData() for combo in self.filters]
+        for combo in self.filters:
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(tr("AdminResults", "all"), None)
+        for value in choices.certificates:
+            self.certificate.addItem(certificate_name(value), value)
+        for grade in choices.grades:
+            self.grade.addItem(grade_name(grade), grade)
+        for value in choices.centres:
+            self.centre.addItem(value, value)
+        for centre, name, day in choices.sittings:
+            self.sitting.addItem(f"{name} · {day} · {centre}", (centre, name, day))
+        self.outcome.addItem(tr("AdminResults", "passed"), True)
+        self.outcome.addItem(tr("AdminResults", "not passed"), False)
+        for combo, value in zip(self.filters, chosen, strict=True):
+            index = combo.findData(value) if value is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> reporting.ResultFilter:
+        certificate, grade, centre, sitting, outcome = (combo.currentData() for combo in self.filters)
+        return reporting.ResultFilter(
+            certificate=certificate,
+            grade=grade,
+            centre=centre,
+            sitting=None if sitting is None else (str(sitting[0]), str(sitting[1]), str(sitting[2])),
+            passed=outcome,
+        )
+
+    def show_found(self, found: reporting.FoundResults, more: bool = False) -> None:
+        """List a page of results: in place of those listed, or after them when ``more``."""
+        listed = {r.attempt_id for r in self.shown} if more else set()
+        # A result imported between two pages can shift the next one; never list a row twice.
+        added = [r for r in found.rows if r.attempt_id not in listed]
+        self.shown = [*self.shown, *added] if more else list(added)
+        self.total, self.passed = found.total, found.passed
+        fill_table(self.table, [self.row(r) for r in self.shown], [r.attempt_id for r in self.shown])
+        self.show_count()
+        self.update_actions()
+
+    def show_count(self) -> None:
+        self.count_label.setText(
+            tr("AdminResults", "Showing {shown} of {total} results; {passed} passed.").format(
+                shown=f"{len(self.shown):,}", total=f"{self.total:,}", passed=f"{self.passed:,}"
+            )
+        )
+        self.more_button.setText(
+            tr("AdminResults", "Show {count} more").format(
+                count=f"{min(self.page_size, self.total - len(self.shown)):,}"
+            )
+        )
+        self.more_button.setVisible(len(self.shown) < self.total)
+
+    def selected_ids(self) -> list[str]:
+        """The attempts of the selected rows, in list order (none when no row is selected)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        wanted = {row_key(self.table, row) for row in rows}
+        return [r.attempt_id for r in self.shown if r.attempt_id in wanted]
+
+    def update_actions(self) -> None:
+        has = self.total > 0 and not self.busy
+        for button in self.buttons.values():
+            button.setEnabled(has)
+
+    # -- progress --------------------------------------------------------------------------------------
+
+    def show_progress(self, done: int, total: int, _name: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def show_working(self) -> None:
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        self.status.clear()
+
+    def show_idle(self, done: bool) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1 if done else 0)
