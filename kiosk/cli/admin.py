@@ -10,9 +10,8 @@ import argparse
 import os
 from pathlib import Path
 
-from kiosk.cli.common import data_dir
+from kiosk.cli.common import data_dir, passphrase
 from kiosk.cli.registry import REGISTRY_DB_ENV, default_registry_dir
-from kiosk.domain.errors import InputError
 
 LANGUAGES = ("en", "zh")
 
@@ -49,14 +48,7 @@ def open_admin_console(args: argparse.Namespace) -> int:
     from kiosk.app import run_admin
 
     registry = bool(args.registry or args.registry_dir or args.db)
-    passphrase = None
-    if args.passphrase_env:
-        value = os.environ.get(args.passphrase_env)
-        if not value:
-            raise InputError(
-                f"The environment variable {args.passphrase_env} named by --passphrase-env is not set."
-            )
-        passphrase = value.encode()
+    key_passphrase = passphrase(args)
     registry_dir: Path | None = None
     if registry:
         registry_dir = args.registry_dir or default_registry_dir()
@@ -66,7 +58,7 @@ def open_admin_console(args: argparse.Namespace) -> int:
             data_dir(args),
             registry_dir=registry_dir,
             database_url=url,
-            passphrase=passphrase,
+            passphrase=key_passphrase,
             language=args.language,
         )
     )

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from kiosk.cli import exam
-from kiosk.cli.common import say
+from kiosk.cli.common import passphrase, say
 from kiosk.domain.errors import InputError
 from kiosk.security.keys import KeyKind, load_public
 from kiosk.services import authoring
@@ -56,16 +56,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.set_defaults(handler=_keys_new)
 
 
-def _passphrase(args: argparse.Namespace) -> bytes | None:
-    name: str | None = args.passphrase_env
-    if name is None:
-        return None
-    value = os.environ.get(name)
-    if not value:
-        raise InputError(f"The environment variable {name} named by --passphrase-env is not set.")
-    return value.encode()
-
-
 def _validate(args: argparse.Namespace) -> int:
     failed = 0
     for source in args.sources:
@@ -84,7 +74,7 @@ def _build(args: argparse.Namespace) -> int:
     code = args.release_code or os.environ.get("KIOSK_RELEASE_CODE") or getpass.getpass("Release code: ")
     if not code.strip():
         raise InputError("A release code is needed to build a package; give --release-code.")
-    signer = authoring.load_signing_identity(args.signing_key, _passphrase(args))
+    signer = authoring.load_signing_identity(args.signing_key, passphrase(args))
     recipients = [load_public(path) for path in args.recipient]
     built = authoring.build_bank_package(args.source, args.output, signer, code, recipients)
     say(
@@ -111,6 +101,6 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _keys_new(args: argparse.Namespace) -> int:
-    private, public = authoring.new_keys(KeyKind(args.kind), args.name, args.out, _passphrase(args))
+    private, public = authoring.new_keys(KeyKind(args.kind), args.name, args.out, passphrase(args))
     say(f"Wrote {private} (private, keep it secret) and {public} (public, share it).")
     return 0

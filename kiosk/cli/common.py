@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from kiosk.domain.errors import InputError
+from kiosk.services.context import KioskContext, open_context
 
 
 def default_data_dir() -> Path:
@@ -38,3 +43,24 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def say(message: str) -> None:
     print(message)
+
+
+def passphrase(args: argparse.Namespace) -> bytes | None:
+    """The private key's passphrase from the environment variable named by ``--passphrase-env``, if any."""
+    name: str | None = getattr(args, "passphrase_env", None)
+    if name is None:
+        return None
+    value = os.environ.get(name)
+    if not value:
+        raise InputError(f"The environment variable {name} named by --passphrase-env is not set.")
+    return value.encode()
+
+
+@contextmanager
+def kiosk_context(args: argparse.Namespace) -> Iterator[KioskContext]:
+    """The kiosk's context on the chosen data folder, closed when the verb is done."""
+    ctx = open_context(data_dir(args))
+    try:
+        yield ctx
+    finally:
+        ctx.close()

@@ -11,18 +11,15 @@ import argparse
 import csv
 import io
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from kiosk.cli.common import data_dir, say
+from kiosk.cli.common import kiosk_context, say
 from kiosk.domain.errors import InputError, StoreError
 from kiosk.domain.items import GRADE_NAMES
 from kiosk.domain.spreadsheet import inert_cell
 from kiosk.security.keys import write_atomically
 from kiosk.services import bank_install, integrity, invigilators, kiosk_setup, roster, sittings
-from kiosk.services.context import KioskContext, open_context
 
 # argparse has no public name for the object add_subparsers returns.
 Subparsers = argparse._SubParsersAction
@@ -117,15 +114,6 @@ def add_bank_verbs(verbs: Subparsers[argparse.ArgumentParser]) -> None:
     listing.set_defaults(handler=bank_list_command)
 
 
-@contextmanager
-def _context(args: argparse.Namespace) -> Iterator[KioskContext]:
-    ctx = open_context(data_dir(args))
-    try:
-        yield ctx
-    finally:
-        ctx.close()
-
-
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -144,7 +132,7 @@ def _pin(args: argparse.Namespace) -> str | None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         info = kiosk_setup.init_kiosk(ctx, args.centre, args.kiosk)
     say(
         f"This PC is now kiosk {info.kiosk_id} ('{info.kiosk_name}' at {info.centre_name}), "
@@ -154,7 +142,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _trust(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         key = bank_install.trust_key(ctx, args.public_key)
     say(f"Trusted {key.kind.value} key '{key.name}' ({key.key_id}).")
     return 0
@@ -162,7 +150,7 @@ def _trust(args: argparse.Namespace) -> int:
 
 def bank_install_command(args: argparse.Namespace) -> int:
     """``kiosk bank install FILE``."""
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         installed = bank_install.install_package(ctx, args.package)
     say(
         f"Installed {installed.bank_id} version {installed.version} ({installed.title}, "
@@ -173,7 +161,7 @@ def bank_install_command(args: argparse.Namespace) -> int:
 
 def bank_list_command(args: argparse.Namespace) -> int:
     """``kiosk bank list``."""
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         installed = bank_install.list_installed(ctx)
     if not installed:
         say("No bank packages are installed on this kiosk.")
@@ -186,7 +174,7 @@ def bank_list_command(args: argparse.Namespace) -> int:
 
 
 def _roster_check(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         preview = roster.preview_roster(ctx, args.csv_path)
     for warning in preview.warnings:
         say(f"note: {warning}")
@@ -203,7 +191,7 @@ def _roster_import(args: argparse.Namespace) -> int:
     codes_out: Path | None = args.codes_out
     if codes_out is not None and codes_out.exists():
         raise InputError(f"The file {codes_out} already exists; choose a new file for the access codes.")
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         result = roster.import_roster(ctx, args.csv_path)
     if codes_out is None:
         say("Access codes (shown only now; hand each candidate theirs):")
@@ -230,21 +218,21 @@ def _roster_import(args: argparse.Namespace) -> int:
 
 
 def _roster_reset(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         code = roster.reset_access_code(ctx, args.candidate_number)
     say(f"New access code for {args.candidate_number.strip().upper()}: {code} (the old one no longer works).")
     return 0
 
 
 def _roster_extra_time(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         roster.set_accommodation(ctx, args.candidate_number, args.factor)
     say(f"Extra-time factor of {args.candidate_number.strip().upper()} set to {args.factor:g}.")
     return 0
 
 
 def _roster_list(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         candidates = roster.list_candidates(ctx)
     if not candidates:
         say("No candidates are on this kiosk's roster.")
@@ -258,28 +246,28 @@ def _roster_list(args: argparse.Namespace) -> int:
 
 
 def _invigilator_add(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         pin = invigilators.create_invigilator(ctx, args.name, _pin(args))
     say(f"Added invigilator '{' '.join(args.name.split())}'. PIN: {pin} (shown only now).")
     return 0
 
 
 def _invigilator_reset(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         pin = invigilators.reset_pin(ctx, args.name, _pin(args))
     say(f"New PIN for '{' '.join(args.name.split())}': {pin} (shown only now).")
     return 0
 
 
 def _invigilator_deactivate(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         invigilators.deactivate(ctx, args.name)
     say(f"The PIN of '{' '.join(args.name.split())}' no longer works.")
     return 0
 
 
 def _invigilator_list(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         people = invigilators.list_invigilators(ctx)
     if not people:
         say("No invigilator accounts exist on this kiosk.")
@@ -289,14 +277,14 @@ def _invigilator_list(args: argparse.Namespace) -> int:
 
 
 def _sitting_schedule(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         info = sittings.schedule_sitting(ctx, args.name, args.bank, args.date, show_score=args.show_score)
     say(f"Scheduled sitting {info.id}: '{info.name}', {info.bank_id}, on {info.scheduled_on.isoformat()}.")
     return 0
 
 
 def _sitting_list(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         found = sittings.list_sittings(ctx, args.date)
     if not found:
         say("No sittings are scheduled" + (f" on {args.date.isoformat()}." if args.date else "."))
@@ -310,7 +298,7 @@ def _sitting_list(args: argparse.Namespace) -> int:
 
 
 def _store_check(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         result = integrity.check_store(ctx)
     for problem in result.database_problems:
         say(f"database: {problem}")
@@ -324,7 +312,7 @@ def _store_check(args: argparse.Namespace) -> int:
 
 
 def _store_backup(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with kiosk_context(args) as ctx:
         written = integrity.backup_store(ctx, args.destination)
     say(f"Backed the store up to {written}.")
     return 0

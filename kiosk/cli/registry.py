@@ -15,7 +15,6 @@ from kiosk.cli import common
 from kiosk.cli.common import say
 from kiosk.domain.errors import InputError
 from kiosk.security.keys import KeyKind, PublicIdentity, load_public
-from kiosk.services.context import KioskContext, open_context
 from kiosk.services.enrolment import enrol
 from kiosk.services.export import export_results
 from kiosk.services.receipts import import_receipt
@@ -105,34 +104,16 @@ def _registry_options(parser: argparse.ArgumentParser, database: bool = True) ->
         )
 
 
-def _passphrase(args: argparse.Namespace) -> bytes | None:
-    name: str | None = args.passphrase_env
-    if name is None:
-        return None
-    value = os.environ.get(name)
-    if not value:
-        raise InputError(f"The environment variable {name} named by --passphrase-env is not set.")
-    return value.encode()
-
-
 def _registry_dir(args: argparse.Namespace) -> Path:
     chosen: Path | None = args.registry_dir
     return chosen if chosen is not None else default_registry_dir()
 
 
 @contextmanager
-def _kiosk(args: argparse.Namespace) -> Iterator[KioskContext]:
-    ctx = open_context(common.data_dir(args))
-    try:
-        yield ctx
-    finally:
-        ctx.close()
-
-
-@contextmanager
-def _registry(args: argparse.Namespace) -> Iterator[RegistryContext]:
+def registry_context(args: argparse.Namespace) -> Iterator[RegistryContext]:
+    """The registry's context from --registry-dir, --db and --passphrase-env, closed when done."""
     url = args.db or os.environ.get(REGISTRY_DB_ENV) or None
-    ctx = open_registry(_registry_dir(args), url, _passphrase(args))
+    ctx = open_registry(_registry_dir(args), url, common.passphrase(args))
     try:
         yield ctx
     finally:
@@ -140,7 +121,7 @@ def _registry(args: argparse.Namespace) -> Iterator[RegistryContext]:
 
 
 def _enrol(args: argparse.Namespace) -> int:
-    with _kiosk(args) as ctx:
+    with common.kiosk_context(args) as ctx:
         path, enrolment = enrol(ctx, args.out, args.centre)
     say(f"Wrote {path} for kiosk {enrolment.kiosk_id} ('{enrolment.kiosk_name}' at {enrolment.centre}).")
     say(f"Key id {enrolment.key_id}: the registry administrator should see the same id when enrolling it.")
@@ -148,7 +129,7 @@ def _enrol(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _kiosk(args) as ctx:
+    with common.kiosk_context(args) as ctx:
         result = export_results(ctx, args.to, args.registry_key)
     say(
         f"Wrote bundle {result.bundle_id} with {result.attempt_count} attempt(s) to {result.path} and "
@@ -158,7 +139,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _receipt_import(args: argparse.Namespace) -> int:
-    with _kiosk(args) as ctx:
+    with common.kiosk_context(args) as ctx:
         result = import_receipt(ctx, args.file, args.registry_key)
     say(
         f"Receipt for bundle {result.bundle_id}: {len(result.marked)} attempt(s) marked delivered, "
@@ -171,14 +152,14 @@ def _receipt_import(args: argparse.Namespace) -> int:
 
 
 def _registry_init(args: argparse.Namespace) -> int:
-    public = init_registry(_registry_dir(args), args.name, _passphrase(args))
+    public = init_registry(_registry_dir(args), args.name, common.passphrase(args))
     say(f"Created the registry at {_registry_dir(args)}.")
     say(f"Give every kiosk the public key {public}: it goes in the kiosk's trust/registry.pub.")
     return 0
 
 
 def _registry_enrol(args: argparse.Namespace) -> int:
-    with _registry(args) as ctx:
+    with registry_context(args) as ctx:
         result = enrol_kiosk(ctx, args.file, args.replace)
     enrolment = result.enrolment
     say(
@@ -189,7 +170,7 @@ def _registry_enrol(args: argparse.Namespace) -> int:
 
 
 def _registry_kiosks(args: argparse.Namespace) -> int:
-    with _registry(args) as ctx:
+    with registry_context(args) as ctx:
         kiosks = list_kiosks(ctx)
     if not kiosks:
         say("No kiosk is enrolled yet.")
@@ -200,7 +181,7 @@ def _registry_kiosks(args: argparse.Namespace) -> int:
 
 
 def _registry_import(args: argparse.Namespace) -> int:
-    with _registry(args) as ctx:
+    with registry_context(args) as ctx:
         report = import_bundles(ctx, args.paths, ProgressBar(sys.stderr))
     for line in report_lines(report):
         say(line)

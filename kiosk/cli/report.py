@@ -7,19 +7,14 @@ code. At a centre's kiosk: the invigilation pack and the sitting report.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from kiosk.cli import common
 from kiosk.cli import registry as registry_cli
 from kiosk.cli.common import say
-from kiosk.cli.registry import REGISTRY_DB_ENV, ProgressBar, default_registry_dir
+from kiosk.cli.registry import REGISTRY_DB_ENV, ProgressBar
 from kiosk.domain.errors import InputError
-from kiosk.services.context import KioskContext, open_context
-from kiosk.services.registry import RegistryContext, open_registry
 from kiosk.services.reporting import default_workers, issue_certificates, issue_slips
 from kiosk.services.reporting_analysis import write_cohort, write_item_analysis
 from kiosk.services.reporting_banks import BankCatalogue, load_catalogue
@@ -104,33 +99,6 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@contextmanager
-def _registry(args: argparse.Namespace) -> Iterator[RegistryContext]:
-    passphrase = None
-    if args.passphrase_env:
-        value = os.environ.get(args.passphrase_env)
-        if not value:
-            raise InputError(
-                f"The environment variable {args.passphrase_env} named by --passphrase-env is not set."
-            )
-        passphrase = value.encode()
-    directory = args.registry_dir or default_registry_dir()
-    ctx = open_registry(directory, args.db or os.environ.get(REGISTRY_DB_ENV) or None, passphrase)
-    try:
-        yield ctx
-    finally:
-        ctx.close()
-
-
-@contextmanager
-def _kiosk(args: argparse.Namespace) -> Iterator[KioskContext]:
-    ctx = open_context(common.data_dir(args))
-    try:
-        yield ctx
-    finally:
-        ctx.close()
-
-
 def _catalogue(args: argparse.Namespace) -> BankCatalogue | None:
     return load_catalogue(args.banks) if args.banks else None
 
@@ -154,7 +122,7 @@ def _workers(args: argparse.Namespace) -> int:
 def _slips(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
     out = _out_dir(args.out)
-    with _registry(args) as ctx:
+    with registry_cli.registry_context(args) as ctx:
         written = issue_slips(ctx, catalogue, out, args.attempts, ProgressBar(sys.stderr), _workers(args))
     say(f"Wrote {len(written)} result slip(s) to {out}.")
     return 0
@@ -162,7 +130,7 @@ def _slips(args: argparse.Namespace) -> int:
 
 def _certificates(args: argparse.Namespace) -> int:
     out = _out_dir(args.out)
-    with _registry(args) as ctx:
+    with registry_cli.registry_context(args) as ctx:
         written, not_passed = issue_certificates(
             ctx, out, args.attempts, ProgressBar(sys.stderr), _workers(args)
         )
@@ -174,7 +142,7 @@ def _certificates(args: argparse.Namespace) -> int:
 
 def _cohort(args: argparse.Namespace) -> int:
     out = _out_dir(args.out)
-    with _registry(args) as ctx:
+    with registry_cli.registry_context(args) as ctx:
         written = write_cohort(ctx, _catalogue(args), out, args.bank)
     say(f"Wrote {', '.join(path.name for path in written)} to {out}.")
     return 0
@@ -183,14 +151,14 @@ def _cohort(args: argparse.Namespace) -> int:
 def _items(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.banks)
     out = _out_dir(args.out)
-    with _registry(args) as ctx:
+    with registry_cli.registry_context(args) as ctx:
         written = write_item_analysis(ctx, catalogue, out, args.bank)
     say(f"Wrote {', '.join(path.name for path in written)} to {out}.")
     return 0
 
 
 def _pack(args: argparse.Namespace) -> int:
-    with _kiosk(args) as ctx:
+    with common.kiosk_context(args) as ctx:
         printed = print_pack(ctx, args.sitting, args.out)
     say(
         f"Wrote the invigilation pack for sitting {printed.sitting.id} ('{printed.sitting.name}') to "
@@ -201,7 +169,7 @@ def _pack(args: argparse.Namespace) -> int:
 
 
 def _sitting(args: argparse.Namespace) -> int:
-    with _kiosk(args) as ctx:
+    with common.kiosk_context(args) as ctx:
         path = write_sitting_report(ctx, args.sitting, args.out)
     say(f"Wrote the sitting report for sitting {args.sitting} to {path}.")
     return 0
