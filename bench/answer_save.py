@@ -24,16 +24,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kiosk.domain.clock import SystemClock
-from kiosk.security.keys import KeyKind, generate_identity, write_identity
-from kiosk.security.secrets import HashCost
-from kiosk.services.bank_install import install_package, trust_key
-from kiosk.services.context import open_context
-from kiosk.services.exam import login
-from kiosk.services.invigilators import create_invigilator
-from kiosk.services.kiosk_setup import init_kiosk
-from kiosk.services.roster import import_roster
-from kiosk.services.sittings import open_sitting, schedule_sitting
-from tests.services.kiosk_fixtures import PIN, RELEASE_CODE, RIGHT, WRONG, make_bank, make_package
+from kiosk.formats.keys import KeyKind, generate_identity, write_identity
+from kiosk.formats.secrets import HashCost
+from kiosk.station.services.bank_install import install_package, trust_key
+from kiosk.station.services.context import open_context
+from kiosk.station.services.exam import login
+from kiosk.station.services.invigilators import create_invigilator
+from kiosk.station.services.kiosk_setup import init_kiosk
+from kiosk.station.services.roster import import_roster
+from kiosk.station.services.sittings import open_sitting, schedule_sitting
+from tests.fixtures.kiosk import PIN, RELEASE_CODE, RIGHT, WRONG, make_bank, make_package
 
 BUDGET_P99_MS = 15.0
 BUDGET_RATIO = 1.5

@@ -18,12 +18,12 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kiosk.banks.payload import bank_to_payload  # noqa: E402
-from kiosk.banks.source import load_bank_dir  # noqa: E402
+from kiosk.authoring.source import load_bank_dir  # noqa: E402
 from kiosk.domain.forms import assemble_form  # noqa: E402
-from kiosk.security.keys import KeyKind, generate_identity  # noqa: E402
-from kiosk.security.packages import STANDARD_RELEASE_KDF, build_package  # noqa: E402
-from kiosk.services.authoring import open_bank_package, package_header_fields  # noqa: E402
+from kiosk.formats.bank_packages import open_bank_package, package_header_fields  # noqa: E402
+from kiosk.formats.bank_payload import bank_to_payload  # noqa: E402
+from kiosk.formats.keys import KeyKind, generate_identity  # noqa: E402
+from kiosk.formats.packages import STANDARD_RELEASE_KDF, build_package  # noqa: E402
 
 RUNS = 9
 CODE = "K7QF-M2XD-9PHA"

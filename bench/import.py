@@ -37,20 +37,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import create_engine, make_url, text
 
-from kiosk.security.bundles import bundle_digest, open_bundle, seal_bundle
-from kiosk.security.keys import KeyKind, generate_identity
-from kiosk.services.bundle_content import CONTENT_VERSION, parse_bundle_content
-from kiosk.services.enrolment import write_enrolment
-from kiosk.services.registry import RegistryContext, enrol_kiosk, init_registry, open_registry
-from kiosk.services.registry_import import Outcome, import_bundles
-from kiosk.services.registry_rows import attempt_row, bundle_row, competence_rows, response_rows
-from kiosk.storage.registry_tables import (
+from kiosk.formats.bundle_content import CONTENT_VERSION, parse_bundle_content
+from kiosk.formats.bundles import bundle_digest, open_bundle, seal_bundle
+from kiosk.formats.keys import KeyKind, generate_identity
+from kiosk.registry.services.imports import Outcome, import_bundles
+from kiosk.registry.services.registry import RegistryContext, enrol_kiosk, init_registry, open_registry
+from kiosk.registry.services.rows import attempt_row, bundle_row, competence_rows, response_rows
+from kiosk.registry.storage.tables import (
     BundleRow,
     CompetenceScoreRow,
     RegistryBase,
     ResultAttemptRow,
     ResultResponseRow,
 )
+from kiosk.station.services.enrolment import write_enrolment
 
 BUDGET_SQLITE = 500.0
 BUDGET_POSTGRES_RATIO = 2.0

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.services.power_cut_child import PowerCutReport, run_power_cuts
+from tests.station.services.power_cut_child import PowerCutReport, run_power_cuts
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,19 +22,19 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from kiosk.banks.source import load_bank_dir
+from kiosk.authoring.source import load_bank_dir
+from kiosk.domain.catalogue import catalogue_of
 from kiosk.domain.forms import assemble_form
 from kiosk.domain.items import Bank, ItemType
 from kiosk.domain.scoring import score_attempt
-from kiosk.security.bundles import bundle_digest, seal_bundle
-from kiosk.security.keys import KeyKind, generate_identity
-from kiosk.services.authoring import write_atomically
-from kiosk.services.bundle_content import CONTENT_VERSION
-from kiosk.services.enrolment import write_enrolment
-from kiosk.services.registry import enrol_kiosk, init_registry, open_registry
-from kiosk.services.registry_import import import_bundles
-from kiosk.services.reporting import default_workers, issue_slips
-from kiosk.services.reporting_banks import catalogue_of
+from kiosk.formats.bundle_content import CONTENT_VERSION
+from kiosk.formats.bundles import bundle_digest, seal_bundle
+from kiosk.formats.keys import KeyKind, generate_identity
+from kiosk.registry.services.imports import import_bundles
+from kiosk.registry.services.registry import enrol_kiosk, init_registry, open_registry
+from kiosk.registry.services.reporting import default_workers, issue_slips
+from kiosk.station.services.enrolment import write_enrolment
+from kiosk.support.files import write_file
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = ROOT / "question_banks" / "maintenance-3"
@@ -149,7 +149,7 @@ def floor(out: Path, count: int) -> float:
         canvas.drawString(72, 770, f"Result slip {number}")
         canvas.showPage()
         canvas.save()
-        write_atomically(out / f"floor-{number:05d}.pdf", buffer.getvalue())
+        write_file(out / f"floor-{number:05d}.pdf", buffer.getvalue())
     return time.perf_counter() - started
 
 

@@ -139,16 +139,16 @@ def big_bank():  # type: ignore[no-untyped-def]
 
 def make_centre(folder: Path) -> int:
     """A kiosk data folder with the big bank installed and scheduled today; returns the sitting id."""
-    from kiosk.banks.payload import bank_to_payload
-    from kiosk.security.keys import KeyKind, generate_identity, write_identity
-    from kiosk.security.packages import build_package
-    from kiosk.services.authoring import package_header_fields
-    from kiosk.services.bank_install import install_package, trust_key
-    from kiosk.services.context import open_context
-    from kiosk.services.invigilators import create_invigilator
-    from kiosk.services.kiosk_setup import init_kiosk
-    from kiosk.services.roster import import_roster
-    from kiosk.services.sittings import schedule_sitting
+    from kiosk.formats.bank_packages import package_header_fields
+    from kiosk.formats.bank_payload import bank_to_payload
+    from kiosk.formats.keys import KeyKind, generate_identity, write_identity
+    from kiosk.formats.packages import build_package
+    from kiosk.station.services.bank_install import install_package, trust_key
+    from kiosk.station.services.context import open_context
+    from kiosk.station.services.invigilators import create_invigilator
+    from kiosk.station.services.kiosk_setup import init_kiosk
+    from kiosk.station.services.roster import import_roster
+    from kiosk.station.services.sittings import schedule_sitting
 
     ctx = open_context(folder / "data")
     try:
@@ -195,7 +195,7 @@ def child_bare() -> None:
 
 def child_cold(folder: Path, sitting_id: int, unlock: bool) -> None:
     from kiosk.app import build_window
-    from kiosk.services.context import open_context
+    from kiosk.station.services.context import open_context
     from kiosk.ui.application import application
 
     app = application()
@@ -224,7 +224,7 @@ def child_exam(folder: Path, sitting_id: int, switches: int) -> None:
 
     from kiosk.app import build_window
     from kiosk.domain.items import ItemType
-    from kiosk.services.context import open_context
+    from kiosk.station.services.context import open_context
     from kiosk.ui.application import application
 
     app = application()

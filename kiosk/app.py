@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.domain.clock import Clock
-from kiosk.security.secrets import HashCost
-from kiosk.services.context import KioskContext, open_context
+from kiosk.formats.secrets import HashCost
+from kiosk.station.services.context import KioskContext, open_context
 from kiosk.ui.application import application, run_event_loop
 from kiosk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from kiosk.services.demo import DemoCentre
+    from kiosk.demo import DemoCentre
 
 # The sample banks shipped beside the package in a source checkout.
 SAMPLE_BANKS = Path(__file__).resolve().parent.parent / "question_banks"
@@ -51,7 +51,7 @@ def run_demo(
 ) -> DemoCentre:
     """Make a demo centre in ``data_dir``, print its PIN and codes, then open it (if ``window``)."""
     # Imported here: building banks pulls in the YAML reader, which opening the kiosk never needs.
-    from kiosk.services.demo import describe_demo, make_demo_centre
+    from kiosk.demo import describe_demo, make_demo_centre
 
     ctx = open_context(data_dir, hash_cost=hash_cost)
     try:

@@ -7,11 +7,12 @@ import getpass
 import os
 from pathlib import Path
 
+from kiosk.authoring import build as authoring
 from kiosk.cli import exam
 from kiosk.cli.common import passphrase, say
 from kiosk.domain.errors import InputError
-from kiosk.security.keys import KeyKind, load_public
-from kiosk.services import authoring
+from kiosk.formats import bank_packages
+from kiosk.formats.keys import KeyKind, load_public
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,14 +86,14 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    header = authoring.inspect_package(args.package)
+    header = bank_packages.inspect_package(args.package)
     for label, value in authoring.describe_header(header):
         say(f"{label + ':':15}{value}")
     return 0
 
 
 def _verify(args: argparse.Namespace) -> int:
-    header = authoring.verify_package_file(args.package, args.trusted)
+    header = bank_packages.verify_package_file(args.package, args.trusted)
     say(
         f"{args.package}: signature valid "
         f"({header.bank_id} version {header.version}, key {header.signer_key_id})."

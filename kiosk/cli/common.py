@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kiosk.domain.errors import InputError
-from kiosk.services.context import KioskContext, open_context
+from kiosk.station.services.context import KioskContext, open_context
 
 
 def default_data_dir() -> Path:

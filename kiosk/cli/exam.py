@@ -18,8 +18,8 @@ from kiosk.cli.common import kiosk_context, say
 from kiosk.domain.errors import InputError, StoreError
 from kiosk.domain.items import GRADE_NAMES
 from kiosk.domain.spreadsheet import inert_cell
-from kiosk.security.keys import write_atomically
-from kiosk.services import bank_install, integrity, invigilators, kiosk_setup, roster, sittings
+from kiosk.station.services import bank_install, integrity, invigilators, kiosk_setup, roster, sittings
+from kiosk.support.files import write_file
 
 # argparse has no public name for the object add_subparsers returns.
 Subparsers = argparse._SubParsersAction
@@ -206,7 +206,7 @@ def _roster_import(args: argparse.Namespace) -> int:
                 [inert_cell(issued.candidate_number), inert_cell(issued.full_name), issued.access_code]
             )
         try:
-            write_atomically(codes_out, text.getvalue().encode("utf-8-sig"), 0o600)
+            write_file(codes_out, text.getvalue().encode("utf-8-sig"), 0o600)
         except OSError as error:
             raise StoreError(
                 f"The candidates were imported but the codes could not be written to {codes_out} "

@@ -14,19 +14,19 @@ from typing import TextIO
 from kiosk.cli import common
 from kiosk.cli.common import say
 from kiosk.domain.errors import InputError
-from kiosk.security.keys import KeyKind, PublicIdentity, load_public
-from kiosk.services.enrolment import enrol
-from kiosk.services.export import export_results
-from kiosk.services.receipts import import_receipt
-from kiosk.services.registry import (
+from kiosk.formats.keys import KeyKind, PublicIdentity, load_public
+from kiosk.registry.services.imports import FileOutcome, ImportReport, Outcome, import_bundles
+from kiosk.registry.services.registry import (
     RegistryContext,
     enrol_kiosk,
     init_registry,
     list_kiosks,
     open_registry,
 )
-from kiosk.services.registry_import import FileOutcome, ImportReport, Outcome, import_bundles
-from kiosk.services.reporting import verify_slip
+from kiosk.registry.services.reporting import verify_slip
+from kiosk.station.services.enrolment import enrol
+from kiosk.station.services.export import export_results
+from kiosk.station.services.receipts import import_receipt
 
 REGISTRY_DIR_ENV = "KIOSK_REGISTRY_DIR"
 REGISTRY_DB_ENV = "KIOSK_REGISTRY_DB"

@@ -10,15 +10,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from kiosk.authoring.catalogue import load_catalogue
 from kiosk.cli import common
 from kiosk.cli import registry as registry_cli
 from kiosk.cli.common import say
 from kiosk.cli.registry import REGISTRY_DB_ENV, ProgressBar
+from kiosk.domain.catalogue import BankCatalogue
 from kiosk.domain.errors import InputError
-from kiosk.services.reporting import default_workers, issue_certificates, issue_slips
-from kiosk.services.reporting_analysis import write_cohort, write_item_analysis
-from kiosk.services.reporting_banks import BankCatalogue, load_catalogue
-from kiosk.services.reporting_kiosk import print_pack, write_sitting_report
+from kiosk.registry.services.analysis import write_cohort, write_item_analysis
+from kiosk.registry.services.reporting import default_workers, issue_certificates, issue_slips
+from kiosk.station.services.reports import print_pack, write_sitting_report
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -1,10 +1,25 @@
-"""Typed errors. Each carries one sentence a person can act on; the UI and CLI show ``str(error)``."""
+"""Typed errors as data: a code naming what went wrong and the parameters a sentence needs.
+
+Nothing below the CLI and the UI makes sentences for people. An error says *what* happened
+(``code``, e.g. ``"receipt.missing"``) and carries the facts (``params``, e.g. ``path``); the CLI and the
+UI turn it into a sentence in the reader's language, each adding its own hint of what to do next.
+"""
 
 from __future__ import annotations
 
 
 class KioskError(Exception):
     """Base of every error a person can cause or fix; never shown with a traceback."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params: dict[str, object] = params
+
+    def __str__(self) -> str:
+        # For logs and tests: the code and its facts, never shown to a person as it is.
+        facts = " ".join(f"{name}={value}" for name, value in sorted(self.params.items()))
+        return f"{self.code} {facts}".rstrip()
 
 
 class BankError(KioskError):
@@ -25,3 +40,7 @@ class RuleError(KioskError):
 
 class InputError(KioskError):
     """A file or value supplied by a person is malformed (roster rows, options, answers)."""
+
+
+class FileWriteError(KioskError):
+    """A file could not be written whole (full or read-only disk, no permission); nothing was left behind."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.services.context import KioskContext
+from kiosk.station.services.context import KioskContext
 from kiosk.ui import theme
 from kiosk.ui.i18n import LanguageSwitch, tr
 from kiosk.ui.lockdown import Lockdown

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.security.keys import KeyKind, generate_identity, write_identity
-from tests.services.kiosk_fixtures import make_bank, make_package
+from kiosk.formats.keys import KeyKind, generate_identity, write_identity
+from tests.fixtures.kiosk import make_bank, make_package
 
 ROSTER = (
     "number,name,certificate,grade,extra time\n"

@@ -39,7 +39,7 @@ def test_a_defect_is_one_sentence_on_screen_and_a_traceback_in_the_log(
     def broken(folder: Path) -> None:
         raise RuntimeError("disk controller said no")
 
-    monkeypatch.setattr("kiosk.services.authoring.validate_source", broken)
+    monkeypatch.setattr("kiosk.authoring.build.validate_source", broken)
     data = tmp_path / "data"
     assert main(["--data-dir", str(data), "bank", "validate", str(bank_dir)]) == 2
     err = capsys.readouterr().err

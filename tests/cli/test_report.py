@@ -15,18 +15,18 @@ from pypdf import PdfReader
 from kiosk.cli import main
 from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
-from kiosk.security.keys import KeyKind, generate_identity, write_identity
-from kiosk.security.secrets import HashCost
-from kiosk.services.bank_install import install_package, trust_key
-from kiosk.services.context import open_context
-from kiosk.services.kiosk_setup import init_kiosk
-from kiosk.services.reporting import SlipRecord, sign_slip
-from kiosk.services.result_rules import ResultRules
-from kiosk.services.roster import import_roster
-from kiosk.services.sittings import schedule_sitting
-from tests.services.kiosk_fixtures import make_bank, make_package
-from tests.services.registry_fixtures import World, database_url_fixture, world_fixture
-from tests.services.reporting_fixtures import bank_fixture, import_attempts, scored_attempt
+from kiosk.formats.keys import KeyKind, generate_identity, write_identity
+from kiosk.formats.result_rules import ResultRules
+from kiosk.formats.secrets import HashCost
+from kiosk.registry.services.reporting import SlipRecord, sign_slip
+from kiosk.station.services.bank_install import install_package, trust_key
+from kiosk.station.services.context import open_context
+from kiosk.station.services.kiosk_setup import init_kiosk
+from kiosk.station.services.roster import import_roster
+from kiosk.station.services.sittings import schedule_sitting
+from tests.fixtures.kiosk import make_bank, make_package
+from tests.fixtures.registry import World, database_url_fixture, world_fixture
+from tests.fixtures.reporting import bank_fixture, import_attempts, scored_attempt
 
 __all__ = ["bank_fixture", "database_url_fixture", "world_fixture"]
 

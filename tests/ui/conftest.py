@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.banks.payload import bank_to_payload
 from kiosk.domain.clock import FakeClock
 from kiosk.domain.items import (
     Area,
@@ -36,16 +35,17 @@ from kiosk.domain.items import (
     Stimulus,
     Text,
 )
-from kiosk.security.keys import KeyKind, generate_identity, write_identity
-from kiosk.security.packages import TEST_RELEASE_KDF, build_package
-from kiosk.security.secrets import HashCost
-from kiosk.services.authoring import package_header_fields
-from kiosk.services.bank_install import install_package, trust_key
-from kiosk.services.context import KioskContext, open_context
-from kiosk.services.invigilators import create_invigilator
-from kiosk.services.kiosk_setup import init_kiosk
-from kiosk.services.roster import import_roster
-from kiosk.services.sittings import schedule_sitting
+from kiosk.formats.bank_packages import package_header_fields
+from kiosk.formats.bank_payload import bank_to_payload
+from kiosk.formats.keys import KeyKind, generate_identity, write_identity
+from kiosk.formats.packages import TEST_RELEASE_KDF, build_package
+from kiosk.formats.secrets import HashCost
+from kiosk.station.services.bank_install import install_package, trust_key
+from kiosk.station.services.context import KioskContext, open_context
+from kiosk.station.services.invigilators import create_invigilator
+from kiosk.station.services.kiosk_setup import init_kiosk
+from kiosk.station.services.roster import import_roster
+from kiosk.station.services.sittings import schedule_sitting
 
 RELEASE_CODE = "K7QF-M2XD-9PHA"
 PIN = "246810"

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QRadioButton
 
 from kiosk.domain.attempt import AttemptState
 from kiosk.domain.items import ItemType
-from kiosk.security.secrets import HashCost
-from kiosk.services.context import open_context
-from kiosk.storage.repositories import audit
+from kiosk.formats.secrets import HashCost
+from kiosk.station.services.context import open_context
+from kiosk.station.storage.repositories import audit
 from kiosk.ui.main_window import MainWindow
 
 

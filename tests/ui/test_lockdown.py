@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.storage.repositories import audit
+from kiosk.station.storage.repositories import audit
 from kiosk.ui.main_window import MainWindow
 from tests.ui.conftest import Driver
 

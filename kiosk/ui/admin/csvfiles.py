@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk.domain.errors import InputError
 from kiosk.domain.spreadsheet import inert_cell
-from kiosk.services.authoring import write_atomically
+from kiosk.support.files import write_file
 from kiosk.ui.i18n import tr
 
 
@@ -24,7 +24,7 @@ def write_csv(target: Path, headers: Sequence[str], rows: Sequence[Sequence[obje
     writer.writerow(headers)
     writer.writerows([inert_cell(value) for value in row] for row in rows)
     try:
-        write_atomically(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+        write_file(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
     except OSError as error:
         message = tr("AdminConsole", "The file {path} could not be written ({reason}); choose another place.")
         raise InputError(message.format(path=target, reason=error.strerror)) from None

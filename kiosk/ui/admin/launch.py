@@ -12,8 +12,8 @@ from pathlib import Path
 
 import shiboken6
 
-from kiosk.services.context import open_context
-from kiosk.services.registry import open_registry
+from kiosk.registry.services.registry import open_registry
+from kiosk.station.services.context import open_context
 from kiosk.ui.admin.centre import CentreFace
 from kiosk.ui.admin.i18n import ConsoleLanguage
 from kiosk.ui.admin.registry import RegistryFace

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.domain.items import GRADE_NAMES, Bank
-from kiosk.services.sittings import SittingInfo
+from kiosk.station.services.sittings import SittingInfo
 from kiosk.ui.i18n import tr
 
 

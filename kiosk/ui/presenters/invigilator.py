@@ -10,10 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.domain.attempt import IncidentCategory
-from kiosk.services import invigilators, sittings
-from kiosk.services.context import KioskContext
-from kiosk.services.exam import ExamSession
-from kiosk.services.sittings import OpenSitting
+from kiosk.station.services import invigilators, sittings
+from kiosk.station.services.context import KioskContext
+from kiosk.station.services.exam import ExamSession
+from kiosk.station.services.sittings import OpenSitting
 from kiosk.ui.errors import error_message
 from kiosk.ui.i18n import tr
 from kiosk.ui.presenters.exam import ExamPresenter

@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.attempt import AttemptState
 from kiosk.domain.items import Bank
-from kiosk.services import exam as exam_service
-from kiosk.services import kiosk_setup, lockdown, sittings
-from kiosk.services.context import KioskContext
-from kiosk.services.exam import ExamSession, InterruptedAttempt
-from kiosk.services.sittings import OpenSitting, SittingInfo
+from kiosk.station.services import exam as exam_service
+from kiosk.station.services import kiosk_setup, lockdown, sittings
+from kiosk.station.services.context import KioskContext
+from kiosk.station.services.exam import ExamSession, InterruptedAttempt
+from kiosk.station.services.sittings import OpenSitting, SittingInfo
 from kiosk.ui.errors import error_message
 from kiosk.ui.i18n import tr
 from kiosk.ui.presenters.captions import bank_caption, exam_title, grade_name, state_label

@@ -18,19 +18,19 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.authoring.build import build_bank_package
 from kiosk.domain.clock import FakeClock
-from kiosk.security.keys import KeyKind, PrivateIdentity, generate_identity, write_identity
-from kiosk.security.packages import TEST_RELEASE_KDF
-from kiosk.security.secrets import HashCost
-from kiosk.services.authoring import build_bank_package
-from kiosk.services.bank_install import install_package, trust_key
-from kiosk.services.context import KioskContext, open_context
-from kiosk.services.exam import login
-from kiosk.services.invigilators import create_invigilator
-from kiosk.services.kiosk_setup import init_kiosk
-from kiosk.services.registry import RegistryContext, init_registry, open_registry
-from kiosk.services.roster import import_roster
-from kiosk.services.sittings import open_sitting, schedule_sitting
+from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, write_identity
+from kiosk.formats.packages import TEST_RELEASE_KDF
+from kiosk.formats.secrets import HashCost
+from kiosk.registry.services.registry import RegistryContext, init_registry, open_registry
+from kiosk.station.services.bank_install import install_package, trust_key
+from kiosk.station.services.context import KioskContext, open_context
+from kiosk.station.services.exam import login
+from kiosk.station.services.invigilators import create_invigilator
+from kiosk.station.services.kiosk_setup import init_kiosk
+from kiosk.station.services.roster import import_roster
+from kiosk.station.services.sittings import open_sitting, schedule_sitting
 from kiosk.ui.admin.centre import CentreFace
 from kiosk.ui.admin.style import apply as apply_style
 from kiosk.ui.admin.window import AdminWindow, Face

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.services import bank_install, sittings
-from kiosk.services.context import KioskContext
+from kiosk.station.services import bank_install, sittings
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.centre.banks import BanksPage
 from kiosk.ui.admin.centre.sittings import SittingsPage
 from kiosk.ui.admin.widgets import table_text

@@ -14,12 +14,14 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.security.secrets import normalise_code, verify_secret
-from kiosk.services import enrolment, export, registry, registry_import
-from kiosk.services.context import KioskContext
-from kiosk.services.registry import RegistryContext
-from kiosk.storage.registry_tables import ResultAttemptRow
-from kiosk.storage.repositories import people
+from kiosk.formats.secrets import normalise_code, verify_secret
+from kiosk.registry.services import imports as registry_import
+from kiosk.registry.services import registry
+from kiosk.registry.services.registry import RegistryContext
+from kiosk.registry.storage.tables import ResultAttemptRow
+from kiosk.station.services import enrolment, export
+from kiosk.station.services.context import KioskContext
+from kiosk.station.storage.repositories import people
 from kiosk.ui.admin.centre.printing import PrintingPage
 from kiosk.ui.admin.registry import RegistryFace
 from kiosk.ui.admin.registry.results import ResultsPage

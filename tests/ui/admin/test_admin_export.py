@@ -10,11 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.security.bundles import bundle_digest
-from kiosk.services import enrolment, kiosk_setup, registry, registry_import
-from kiosk.services import receipts as receipts_service
-from kiosk.services.context import KioskContext
-from kiosk.services.registry import RegistryContext
+from kiosk.formats import enrolment as enrolment_format
+from kiosk.formats.bundles import bundle_digest
+from kiosk.registry.services import imports as registry_import
+from kiosk.registry.services import registry
+from kiosk.registry.services.registry import RegistryContext
+from kiosk.station.services import kiosk_setup
+from kiosk.formats import receipts as receipts_format
+from kiosk.station.services import receipts as receipts_service
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.centre.export import ExportPage
 from kiosk.ui.admin.centre.receipts import ReceiptsPage
 from kiosk.ui.admin.drives import Drive, is_removable
@@ -102,7 +106,7 @@ def test_results_go_to_the_registry_and_its_receipt_comes_back(
     click(qtbot, page.enrol_button)
     settle(qtbot, centre)
     enrolment_file = next(usb.glob("*.1xenrol"))
-    key_id = enrolment.read_enrolment(enrolment_file).key_id
+    key_id = enrolment_format.read_enrolment(enrolment_file).key_id
     assert f"Key id {key_id}" in page.status.text
 
     click(qtbot, page.export_button)
@@ -219,7 +223,7 @@ def test_the_receipts_page_follows_each_attempt_from_exam_to_receipt(
     # A receipt holding two of the three: the third stays waiting, and goes out in the next bundle.
     kiosk_id = kiosk_setup.require_kiosk(ctx).kiosk_id
     digest = bundle_digest(bundle.read_bytes())
-    partial = receipts_service.write_receipt(
+    partial = receipts_format.write_receipt(
         registry_ctx.identity, tmp_path / "back", bundle.stem, kiosk_id, 1, digest, finished[:2]
     )
     _receipts_page(centre, qtbot)

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.services import roster
-from kiosk.services.context import KioskContext
+from kiosk.station.services import roster
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.centre.roster import RosterPage
 from kiosk.ui.admin.window import AdminWindow
 from tests.ui.admin.admin_helpers import settle

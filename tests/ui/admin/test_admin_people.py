@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.errors import SecurityError
-from kiosk.security.secrets import normalise_code, verify_secret
-from kiosk.services import invigilators, roster
-from kiosk.services.context import KioskContext
-from kiosk.storage.repositories import people
+from kiosk.formats.secrets import normalise_code, verify_secret
+from kiosk.station.services import invigilators, roster
+from kiosk.station.services.context import KioskContext
+from kiosk.station.storage.repositories import people
 from kiosk.ui.admin.centre.candidates import CandidatesPage
 from kiosk.ui.admin.centre.invigilators import InvigilatorsPage
 from kiosk.ui.admin.widgets import table_text

@@ -11,9 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.services import enrolment, export, registry
-from kiosk.services.context import KioskContext
-from kiosk.services.registry import RegistryContext
+from kiosk.formats import enrolment as enrolment_format
+from kiosk.registry.services import registry
+from kiosk.registry.services.registry import RegistryContext
+from kiosk.station.services import enrolment, export
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.registry import RegistryFace
 from kiosk.ui.admin.registry.imports import ImportsPage
 from kiosk.ui.admin.registry.kiosks import KiosksPage
@@ -70,7 +72,7 @@ def test_a_kiosk_is_enrolled_from_its_file(
 ) -> None:
     page = _kiosks(console, qtbot)
     enrolment_file = next(stick.glob("*.1xenrol"))
-    expected = enrolment.read_enrolment(enrolment_file)
+    expected = enrolment_format.read_enrolment(enrolment_file)
     type_into(qtbot, page.enrolment_file.edit, str(enrolment_file))
     qtbot.keyClick(page.enrolment_file.edit, Qt.Key.Key_Return)
     settle(qtbot, console)
@@ -122,8 +124,8 @@ def test_a_reinstalled_kiosk_needs_the_replace_box(
     enrolment_file = next(stick.glob("*.1xenrol"))
     registry.enrol_kiosk(registry_ctx, enrolment_file)
     # The same kiosk id with a new key, as after a reinstall.
-    info = enrolment.read_enrolment(enrolment_file)
-    from kiosk.security.keys import KeyKind, generate_identity
+    info = enrolment_format.read_enrolment(enrolment_file)
+    from kiosk.formats.keys import KeyKind, generate_identity
 
     reinstalled = enrolment.write_enrolment(
         generate_identity(KeyKind.KIOSK, "kiosk-new"),

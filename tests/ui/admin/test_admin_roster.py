@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.services import roster
-from kiosk.services.context import KioskContext
+from kiosk.station.services import roster
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.centre.roster import RosterPage
 from kiosk.ui.admin.widgets import table_text
 from kiosk.ui.admin.window import AdminWindow

@@ -15,9 +15,11 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.services import enrolment, export, invigilators, registry, registry_import
-from kiosk.services.context import KioskContext
-from kiosk.services.registry import RegistryContext
+from kiosk.registry.services import imports as registry_import
+from kiosk.registry.services import registry
+from kiosk.registry.services.registry import RegistryContext
+from kiosk.station.services import enrolment, export, invigilators
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.centre import CentreFace
 from kiosk.ui.admin.centre.banks import BanksPage
 from kiosk.ui.admin.centre.receipts import ReceiptsPage

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kiosk.services import kiosk_setup
-from kiosk.services.context import KioskContext
+from kiosk.station.services import kiosk_setup
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.centre.banks import BanksPresenter
 from kiosk.ui.admin.centre.candidates import CandidatesPresenter
 from kiosk.ui.admin.centre.export import ExportPresenter

@@ -7,8 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from kiosk.services import authoring, bank_install
-from kiosk.services.context import KioskContext
+from kiosk.authoring import build as authoring
+from kiosk.formats import bank_packages
+from kiosk.station.services import bank_install
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import certificate_name, certificate_short, grade_name, when
 from kiosk.ui.admin.tools import ConsoleTools, failure_sentence
 from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField, fill_table, make_table, set_headers
@@ -292,7 +294,7 @@ class BanksPresenter(QObject):
         self.tools.run(
             self.page,
             "banks-header",
-            lambda: authoring.describe_header(authoring.inspect_package(path)),
+            lambda: authoring.describe_header(bank_packages.inspect_package(path)),
             read,
             tr("AdminBanks", "This is not a bank package"),
             on_failed=unreadable,

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.services import roster
-from kiosk.services.context import KioskContext
-from kiosk.services.roster_csv import MAX_EXTRA_TIME_FACTOR
+from kiosk.station.services import roster
+from kiosk.station.services.context import KioskContext
+from kiosk.station.services.roster_csv import MAX_EXTRA_TIME_FACTOR
 from kiosk.ui.admin.terms import certificate_short, factor_text, grade_name
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import (

@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
-from kiosk.services import enrolment, export
-from kiosk.services.context import KioskContext
+from kiosk.formats import enrolment as enrolment_format
+from kiosk.station.services import enrolment, export
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.drives import Drive, removable_drives
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField
@@ -248,7 +249,7 @@ class ExportPresenter(QObject):
         if folder is None or self.page.busy:
             return
 
-        def written(result: tuple[Path, enrolment.Enrolment]) -> None:
+        def written(result: tuple[Path, enrolment_format.Enrolment]) -> None:
             path, enrolled = result
             self.page.status.show_message(
                 "info",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from kiosk.services import invigilators
-from kiosk.services.context import KioskContext
+from kiosk.station.services import invigilators
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import (
     Banner,

@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from kiosk.services import reporting_kiosk, sittings
-from kiosk.services.context import KioskContext
+from kiosk.station.services import reports as reporting_kiosk
+from kiosk.station.services import sittings
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import sitting_state
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField

@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from kiosk.domain.errors import KioskError
-from kiosk.services import receipts
-from kiosk.services.context import KioskContext
+from kiosk.station.services import receipts
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import when
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import (

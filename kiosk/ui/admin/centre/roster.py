@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.services import roster
-from kiosk.services.context import KioskContext
+from kiosk.station.services import roster
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.csvfiles import write_csv
 from kiosk.ui.admin.terms import certificate_short, factor_text, grade_name
 from kiosk.ui.admin.tools import ConsoleTools

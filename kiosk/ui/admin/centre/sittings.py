@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.services import bank_install, sittings
-from kiosk.services.context import KioskContext
+from kiosk.station.services import bank_install, sittings
+from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import certificate_name, grade_name, sitting_state, yes_no
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import Banner, ConsolePage, fill_table, make_table, set_headers

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kiosk.services.registry import RegistryContext
+from kiosk.registry.services.registry import RegistryContext
 from kiosk.ui.admin.registry.imports import ImportsPresenter
 from kiosk.ui.admin.registry.kiosks import KiosksPresenter
 from kiosk.ui.admin.registry.results import ResultsPresenter

@@ -8,8 +8,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
 
-from kiosk.services import registry, registry_import
-from kiosk.services.registry_import import FileOutcome, ImportReport, Outcome
+from kiosk.registry.services import imports as registry_import
+from kiosk.registry.services import registry
+from kiosk.registry.services.imports import FileOutcome, ImportReport, Outcome
 from kiosk.ui.admin.terms import outcome_name
 from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
 from kiosk.ui.admin.widgets import Banner, ConsolePage, DropArea, fill_table, make_table, set_headers

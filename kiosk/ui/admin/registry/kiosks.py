@@ -10,7 +10,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton
 
-from kiosk.services import registry
+from kiosk.registry.services import registry
 from kiosk.ui.admin.terms import when
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import (

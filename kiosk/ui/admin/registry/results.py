@@ -16,8 +16,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 
-from kiosk.services import reporting, reporting_analysis, reporting_banks
-from kiosk.services.registry import RegistryContext
+from kiosk.authoring import catalogue as reporting_banks
+from kiosk.registry.services import analysis as reporting_analysis
+from kiosk.registry.services import reporting
+from kiosk.registry.services.registry import RegistryContext
 from kiosk.ui.admin.registry.held import HeldResult, list_row, make_folder
 from kiosk.ui.admin.registry.results_page import ResultsPage
 from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from kiosk.services import reporting
+from kiosk.registry.services import reporting
 from kiosk.ui.admin.registry.held import HeldResult, list_row
 from kiosk.ui.admin.terms import certificate_name, grade_name
 from kiosk.ui.admin.widgets import (

@@ -1,0 +1,36 @@
+"""Reading bank source folders into the catalogue the registry reads pass rules and item text from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.authoring.source import load_bank_dir
+from kiosk.domain.catalogue import BankCatalogue
+from kiosk.domain.errors import InputError
+from kiosk.domain.items import Bank
+
+BANK_FILE = "bank.yaml"
+
+
+def _bank_folders(path: Path) -> list[Path]:
+    if (path / BANK_FILE).is_file():
+        return [path]
+    if not path.is_dir():
+        raise InputError(f"The bank source folder {path} does not exist; give the folder holding the banks.")
+    folders = sorted(child for child in path.iterdir() if (child / BANK_FILE).is_file())
+    if not folders:
+        raise InputError(
+            f"The folder {path} holds no bank source (no {BANK_FILE} in it or in its sub-folders); give the "
+            "folder of bank sources, e.g. question_banks."
+        )
+    return folders
+
+
+def load_catalogue(paths: Sequence[Path]) -> BankCatalogue:
+    """Read every bank source folder under ``paths`` (each a bank folder or a folder of them)."""
+    banks: dict[tuple[str, int], Bank] = {}
+    for folder in (folder for path in paths for folder in _bank_folders(path)):
+        bank = load_bank_dir(folder)
+        banks[(bank.bank_id, bank.version)] = bank
+    return BankCatalogue(banks, tuple(paths))

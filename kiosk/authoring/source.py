@@ -1,0 +1,419 @@
+"""Reading a bank folder (bank.yaml, items/*.yaml, images/) into a domain Bank, with every problem located.
+
+The reader never stops at the first mistake: it collects a Problem (file, line, item id, sentence) for each,
+so an author fixes a whole folder in one pass. See question_banks/README.md for the format.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from kiosk.authoring.problems import Problem
+from kiosk.authoring.yamlsource import Located, SourceError, load_yaml
+from kiosk.domain.errors import BankError
+from kiosk.domain.items import (
+    Area,
+    Bank,
+    Blueprint,
+    Certificate,
+    Choice,
+    Competence,
+    Difficulty,
+    Draw,
+    Item,
+    ItemType,
+    ScoringRule,
+    Stimulus,
+    Text,
+)
+
+IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
+OPTION_IDS = tuple("ABCDEFGH")
+PREMISE_IDS = tuple("12345678")
+
+
+class _Collector:
+    """Accumulates problems while the reader converts YAML values into domain values."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.item_id: str | None = None
+
+    def add(self, where: Located, key: str | None, message: str) -> None:
+        line = where.line_of(key) if key else where.line
+        self.problems.append(Problem(where.path, line, message, self.item_id))
+
+    def mapping(self, value: Any, where: Located, key: str) -> Located | None:
+        if isinstance(value, Located):
+            return value
+        self.add(where, key, f"'{key}' must be a mapping of names to values")
+        return None
+
+    def text(self, where: Located, key: str, required: bool = True) -> Text | None:
+        value = where.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.add(where, None if key not in where else key, f"'{key}' is missing or empty")
+            return None
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            self.add(where, key, f"'{key}' must be text")
+            return None
+        zh = where.get(f"{key}_zh")
+        if zh is not None and not isinstance(zh, str):
+            self.add(where, f"{key}_zh", f"'{key}_zh' must be text")
+            zh = None
+        return Text(str(value).strip(), zh.strip() if isinstance(zh, str) and zh.strip() else None)
+
+    def enum(self, where: Located, key: str, kind: type[Any], default: Any = None) -> Any:
+        value = where.get(key)
+        if value is None:
+            if default is None:
+                self.add(where, None, f"'{key}' is missing")
+            return default
+        try:
+            return kind(str(value).strip())
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            self.add(where, key, f"'{key}' is '{value}'; use one of: {allowed}")
+            return default
+
+    def whole(self, where: Located, key: str, default: int | None = None, minimum: int = 1) -> int | None:
+        value = where.get(key, default)
+        if value is None:
+            self.add(where, None, f"'{key}' is missing")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.add(where, key, f"'{key}' must be a whole number of at least {minimum}, not {value!r}")
+            return None
+        return value
+
+    def number(self, where: Located, key: str) -> float | None:
+        value = where.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            self.add(where, key if key in where else None, f"'{key}' must be a number, not {value!r}")
+            return None
+        return float(value)
+
+
+def load_bank_dir(folder: Path) -> Bank:
+    """Read and check a bank folder; raise BankError listing every problem if there is any."""
+    bank, problems = read_bank_dir(folder)
+    if problems or bank is None:
+        listing = "\n".join(str(problem) for problem in problems)
+        raise BankError(f"The bank source {folder} has {len(problems)} problem(s):\n{listing}")
+    return bank
+
+
+def read_bank_dir(folder: Path) -> tuple[Bank | None, list[Problem]]:
+    """Read a bank folder, returning the bank (None when unusable) and every problem found."""
+    from kiosk.authoring.checks import check_bank
+
+    collector = _Collector()
+    meta_path = folder / "bank.yaml"
+    if not folder.is_dir():
+        return None, [Problem(folder, 0, "is not a folder; give the bank's source folder")]
+    if not meta_path.is_file():
+        return None, [Problem(meta_path, 0, "is missing; every bank folder needs a bank.yaml")]
+    meta = _load(meta_path, collector)
+    item_files = sorted((folder / "items").glob("*.yaml")) + sorted((folder / "items").glob("*.yml"))
+    if not item_files:
+        collector.problems.append(Problem(folder / "items", 0, "holds no .yaml item files"))
+    raw_items: list[Located] = []
+    unreadable = meta is None
+    for path in item_files:
+        document = _load(path, collector)
+        if document is None:
+            unreadable = True
+            continue
+        if not isinstance(document, list):
+            collector.problems.append(Problem(path, 1, "must be a YAML list of items ('- id: ...')"))
+            continue
+        for entry in document:
+            if isinstance(entry, Located):
+                raw_items.append(entry)
+            else:
+                collector.problems.append(
+                    Problem(path, getattr(document, "line", 1), f"holds {entry!r}, not an item mapping")
+                )
+    if not isinstance(meta, Located):
+        if meta is not None:
+            collector.problems.append(Problem(meta_path, 1, "must be a mapping (certificate:, grade:, ...)"))
+        return None, collector.problems
+
+    bank = _build_bank(folder, meta, raw_items, collector)
+    # With a file unreadable the pool is incomplete, and blueprint checks would only add noise.
+    if bank is not None and not unreadable:
+        collector.problems.extend(check_bank(bank, folder, meta, raw_items))
+    return bank, collector.problems
+
+
+def _load(path: Path, collector: _Collector) -> Any:
+    try:
+        return load_yaml(path)
+    except SourceError as error:
+        collector.problems.append(Problem(error.path, error.line, error.message))
+        return None
+
+
+def _build_bank(folder: Path, meta: Located, raw_items: list[Located], out: _Collector) -> Bank | None:
+    certificate = out.enum(meta, "certificate", Certificate)
+    grade = out.whole(meta, "grade")
+    if grade is not None and grade not in (1, 2, 3):
+        out.add(meta, "grade", f"'grade' must be 1, 2 or 3 (I, II, III), not {grade}")
+    version = out.whole(meta, "version")
+    title = out.text(meta, "title")
+    languages = meta.get("languages", ["en"])
+    if (
+        not isinstance(languages, list)
+        or "en" not in languages
+        or any(x not in ("en", "zh") for x in languages)
+    ):
+        out.add(meta, "languages", "'languages' must be a list holding en and optionally zh")
+        languages = ["en"]
+
+    competences = _competences(meta, out)
+    blueprint = _blueprint(meta, out)
+    stimuli = _stimuli(folder, meta, out)
+    items = [item for raw in raw_items if (item := _item(folder, raw, out)) is not None]
+    out.item_id = None
+
+    if None in (certificate, grade, version, title, blueprint):
+        return None
+    assert certificate is not None and grade is not None and version is not None
+    assert title is not None and blueprint is not None
+    images = _images(folder, items, stimuli, out)
+    return Bank(
+        certificate=certificate,
+        grade=grade,
+        version=version,
+        title=title,
+        languages=tuple(languages),
+        competences=tuple(competences),
+        blueprint=blueprint,
+        items=tuple(items),
+        stimuli=tuple(stimuli),
+        images=images,
+    )
+
+
+def _competences(meta: Located, out: _Collector) -> list[Competence]:
+    raw = meta.get("competences")
+    if not isinstance(raw, list) or not raw:
+        out.add(
+            meta,
+            "competences" if "competences" in meta else None,
+            "'competences' must list the grade's competences",
+        )
+        return []
+    result = []
+    for entry in raw:
+        if not isinstance(entry, Located):
+            out.add(meta, "competences", f"competence {entry!r} must be a mapping with id, area and title")
+            continue
+        cid, area, title = entry.get("id"), out.enum(entry, "area", Area), out.text(entry, "title")
+        if not isinstance(cid, str) or not cid.strip():
+            out.add(entry, None, "a competence needs an 'id' such as F1")
+        elif area is not None and title is not None:
+            result.append(Competence(cid.strip(), area, title))
+    return result
+
+
+def _blueprint(meta: Located, out: _Collector) -> Blueprint | None:
+    raw = out.mapping(meta.get("blueprint"), meta, "blueprint")
+    if raw is None:
+        return None
+    duration = out.whole(raw, "duration_minutes")
+    pass_mark = out.number(raw, "pass_mark")
+    if pass_mark is not None and not 0 < pass_mark <= 100:
+        out.add(raw, "pass_mark", f"'pass_mark' is a percent between 0 and 100, not {pass_mark:g}")
+    minimums: list[tuple[Area, float]] = []
+    raw_minimums = raw.get("area_minimums")
+    if raw_minimums is not None and (mins := out.mapping(raw_minimums, raw, "area_minimums")) is not None:
+        for name in mins:
+            area = _area_name(mins, name, out)
+            value = out.number(mins, name)
+            if area is not None and value is not None:
+                if not 0 < value <= 100:
+                    out.add(
+                        mins, name, f"the minimum for {name} is a percent between 0 and 100, not {value:g}"
+                    )
+                minimums.append((area, value))
+    draws = []
+    raw_draws = raw.get("draws")
+    if not isinstance(raw_draws, list) or not raw_draws:
+        out.add(raw, "draws" if "draws" in raw else None, "'draws' must list what a form contains")
+    else:
+        for entry in raw_draws:
+            if not isinstance(entry, Located):
+                out.add(raw, "draws", f"draw {entry!r} must be a mapping like {{competence: F1, count: 4}}")
+                continue
+            competence = entry.get("competence")
+            count = out.whole(entry, "count")
+            difficulty = out.enum(entry, "difficulty", Difficulty) if "difficulty" in entry else None
+            if not isinstance(competence, str):
+                out.add(entry, None, "a draw needs a 'competence'")
+            elif count is not None and (difficulty is not None or "difficulty" not in entry):
+                draws.append(Draw(competence.strip(), count, difficulty))
+    shuffle_items, shuffle_options = raw.get("shuffle_items", True), raw.get("shuffle_options", True)
+    for key, value in (("shuffle_items", shuffle_items), ("shuffle_options", shuffle_options)):
+        if not isinstance(value, bool):
+            out.add(raw, key, f"'{key}' must be true or false")
+    if duration is None or pass_mark is None:
+        return None
+    return Blueprint(
+        duration_minutes=duration,
+        pass_mark=pass_mark,
+        draws=tuple(draws),
+        area_minimums=tuple(minimums),
+        shuffle_items=shuffle_items is not False,
+        shuffle_options=shuffle_options is not False,
+    )
+
+
+def _area_name(where: Located, name: str, out: _Collector) -> Area | None:
+    try:
+        return Area(name)
+    except ValueError:
+        out.add(where, name, f"'{name}' is not an area; use foundational, practical or reflexive")
+        return None
+
+
+def _stimuli(folder: Path, meta: Located, out: _Collector) -> list[Stimulus]:
+    raw = meta.get("stimuli", [])
+    if not isinstance(raw, list):
+        out.add(meta, "stimuli", "'stimuli' must be a list")
+        return []
+    result = []
+    for entry in raw:
+        if not isinstance(entry, Located):
+            out.add(meta, "stimuli", f"stimulus {entry!r} must be a mapping with id and text")
+            continue
+        sid, text = entry.get("id"), out.text(entry, "text")
+        image = _image_path(folder, entry, out)
+        if not isinstance(sid, str) or not sid.strip():
+            out.add(entry, None, "a stimulus needs an 'id'")
+        elif text is not None:
+            result.append(Stimulus(sid.strip(), text, image))
+    return result
+
+
+def _image_path(folder: Path, where: Located, out: _Collector) -> str | None:
+    image = where.get("image")
+    if image is None:
+        return None
+    if not isinstance(image, str) or Path(image).is_absolute() or ".." in Path(image).parts:
+        out.add(where, "image", f"'image' must be a path inside the bank folder, not {image!r}")
+        return None
+    if Path(image).suffix.lower() not in IMAGE_SUFFIXES:
+        out.add(where, "image", f"the image {image} must be .svg, .png or .jpg")
+        return None
+    if not (folder / image).is_file():
+        out.add(where, "image", f"the image {image} is not in the bank folder; add it or fix the path")
+        return None
+    return image
+
+
+def _choices(where: Located, key: str, ids: tuple[str, ...], out: _Collector) -> tuple[Choice, ...]:
+    raw = where.get(key)
+    if not isinstance(raw, list) or not raw:
+        out.add(where, key if key in where else None, f"'{key}' must list the choices")
+        return ()
+    result: list[Choice] = []
+    for entry in raw:
+        if not isinstance(entry, Located):
+            out.add(where, key, f"each of '{key}' must be a mapping like {{id: {ids[0]}, text: ...}}")
+            continue
+        cid, text = str(entry.get("id", "")).strip(), out.text(entry, "text")
+        if cid not in ids:
+            out.add(entry, "id", f"'{key}' ids must be {', '.join(ids)}, not {cid!r}")
+        elif cid in {choice.id for choice in result}:
+            out.add(entry, "id", f"the id {cid} appears twice in '{key}'")
+        elif text is not None:
+            result.append(Choice(cid, text))
+    return tuple(result)
+
+
+def _key_list(where: Located, value: Any) -> tuple[str, ...]:
+    values = value if isinstance(value, list) else [value]
+    return tuple(str(v).strip() for v in values if v is not None)
+
+
+def _item(folder: Path, raw: Located, out: _Collector) -> Item | None:
+    item_id = raw.get("id")
+    if not isinstance(item_id, str) or not item_id.strip():
+        out.item_id = None
+        out.add(raw, None, "an item needs an 'id'")
+        return None
+    out.item_id = item_id = item_id.strip()
+    item_type = out.enum(raw, "type", ItemType)
+    competence = raw.get("competence")
+    if not isinstance(competence, str) or not competence.strip():
+        out.add(raw, None, "'competence' is missing")
+        competence = None
+    difficulty = out.enum(raw, "difficulty", Difficulty)
+    points = out.whole(raw, "points", default=1)
+    stem = out.text(raw, "stem")
+    rationale = out.text(raw, "rationale")
+    stimulus = raw.get("stimulus")
+    image = _image_path(folder, raw, out)
+    rule = out.enum(raw, "scoring", ScoringRule, default=ScoringRule.ALL_OR_NOTHING)
+    if None in (item_type, competence, difficulty, points, stem, rationale):
+        return None
+    assert stem is not None and rationale is not None and points is not None and competence is not None
+    fields: dict[str, Any] = {}
+    answer = raw.get("answer")
+    if item_type is not ItemType.SHORT_TEXT and "answer" not in raw:
+        out.add(raw, None, "'answer' is missing")
+        return None
+    if item_type in (ItemType.SINGLE, ItemType.MULTIPLE, ItemType.ORDERING):
+        fields["options"] = _choices(raw, "options", OPTION_IDS, out)
+        fields["key"] = _key_list(raw, answer)
+    elif item_type is ItemType.TRUE_FALSE:
+        if not isinstance(answer, bool):
+            out.add(raw, "answer", f"a true_false answer must be true or false, not {answer!r}")
+            return None
+        fields["key"] = ("true" if answer else "false",)
+    elif item_type is ItemType.NUMERIC:
+        value = out.number(raw, "answer")
+        tolerance = out.number(raw, "tolerance") if "tolerance" in raw else 0.0
+        unit = raw.get("unit", "")
+        if value is None or tolerance is None:
+            return None
+        fields.update(value=value, tolerance=tolerance, unit=str(unit or "").strip())
+    elif item_type is ItemType.MATCHING:
+        fields["premises"] = _choices(raw, "premises", PREMISE_IDS, out)
+        fields["options"] = _choices(raw, "options", OPTION_IDS, out)
+        if not isinstance(answer, Located):
+            out.add(raw, "answer", 'a matching answer must map premise ids to option ids, like {"1": B}')
+            return None
+        fields["pairs"] = tuple(sorted((str(k).strip(), str(v).strip()) for k, v in answer.items()))
+    elif item_type is ItemType.SHORT_TEXT:
+        accepted = raw.get("accept")
+        if (
+            not isinstance(accepted, list)
+            or not accepted
+            or not all(isinstance(a, str | int) for a in accepted)
+        ):
+            out.add(raw, "accept" if "accept" in raw else None, "'accept' must list the accepted answers")
+            return None
+        fields["accepted"] = tuple(str(a).strip() for a in accepted)
+    return Item(
+        id=item_id,
+        type=item_type,
+        competence=competence.strip(),
+        difficulty=difficulty,
+        stem=stem,
+        rationale=rationale.en,
+        points=points,
+        scoring=rule,
+        stimulus=str(stimulus).strip() if stimulus is not None else None,
+        image=image,
+        **fields,
+    )
+
+
+def _images(folder: Path, items: list[Item], stimuli: list[Stimulus], out: _Collector) -> dict[str, bytes]:
+    names = {item.image for item in items if item.image} | {s.image for s in stimuli if s.image}
+    return {name: (folder / name).read_bytes() for name in sorted(names)}

@@ -1,0 +1,226 @@
+"""Result bundles: signed by the kiosk, then encrypted to the registry, so results survive USB and e-mail.
+
+Layout::
+
+    b"1XRSLT\\x00"  u8 format  u32 header length  header  sealed
+
+The header is plain canonical JSON (format, bundle_id, kiosk_id, sequence, recipient key id, HPKE
+suite) so a registry can sort and deduplicate files before decrypting. ``sealed`` is the single-shot
+HPKE output: the 32-byte encapsulated key followed by the AEAD ciphertext. The HPKE ``info`` is
+``BUNDLE_SEAL_LABEL`` plus every byte before ``sealed``, so the outer header cannot be changed without
+decryption failing. (The encapsulated key lives at the start of ``sealed`` rather than in the header
+because the header must be fixed before HPKE runs; HPKE authenticates it through the key schedule.)
+
+Inside: ``u32 length, signed, signature`` where ``signed`` is canonical JSON of the caller's fields plus
+``recipient`` and ``kiosk_key_id``, and the signature is the kiosk's Ed25519 signature over
+``BUNDLE_SIGNATURE_LABEL + signed``. The registry checks every outer field against its signed twin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
+
+from kiosk.domain.errors import SecurityError
+from kiosk.formats.encoding import ByteReader, canonical_json, parse_json_object, purpose_label
+from kiosk.formats.keys import PrivateIdentity, PublicIdentity, verify_signature
+
+BUNDLE_MAGIC = b"1XRSLT\x00"
+BUNDLE_FORMAT_VERSION = 1
+BUNDLE_FORMAT = "1x-kiosk-result/1"
+BUNDLE_SIGNATURE_LABEL = purpose_label("result-bundle")
+BUNDLE_SEAL_LABEL = purpose_label("result-bundle-seal")
+HPKE_SUITE_NAME = "X25519-HKDF-SHA256-AES-256-GCM"
+
+_HPKE = Suite(KEM.X25519, KDF.HKDF_SHA256, AEAD.AES_256_GCM)
+_ENCAPSULATED_KEY_LENGTH = 32
+_TAG_LENGTH = 16
+_SIGNATURE_LENGTH = 64
+_HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
+_WHAT = "The result bundle"
+
+
+@dataclass(frozen=True)
+class BundleHeader:
+    """The unencrypted outer header: enough to file and deduplicate a bundle before opening it."""
+
+    bundle_id: str
+    kiosk_id: str
+    sequence: int
+    recipient_key_id: str
+    raw: bytes = field(repr=False)
+
+
+def bundle_digest(data: bytes) -> str:
+    """SHA-256 hex of a bundle's exact bytes: the next bundle's ``previous_hash`` and the dedupe key."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_inner(inner: Mapping[str, object]) -> None:
+    for name in ("bundle_id", "kiosk_id"):
+        value = inner.get(name)
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"bundle field {name!r} must be a non-empty string, not {value!r}")
+    sequence = inner.get("sequence")
+    if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 0:
+        raise ValueError(f"bundle field 'sequence' must be a whole number >= 0, not {sequence!r}")
+    previous = inner.get("previous_hash")
+    if not isinstance(previous, str) or (previous and not _HEX_DIGEST.fullmatch(previous)):
+        raise ValueError(f"bundle field 'previous_hash' must be '' or a sha256 hex digest, not {previous!r}")
+
+
+def seal_bundle(inner: dict[str, object], kiosk: PrivateIdentity, registry: PublicIdentity) -> bytes:
+    """Sign ``inner`` with the kiosk key and encrypt it to the registry; returns the bundle file bytes."""
+    _check_inner(inner)
+    reserved = sorted({"recipient", "kiosk_key_id"} & set(inner))
+    if reserved:
+        raise ValueError(f"bundle fields {reserved} are added by seal_bundle itself")
+    signed = canonical_json({**inner, "recipient": registry.key_id, "kiosk_key_id": kiosk.key_id})
+    outer = {"bundle_id": inner["bundle_id"], "kiosk_id": inner["kiosk_id"], "sequence": inner["sequence"]}
+    return _seal(outer, signed, kiosk.sign(BUNDLE_SIGNATURE_LABEL, signed), registry)
+
+
+def _seal(outer: Mapping[str, object], signed: bytes, signature: bytes, registry: PublicIdentity) -> bytes:
+    """Encrypt already-signed contents under an outer header (split out so tests can forge mismatches)."""
+    header = canonical_json(
+        {**outer, "format": BUNDLE_FORMAT, "recipient": registry.key_id, "hpke": HPKE_SUITE_NAME}
+    )
+    prefix = BUNDLE_MAGIC + bytes([BUNDLE_FORMAT_VERSION]) + struct.pack(">I", len(header)) + header
+    plaintext = struct.pack(">I", len(signed)) + signed + signature
+    recipient_key = X25519PublicKey.from_public_bytes(registry.agreement)
+    return prefix + _HPKE.encrypt(plaintext, recipient_key, info=BUNDLE_SEAL_LABEL + prefix)
+
+
+def _parse_outer(data: bytes) -> tuple[BundleHeader, bytes, bytes]:
+    """Return the header, the bytes it covers (the HPKE info) and the sealed remainder."""
+    reader = ByteReader(data, _WHAT)
+    if reader.take(len(BUNDLE_MAGIC), "opening marker") != BUNDLE_MAGIC:
+        raise SecurityError("This file is not a result bundle (its opening marker is wrong).")
+    version = reader.u8("format number")
+    if version != BUNDLE_FORMAT_VERSION:
+        raise SecurityError(
+            f"The result bundle has format {version}, which this registry cannot read "
+            f"(it reads format {BUNDLE_FORMAT_VERSION}); update the registry software."
+        )
+    raw = reader.take(reader.u32("header length"), "header")
+    fields = parse_json_object(raw, "The result bundle header")
+    if fields.get("format") != BUNDLE_FORMAT or fields.get("hpke") != HPKE_SUITE_NAME:
+        raise SecurityError(
+            f"The result bundle header does not say format '{BUNDLE_FORMAT}'; it is damaged or too new."
+        )
+    for name, kind in (("bundle_id", str), ("kiosk_id", str), ("sequence", int), ("recipient", str)):
+        value = fields.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise SecurityError(f"The result bundle header field '{name}' is missing or damaged.")
+    header = BundleHeader(
+        bundle_id=fields["bundle_id"],
+        kiosk_id=fields["kiosk_id"],
+        sequence=fields["sequence"],
+        recipient_key_id=fields["recipient"],
+        raw=raw,
+    )
+    sealed = reader.rest()
+    if len(sealed) < _ENCAPSULATED_KEY_LENGTH + _TAG_LENGTH:
+        raise SecurityError(
+            f"The result bundle {header.bundle_id} is truncated: it ends inside its sealed contents. "
+            "Copy the file again from the kiosk."
+        )
+    return header, data[: reader.position - len(sealed)], sealed
+
+
+def read_bundle_header(data: bytes) -> BundleHeader:
+    """Parse the outer header without decrypting (no authenticity: the registry still opens the bundle)."""
+    return _parse_outer(data)[0]
+
+
+def open_bundle(
+    data: bytes, registry: PrivateIdentity, kiosks: Mapping[str, PublicIdentity]
+) -> dict[str, object]:
+    """Decrypt, check the kiosk's signature and the outer header, and return the signed fields.
+
+    ``kiosks`` maps each enrolled kiosk id to its public identity.
+    """
+    header, prefix, sealed = _parse_outer(data)
+    if header.recipient_key_id != registry.key_id:
+        raise SecurityError(
+            f"This bundle is addressed to registry key {header.recipient_key_id}, not this registry's key "
+            f"{registry.key_id}."
+        )
+    try:
+        plaintext = _HPKE.decrypt(sealed, registry.agreement_key, info=BUNDLE_SEAL_LABEL + prefix)
+    except (InvalidTag, ValueError):
+        raise SecurityError(
+            f"The result bundle {header.bundle_id} cannot be decrypted: it was altered or damaged after "
+            "it was sealed. Copy the file again from the kiosk."
+        ) from None
+    reader = ByteReader(plaintext, f"The result bundle {header.bundle_id}'s sealed contents")
+    signed = reader.take(reader.u32("signed part length"), "signed part")
+    signature = reader.rest()
+    if len(signature) != _SIGNATURE_LENGTH:
+        raise SecurityError(f"The result bundle {header.bundle_id} is malformed: its signature is damaged.")
+    inner = parse_json_object(signed, f"The signed part of result bundle {header.bundle_id}")
+    kiosk = _enrolled_kiosk(inner, kiosks, header.bundle_id)
+    try:
+        verify_signature(kiosk, BUNDLE_SIGNATURE_LABEL, signed, signature)
+    except SecurityError:
+        raise SecurityError(
+            f"The result bundle {header.bundle_id}'s signature does not match kiosk '{kiosk.name}'; "
+            "the results were altered or not made by that kiosk."
+        ) from None
+    _check_signed(inner, registry, header)
+    return inner
+
+
+def _enrolled_kiosk(
+    inner: Mapping[str, Any], kiosks: Mapping[str, PublicIdentity], bundle_id: str
+) -> PublicIdentity:
+    kiosk_id = inner.get("kiosk_id")
+    if not isinstance(kiosk_id, str):
+        raise SecurityError(f"The result bundle {bundle_id}'s signed contents do not name their kiosk.")
+    kiosk = kiosks.get(kiosk_id)
+    if kiosk is None:
+        raise SecurityError(
+            f"The result bundle {bundle_id} comes from kiosk '{kiosk_id}', which is not enrolled at this "
+            "registry; enrol that kiosk's public key first."
+        )
+    if inner.get("kiosk_key_id") != kiosk.key_id:
+        raise SecurityError(
+            f"The result bundle {bundle_id} was signed with key {inner.get('kiosk_key_id')}, but kiosk "
+            f"'{kiosk_id}' is enrolled with key {kiosk.key_id}; re-enrol the kiosk if its key was replaced."
+        )
+    return kiosk
+
+
+def _check_signed(inner: Mapping[str, Any], registry: PrivateIdentity, header: BundleHeader) -> None:
+    if inner.get("recipient") != registry.key_id:
+        raise SecurityError(
+            f"The result bundle {header.bundle_id} was signed for registry key {inner.get('recipient')}, "
+            f"not this registry's key {registry.key_id}; it was re-addressed."
+        )
+    outer = {
+        "bundle_id": header.bundle_id,
+        "kiosk_id": header.kiosk_id,
+        "sequence": header.sequence,
+        "recipient": header.recipient_key_id,
+    }
+    for name, value in outer.items():
+        if value != inner.get(name):
+            raise SecurityError(
+                f"The result bundle's outer header says {name} {value!r} but its signed contents say "
+                f"{inner.get(name)!r}; the bundle was altered."
+            )
+    try:
+        _check_inner(inner)
+    except ValueError:
+        raise SecurityError(
+            f"The result bundle {header.bundle_id}'s signed contents are malformed "
+            "(bundle_id, kiosk_id, sequence or previous_hash)."
+        ) from None

@@ -1,0 +1,380 @@
+"""Signed, encrypted bank packages: the payload stays sealed until the exam-day release code is typed.
+
+Layout (everything after the signature is ciphertext)::
+
+    b"1XBANK\\x00"  u8 format  u32 header length  header  u16 signature length  signature  ciphertext
+
+The header is canonical JSON signed by the awarding body over ``PACKAGE_HEADER_LABEL + header``. It
+names the ciphertext's length and SHA-256, so :func:`verify_package` catches any changed or missing byte
+without a release code. The payload is AES-256-GCM under a random content key, with associated data
+bound to the header (the SHA-256 of every header field except the two ciphertext digests, which cannot
+exist before encryption). The content key is wrapped (AES-256-GCM) under a key derived from the release
+code with Argon2id, and optionally HPKE-wrapped to kiosk keys.
+
+Unlock budget: release code to first question must stay under 2 s on a 4 GB lab PC. Argon2id with
+64 MiB, 3 passes and 4 lanes takes about 0.1 s on a current 2-core machine; allow for an old PC ten
+times slower and it still leaves the rest of the budget for decrypting and loading the bank.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import struct
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from kiosk.domain.errors import SecurityError
+from kiosk.formats.encoding import (
+    ByteReader,
+    b64decode,
+    b64encode,
+    canonical_json,
+    has_ambiguous_characters,
+    normalise_code,
+    parse_json_object,
+    purpose_label,
+    random_code,
+)
+from kiosk.formats.keys import PrivateIdentity, PublicIdentity, find_key, verify_signature
+
+PACKAGE_MAGIC = b"1XBANK\x00"
+PACKAGE_FORMAT_VERSION = 1
+PACKAGE_FORMAT = "1x-kiosk-bank/1"
+
+PACKAGE_HEADER_LABEL = purpose_label("bank-header")
+PAYLOAD_AAD_LABEL = purpose_label("bank-payload")
+RELEASE_KDF_LABEL = purpose_label("bank-release-code")
+RELEASE_WRAP_LABEL = purpose_label("bank-release-wrap")
+RECIPIENT_WRAP_LABEL = purpose_label("bank-recipient-wrap")
+
+RELEASE_KDF_MEMORY_KIB = 64 * 1024
+RELEASE_KDF_ITERATIONS = 3
+RELEASE_KDF_LANES = 4
+# Ceilings for parameters read from a package, so a damaged header cannot ask for gigabytes.
+_MAX_KDF_MEMORY_KIB = 1024 * 1024
+_MAX_KDF_ITERATIONS = 64
+_MAX_KDF_LANES = 16
+
+_HPKE = Suite(KEM.X25519, KDF.HKDF_SHA256, AEAD.AES_256_GCM)
+_SIGNATURE_LENGTH = 64
+_NONCE_LENGTH = 12
+_KEY_LENGTH = 32
+_DIGEST_FIELDS = ("ciphertext_length", "ciphertext_sha256")
+_REQUIRED_FIELDS: Mapping[str, type] = {
+    "bank_id": str,
+    "certificate": str,
+    "grade": int,
+    "version": int,
+    "item_count": int,
+    "title": str,
+}
+_ADDED_FIELDS = ("format", "signer_key_id", "created", "cipher", "release", "recipients", *_DIGEST_FIELDS)
+_WHAT = "The bank package"
+
+
+@dataclass(frozen=True)
+class ReleaseKdf:
+    """Argon2id cost for turning a release code into a key; recorded in every package header."""
+
+    memory_kib: int = RELEASE_KDF_MEMORY_KIB
+    iterations: int = RELEASE_KDF_ITERATIONS
+    lanes: int = RELEASE_KDF_LANES
+
+    def derive(self, code: str, salt: bytes) -> bytes:
+        kdf = Argon2id(
+            salt=salt,
+            length=_KEY_LENGTH,
+            iterations=self.iterations,
+            lanes=self.lanes,
+            memory_cost=self.memory_kib,
+        )
+        return kdf.derive(RELEASE_KDF_LABEL + code.encode("utf-8"))
+
+
+STANDARD_RELEASE_KDF = ReleaseKdf()
+# Cheap parameters for test suites only: a package built with them is as weak as its release code.
+TEST_RELEASE_KDF = ReleaseKdf(memory_kib=64, iterations=1, lanes=1)
+
+
+@dataclass(frozen=True)
+class PackageHeader:
+    """The parsed header of a bank package; ``raw`` is the exact signed bytes, ``fields`` all of it."""
+
+    bank_id: str
+    certificate: str
+    grade: int
+    version: int
+    item_count: int
+    title: str
+    signer_key_id: str
+    created: str
+    raw: bytes = field(repr=False)
+    fields: dict[str, Any] = field(repr=False, compare=False)
+
+    @property
+    def recipient_key_ids(self) -> tuple[str, ...]:
+        """Kiosk keys that can open the package without the release code."""
+        return tuple(entry["key_id"] for entry in self.fields["recipients"])
+
+
+def new_release_code() -> str:
+    """A fresh release code such as ``K7QF-M2XD-9PHA`` (12 unambiguous characters, about 59 bits)."""
+    return random_code(3, 4)
+
+
+def normalise_release_code(code: str) -> str:
+    """The canonical form of a typed release code: case, spaces and dashes do not matter."""
+    normalised = normalise_code(code)
+    if not normalised:
+        raise SecurityError("The release code is empty; type the code announced for this exam.")
+    return normalised
+
+
+def build_package(
+    header_fields: dict[str, object],
+    payload: bytes,
+    signer: PrivateIdentity,
+    release_code: str,
+    recipients: Sequence[PublicIdentity] = (),
+    *,
+    kdf: ReleaseKdf = STANDARD_RELEASE_KDF,
+) -> bytes:
+    """Encrypt ``payload`` and sign its header; see the module docstring for what goes where."""
+    for name, kind in _REQUIRED_FIELDS.items():
+        value = header_fields.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ValueError(f"header field {name!r} must be a {kind.__name__}, not {value!r}")
+    reserved = sorted(set(header_fields) & set(_ADDED_FIELDS))
+    if reserved:
+        raise ValueError(f"header fields {reserved} are added by build_package itself")
+
+    content_key = AESGCM.generate_key(bit_length=256)
+    salt = os.urandom(16)
+    release_nonce = os.urandom(_NONCE_LENGTH)
+    kek = kdf.derive(normalise_release_code(release_code), salt)
+    unique_recipients = {recipient.key_id: recipient for recipient in recipients}
+    payload_nonce = os.urandom(_NONCE_LENGTH)
+    core: dict[str, object] = {
+        **header_fields,
+        "format": PACKAGE_FORMAT,
+        "signer_key_id": signer.key_id,
+        "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "cipher": {"algorithm": "AES-256-GCM", "nonce": b64encode(payload_nonce)},
+        "release": {
+            "kdf": "argon2id",
+            "memory_kib": kdf.memory_kib,
+            "iterations": kdf.iterations,
+            "lanes": kdf.lanes,
+            "salt": b64encode(salt),
+            "nonce": b64encode(release_nonce),
+            "wrapped_key": b64encode(AESGCM(kek).encrypt(release_nonce, content_key, RELEASE_WRAP_LABEL)),
+        },
+        "recipients": [
+            {
+                "key_id": key_id,
+                "wrapped_key": b64encode(
+                    _HPKE.encrypt(
+                        content_key,
+                        X25519PublicKey.from_public_bytes(recipient.agreement),
+                        info=RECIPIENT_WRAP_LABEL,
+                    )
+                ),
+            }
+            for key_id, recipient in sorted(unique_recipients.items())
+        ],
+    }
+    ciphertext = AESGCM(content_key).encrypt(payload_nonce, payload, _payload_aad(core))
+    header = canonical_json(
+        {
+            **core,
+            "ciphertext_length": len(ciphertext),
+            "ciphertext_sha256": hashlib.sha256(ciphertext).hexdigest(),
+        }
+    )
+    signature = signer.sign(PACKAGE_HEADER_LABEL, header)
+    return b"".join(
+        [
+            PACKAGE_MAGIC,
+            bytes([PACKAGE_FORMAT_VERSION]),
+            struct.pack(">I", len(header)),
+            header,
+            struct.pack(">H", len(signature)),
+            signature,
+            ciphertext,
+        ]
+    )
+
+
+def _payload_aad(fields: Mapping[str, object]) -> bytes:
+    core = {name: value for name, value in fields.items() if name not in _DIGEST_FIELDS}
+    return hashlib.sha256(PAYLOAD_AAD_LABEL + canonical_json(core)).digest()
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    header: PackageHeader
+    signature: bytes
+    ciphertext: bytes
+
+
+def _parse(data: bytes) -> _Parsed:
+    reader = ByteReader(data, _WHAT)
+    if reader.take(len(PACKAGE_MAGIC), "opening marker") != PACKAGE_MAGIC:
+        raise SecurityError("This file is not a bank package (its opening marker is wrong).")
+    version = reader.u8("format number")
+    if version != PACKAGE_FORMAT_VERSION:
+        raise SecurityError(
+            f"The bank package has format {version}, which this kiosk cannot read "
+            f"(it reads format {PACKAGE_FORMAT_VERSION}); update the kiosk software or rebuild the package."
+        )
+    raw = reader.take(reader.u32("header length"), "header")
+    signature = reader.take(reader.u16("signature length"), "signature")
+    if len(signature) != _SIGNATURE_LENGTH:
+        raise SecurityError("The bank package is damaged: its signature has the wrong length.")
+    return _Parsed(_header_from_raw(raw), signature, reader.rest())
+
+
+def _header_from_raw(raw: bytes) -> PackageHeader:
+    fields = parse_json_object(raw, "The bank package header")
+    if fields.get("format") != PACKAGE_FORMAT:
+        raise SecurityError(f"The bank package header does not say format '{PACKAGE_FORMAT}'; it is damaged.")
+    expected: dict[str, type] = {**_REQUIRED_FIELDS, "signer_key_id": str, "created": str}
+    for name, kind in {**expected, "ciphertext_length": int, "ciphertext_sha256": str}.items():
+        value = fields.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise SecurityError(f"The bank package header field '{name}' is missing or damaged.")
+    for name in ("cipher", "release"):
+        if not isinstance(fields.get(name), dict):
+            raise SecurityError(f"The bank package header field '{name}' is missing or damaged.")
+    recipients = fields.get("recipients")
+    if not isinstance(recipients, list) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("key_id"), str) for entry in recipients
+    ):
+        raise SecurityError("The bank package header field 'recipients' is missing or damaged.")
+    return PackageHeader(**{name: fields[name] for name in expected}, raw=raw, fields=fields)
+
+
+def read_header(data: bytes) -> PackageHeader:
+    """Parse a package's header without checking its signature (for showing what a file claims to be)."""
+    return _parse(data).header
+
+
+def _verify(data: bytes, trusted: Sequence[PublicIdentity]) -> _Parsed:
+    parsed = _parse(data)
+    header = parsed.header
+    signer = find_key(header.signer_key_id, trusted)
+    if signer is None:
+        raise SecurityError(
+            f"The bank package is signed by an unknown key {header.signer_key_id}; install the awarding "
+            "body's public key first if you trust it."
+        )
+    try:
+        verify_signature(signer, PACKAGE_HEADER_LABEL, header.raw, parsed.signature)
+    except SecurityError:
+        raise SecurityError(
+            f"The bank package's signature does not match its header (signer {signer.name}); "
+            "the file was altered or damaged after it was built."
+        ) from None
+    expected_length = header.fields["ciphertext_length"]
+    if len(parsed.ciphertext) != expected_length:
+        raise SecurityError(
+            f"The bank package is truncated or damaged: its content is {len(parsed.ciphertext)} bytes "
+            f"but its signed header says {expected_length}. Copy the file again from its source."
+        )
+    digest = hashlib.sha256(parsed.ciphertext).hexdigest()
+    if not hmac.compare_digest(digest, header.fields["ciphertext_sha256"]):
+        raise SecurityError(
+            "The bank package's content does not match its signed header; the file was altered or damaged."
+        )
+    return parsed
+
+
+def verify_package(data: bytes, trusted: Sequence[PublicIdentity]) -> PackageHeader:
+    """Check structure, signer, signature and content digest; return the header or raise SecurityError."""
+    return _verify(data, trusted).header
+
+
+def open_package(
+    data: bytes, trusted: Sequence[PublicIdentity], release_code: str
+) -> tuple[PackageHeader, bytes]:
+    """Verify, then unlock with the release code; the plaintext is returned in memory only."""
+    parsed = _verify(data, trusted)
+    release = parsed.header.fields["release"]
+    code = normalise_release_code(release_code)
+    kek = _release_kdf(release).derive(code, b64decode(release.get("salt"), "The release salt"))
+    try:
+        content_key = AESGCM(kek).decrypt(
+            b64decode(release.get("nonce"), "The release nonce"),
+            b64decode(release.get("wrapped_key"), "The release-wrapped key"),
+            RELEASE_WRAP_LABEL,
+        )
+    except (InvalidTag, ValueError):
+        hint = (
+            " Release codes never contain 0, O, 1, I or L; check those characters."
+            if has_ambiguous_characters(code)
+            else ""
+        )
+        raise SecurityError(f"The release code is not correct for this bank package.{hint}") from None
+    return parsed.header, _decrypt_payload(parsed, content_key)
+
+
+def open_package_with_identity(
+    data: bytes, trusted: Sequence[PublicIdentity], identity: PrivateIdentity
+) -> tuple[PackageHeader, bytes]:
+    """Verify, then unlock with a kiosk key the package was addressed to."""
+    parsed = _verify(data, trusted)
+    entry = next(
+        (item for item in parsed.header.fields["recipients"] if item["key_id"] == identity.key_id), None
+    )
+    if entry is None:
+        raise SecurityError(
+            f"The bank package is not addressed to this kiosk's key {identity.key_id}; "
+            "unlock it with the release code instead."
+        )
+    wrapped = b64decode(entry.get("wrapped_key"), "The kiosk-wrapped key")
+    try:
+        content_key = _HPKE.decrypt(wrapped, identity.agreement_key, info=RECIPIENT_WRAP_LABEL)
+    except (InvalidTag, ValueError):
+        raise SecurityError(
+            f"The bank package's key for kiosk key {identity.key_id} cannot be unwrapped; "
+            "the package was built for a different key with that id or is damaged."
+        ) from None
+    return parsed.header, _decrypt_payload(parsed, content_key)
+
+
+def _release_kdf(release: Mapping[str, Any]) -> ReleaseKdf:
+    ceilings = {"memory_kib": _MAX_KDF_MEMORY_KIB, "iterations": _MAX_KDF_ITERATIONS, "lanes": _MAX_KDF_LANES}
+    numbers: list[int] = []
+    for name, ceiling in ceilings.items():
+        value = release.get(name)
+        if release.get("kdf") != "argon2id" or not isinstance(value, int) or not 1 <= value <= ceiling:
+            raise SecurityError(f"The bank package's release-code settings ('{name}') are not usable.")
+        numbers.append(value)
+    memory_kib, iterations, lanes = numbers
+    if memory_kib < 8 * lanes:  # Argon2's own minimum
+        raise SecurityError("The bank package's release-code settings ('memory_kib') are not usable.")
+    return ReleaseKdf(memory_kib, iterations, lanes)
+
+
+def _decrypt_payload(parsed: _Parsed, content_key: bytes) -> bytes:
+    cipher = parsed.header.fields["cipher"]
+    if cipher.get("algorithm") != "AES-256-GCM" or len(content_key) != _KEY_LENGTH:
+        raise SecurityError("The bank package uses a cipher this kiosk does not know.")
+    try:
+        return AESGCM(content_key).decrypt(
+            b64decode(cipher.get("nonce"), "The payload nonce"),
+            parsed.ciphertext,
+            _payload_aad(parsed.header.fields),
+        )
+    except (InvalidTag, ValueError):
+        raise SecurityError("The bank package's content cannot be decrypted; it is damaged.") from None

@@ -1,0 +1,92 @@
+"""Small signed records (receipts, result slips) as compact tokens that fit a QR code.
+
+A token is unpadded RFC 4648 base32 (upper-case letters and 2-7, which QR codes store in their dense
+alphanumeric mode) of::
+
+    u8 format  u16 body length  body  signature
+
+``body`` is canonical JSON ``{"k": signer key id, "p": purpose, "r": record}``; the signature covers
+``purpose_label("record-" + purpose) + body``, so a token made for one purpose never verifies as another.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import struct
+from collections.abc import Sequence
+from typing import Any
+
+from kiosk.domain.errors import SecurityError
+from kiosk.formats.encoding import ByteReader, canonical_json, parse_json_object, purpose_label
+from kiosk.formats.keys import PrivateIdentity, PublicIdentity, find_key, verify_signature
+
+__all__ = ["canonical_json", "sign_record", "verify_record"]
+
+_FORMAT = 1
+_SIGNATURE_LENGTH = 64
+_TOKEN = re.compile(r"[A-Z2-7]+")
+
+
+def _label(purpose: str) -> bytes:
+    return purpose_label(f"record-{purpose}")
+
+
+def sign_record(identity: PrivateIdentity, purpose: str, record: dict[str, object]) -> str:
+    """Sign ``record`` for ``purpose`` (lower-case words and dashes, e.g. ``result-slip``)."""
+    label = _label(purpose)
+    body = canonical_json({"k": identity.key_id, "p": purpose, "r": record})
+    if len(body) > 0xFFFF:
+        raise ValueError("record too large for a token")
+    packed = bytes([_FORMAT]) + struct.pack(">H", len(body)) + body + identity.sign(label, body)
+    return base64.b32encode(packed).decode("ascii").rstrip("=")
+
+
+def verify_record(token: str, purpose: str, trusted: Sequence[PublicIdentity]) -> dict[str, object]:
+    """Return the record if ``token`` was signed by a trusted key for ``purpose``; else SecurityError."""
+    malformed = SecurityError(
+        "This verification code is not readable; scan it again or type it exactly as printed."
+    )
+    text = re.sub(r"\s+", "", token).upper()
+    if not _TOKEN.fullmatch(text):
+        raise malformed
+    try:
+        packed = base64.b32decode(text + "=" * (-len(text) % 8))
+    except (binascii.Error, ValueError):
+        raise malformed from None
+    reader = ByteReader(packed, "This verification code")
+    try:
+        if reader.u8("format") != _FORMAT:
+            raise malformed
+        body = reader.take(reader.u16("length"), "record")
+        signature = reader.rest()
+        fields: dict[str, Any] = parse_json_object(body, "This verification code")
+    except SecurityError:
+        raise malformed from None
+    signer_id, token_purpose, record = fields.get("k"), fields.get("p"), fields.get("r")
+    if (
+        len(signature) != _SIGNATURE_LENGTH
+        or not isinstance(signer_id, str)
+        or not isinstance(token_purpose, str)
+        or not isinstance(record, dict)
+    ):
+        raise malformed
+    signer = find_key(signer_id, trusted)
+    if signer is None:
+        raise SecurityError(
+            f"This verification code was signed by an unknown key {signer_id}; it was not issued here."
+        )
+    try:
+        label = _label(token_purpose)
+        verify_signature(signer, label, body, signature)
+    except (SecurityError, ValueError):
+        raise SecurityError(
+            "This verification code does not match its signature: the record was altered."
+        ) from None
+    if token_purpose != purpose:
+        raise SecurityError(
+            f"This verification code is for a {token_purpose.replace('-', ' ')}, not a "
+            f"{purpose.replace('-', ' ')}."
+        )
+    return record

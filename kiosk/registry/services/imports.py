@@ -1,0 +1,363 @@
+"""Importing result bundles into the registry: each file imported whole, once, or refused and kept.
+
+For each file: read the outer header; the same bytes as a bundle already held are a *duplicate* (nothing
+changes; its receipt is written again). Otherwise the bundle is opened (decrypted with the registry key,
+its signature checked against the enrolled kiosk's key, outer header checked against the signed fields)
+and its contents parsed; any failure *refuses* the file, copies it to the quarantine folder and stores
+nothing else. An opened bundle whose id or sequence number was already used with other bytes is a
+*conflict*, quarantined the same way. Otherwise one transaction stores the bundle and every attempt not
+held yet; an attempt already held with the same record is skipped, and one held with a different record
+is kept beside the first in ``attempt_conflicts`` (the bundle then counts as a conflict too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from kiosk.domain.errors import InputError, KioskError
+from kiosk.formats.bundle_content import (
+    BundleContent,
+    parse_bundle_content,
+)
+from kiosk.formats.bundles import bundle_digest, open_bundle, read_bundle_header
+from kiosk.formats.receipts import write_receipt
+from kiosk.formats.records import canonical_json
+from kiosk.registry.services.registry import RegistryContext, describe_gap, sequence_gaps
+from kiosk.registry.services.rows import (
+    attempt_row,
+    bundle_row,
+    competence_rows,
+    incident_row,
+    response_rows,
+)
+from kiosk.registry.storage.repo import (
+    StoredBundle,
+    claim_bundle,
+    find_bundle,
+    find_bundle_by_sequence,
+    finish_bundle,
+    held_attempts,
+    insert_attempt_conflicts,
+    insert_attempts,
+    insert_competence_scores,
+    insert_incidents,
+    insert_responses,
+    record_quarantine,
+)
+from kiosk.registry.storage.store import RegistrySession
+from kiosk.support.files import write_file
+
+BUNDLE_SUFFIX = ".1xresult"
+Progress = Callable[[int, int, Path], None]
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What happened to one file; ``reason`` is one sentence for conflicts and refusals."""
+
+    path: Path
+    outcome: Outcome
+    bundle_id: str | None = None
+    kiosk_id: str | None = None
+    sequence: int | None = None
+    attempts: int = 0
+    reason: str = ""
+    receipt: Path | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    outcomes: tuple[FileOutcome, ...]
+    gaps: dict[str, list[int]]
+
+    @property
+    def failed(self) -> bool:
+        """True when any file was refused or conflicted: the CLI exits 1."""
+        return any(item.outcome in (Outcome.REFUSED, Outcome.CONFLICT) for item in self.outcomes)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for item in self.outcomes if item.outcome is outcome)
+
+    @property
+    def gap_sentences(self) -> list[str]:
+        return [describe_gap(kiosk_id, missing) for kiosk_id, missing in self.gaps.items()]
+
+
+def bundle_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to import: each file named, and every ``*.1xresult`` inside each folder named."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(path.rglob(f"*{BUNDLE_SUFFIX}"))
+            if not inside:
+                raise InputError(f"The folder {path} holds no result bundles (*{BUNDLE_SUFFIX} files).")
+            found.extend(inside)
+        else:
+            found.append(path)
+    return found
+
+
+def import_bundles(
+    ctx: RegistryContext, paths: Sequence[Path], progress: Progress | None = None
+) -> ImportReport:
+    """Import every bundle file under ``paths``; each file's outcome, then the kiosks' sequence gaps."""
+    files = bundle_files(paths)
+    outcomes = []
+    for done, path in enumerate(files, start=1):
+        outcomes.append(import_file(ctx, path))
+        if progress is not None:
+            progress(done, len(files), path)
+    touched = {item.kiosk_id for item in outcomes if item.kiosk_id and item.outcome is not Outcome.REFUSED}
+    return ImportReport(tuple(outcomes), sequence_gaps(ctx, touched))
+
+
+def import_file(ctx: RegistryContext, path: Path) -> FileOutcome:
+    """Import one bundle file in one transaction; never raises for a bad file, only for a failing database."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return FileOutcome(
+            path, Outcome.REFUSED, reason=f"The file {path} could not be read ({error.strerror})."
+        )
+    digest = bundle_digest(data)
+    try:
+        header = read_bundle_header(data)
+    except KioskError as error:
+        return _refuse(ctx, path, data, digest, str(error))
+    with ctx.database.session() as session:
+        held = find_bundle(session, header.bundle_id)
+    if held is not None and held.digest == digest:
+        return _duplicate(ctx, path, held)
+    try:
+        content = parse_bundle_content(open_bundle(data, ctx.identity, ctx.kiosk_keys()))
+    except KioskError as error:
+        return _refuse(ctx, path, data, digest, str(error), header.bundle_id, header.kiosk_id)
+    if held is not None:
+        return _conflict(ctx, path, data, digest, content, _same_id_reason(content))
+    return _store(ctx, path, data, digest, content)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What one bundle's transaction stored."""
+
+    fresh: int
+    acknowledged: list[str]
+    differing: list[str]
+    notes: tuple[str, ...]
+
+
+def _store(ctx: RegistryContext, path: Path, data: bytes, digest: str, content: BundleContent) -> FileOutcome:
+    now = ctx.now()
+    duplicate_of: StoredBundle | None = None
+    stored: _Stored | None = None
+    conflict = ""
+    with ctx.database.transaction() as session:
+        if claim_bundle(session, bundle_row(path, digest, content, now)):
+            stored = _store_contents(session, content, now)
+        else:
+            # Another importer stored this bundle id or sequence number since we looked.
+            other = find_bundle(session, content.bundle_id)
+            if other is not None and other.digest == digest:
+                duplicate_of = other
+            elif other is not None:
+                conflict = _same_id_reason(content)
+            else:
+                taken = find_bundle_by_sequence(session, content.kiosk_id, content.sequence)
+                conflict = _same_sequence_reason(content, taken)
+    if duplicate_of is not None:
+        return _duplicate(ctx, path, duplicate_of)
+    if stored is None:
+        return _conflict(ctx, path, data, digest, content, conflict)
+    receipt = write_receipt(
+        ctx.identity,
+        ctx.receipts_dir,
+        content.bundle_id,
+        content.kiosk_id,
+        content.sequence,
+        digest,
+        stored.acknowledged,
+    )
+    outcome, reason = Outcome.IMPORTED, ""
+    if stored.differing:
+        named = ", ".join(stored.differing[:5]) + (" ..." if len(stored.differing) > 5 else "")
+        outcome = Outcome.CONFLICT
+        reason = (
+            f"Bundle {content.bundle_id} re-sends attempt(s) {named} with contents other than the copy "
+            f"already held; both copies are kept in attempt_conflicts for a person to decide "
+            f"({stored.fresh} new attempt(s) were imported)."
+        )
+        copy = _quarantine_copy(ctx, path, data, digest)
+        _record(ctx, path, copy, digest, Outcome.CONFLICT, reason, content.bundle_id, content.kiosk_id)
+    return FileOutcome(
+        path,
+        outcome,
+        content.bundle_id,
+        content.kiosk_id,
+        content.sequence,
+        attempts=stored.fresh,
+        reason=reason,
+        receipt=receipt,
+        notes=stored.notes,
+    )
+
+
+def _store_contents(session: RegistrySession, content: BundleContent, now: datetime) -> _Stored:
+    """Store a claimed bundle's attempts (those not held yet), their rows, incidents and conflicts."""
+    # Rows go in key order, so two importers storing overlapping bundles on PostgreSQL wait for each other
+    # in one direction only and can never deadlock.
+    ordered = sorted(content.attempts, key=lambda attempt: attempt.attempt_id)
+    inserted = insert_attempts(session, [attempt_row(content, attempt, now) for attempt in ordered])
+    fresh = [attempt for attempt in content.attempts if attempt.attempt_id in inserted]
+    insert_responses(session, [row for attempt in fresh for row in response_rows(attempt)])
+    insert_competence_scores(session, [row for attempt in fresh for row in competence_rows(attempt)])
+    incidents = sorted(content.incidents, key=lambda incident: incident.number)
+    insert_incidents(session, [incident_row(content, incident) for incident in incidents])
+    resent = [attempt for attempt in content.attempts if attempt.attempt_id not in inserted]
+    copies = held_attempts(session, (attempt.attempt_id for attempt in resent))
+    differing = [
+        attempt
+        for attempt in resent
+        if attempt.attempt_id in copies
+        and copies[attempt.attempt_id].content_digest != attempt.content_digest
+    ]
+    insert_attempt_conflicts(
+        session,
+        [
+            {
+                "attempt_id": attempt.attempt_id,
+                "bundle_id": content.bundle_id,
+                "held_bundle_id": copies[attempt.attempt_id].bundle_id,
+                "held_digest": copies[attempt.attempt_id].content_digest,
+                "content_digest": attempt.content_digest,
+                "content_json": canonical_json(dict(attempt.raw)).decode("utf-8"),
+                "recorded_at": now,
+            }
+            for attempt in differing
+        ],
+    )
+    differing_ids = [attempt.attempt_id for attempt in differing]
+    acknowledged = sorted({attempt.attempt_id for attempt in content.attempts} - set(differing_ids))
+    outcome = Outcome.CONFLICT if differing else Outcome.IMPORTED
+    finish_bundle(session, content.bundle_id, outcome.value, len(fresh), acknowledged)
+    return _Stored(len(fresh), acknowledged, differing_ids, _chain_notes(session, content))
+
+
+def _chain_notes(session: RegistrySession, content: BundleContent) -> tuple[str, ...]:
+    """A warning when this bundle does not follow the kiosk's previous bundle held here."""
+    previous = find_bundle_by_sequence(session, content.kiosk_id, content.sequence - 1)
+    if previous is None or previous.digest == content.previous_hash:
+        return ()
+    return (
+        f"Bundle {content.bundle_id} does not follow bundle {previous.bundle_id} held here (its "
+        "previous-bundle hash differs); the kiosk may have been restored from a backup.",
+    )
+
+
+def _same_id_reason(content: BundleContent) -> str:
+    return (
+        f"A different bundle with id {content.bundle_id} was already imported; this copy is kept in "
+        "quarantine. The kiosk may have been restored from a backup: compare both files before using either."
+    )
+
+
+def _same_sequence_reason(content: BundleContent, taken: StoredBundle | None) -> str:
+    other = taken.bundle_id if isinstance(taken, StoredBundle) else "another bundle"
+    return (
+        f"Kiosk {content.kiosk_id} already sent {other} as its bundle {content.sequence}; this bundle "
+        f"{content.bundle_id} reuses the number and is kept in quarantine."
+    )
+
+
+def _duplicate(ctx: RegistryContext, path: Path, held: StoredBundle) -> FileOutcome:
+    receipt = write_receipt(
+        ctx.identity,
+        ctx.receipts_dir,
+        held.bundle_id,
+        held.kiosk_id,
+        held.sequence,
+        held.digest,
+        held.acknowledged,
+    )
+    return FileOutcome(
+        path,
+        Outcome.DUPLICATE,
+        held.bundle_id,
+        held.kiosk_id,
+        held.sequence,
+        reason=f"Bundle {held.bundle_id} was already imported with exactly these bytes; nothing changed.",
+        receipt=receipt,
+    )
+
+
+def _conflict(
+    ctx: RegistryContext, path: Path, data: bytes, digest: str, content: BundleContent, reason: str
+) -> FileOutcome:
+    stored = _quarantine_copy(ctx, path, data, digest)
+    _record(ctx, path, stored, digest, Outcome.CONFLICT, reason, content.bundle_id, content.kiosk_id)
+    return FileOutcome(
+        path, Outcome.CONFLICT, content.bundle_id, content.kiosk_id, content.sequence, reason=reason
+    )
+
+
+def _refuse(
+    ctx: RegistryContext,
+    path: Path,
+    data: bytes,
+    digest: str,
+    reason: str,
+    bundle_id: str | None = None,
+    kiosk_id: str | None = None,
+) -> FileOutcome:
+    stored = _quarantine_copy(ctx, path, data, digest)
+    _record(ctx, path, stored, digest, Outcome.REFUSED, reason, bundle_id, kiosk_id)
+    return FileOutcome(path, Outcome.REFUSED, bundle_id, kiosk_id, reason=reason)
+
+
+def _quarantine_copy(ctx: RegistryContext, path: Path, data: bytes, digest: str) -> Path:
+    """Copy the file into the quarantine folder under a name its bytes decide (one copy per content)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", path.name)[:100] or "bundle"
+    stored = ctx.quarantine_dir / f"{digest[:16]}-{safe}"
+    ctx.quarantine_dir.mkdir(parents=True, exist_ok=True)
+    if not stored.exists():
+        write_file(stored, data, 0o644)
+    return stored
+
+
+def _record(
+    ctx: RegistryContext,
+    path: Path,
+    stored: Path,
+    digest: str,
+    outcome: Outcome,
+    reason: str,
+    bundle_id: str | None,
+    kiosk_id: str | None,
+) -> None:
+    with ctx.database.transaction() as session:
+        record_quarantine(
+            session,
+            {
+                "source_name": str(path),
+                "stored_path": str(stored),
+                "digest": digest,
+                "bundle_id": bundle_id,
+                "kiosk_id": kiosk_id,
+                "outcome": outcome.value,
+                "reason": reason,
+                "received_at": ctx.now(),
+            },
+        )

@@ -1,0 +1,412 @@
+"""Result slips, certificates and the results list at the registry, and checking a slip's code offline.
+
+Each slip and certificate carries a record signed with the registry's identity for the purpose
+``result-slip``: attempt, candidate number, certificate, grade, percent, passed and the date of the sitting.
+Anyone holding the registry's public key can check it without a network; a changed mark or a code made with
+another key fails, each with its own sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kiosk.domain.catalogue import BankCatalogue
+from kiosk.domain.errors import InputError, KioskError
+from kiosk.domain.items import Area
+from kiosk.formats.keys import PrivateIdentity, PublicIdentity
+from kiosk.formats.records import sign_record, verify_record
+from kiosk.formats.result_rules import RULES_KEY, ResultRules, RulesFormatError, parse_rules
+from kiosk.registry.reports.certificates import CertificateData, render_certificate
+from kiosk.registry.reports.slips import AreaLine, Candidate, CompetenceLine, Score, SlipData, render_slip
+from kiosk.registry.services.registry import RegistryContext
+from kiosk.registry.storage import reads as registry_reads
+from kiosk.registry.storage.reads import HeldResult, ListedResult
+
+# Re-exported: the console builds filters and reads choices through this service, never from storage.
+from kiosk.registry.storage.reads import ResultChoices as ResultChoices
+from kiosk.registry.storage.reads import ResultFilter as ResultFilter
+from kiosk.support.files import write_file
+from kiosk.support.paper.tables import TABLE_FILE_SUFFIXES, Cell, DataTable, table_file_bytes
+from kiosk.support.paper.wording import certificate_name
+
+SLIP_PURPOSE = "result-slip"
+Progress = Callable[[int, int, Path], None]
+"""Called with (done, total, path) after each document is written."""
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class SlipRecord:
+    """What a result slip's verification code vouches for."""
+
+    attempt_id: str
+    candidate_number: str
+    certificate: str
+    grade: int
+    percent: float
+    passed: bool
+    date: str
+
+    def to_record(self) -> dict[str, object]:
+        return {
+            "attempt": self.attempt_id,
+            "candidate": self.candidate_number,
+            "certificate": self.certificate,
+            "grade": self.grade,
+            "percent": self.percent,
+            "passed": self.passed,
+            "date": self.date,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> SlipRecord:
+        """Read a verified record; InputError if it lacks a field (made by another program version)."""
+        try:
+            fields = (
+                record["attempt"],
+                record["candidate"],
+                record["certificate"],
+                record["grade"],
+                record["percent"],
+                record["passed"],
+                record["date"],
+            )
+        except KeyError as missing:
+            raise InputError(
+                f"This verification code is genuine but its record has no '{missing.args[0]}'; it was made "
+                "by "
+                "another version of the program, so check the slip with the registry."
+            ) from None
+        attempt, candidate, certificate, grade, percent, passed, day = fields
+        if not (isinstance(grade, int) and isinstance(percent, int | float) and isinstance(passed, bool)):
+            raise InputError(
+                "This verification code is genuine but its record is not readable by this program."
+            )
+        return cls(str(attempt), str(candidate), str(certificate), grade, float(percent), passed, str(day))
+
+    def describe(self) -> list[tuple[str, str]]:
+        """Labelled lines for printing what was verified."""
+        return [
+            ("Attempt", self.attempt_id),
+            ("Candidate number", self.candidate_number),
+            ("Certificate", certificate_name(self.certificate)),
+            ("Grade", str(self.grade)),
+            ("Mark", f"{self.percent:g}%"),
+            ("Result", "pass" if self.passed else "not passed"),
+            ("Date of sitting", self.date),
+        ]
+
+
+def slip_record(held: HeldResult) -> SlipRecord:
+    sat_on = held.sitting_date or (held.finished_at.date().isoformat() if held.finished_at else "")
+    return SlipRecord(
+        held.attempt_id,
+        held.candidate_number,
+        held.certificate,
+        held.grade,
+        round(held.percent, 2),
+        held.passed,
+        sat_on,
+    )
+
+
+def sign_slip(identity: PrivateIdentity, record: SlipRecord) -> str:
+    """The verification code for ``record``, signed by the registry."""
+    return sign_record(identity, SLIP_PURPOSE, record.to_record())
+
+
+def verify_slip(code: str, trusted: Sequence[PublicIdentity]) -> SlipRecord:
+    """The record a slip's code vouches for, if a trusted registry key signed it.
+
+    Raises SecurityError with a different sentence when the code is unreadable, altered, signed by an
+    unknown key, or made for another purpose.
+    """
+    if not trusted:
+        raise InputError("No registry public key was given to check the code against; give --trusted FILE.")
+    return SlipRecord.from_record(verify_record(code, SLIP_PURPOSE, trusted))
+
+
+def _area_lines(rules: ResultRules, by_area: dict[str, Any]) -> tuple[AreaLine, ...]:
+    minimums = {area.value: minimum for area, minimum in rules.area_minimums}
+    lines = []
+    for area in Area:
+        subscore = by_area.get(area.value)
+        if subscore is not None:
+            score = Score(float(subscore["earned"]), float(subscore["possible"]))
+            lines.append(AreaLine(area.value, score, minimums.get(area.value)))
+        elif area.value in minimums:
+            # A minimum for an area with no items on the form counts as not met (see score_attempt).
+            lines.append(AreaLine(area.value, Score(0.0, 0.0), minimums[area.value]))
+    return tuple(lines)
+
+
+def _competence_lines(rules: ResultRules, by_competence: dict[str, Any]) -> tuple[CompetenceLine, ...]:
+    lines = []
+    for competence in rules.competences:
+        subscore = by_competence.get(competence.id)
+        if subscore is None:
+            continue
+        title = f"{competence.title.en} {competence.title.zh}" if competence.title.zh else competence.title.en
+        score = Score(float(subscore["earned"]), float(subscore["possible"]))
+        lines.append(CompetenceLine(competence.id, title, competence.area.value, score))
+    return tuple(lines)
+
+
+def _result_dict(held: HeldResult) -> dict[str, Any]:
+    try:
+        result = json.loads(held.result_json)
+        if not isinstance(result, dict):
+            raise ValueError
+        by_competence, by_area = result["by_competence"], result["by_area"]
+        if not isinstance(by_competence, dict) or not isinstance(by_area, dict):
+            raise ValueError
+    except (ValueError, KeyError):
+        raise InputError(
+            f"The stored result of attempt {held.attempt_id} is not readable; re-import its bundle."
+        ) from None
+    return result
+
+
+def stored_rules(held: HeldResult) -> ResultRules | None:
+    """The rules recorded with a held result, or None when its bundle was made before results carried them."""
+    result = _result_dict(held)
+    if result.get(RULES_KEY) is None:
+        return None
+    try:
+        return parse_rules(result[RULES_KEY])
+    except RulesFormatError:
+        raise InputError(
+            f"The stored result of attempt {held.attempt_id} is not readable; re-import its bundle."
+        ) from None
+
+
+def slip_data(held: HeldResult, rules: ResultRules, token: str, issued_on: date) -> SlipData:
+    """A result slip's contents from a held result and the rules it was judged by."""
+    result = _result_dict(held)
+    return SlipData(
+        attempt_id=held.attempt_id,
+        candidate=Candidate(held.candidate_number, held.candidate_name, held.candidate_name_zh),
+        certificate=certificate_name(held.certificate),
+        grade=held.grade,
+        sitting=held.sitting_name,
+        sitting_date=held.sitting_date,
+        centre=held.centre,
+        issued_on=issued_on,
+        total=Score(held.earned, held.possible),
+        passed=held.passed,
+        pass_mark=rules.pass_mark,
+        areas=_area_lines(rules, result["by_area"]),
+        competences=_competence_lines(rules, result["by_competence"]),
+        token=token,
+        bank=f"{held.bank_id} v{held.bank_version}",
+    )
+
+
+class RulesMissingError(InputError):
+    """Slips were asked for without bank sources, but some results do not carry their pass rules."""
+
+    def __init__(self, attempt_ids: Sequence[str]) -> None:
+        shown = ", ".join(attempt_ids[:3]) + (
+            f" and {len(attempt_ids) - 3} more" if len(attempt_ids) > 3 else ""
+        )
+        super().__init__(
+            f"The results of attempt(s) {shown} were exported before bundles carried their pass rules, "
+            "so give --banks with the bank source folders they were sat on."
+        )
+        self.attempt_ids = tuple(attempt_ids)
+
+
+def slip_rules(results: Sequence[HeldResult], catalogue: BankCatalogue | None) -> list[ResultRules]:
+    """The rules to print each result's slip by: those stored with it, else its bank's from ``catalogue``.
+
+    Without a catalogue every result must carry its rules; InputError names those that do not.
+    """
+    found: list[ResultRules] = []
+    lacking: list[str] = []
+    for held in results:
+        rules = stored_rules(held)
+        if rules is None:
+            if catalogue is None:
+                lacking.append(held.attempt_id)
+                continue
+            rules = ResultRules.of_bank(catalogue.get(held.bank_id, held.bank_version, held.attempt_id))
+        found.append(rules)
+    if lacking:
+        raise RulesMissingError(lacking)
+    return found
+
+
+def certificate_data(held: HeldResult, token: str, issued_on: date) -> CertificateData:
+    return CertificateData(
+        attempt_id=held.attempt_id,
+        candidate=Candidate(held.candidate_number, held.candidate_name, held.candidate_name_zh),
+        certificate=certificate_name(held.certificate),
+        grade=held.grade,
+        centre=held.centre,
+        sitting_date=held.sitting_date,
+        issued_on=issued_on,
+        percent=held.percent,
+        token=token,
+    )
+
+
+def held_results(ctx: RegistryContext, attempt_ids: Sequence[str] | None = None) -> list[HeldResult]:
+    """The results held, or exactly ``attempt_ids`` (InputError naming the first one not held)."""
+    with ctx.database.session() as session:
+        found = registry_reads.results(session, attempt_ids)
+    if attempt_ids is not None:
+        missing = sorted(set(attempt_ids) - {held.attempt_id for held in found})
+        if missing:
+            raise InputError(
+                f"The registry holds no attempt {missing[0]}"
+                + (f" (nor {len(missing) - 1} more)" if len(missing) > 1 else "")
+                + "; check the attempt ids or import the bundle that carries it."
+            )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class FoundResults:
+    """One page of a filtered results list, with how many results the filter lets through in all."""
+
+    rows: list[ListedResult]
+    total: int
+    passed: int
+
+
+def find_results(
+    ctx: RegistryContext, chosen: ResultFilter, limit: int | None = 500, offset: int = 0
+) -> FoundResults:
+    """One page of the held results ``chosen`` lets through, filtered and counted in the database.
+
+    ``limit`` rows from ``offset`` in list order (every row when ``limit`` is None), with the total the
+    filter lets through and how many of those passed.
+    """
+    if (limit is not None and limit < 1) or offset < 0:
+        raise ValueError(f"a page needs a positive limit and an offset of 0 or more, not {limit}, {offset}")
+    with ctx.database.session() as session:
+        rows = registry_reads.listed_results(session, chosen, limit, offset)
+        total, passed = registry_reads.count_results(session, chosen)
+    return FoundResults(rows, total, passed)
+
+
+def result_choices(ctx: RegistryContext) -> ResultChoices:
+    """The certificates, grades, centres and sittings a results filter can offer, read in the database."""
+    with ctx.database.session() as session:
+        return registry_reads.result_choices(session)
+
+
+def document_name(held: HeldResult, kind: str) -> str:
+    """A file name safe on every file system, e.g. ``2025-0042_A-K1-0007_slip.pdf``."""
+    stem = _UNSAFE.sub("-", f"{held.candidate_number}_{held.attempt_id}").strip("-.")
+    return f"{stem}_{kind}.pdf"
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        write_file(path, data)
+    except OSError as error:
+        raise KioskError(f"Cannot write {path} ({error.strerror}); choose another --out folder.") from error
+
+
+def _render_all(
+    render: Callable[[Any], bytes], jobs: Sequence[tuple[Path, Any]], progress: Progress | None, workers: int
+) -> list[Path]:
+    """Render each (path, data) job and write it atomically; in ``workers`` processes when more than one."""
+    written: list[Path] = []
+
+    def done(path: Path, pdf: bytes) -> None:
+        _write(path, pdf)
+        written.append(path)
+        if progress is not None:
+            progress(len(written), len(jobs), path)
+
+    if workers <= 1 or len(jobs) < 2 * workers:
+        for path, data in jobs:
+            done(path, render(data))
+        return written
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, len(jobs) // (workers * 8))
+        for (path, _), pdf in zip(
+            jobs, pool.map(render, [data for _, data in jobs], chunksize=chunk), strict=True
+        ):
+            done(path, pdf)
+    return written
+
+
+def default_workers() -> int:
+    """Processes for batch rendering: one per CPU core, at most 8."""
+    return max(1, min(8, os.cpu_count() or 1))
+
+
+def issue_slips(
+    ctx: RegistryContext,
+    catalogue: BankCatalogue | None,
+    out_dir: Path,
+    attempt_ids: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    workers: int = 1,
+) -> list[Path]:
+    """Write a signed result slip PDF for each held attempt (or those named) into ``out_dir``.
+
+    Each slip shows the rules stored with its result; ``catalogue`` (bank sources) is needed only for
+    results imported from bundles made before results carried their rules.
+    """
+    results = held_results(ctx, attempt_ids)
+    issued_on = ctx.now().date()
+    jobs = []
+    for held, rules in zip(results, slip_rules(results, catalogue), strict=True):
+        token = sign_slip(ctx.identity, slip_record(held))
+        jobs.append((out_dir / document_name(held, "slip"), slip_data(held, rules, token, issued_on)))
+    return _render_all(render_slip, jobs, progress, workers)
+
+
+def issue_certificates(
+    ctx: RegistryContext,
+    out_dir: Path,
+    attempt_ids: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    workers: int = 1,
+) -> tuple[list[Path], list[str]]:
+    """Write a certificate PDF for each passing attempt; returns the files and the attempts not passed."""
+    results = held_results(ctx, attempt_ids)
+    issued_on = ctx.now().date()
+    jobs = []
+    not_passed = []
+    for held in results:
+        if not held.passed:
+            not_passed.append(held.attempt_id)
+            continue
+        token = sign_slip(ctx.identity, slip_record(held))
+        jobs.append((out_dir / document_name(held, "certificate"), certificate_data(held, token, issued_on)))
+    return _render_all(render_certificate, jobs, progress, workers), not_passed
+
+
+def write_results_list(target: Path, columns: Sequence[str], rows: Sequence[Sequence[Cell]]) -> Path:
+    """Write a list of results (as the administrator chose and worded it) to ``target`` atomically.
+
+    The file's suffix chooses the format: ``.csv`` (UTF-8 with a byte-order mark) or ``.xlsx`` (one sheet,
+    numbers kept as numbers).
+    """
+    if target.suffix.lower() not in TABLE_FILE_SUFFIXES:
+        raise InputError(
+            f"The results list cannot be saved as {target.name}: give the file a name ending in .csv or "
+            ".xlsx."
+        )
+    table = DataTable("results", "Results", tuple(columns), tuple(tuple(row) for row in rows))
+    try:
+        write_file(target, table_file_bytes(table, target.suffix))
+    except OSError as error:
+        raise InputError(
+            f"The results list could not be written to {target} ({error.strerror}); choose another place."
+        ) from None
+    return target

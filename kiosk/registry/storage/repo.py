@@ -1,0 +1,311 @@
+"""Reads and writes of the registry database; every function takes a session and never commits.
+
+Inserts go through SQLAlchemy Core in bulk (one ``executemany`` per table per bundle) with
+``ON CONFLICT DO NOTHING``, which SQLite and PostgreSQL both speak: when two importers store the same
+attempt at once, the unique key decides who wins and the loser learns it from what was returned.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, TypeDecorator, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from kiosk.registry.storage.tables import (
+    AttemptConflictRow,
+    BundleRow,
+    CompetenceScoreRow,
+    EnrolledKioskRow,
+    QuarantineRow,
+    ResultAttemptRow,
+    ResultIncidentRow,
+    ResultResponseRow,
+    RetiredKioskKeyRow,
+)
+
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class EnrolledKiosk:
+    kiosk_id: str
+    kiosk_name: str
+    centre: str
+    key_id: str
+    public_text: str
+    enrolled_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBundle:
+    bundle_id: str
+    kiosk_id: str
+    sequence: int
+    digest: str
+    outcome: str
+    attempt_count: int
+    new_attempt_count: int
+    acknowledged: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HeldAttempt:
+    attempt_id: str
+    bundle_id: str
+    content_digest: str
+
+
+def _table(model: type[Any]) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+def _insert(session: Session, model: type[Any]) -> Any:
+    """An INSERT for ``model`` in the session's dialect, skipping rows whose unique key is taken."""
+    table = _table(model)
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
+
+
+# Kiosks -------------------------------------------------------------------------------------------------
+
+
+def _kiosk(row: EnrolledKioskRow) -> EnrolledKiosk:
+    return EnrolledKiosk(
+        row.kiosk_id, row.kiosk_name, row.centre, row.key_id, row.public_text, row.enrolled_at
+    )
+
+
+def enrolled_kiosks(session: Session) -> list[EnrolledKiosk]:
+    """Every enrolled kiosk, by id."""
+    rows = session.scalars(select(EnrolledKioskRow).order_by(EnrolledKioskRow.kiosk_id))
+    return [_kiosk(row) for row in rows]
+
+
+def find_kiosk(session: Session, kiosk_id: str) -> EnrolledKiosk | None:
+    row = session.get(EnrolledKioskRow, kiosk_id)
+    return None if row is None else _kiosk(row)
+
+
+def add_kiosk(session: Session, kiosk: EnrolledKiosk) -> bool:
+    """Enrol ``kiosk``; False if a kiosk with its id was enrolled first (by another administrator)."""
+    result = session.execute(
+        _insert(session, EnrolledKioskRow).returning(_table(EnrolledKioskRow).c.kiosk_id),
+        [
+            {
+                "kiosk_id": kiosk.kiosk_id,
+                "kiosk_name": kiosk.kiosk_name,
+                "centre": kiosk.centre,
+                "key_id": kiosk.key_id,
+                "public_text": kiosk.public_text,
+                "enrolled_at": kiosk.enrolled_at,
+            }
+        ],
+    )
+    return bool(result.scalars().all())
+
+
+def replace_kiosk_key(session: Session, kiosk: EnrolledKiosk, retired_at: datetime) -> None:
+    """Give an enrolled kiosk a new key (and name, centre), keeping the old key in ``retired_kiosk_keys``."""
+    row = session.get(EnrolledKioskRow, kiosk.kiosk_id, with_for_update=True)
+    if row is None:
+        raise LookupError(kiosk.kiosk_id)
+    session.add(
+        RetiredKioskKeyRow(
+            kiosk_id=row.kiosk_id,
+            key_id=row.key_id,
+            public_text=row.public_text,
+            enrolled_at=row.enrolled_at,
+            retired_at=retired_at,
+        )
+    )
+    row.kiosk_name, row.centre = kiosk.kiosk_name, kiosk.centre
+    row.key_id, row.public_text, row.enrolled_at = kiosk.key_id, kiosk.public_text, kiosk.enrolled_at
+    session.flush()
+
+
+# Bundles ------------------------------------------------------------------------------------------------
+
+
+def _bundle(row: BundleRow) -> StoredBundle:
+    return StoredBundle(
+        bundle_id=row.bundle_id,
+        kiosk_id=row.kiosk_id,
+        sequence=row.sequence,
+        digest=row.digest,
+        outcome=row.outcome,
+        attempt_count=row.attempt_count,
+        new_attempt_count=row.new_attempt_count,
+        acknowledged=tuple(json.loads(row.acknowledged_json)),
+    )
+
+
+def find_bundle(session: Session, bundle_id: str) -> StoredBundle | None:
+    row = session.get(BundleRow, bundle_id)
+    return None if row is None else _bundle(row)
+
+
+def find_bundle_by_sequence(session: Session, kiosk_id: str, sequence: int) -> StoredBundle | None:
+    row = session.scalars(
+        select(BundleRow).where(BundleRow.kiosk_id == kiosk_id, BundleRow.sequence == sequence)
+    ).first()
+    return None if row is None else _bundle(row)
+
+
+def claim_bundle(session: Session, row: Row) -> bool:
+    """Insert a bundle row; False if its id, or its kiosk's sequence number, is already taken.
+
+    On PostgreSQL a concurrent importer holding the same key makes this wait until that importer
+    commits or rolls back, so the answer is final.
+    """
+    result = session.execute(_insert(session, BundleRow).returning(_table(BundleRow).c.bundle_id), [row])
+    return bool(result.scalars().all())
+
+
+def finish_bundle(
+    session: Session, bundle_id: str, outcome: str, new_attempts: int, acknowledged: Sequence[str]
+) -> None:
+    """Record what importing the claimed bundle came to."""
+    session.execute(
+        update(BundleRow)
+        .where(BundleRow.bundle_id == bundle_id)
+        .values(
+            outcome=outcome, new_attempt_count=new_attempts, acknowledged_json=json.dumps(list(acknowledged))
+        )
+    )
+
+
+def kiosk_sequences(session: Session) -> dict[str, list[int]]:
+    """The sequence numbers received from each kiosk, ascending."""
+    found: dict[str, list[int]] = {}
+    rows = session.execute(select(BundleRow.kiosk_id, BundleRow.sequence).order_by(BundleRow.sequence))
+    for kiosk_id, sequence in rows:
+        found.setdefault(kiosk_id, []).append(sequence)
+    return found
+
+
+# Attempts and what hangs off them -------------------------------------------------------------------------
+
+
+def insert_attempts(session: Session, rows: Sequence[Row]) -> set[str]:
+    """Insert attempts not held yet; returns the ids this call stored (others were already there)."""
+    if not rows:
+        return set()
+    statement = _insert(session, ResultAttemptRow).returning(_table(ResultAttemptRow).c.attempt_id)
+    return set(session.execute(statement, list(rows)).scalars().all())
+
+
+def held_attempts(session: Session, attempt_ids: Iterable[str]) -> dict[str, HeldAttempt]:
+    """The stored copies of ``attempt_ids`` (those held), by id."""
+    wanted = list(attempt_ids)
+    held: dict[str, HeldAttempt] = {}
+    # Chunked to stay under every database's limit on bound parameters.
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = session.execute(
+            select(
+                ResultAttemptRow.attempt_id, ResultAttemptRow.bundle_id, ResultAttemptRow.content_digest
+            ).where(ResultAttemptRow.attempt_id.in_(chunk))
+        )
+        for attempt_id, bundle_id, digest in rows:
+            held[attempt_id] = HeldAttempt(attempt_id, bundle_id, digest)
+    return held
+
+
+def insert_rows(session: Session, model: type[Any], rows: Sequence[Row]) -> None:
+    """Bulk-insert rows that cannot already be held (children of attempts this transaction stored)."""
+    if rows:
+        session.execute(_table(model).insert(), list(rows))
+
+
+def _plain_columns(model: type[Any]) -> tuple[str, ...]:
+    table = _table(model)
+    # The fast path below hands values to the driver as they are, so no column may need converting.
+    if any(isinstance(column.type, TypeDecorator) for column in table.columns):
+        raise TypeError(f"table {table.name} has converted columns; use insert_rows")
+    return tuple(column.name for column in table.columns)
+
+
+RESPONSE_COLUMNS = _plain_columns(ResultResponseRow)
+COMPETENCE_COLUMNS = _plain_columns(CompetenceScoreRow)
+Values = Sequence[tuple[object, ...]]
+
+
+def _bulk_insert(session: Session, model: type[Any], columns: tuple[str, ...], values: Values) -> None:
+    """Insert many plain rows straight through the driver: COPY on PostgreSQL, executemany on SQLite.
+
+    This is the hot path of an import (a hundred responses per attempt), where SQLAlchemy's per-row
+    parameter processing would cost more than the database itself.
+    """
+    if not values:
+        return
+    name = _table(model).name
+    connection = session.connection()
+    # The raw driver connection (sqlite3 or psycopg), inside the session's own transaction.
+    driver: Any = connection.connection.dbapi_connection
+    if connection.dialect.name == "postgresql":
+        with driver.cursor() as cursor, cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for value in values:
+                copy.write_row(value)
+        return
+    marks = ", ".join("?" for _ in columns)
+    cursor = driver.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", values)
+    finally:
+        cursor.close()
+
+
+def insert_responses(session: Session, values: Values) -> None:
+    """Insert response rows given as tuples in :data:`RESPONSE_COLUMNS` order."""
+    _bulk_insert(session, ResultResponseRow, RESPONSE_COLUMNS, values)
+
+
+def insert_competence_scores(session: Session, values: Values) -> None:
+    """Insert competence rows given as tuples in :data:`COMPETENCE_COLUMNS` order."""
+    _bulk_insert(session, CompetenceScoreRow, COMPETENCE_COLUMNS, values)
+
+
+def insert_attempt_conflicts(session: Session, rows: Sequence[Row]) -> None:
+    insert_rows(session, AttemptConflictRow, rows)
+
+
+def insert_incidents(session: Session, rows: Sequence[Row]) -> int:
+    """Insert incidents not held yet (keyed by kiosk and the kiosk's number); returns how many were new."""
+    if not rows:
+        return 0
+    table = _table(ResultIncidentRow)
+    statement = _insert(session, ResultIncidentRow).returning(table.c.incident_number)
+    return len(session.execute(statement, list(rows)).scalars().all())
+
+
+def record_quarantine(session: Session, row: Row) -> None:
+    insert_rows(session, QuarantineRow, [row])
+
+
+# Counts for reports and tests -----------------------------------------------------------------------------
+
+
+def count_rows(session: Session) -> dict[str, int]:
+    """How many rows each registry table holds."""
+    models: tuple[type[Any], ...] = (
+        EnrolledKioskRow,
+        BundleRow,
+        ResultAttemptRow,
+        ResultResponseRow,
+        CompetenceScoreRow,
+        ResultIncidentRow,
+        AttemptConflictRow,
+        QuarantineRow,
+    )
+    return {
+        _table(model).name: int(session.execute(select(func.count()).select_from(_table(model))).scalar_one())
+        for model in models
+    }

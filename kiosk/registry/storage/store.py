@@ -1,0 +1,137 @@
+"""The registry database: an SQLite file by default, PostgreSQL through a SQLAlchemy URL.
+
+Services own transactions (``with database.transaction() as session``), one per imported bundle. On SQLite
+a writing transaction takes the write lock at ``BEGIN IMMEDIATE`` so two importers queue (``busy_timeout``)
+instead of one failing half-way; on PostgreSQL they run side by side and unique keys with
+``ON CONFLICT DO NOTHING`` decide who stores a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import URL, Engine, create_engine, exc, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.domain.errors import StoreError
+from kiosk.registry.storage.tables import RegistryBase
+from kiosk.support.sql import configure_sqlite, immediate_writes
+
+# Long enough for another importer's bundle transaction to finish on a slow disk.
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+# What services name the sessions they are handed (they may not import SQLAlchemy themselves).
+RegistrySession = Session
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of the registry's SQLite file at ``path``."""
+    return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+class RegistryDatabase:
+    """The registry's database: hands out sessions inside transactions."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        writer = immediate_writes(engine) if self.dialect == "sqlite" else engine
+        self._writer = sessionmaker(bind=writer, expire_on_commit=False)
+        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+
+    @property
+    def shown_url(self) -> str:
+        """The database URL with any password hidden, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session for one use case: committed when the block ends, rolled back if it raises."""
+        with self._run(self._writer, commit=True) as session:
+            yield session
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for reading only; anything written in it is rolled back."""
+        with self._run(self._reader, commit=False) as session:
+            yield session
+
+    @contextmanager
+    def _run(self, factory: sessionmaker[Session], commit: bool) -> Iterator[Session]:
+        session = factory()
+        try:
+            yield session
+            if commit:
+                session.commit()
+            else:
+                session.rollback()
+        except exc.DBAPIError as error:
+            session.rollback()
+            raise self.problem(error) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def problem(self, error: exc.DBAPIError) -> StoreError:
+        """One sentence for a database failure, naming the database."""
+        detail = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
+        return StoreError(f"The registry database {self.shown_url} refused the change ({detail}).")
+
+    def create_schema(self) -> None:
+        """Create any missing registry table (idempotent; safe when two importers start together)."""
+        try:
+            with self.engine.begin() as connection:
+                RegistryBase.metadata.create_all(connection, checkfirst=True)
+        except (exc.IntegrityError, exc.ProgrammingError):
+            # Another importer created the same tables between our check and our CREATE: check again.
+            with self.engine.begin() as connection:
+                RegistryBase.metadata.create_all(connection, checkfirst=True)
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def open_registry_database(url: str) -> RegistryDatabase:
+    """Connect to the registry database at ``url`` and make sure its tables exist.
+
+    Raises StoreError with one sentence when the URL is malformed, the driver is missing, or the server
+    cannot be reached.
+    """
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError:
+        raise StoreError(
+            f"The registry database address '{url}' is not a database URL; use e.g. "
+            "'sqlite:///registry.db' or 'postgresql+psycopg://user@host:5432/name'."
+        ) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(
+            f"The registry database must be SQLite or PostgreSQL, not '{parsed.get_backend_name()}'."
+        )
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        folder = Path(parsed.database).parent
+        if not folder.is_dir():
+            raise StoreError(f"The folder {folder} for the registry database does not exist.")
+    try:
+        engine = create_engine(parsed)
+    except (exc.ArgumentError, ImportError) as error:
+        raise StoreError(f"The registry database '{url}' cannot be used ({error}).") from None
+    if engine.dialect.name == "sqlite":
+        # A registry file grows to gigabytes; a 64 MiB page cache keeps its indexes' hot pages in memory.
+        configure_sqlite(engine, SQLITE_BUSY_TIMEOUT_MS, extra_pragmas=("PRAGMA cache_size = -65536",))
+    database = RegistryDatabase(engine)
+    try:
+        database.create_schema()
+    except exc.DBAPIError as error:
+        engine.dispose()
+        detail = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
+        raise StoreError(
+            f"The registry database {database.shown_url} cannot be opened ({detail}); check that the "
+            "server is running and the address is right."
+        ) from None
+    return database

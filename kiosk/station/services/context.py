@@ -1,0 +1,77 @@
+"""The kiosk's working context: its data folder, store, clock and secret-hashing cost.
+
+Every kiosk use case takes a :class:`KioskContext` first. :func:`open_context` lays out the data folder,
+refuses a damaged store and brings its schema up to date, so nothing runs on a store that failed its check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.domain.clock import Clock, SystemClock
+from kiosk.domain.errors import StoreError
+from kiosk.formats.secrets import HashCost
+from kiosk.station.storage.engine import Store, open_store
+from kiosk.station.storage.migrations import upgrade
+
+STORE_FILE = "kiosk.db"
+PACKAGES_DIR = "packages"
+TRUST_DIR = "trust"
+KEYS_DIR = "keys"
+
+
+@dataclass
+class KioskContext:
+    """What every kiosk service needs: where the data lives, the store, the time and the hashing cost."""
+
+    data_dir: Path
+    store: Store
+    clock: Clock
+    hash_cost: HashCost
+
+    @property
+    def packages_dir(self) -> Path:
+        """Installed bank packages, still encrypted."""
+        return self.data_dir / PACKAGES_DIR
+
+    @property
+    def trust_dir(self) -> Path:
+        """Trusted awarding-body (and registry) public keys, ``*.pub``."""
+        return self.data_dir / TRUST_DIR
+
+    @property
+    def keys_dir(self) -> Path:
+        """This kiosk's own identity key."""
+        return self.data_dir / KEYS_DIR
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        self.store.close()
+
+
+def open_context(
+    data_dir: Path, clock: Clock | None = None, hash_cost: HashCost = HashCost.STANDARD
+) -> KioskContext:
+    """Open the kiosk data folder, creating its layout, checking the store and upgrading its schema.
+
+    Raises StoreError (one sentence saying what to do) when the folder cannot be created or the store
+    is damaged.
+    """
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        for name in (PACKAGES_DIR, TRUST_DIR, KEYS_DIR):
+            (data_dir / name).mkdir(exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"The kiosk data folder {data_dir} cannot be created ({error.strerror}); choose another with "
+            "--data-dir."
+        ) from error
+    store = open_store(data_dir / STORE_FILE)
+    try:
+        store.require_intact()
+        upgrade(store)
+    except BaseException:
+        store.close()
+        raise
+    return KioskContext(data_dir=data_dir, store=store, clock=clock or SystemClock(), hash_cost=hash_cost)

@@ -1,0 +1,283 @@
+"""Candidate log-in, and recovering attempts after the kiosk stopped.
+
+``login`` gives a candidate their attempt at an open sitting: a new one with a form drawn from the
+blueprint by a recorded seed, or the same one again (the form is rebuilt from bank and seed and checked
+against the stored copy). An attempt found running at start-up was interrupted by a crash or power cut:
+``find_interrupted`` marks it, and only an invigilator can let it continue with ``authorise_resume``, which
+restores the clock from the last checkpoint (the outage is not charged) and records the outage.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from kiosk.domain.attempt import FINAL_STATES, AttemptAction, AttemptState, IncidentCategory, transition
+from kiosk.domain.clock import allowed_seconds
+from kiosk.domain.errors import InputError, RuleError, SecurityError, StoreError
+from kiosk.domain.forms import assemble_form, new_seed
+from kiosk.domain.items import GRADE_NAMES
+from kiosk.domain.journal import GENESIS, chain_head, next_sequence, verify_chain
+from kiosk.formats.secrets import normalise_code, verify_secret
+from kiosk.station.services import guesses
+from kiosk.station.services.context import KioskContext
+from kiosk.station.services.exam_session import ExamSession, SavedAnswer, SessionStart
+from kiosk.station.services.invigilators import check_pin
+from kiosk.station.services.kiosk_setup import NOT_SET_UP
+from kiosk.station.services.roster_csv import normalise_candidate_number
+from kiosk.station.services.sittings import OpenSitting, SittingState, describe_bank, get_sitting
+from kiosk.station.services.submission import load_form, stored_responses
+from kiosk.station.storage.engine import StoreSession
+from kiosk.station.storage.records import AttemptRecord, CandidateRecord
+from kiosk.station.storage.repositories import attempts, audit, identity, people
+
+__all__ = [
+    "ExamSession",
+    "InterruptedAttempt",
+    "SavedAnswer",
+    "authorise_resume",
+    "find_interrupted",
+    "login",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class InterruptedAttempt:
+    """An attempt that was running when the kiosk stopped, waiting for an invigilator to resume it."""
+
+    attempt_id: str
+    sitting_id: int
+    candidate_number: str
+    candidate_name: str
+    consumed_seconds: float
+    allowed_seconds: float
+    last_checkpoint_at: datetime | None
+
+
+def login(ctx: KioskContext, sitting: OpenSitting, candidate_number: str, access_code: str) -> ExamSession:
+    """Check a candidate's number and access code and return their session at this sitting.
+
+    Wrong codes are rate-limited per candidate number and per kiosk. A candidate gets one attempt per
+    sitting: logging in again returns the same attempt unless it was submitted (refused) or interrupted
+    (an invigilator must authorise the resume).
+    """
+    number = normalise_candidate_number(candidate_number)
+    if not number:
+        raise InputError("Type your candidate number.")
+    limits = (guesses.candidate_limit(number), guesses.kiosk_login_limit())
+    guesses.ensure_allowed(ctx, *limits)
+    with ctx.store.session() as session:
+        candidate = people.get_candidate(session, number)
+    code = normalise_code(access_code)
+    if candidate is None or not code or not verify_secret(code, candidate.access_code_hash):
+        left = guesses.record_failure(ctx, *limits)
+        raise SecurityError(
+            "That candidate number and access code do not match; check both with the invigilator. "
+            + guesses.tries_left_phrase(left, limits[0])
+        )
+    guesses.record_success(ctx, *limits)
+
+    _require_open(ctx, sitting)
+    bank = sitting.bank
+    if candidate.certificate != bank.certificate.value or candidate.grade != bank.grade:
+        entered = (
+            f"{candidate.certificate.capitalize()} grade {GRADE_NAMES.get(candidate.grade, candidate.grade)}"
+        )
+        raise RuleError(
+            f"Candidate {number} is entered for {entered}, but this sitting is {describe_bank(bank)}; "
+            "ask the invigilator."
+        )
+    now = ctx.clock.wall()
+    with ctx.store.transaction() as session:
+        record = attempts.find_attempt(session, candidate.id, sitting.sitting_id)
+        if record is None:
+            record = _new_attempt(session, sitting, candidate, now)
+        else:
+            state = AttemptState(record.state)
+            if state in FINAL_STATES:
+                raise RuleError(
+                    f"Candidate {number} has already submitted this exam; it cannot be taken again."
+                )
+            if state is AttemptState.INTERRUPTED:
+                raise RuleError(
+                    f"Candidate {number}'s exam was interrupted; an invigilator must authorise resuming it."
+                )
+            audit.add_event(session, "logged_in_again", now, attempt_id=record.id)
+        start = _load(session, sitting, record, candidate)
+    return ExamSession(ctx, sitting, start)
+
+
+def _require_open(ctx: KioskContext, sitting: OpenSitting) -> None:
+    info = get_sitting(ctx, sitting.sitting_id)
+    if info.state is not SittingState.OPEN:
+        raise RuleError(f"Sitting '{info.name}' is {info.state.value}, not open; ask the invigilator.")
+
+
+def _new_attempt(
+    session: StoreSession, sitting: OpenSitting, candidate: CandidateRecord, now: datetime
+) -> AttemptRecord:
+    kiosk = identity.get_kiosk(session)
+    if kiosk is None:
+        raise RuleError(NOT_SET_UP)
+    attempt_id = f"A-{kiosk.kiosk_id}-{identity.next_attempt_number(session):05d}"
+    seed = new_seed()
+    form = assemble_form(sitting.bank, seed)
+    allowed = allowed_seconds(sitting.bank.blueprint.duration_minutes, candidate.extra_time_factor, 0.0)
+    record = attempts.add_attempt(
+        session,
+        attempts.NewAttempt(
+            id=attempt_id,
+            candidate_id=candidate.id,
+            sitting_id=sitting.sitting_id,
+            bank_id=sitting.bank.bank_id,
+            bank_version=sitting.bank.version,
+            seed=seed,
+            form_json=json.dumps(form.to_dict(), sort_keys=True, separators=(",", ":")),
+            state=AttemptState.READY.value,
+            allowed_seconds=allowed,
+            journal_head=GENESIS,
+        ),
+        now,
+    )
+    audit.add_event(
+        session,
+        "attempt_created",
+        now,
+        attempt_id=attempt_id,
+        sitting_id=sitting.sitting_id,
+        detail={"candidate": candidate.candidate_number, "seed": seed, "allowed_seconds": allowed},
+    )
+    return record
+
+
+def _load(
+    session: StoreSession, sitting: OpenSitting, record: AttemptRecord, candidate: CandidateRecord
+) -> SessionStart:
+    """Rebuild an attempt's session state from the store, checking form and journal on the way."""
+    if record.bank_id != sitting.bank.bank_id or record.bank_version != sitting.bank.version:
+        raise RuleError(
+            f"Attempt {record.id} was drawn from bank {record.bank_id} version {record.bank_version}, but "
+            f"the open sitting has version {sitting.bank.version}; open the sitting it belongs to."
+        )
+    form = assemble_form(sitting.bank, record.seed)
+    if form != load_form(record.form_json):
+        raise StoreError(
+            f"The form of attempt {record.id} cannot be rebuilt from its bank and seed; the stored copy was "
+            "changed. Tell the administrator and do not continue this attempt."
+        )
+    entries = attempts.journal(session, record.id)
+    problems = verify_chain(record.id, entries, expected_head=record.journal_head)
+    if problems:
+        raise StoreError(
+            f"The answer journal of attempt {record.id} failed its check ({problems[0]}); tell the "
+            "administrator and do not continue this attempt."
+        )
+    answers, flags = stored_responses(attempts.responses(session, record.id))
+    return SessionStart(
+        attempt_id=record.id,
+        candidate_number=candidate.candidate_number,
+        candidate_name=candidate.full_name,
+        candidate_name_zh=candidate.name_zh,
+        state=AttemptState(record.state),
+        form=form,
+        allowed_seconds=record.allowed_seconds + record.granted_seconds,
+        consumed_seconds=record.consumed_seconds,
+        answers=answers,
+        flags=flags,
+        journal_head=chain_head(entries),
+        next_sequence=next_sequence(entries),
+    )
+
+
+def find_interrupted(ctx: KioskContext) -> list[InterruptedAttempt]:
+    """Mark attempts left running by a stopped kiosk as interrupted, and list every interrupted attempt.
+
+    Call it once at start-up, before any session is open in this process: a running attempt is by
+    definition one whose kiosk program stopped.
+    """
+    now = ctx.clock.wall()
+    found: list[InterruptedAttempt] = []
+    with ctx.store.transaction() as session:
+        for record in attempts.attempts_in_states(session, [AttemptState.RUNNING.value]):
+            state = transition(AttemptState(record.state), AttemptAction.INTERRUPT)
+            attempts.set_state(session, record.id, state.value)
+            audit.add_event(
+                session,
+                "interrupted",
+                now,
+                attempt_id=record.id,
+                detail={"consumed_seconds": round(record.consumed_seconds, 3)},
+            )
+        for record in attempts.attempts_in_states(session, [AttemptState.INTERRUPTED.value]):
+            candidate = people.get_candidate_by_id(session, record.candidate_id)
+            found.append(
+                InterruptedAttempt(
+                    attempt_id=record.id,
+                    sitting_id=record.sitting_id,
+                    candidate_number=candidate.candidate_number if candidate else "?",
+                    candidate_name=candidate.full_name if candidate else "?",
+                    consumed_seconds=record.consumed_seconds,
+                    allowed_seconds=record.allowed_seconds + record.granted_seconds,
+                    last_checkpoint_at=record.checkpoint_at,
+                )
+            )
+    return found
+
+
+def authorise_resume(ctx: KioskContext, sitting: OpenSitting, attempt_id: str, pin: str) -> ExamSession:
+    """Let an interrupted attempt continue, on an invigilator's PIN.
+
+    The clock resumes from the last checkpoint, so the outage is not charged; the outage (wall time from
+    the last checkpoint to now, an estimate that is only reported) is recorded as a power-outage incident.
+    """
+    invigilator = check_pin(ctx, pin)
+    _require_open(ctx, sitting)
+    now = ctx.clock.wall()
+    with ctx.store.transaction() as session:
+        record = attempts.get_attempt(session, attempt_id)
+        if record is None:
+            raise InputError(f"There is no attempt {attempt_id} on this kiosk.")
+        if record.sitting_id != sitting.sitting_id:
+            raise RuleError(
+                f"Attempt {attempt_id} belongs to another sitting; open that sitting to resume it."
+            )
+        new = transition(AttemptState(record.state), AttemptAction.AUTHORISE_RESUME)
+        candidate = people.get_candidate_by_id(session, record.candidate_id)
+        if candidate is None:
+            raise StoreError(f"The candidate of attempt {attempt_id} is missing from the store.")
+        since = record.checkpoint_at or record.started_at or now
+        outage = max(0.0, (now - since).total_seconds())
+        attempts.set_state(session, attempt_id, new.value)
+        attempts.save_checkpoint(session, attempt_id, record.consumed_seconds, now, "resume")
+        audit.add_incident(
+            session,
+            sitting.sitting_id,
+            attempt_id,
+            IncidentCategory.POWER_OUTAGE.value,
+            f"The kiosk stopped while candidate {candidate.candidate_number} was sitting the exam; about "
+            f"{_duration(outage)} passed before {invigilator} authorised the resume, and none of it was "
+            "charged.",
+            since,
+            outage,
+            invigilator,
+            now,
+        )
+        audit.add_event(
+            session,
+            "resume_authorised",
+            now,
+            attempt_id=attempt_id,
+            detail={"by": invigilator, "outage_seconds": round(outage, 1)},
+        )
+        running = replace(record, state=new.value, checkpoint_at=now)
+        start = _load(session, sitting, running, candidate)
+    return ExamSession(ctx, sitting, start)
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    if minutes == 0:
+        return f"{rest} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min {rest} s"

@@ -1,0 +1,204 @@
+"""Reports a centre prints from its kiosk, without a network: the invigilation pack and the sitting report.
+
+Access codes are kept only hashed, so the pack issues every candidate a fresh code through the roster's
+reset; printing a new pack therefore makes the codes of any earlier copy stop working, and the pack says so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from kiosk.domain.errors import KioskError, RuleError
+from kiosk.station.reports.pack import PackCandidate, PackData, render_pack
+from kiosk.station.reports.sitting_report import (
+    ABSENT,
+    AttendanceLine,
+    IncidentLine,
+    SittingReportData,
+    render_sitting_report,
+)
+from kiosk.station.services.context import KioskContext
+from kiosk.station.services.kiosk_setup import require_kiosk
+from kiosk.station.services.roster import reset_access_code
+from kiosk.station.services.sittings import SittingInfo, get_sitting
+from kiosk.station.storage.records import BankRecord, CandidateRecord
+from kiosk.station.storage.repositories import attempts, audit, banks, people
+from kiosk.station.storage.repositories import sittings as sitting_rows
+from kiosk.support.files import write_file
+from kiosk.support.paper.wording import certificate_name
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedPack:
+    """Where the pack was written and how many candidates got a fresh access code."""
+
+    path: Path
+    sitting: SittingInfo
+    candidates: int
+
+
+def local_zone() -> tzinfo:
+    """This PC's time zone, in which centre staff read times."""
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None  # astimezone() always attaches a zone
+    return zone
+
+
+def _bank(ctx: KioskContext, sitting: SittingInfo) -> BankRecord:
+    with ctx.store.session() as session:
+        version = sitting.bank_version or banks.latest_version(session, sitting.bank_id)
+        record = None if version is None else banks.get_bank(session, sitting.bank_id, version)
+    if record is None:
+        raise RuleError(
+            f"Bank {sitting.bank_id} of sitting {sitting.id} is not installed on this kiosk; install its "
+            "package first."
+        )
+    return record
+
+
+def _entered(ctx: KioskContext, bank: BankRecord) -> list[CandidateRecord]:
+    """Candidates on the roster for the sitting's certificate and grade, by candidate number."""
+    with ctx.store.session() as session:
+        everyone = people.list_candidates(session)
+    chosen = [c for c in everyone if c.certificate == bank.certificate and c.grade == bank.grade]
+    return sorted(chosen, key=lambda candidate: candidate.candidate_number)
+
+
+def _duration(bank: BankRecord) -> int | None:
+    try:
+        value = json.loads(bank.header_json).get("duration_minutes")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        write_file(path, data)
+    except OSError as error:
+        raise KioskError(f"Cannot write {path} ({error.strerror}); choose another --out file.") from error
+
+
+def print_pack(ctx: KioskContext, sitting_id: int, out: Path, zone: tzinfo | None = None) -> PrintedPack:
+    """Issue fresh access codes to every candidate entered for the sitting and write the invigilation pack."""
+    sitting = get_sitting(ctx, sitting_id)
+    kiosk = require_kiosk(ctx)
+    bank = _bank(ctx, sitting)
+    entered = _entered(ctx, bank)
+    # Codes are reset only now, after every check passed, so a refused pack leaves the old codes working.
+    candidates = tuple(
+        PackCandidate(
+            candidate.candidate_number,
+            candidate.full_name,
+            candidate.name_zh,
+            candidate.extra_time_factor,
+            reset_access_code(ctx, candidate.candidate_number),
+        )
+        for candidate in entered
+    )
+    now = ctx.clock.wall()
+    data = PackData(
+        centre=kiosk.centre_name,
+        kiosk=kiosk.kiosk_name,
+        sitting_id=str(sitting.id),
+        sitting=sitting.name,
+        sitting_date=sitting.scheduled_on,
+        certificate=certificate_name(bank.certificate),
+        grade=bank.grade,
+        bank_id=f"{bank.bank_id} v{bank.version}",
+        duration_minutes=_duration(bank),
+        printed_at=now,
+        candidates=candidates,
+        zone=zone or local_zone(),
+    )
+    _write(out, render_pack(data))
+    with ctx.store.transaction() as session:
+        audit.add_event(
+            session,
+            "invigilation_pack_printed",
+            now,
+            sitting_id=sitting.id,
+            detail={"candidates": len(candidates)},
+        )
+    return PrintedPack(out, sitting, len(candidates))
+
+
+def sitting_report_data(ctx: KioskContext, sitting_id: int, zone: tzinfo | None = None) -> SittingReportData:
+    """Attendance, times and incidents of a sitting, from this kiosk's store."""
+    sitting = get_sitting(ctx, sitting_id)
+    kiosk = require_kiosk(ctx)
+    bank = _bank(ctx, sitting)
+    entered = _entered(ctx, bank)
+    with ctx.store.session() as session:
+        record = sitting_rows.get_sitting(session, sitting_id)
+        held = attempts.list_attempts(session, sitting_id)
+        incidents = audit.incidents(session, sitting_id=sitting_id)
+        everyone = {candidate.id: candidate for candidate in people.list_candidates(session)}
+    by_candidate = {attempt.candidate_id: attempt for attempt in held}
+    # Anyone who sat the sitting belongs in the register, even if their entry has changed since.
+    listed = {candidate.id for candidate in entered}
+    sat_not_entered = [
+        everyone[a.candidate_id] for a in held if a.candidate_id not in listed and a.candidate_id in everyone
+    ]
+    lines = []
+    for candidate in [*entered, *sat_not_entered]:
+        attempt = by_candidate.get(candidate.id)
+        if attempt is None:
+            lines.append(
+                AttendanceLine(candidate.candidate_number, candidate.full_name, candidate.name_zh, ABSENT)
+            )
+            continue
+        lines.append(
+            AttendanceLine(
+                candidate.candidate_number,
+                candidate.full_name,
+                candidate.name_zh,
+                attempt.state,
+                attempt.started_at,
+                attempt.finished_at,
+                attempt.consumed_seconds if attempt.started_at else None,
+                attempt.allowed_seconds + attempt.granted_seconds,
+            )
+        )
+    numbers = {
+        attempt.id: everyone[attempt.candidate_id].candidate_number
+        for attempt in held
+        if attempt.candidate_id in everyone
+    }
+    incident_lines = tuple(
+        IncidentLine(
+            incident.started_at,
+            numbers.get(incident.attempt_id or "", ""),
+            incident.category,
+            incident.description,
+            incident.duration_seconds,
+            incident.recorded_by,
+        )
+        for incident in incidents
+    )
+    return SittingReportData(
+        centre=kiosk.centre_name,
+        kiosk=kiosk.kiosk_name,
+        sitting_id=str(sitting.id),
+        sitting=sitting.name,
+        sitting_date=sitting.scheduled_on,
+        certificate=certificate_name(bank.certificate),
+        grade=bank.grade,
+        bank=f"{bank.bank_id} v{bank.version}",
+        state=sitting.state.value,
+        opened_at=record.opened_at if record else None,
+        closed_at=record.closed_at if record else None,
+        attendance=tuple(lines),
+        incidents=incident_lines,
+        generated_at=ctx.clock.wall(),
+        zone=zone or local_zone(),
+    )
+
+
+def write_sitting_report(ctx: KioskContext, sitting_id: int, out: Path, zone: tzinfo | None = None) -> Path:
+    """Write the sitting report PDF to ``out``."""
+    _write(out, render_sitting_report(sitting_report_data(ctx, sitting_id, zone)))
+    return out

@@ -1,0 +1,1 @@
+"""Plumbing every actor shares: the one file writer, the SQL engine set-up, and the printed page."""

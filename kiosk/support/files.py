@@ -1,0 +1,93 @@
+"""The one way the product writes a file: all bytes, fsynced, renamed into place, with a chosen mode.
+
+A crash, a power cut or a full disk leaves either the old file or the whole new one, never a part of it:
+the bytes go to a temporary file beside the target, every byte is written (``os.write`` may write fewer
+than asked), the file and then its folder are fsynced, and only then is it renamed over the target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from kiosk.domain.errors import FileWriteError
+
+# Anything holding secrets, results or personal data is readable by its owner only.
+PRIVATE = 0o600
+# Public keys, packages meant to be copied, and reports meant to be printed.
+SHARED = 0o644
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+_READ_ONLY = {errno.EROFS}
+_NO_PERMISSION = {errno.EACCES, errno.EPERM}
+
+
+def write_file(path: Path, data: bytes, mode: int = PRIVATE) -> None:
+    """Write ``data`` to ``path`` whole or not at all; raise FileWriteError (code ``file.*``) on failure."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _write_error(path, error) from error
+    temp = folder / f".{path.name}.{secrets.token_hex(4)}.part"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    except OSError as error:
+        raise _write_error(path, error) from error
+    try:
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)  # the umask may have taken bits away; the file gets exactly ``mode``
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise _write_error(path, error) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_folder(folder)
+
+
+def write_text(path: Path, text: str, mode: int = PRIVATE, encoding: str = "utf-8") -> None:
+    """``write_file`` for text."""
+    write_file(path, text.encode(encoding), mode)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` survive a power cut (a no-op where folders cannot sync)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            # A write that makes no progress would loop forever; a full disk is the usual cause.
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
+
+
+def _write_error(path: Path, error: OSError) -> FileWriteError:
+    if error.errno in _DISK_FULL:
+        return FileWriteError("file.disk_full", path=path)
+    if error.errno in _READ_ONLY:
+        return FileWriteError("file.read_only", path=path)
+    if error.errno in _NO_PERMISSION:
+        return FileWriteError("file.no_permission", path=path)
+    return FileWriteError("file.not_written", path=path, reason=error.strerror or str(error))

@@ -1,0 +1,104 @@
+"""Building, inspecting, verifying and opening bank packages from source folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.authoring import build as authoring
+from kiosk.authoring.source import load_bank_dir
+from kiosk.domain.errors import BankError, KioskError, SecurityError
+from kiosk.formats import bank_packages
+from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, write_identity
+from kiosk.formats.packages import TEST_RELEASE_KDF
+
+CODE = "K7QF-M2XD-9PHA"
+Built = tuple[Path, PrivateIdentity]
+
+
+@pytest.fixture
+def built(bank_dir: Path, tmp_path: Path) -> Built:
+    signer = generate_identity(KeyKind.AWARDING, "awarding")
+    output = tmp_path / "out" / "maintenance-1.1xbank"
+    authoring.build_bank_package(bank_dir, output, signer, CODE, kdf=TEST_RELEASE_KDF)
+    return output, signer
+
+
+def test_build_then_open_gives_the_same_bank(bank_dir: Path, built: Built) -> None:
+    path, signer = built
+    bank = bank_packages.open_bank_package(path.read_bytes(), [signer.public], "k7qf m2xd 9pha")
+    assert bank == load_bank_dir(bank_dir)
+    assert bank.images == load_bank_dir(bank_dir).images
+
+
+def test_inspect_reads_the_header_without_the_code(built: Built) -> None:
+    path, signer = built
+    header = bank_packages.inspect_package(path)
+    rows = dict(authoring.describe_header(header))
+    assert rows["Bank"] == "maintenance-1"
+    assert rows["Grade"] == "I"
+    assert rows["Version"] == "3"
+    assert rows["Items"] == "10"
+    assert rows["Signed by key"] == signer.key_id
+
+
+def test_verify_against_a_trusted_key_file(built: Built, tmp_path: Path) -> None:
+    path, signer = built
+    _, public = write_identity(signer, tmp_path / "keys")
+    assert bank_packages.verify_package_file(path, [public]).bank_id == "maintenance-1"
+
+
+def test_unknown_signer_is_refused(built: Built) -> None:
+    path, _ = built
+    stranger = generate_identity(KeyKind.AWARDING, "stranger")
+    with pytest.raises(SecurityError, match="unknown"):
+        bank_packages.open_bank_package(path.read_bytes(), [stranger.public], CODE)
+
+
+def test_wrong_release_code_is_refused(built: Built) -> None:
+    path, signer = built
+    with pytest.raises(SecurityError, match="release code is not correct"):
+        bank_packages.open_bank_package(path.read_bytes(), [signer.public], "AAAA-BBBB-CCCC")
+
+
+@pytest.mark.parametrize("fraction", [0.0, 0.003, 0.01, 0.05, 0.2, 0.5, 0.8, 0.999])
+def test_a_flipped_byte_anywhere_is_refused(built: Built, fraction: float) -> None:
+    path, signer = built
+    data = bytearray(path.read_bytes())
+    data[int(len(data) * fraction)] ^= 0x01
+    with pytest.raises(KioskError) as caught:
+        bank_packages.open_bank_package(bytes(data), [signer.public], CODE)
+    assert str(caught.value).endswith(".")
+
+
+@pytest.mark.parametrize("keep", [0, 5, 40, 200, -1])
+def test_a_truncated_package_is_refused(built: Built, keep: int) -> None:
+    path, signer = built
+    data = path.read_bytes()
+    with pytest.raises(KioskError):
+        bank_packages.open_bank_package(data[:keep], [signer.public], CODE)
+
+
+def test_a_malformed_source_writes_no_package(bank_dir: Path, tmp_path: Path) -> None:
+    (bank_dir / "items" / "all.yaml").write_text("- id: X\n  type: single\n", encoding="utf-8")
+    output = tmp_path / "never.1xbank"
+    with pytest.raises(BankError, match="problem"):
+        authoring.build_bank_package(
+            bank_dir, output, generate_identity(KeyKind.AWARDING, "a"), CODE, kdf=TEST_RELEASE_KDF
+        )
+    assert not output.exists()
+    assert list(tmp_path.glob(".never*")) == []
+
+
+def test_missing_package_file_is_one_sentence(tmp_path: Path) -> None:
+    with pytest.raises(BankError, match=r"The bank package .*nope.1xbank does not exist\."):
+        bank_packages.inspect_package(tmp_path / "nope.1xbank")
+
+
+def test_write_atomically_replaces_whole_files(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "file.bin"
+    authoring.write_file(target, b"one")
+    authoring.write_file(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in target.parent.iterdir()] == ["file.bin"]

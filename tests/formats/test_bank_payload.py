@@ -1,0 +1,46 @@
+"""The bank payload round trip and refusal of payloads this kiosk cannot read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk.authoring.source import load_bank_dir
+from kiosk.domain.errors import BankError
+from kiosk.formats.bank_payload import bank_from_payload, bank_to_payload
+
+
+def test_round_trip_keeps_every_item_type_and_images(bank_dir: Path) -> None:
+    bank = load_bank_dir(bank_dir)
+    again = bank_from_payload(bank_to_payload(bank))
+    assert again == bank
+    assert again.items == bank.items
+    assert again.images == bank.images
+
+
+def test_payload_is_canonical(bank_dir: Path) -> None:
+    bank = load_bank_dir(bank_dir)
+    assert bank_to_payload(bank) == bank_to_payload(bank_from_payload(bank_to_payload(bank)))
+
+
+def test_unknown_format_is_refused(bank_dir: Path) -> None:
+    data = json.loads(bank_to_payload(load_bank_dir(bank_dir)))
+    data["format"] = 99
+    with pytest.raises(BankError, match="has format 99; this kiosk reads format 1"):
+        bank_from_payload(json.dumps(data).encode())
+
+
+@pytest.mark.parametrize("payload", [b"", b"not json", b"[]", b'{"format": 1}'])
+def test_garbage_is_refused_with_a_sentence(payload: bytes) -> None:
+    with pytest.raises(BankError, match=r"is not a readable bank|has format"):
+        bank_from_payload(payload)
+
+
+def test_round_trip_keeps_the_order_of_area_minimums(bank_dir: Path) -> None:
+    meta = bank_dir / "bank.yaml"
+    meta.write_text(meta.read_text().replace("{practical: 50}", "{practical: 50, foundational: 40}"))
+    bank = load_bank_dir(bank_dir)
+    assert [area.value for area, _ in bank.blueprint.area_minimums] == ["practical", "foundational"]
+    assert bank_from_payload(bank_to_payload(bank)) == bank

@@ -1,0 +1,78 @@
+"""Shared byte-level helpers: JSON parsing, base64, labels, codes and the length-prefixed reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.domain.errors import SecurityError
+from kiosk.formats.encoding import (
+    ByteReader,
+    b64decode,
+    b64encode,
+    check_label,
+    has_ambiguous_characters,
+    normalise_code,
+    parse_json_object,
+    purpose_label,
+    random_code,
+)
+
+
+def test_parse_json_object() -> None:
+    assert parse_json_object(b'{"a":1,"b":"\xe5\xbc\xa0"}', "The thing") == {"a": 1, "b": "张"}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'{"a":1,"a":2}', "The thing names the field 'a' twice"),
+        (b"[1,2]", "The thing is not readable"),
+        (b'{"a":', "The thing is not readable"),
+        (b'{"a":"\xff"}', "The thing is not readable"),
+        (b"[" * 100_000, "The thing is not readable"),
+    ],
+    ids=["duplicate", "not an object", "cut short", "not utf-8", "too deep"],
+)
+def test_parse_json_object_refuses_bad_input(data: bytes, message: str) -> None:
+    with pytest.raises(SecurityError, match=message):
+        parse_json_object(data, "The thing")
+
+
+def test_base64_round_trip_and_strictness() -> None:
+    for data in (b"", b"\x00", b"\xff\xfe", bytes(range(50))):
+        assert b64decode(b64encode(data), "x") == data
+    assert "=" not in b64encode(b"\x00")
+    for bad in ("a+b", "a/b", "abc=", "a", 5):
+        with pytest.raises(SecurityError, match="The value is not valid base64"):
+            b64decode(bad, "The value")
+
+
+def test_purpose_labels() -> None:
+    assert purpose_label("bank-header") == b"1x-kiosk/bank-header/v1\x00"
+    check_label(purpose_label("bank-header"))
+    for bad in ("", "Bank", "a/b", "-x", "x" * 64):
+        with pytest.raises(ValueError, match="lower-case letters"):
+            purpose_label(bad)
+
+
+def test_random_code_shape() -> None:
+    assert len(random_code(3, 4)) == 14
+    assert random_code(1, 6).isalnum()
+    assert random_code(2, 2)[2] == "-"
+
+
+def test_normalise_and_ambiguity() -> None:
+    assert normalise_code("ab_cd\u2014ef gh") == "ABCDEFGH"
+    assert not has_ambiguous_characters("K7QFM2XD")
+    for code in ("K7QF0", "OK", "I2", "L3", "123"):
+        assert has_ambiguous_characters(code)
+
+
+def test_byte_reader() -> None:
+    reader = ByteReader(b"\x01\x00\x02\x00\x00\x00\x03abcrest", "The file")
+    assert (reader.u8("a"), reader.u16("b"), reader.u32("c")) == (1, 2, 3)
+    assert reader.take(3, "d") == b"abc"
+    assert reader.rest() == b"rest"
+    assert reader.rest() == b""
+    with pytest.raises(SecurityError, match=r"^The file is truncated: it ends inside its trailer"):
+        reader.take(1, "trailer")

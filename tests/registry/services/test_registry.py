@@ -1,0 +1,465 @@
+"""The registry: its folder and key, kiosk enrolment, and every rule of importing result bundles."""
+
+from __future__ import annotations
+
+import random
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kiosk.domain.errors import InputError, SecurityError, StoreError
+from kiosk.formats.bundles import read_bundle_header, seal_bundle
+from kiosk.formats.keys import KeyKind, generate_identity, load_public
+from kiosk.formats.receipts import read_receipt
+from kiosk.registry.services import imports as registry_import
+from kiosk.registry.services.imports import Outcome, import_bundles, import_file
+from kiosk.registry.services.registry import (
+    EnrolmentOutcome,
+    describe_gap,
+    enrol_kiosk,
+    init_registry,
+    list_kiosks,
+    open_registry,
+    sequence_gaps,
+)
+from kiosk.registry.storage.repo import count_rows
+from kiosk.station.services.enrolment import write_enrolment
+from tests.fixtures.registry import (  # noqa: F401 (fixtures)
+    NOW,
+    World,
+    _now,
+    attempt,
+    database_url_fixture,
+    incident,
+    inner_fields,
+    world_fixture,
+)
+
+
+def counts(world: World) -> dict[str, int]:
+    with world.ctx.database.session() as session:
+        return count_rows(session)
+
+
+def rows(world: World, sql: str) -> list[tuple[object, ...]]:
+    with world.ctx.database.session() as session:
+        return [tuple(row) for row in session.execute(text(sql))]
+
+
+# The registry folder --------------------------------------------------------------------------------------
+
+
+def test_init_writes_a_registry_key_and_refuses_to_replace_it(tmp_path: Path) -> None:
+    pub = init_registry(tmp_path / "reg")
+    assert load_public(pub).kind is KeyKind.REGISTRY
+    with pytest.raises(SecurityError, match=r"already has a key \(registry.key\)"):
+        init_registry(tmp_path / "reg")
+
+
+def test_open_refuses_a_folder_without_a_key(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"is not a registry yet .*kiosk registry init"):
+        open_registry(tmp_path)
+
+
+def test_open_refuses_a_folder_with_a_kiosk_key(tmp_path: Path) -> None:
+    from kiosk.formats.keys import write_identity
+
+    write_identity(generate_identity(KeyKind.KIOSK, "k9"), tmp_path / "keys")
+    with pytest.raises(SecurityError, match="holds a kiosk key, not a registry key"):
+        open_registry(tmp_path)
+
+
+def test_open_uses_registry_db_in_the_folder_by_default(tmp_path: Path) -> None:
+    init_registry(tmp_path)
+    ctx = open_registry(tmp_path)
+    ctx.close()
+    assert (tmp_path / "registry.db").is_file()
+    assert (tmp_path / "receipts").is_dir() and (tmp_path / "quarantine").is_dir()
+
+
+# Enrolment ------------------------------------------------------------------------------------------------
+
+
+def test_enrolling_a_kiosk_then_again_then_with_another_key(world: World) -> None:
+    identity = generate_identity(KeyKind.KIOSK, "K7")
+    path = write_enrolment(identity, "K7", "Lab PC 7", "Kitwe Campus", world.root / "k7.1xenrol", _now())
+    assert enrol_kiosk(world.ctx, path).outcome is EnrolmentOutcome.ENROLLED
+    assert enrol_kiosk(world.ctx, path).outcome is EnrolmentOutcome.ALREADY
+    other = write_enrolment(
+        generate_identity(KeyKind.KIOSK, "K7"), "K7", "Lab PC 7", "Kitwe", world.root / "k7b.1xenrol", _now()
+    )
+    with pytest.raises(SecurityError, match=r"Kiosk K7 is already enrolled with key .* --replace"):
+        enrol_kiosk(world.ctx, other)
+    assert enrol_kiosk(world.ctx, other, replace=True).outcome is EnrolmentOutcome.REPLACED
+    [kiosk] = list_kiosks(world.ctx)
+    assert kiosk.centre == "Kitwe" and kiosk.key_id != identity.key_id
+    assert rows(world, "SELECT key_id FROM retired_kiosk_keys") == [(identity.key_id,)]
+
+
+# Importing: the happy path, duplicates and conflicts --------------------------------------------------------
+
+
+def test_a_bundle_is_imported_whole_with_a_receipt(world: World) -> None:
+    kiosk = world.kiosk()
+    path = world.bundle(
+        kiosk, [attempt("A-K1-1", "C001"), attempt("A-K1-2", "C002")], [incident(1, "A-K1-1"), incident(2)]
+    )
+    outcome = import_file(world.ctx, path)
+    assert (outcome.outcome, outcome.attempts, outcome.bundle_id) == (Outcome.IMPORTED, 2, "K1-000001")
+    found = counts(world)
+    assert found["attempts"] == 2 and found["responses"] == 6 and found["competence_scores"] == 2
+    assert found["incidents"] == 2 and found["bundles"] == 1 and found["quarantine"] == 0
+    assert rows(world, "SELECT candidate_number, centre, percent, passed FROM attempts ORDER BY 1") == [
+        ("C001", "Kitwe Campus", 66.67, True),
+        ("C002", "Kitwe Campus", 66.67, True),
+    ]
+    assert rows(
+        world, "SELECT item_id, score, max_score, response_json FROM responses ORDER BY 1 LIMIT 1"
+    ) == [("T-001", 1.0, 1.0, '"A"')]
+    assert outcome.receipt is not None
+    receipt = read_receipt(outcome.receipt, world.ctx.identity.public)
+    assert receipt.attempt_ids == ("A-K1-1", "A-K1-2") and receipt.bundle_id == "K1-000001"
+
+
+def test_the_same_bytes_again_are_a_duplicate_and_change_nothing(world: World) -> None:
+    kiosk = world.kiosk()
+    path = world.bundle(kiosk, [attempt("A-K1-1")])
+    import_file(world.ctx, path)
+    before = counts(world)
+    again = import_file(world.ctx, path)
+    assert again.outcome is Outcome.DUPLICATE
+    assert "already imported with exactly these bytes" in again.reason
+    assert counts(world) == before
+    assert again.receipt is not None and read_receipt(
+        again.receipt, world.ctx.identity.public
+    ).attempt_ids == ("A-K1-1",)
+
+
+def test_the_same_bundle_id_with_other_bytes_is_a_quarantined_conflict(world: World) -> None:
+    kiosk = world.kiosk()
+    first = world.bundle(kiosk, [attempt("A-K1-1")])
+    import_file(world.ctx, first)
+    before = counts(world)
+    kiosk.last_digest = ""
+    second = world.bundle(kiosk, [attempt("A-K1-1"), attempt("A-K1-2")], sequence=1, name="again.1xresult")
+    outcome = import_file(world.ctx, second)
+    assert outcome.outcome is Outcome.CONFLICT
+    assert "A different bundle with id K1-000001 was already imported" in outcome.reason
+    after = counts(world)
+    assert after["attempts"] == before["attempts"] and after["quarantine"] == 1
+    [copy] = list(world.ctx.quarantine_dir.iterdir())
+    assert copy.read_bytes() == second.read_bytes() and second.exists()
+
+
+def test_a_reused_sequence_number_under_another_bundle_id_is_a_conflict(world: World) -> None:
+    kiosk = world.kiosk()
+    import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-1")]))
+    path = world.bundle(kiosk, [attempt("A-K1-2")], sequence=1, bundle_id="K1-other", name="other.1xresult")
+    outcome = import_file(world.ctx, path)
+    assert outcome.outcome is Outcome.CONFLICT
+    assert "Kiosk K1 already sent K1-000001 as its bundle 1" in outcome.reason
+    assert counts(world)["attempts"] == 1
+
+
+def test_attempts_are_deduplicated_across_bundles(world: World) -> None:
+    kiosk = world.kiosk()
+    import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-1"), attempt("A-K1-2", "C002")]))
+    second = import_file(
+        world.ctx, world.bundle(kiosk, [attempt("A-K1-2", "C002"), attempt("A-K1-3", "C003")])
+    )
+    assert (second.outcome, second.attempts) == (Outcome.IMPORTED, 1)
+    assert counts(world)["attempts"] == 3 and counts(world)["responses"] == 9
+    assert second.receipt is not None
+    assert read_receipt(second.receipt, world.ctx.identity.public).attempt_ids == ("A-K1-2", "A-K1-3")
+    assert rows(world, "SELECT bundle_id FROM attempts WHERE attempt_id = 'A-K1-2'") == [("K1-000001",)]
+
+
+def test_a_resent_attempt_with_other_contents_is_recorded_as_a_conflict(world: World) -> None:
+    kiosk = world.kiosk()
+    import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-1")]))
+    changed = attempt("A-K1-1", earned=3.0)
+    outcome = import_file(world.ctx, world.bundle(kiosk, [changed, attempt("A-K1-2", "C002")]))
+    assert outcome.outcome is Outcome.CONFLICT and outcome.attempts == 1
+    assert "re-sends attempt(s) A-K1-1 with contents other than the copy already held" in outcome.reason
+    assert rows(world, "SELECT attempt_id, held_bundle_id, bundle_id FROM attempt_conflicts") == [
+        ("A-K1-1", "K1-000001", "K1-000002")
+    ]
+    assert rows(world, "SELECT earned FROM attempts WHERE attempt_id = 'A-K1-1'") == [(2.0,)]
+    assert counts(world)["quarantine"] == 1
+    assert outcome.receipt is not None
+    assert read_receipt(outcome.receipt, world.ctx.identity.public).attempt_ids == ("A-K1-2",)
+
+
+def test_audit_trail_changes_alone_do_not_make_a_conflict(world: World) -> None:
+    kiosk = world.kiosk()
+    import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-1")]))
+    later = attempt("A-K1-1")
+    later["events"].append({"kind": "receipt_printed", "detail": {}, "at": NOW})
+    outcome = import_file(world.ctx, world.bundle(kiosk, [later], [incident(5, "A-K1-1")]))
+    assert (outcome.outcome, outcome.attempts) == (Outcome.IMPORTED, 0)
+    assert counts(world)["incidents"] == 1
+
+
+def test_incidents_resent_in_a_later_bundle_are_kept_once(world: World) -> None:
+    kiosk = world.kiosk()
+    import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-1")], [incident(1), incident(2, "A-K1-1")]))
+    import_file(
+        world.ctx, world.bundle(kiosk, [attempt("A-K1-2", "C2")], [incident(2, "A-K1-1"), incident(3)])
+    )
+    assert rows(world, "SELECT incident_number, bundle_id FROM incidents ORDER BY 1") == [
+        (1, "K1-000001"),
+        (2, "K1-000001"),
+        (3, "K1-000002"),
+    ]
+
+
+# Gaps and the chain of bundles ---------------------------------------------------------------------------
+
+
+def test_gaps_in_a_kiosks_sequence_are_reported(world: World) -> None:
+    kiosk = world.kiosk()
+    first = world.bundle(kiosk, [attempt("A-K1-1")])
+    world.bundle(kiosk, [attempt("A-K1-2", "C2")])
+    third = world.bundle(kiosk, [attempt("A-K1-3", "C3")])
+    fifth = world.bundle(kiosk, [attempt("A-K1-5", "C5")], sequence=5)
+    report = import_bundles(world.ctx, [first, third, fifth])
+    assert report.gaps == {"K1": [2, 4]}
+    assert report.gap_sentences == [describe_gap("K1", [2, 4])]
+    assert "Kiosk K1: bundles 2, 4 have not arrived" in report.gap_sentences[0]
+    assert not report.failed
+
+
+def test_a_bundle_that_does_not_follow_the_previous_one_gets_a_note(world: World) -> None:
+    kiosk = world.kiosk()
+    import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-1")]))
+    kiosk.last_digest = "0" * 64
+    outcome = import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-2", "C2")]))
+    assert outcome.outcome is Outcome.IMPORTED
+    assert "does not follow bundle K1-000001 held here" in outcome.notes[0]
+    follows = import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-3", "C3")]))
+    assert follows.notes == ()
+
+
+def test_sequence_gaps_for_all_kiosks(world: World) -> None:
+    one, two = world.kiosk("K1"), world.kiosk("K2")
+    import_file(world.ctx, world.bundle(one, [attempt("A-K1-1")], sequence=2))
+    import_file(world.ctx, world.bundle(two, [attempt("A-K2-1", "C9")]))
+    assert sequence_gaps(world.ctx) == {"K1": [1]}
+    assert describe_gap("K1", [1]).startswith("Kiosk K1: bundle 1 has not arrived")
+
+
+# Refusals -------------------------------------------------------------------------------------------------
+
+
+def assert_refused(world: World, path: Path, reason: str) -> None:
+    before = counts(world)
+    outcome = import_file(world.ctx, path)
+    assert outcome.outcome is Outcome.REFUSED, outcome
+    assert reason in outcome.reason
+    after = counts(world)
+    assert after["quarantine"] == before["quarantine"] + 1
+    assert {key: value for key, value in after.items() if key != "quarantine"} == {
+        key: value for key, value in before.items() if key != "quarantine"
+    }
+    assert path.exists()
+    stored = rows(world, "SELECT stored_path, outcome, reason FROM quarantine ORDER BY id DESC LIMIT 1")[0]
+    assert Path(str(stored[0])).read_bytes() == path.read_bytes()
+    assert stored[1:] == ("refused", outcome.reason)
+
+
+def test_a_bundle_from_an_unknown_kiosk_is_refused(world: World) -> None:
+    stranger = world.kiosk("K9", enrol=False)
+    path = world.bundle(stranger, [attempt("A-K9-1")])
+    assert_refused(world, path, "comes from kiosk 'K9', which is not enrolled at this registry")
+
+
+def test_a_bundle_for_another_registry_is_refused(world: World) -> None:
+    kiosk = world.kiosk()
+    other = generate_identity(KeyKind.REGISTRY, "elsewhere")
+    path = world.root / "elsewhere.1xresult"
+    path.write_bytes(
+        seal_bundle(inner_fields(kiosk, 1, [attempt("A-K1-1")], []), kiosk.identity, other.public)
+    )
+    assert_refused(world, path, f"addressed to registry key {other.key_id}, not this registry's key")
+
+
+def test_a_bundle_signed_by_another_key_is_refused(world: World) -> None:
+    kiosk = world.kiosk()
+    kiosk.identity = generate_identity(KeyKind.KIOSK, "K1")
+    path = world.bundle(kiosk, [attempt("A-K1-1")])
+    assert_refused(world, path, "but kiosk 'K1' is enrolled with key")
+
+
+def test_a_bundle_with_a_bad_signature_is_refused(world: World) -> None:
+    from kiosk.formats.bundles import _seal
+    from kiosk.formats.records import canonical_json
+
+    kiosk = world.kiosk()
+    inner = inner_fields(kiosk, 1, [attempt("A-K1-1")], [])
+    signed = canonical_json(
+        {**inner, "recipient": world.ctx.identity.key_id, "kiosk_key_id": kiosk.identity.key_id}
+    )
+    outer = {"bundle_id": inner["bundle_id"], "kiosk_id": "K1", "sequence": 1}
+    path = world.root / "badsig.1xresult"
+    path.write_bytes(_seal(outer, signed, bytes(64), world.ctx.identity.public))
+    assert_refused(world, path, "signature does not match kiosk 'K1'")
+
+
+def test_signed_contents_that_are_malformed_are_refused(world: World) -> None:
+    kiosk = world.kiosk()
+    broken = attempt("A-K1-1")
+    broken["result"]["percent"] = "high"
+    path = world.bundle(kiosk, [attempt("A-K1-0", "C0"), broken])
+    assert_refused(world, path, "attempt A-K1-1 result field 'percent' must be a number")
+
+
+def test_an_attempt_that_is_not_finished_is_refused(world: World) -> None:
+    kiosk = world.kiosk()
+    running = attempt("A-K1-1")
+    running["state"] = "running"
+    assert_refused(world, world.bundle(kiosk, [running]), "field 'state' must be 'submitted' or 'expired'")
+
+
+def test_a_file_that_is_not_a_bundle_is_refused(world: World) -> None:
+    path = world.root / "notes.1xresult"
+    path.write_text("shopping list", encoding="utf-8")
+    assert_refused(world, path, "This file is not a result bundle")
+
+
+def test_a_missing_file_is_refused_without_a_copy(world: World) -> None:
+    outcome = import_file(world.ctx, world.root / "absent.1xresult")
+    assert outcome.outcome is Outcome.REFUSED and "could not be read" in outcome.reason
+    assert counts(world)["quarantine"] == 0
+
+
+def region_offsets(data: bytes) -> dict[str, list[int]]:
+    """Byte positions inside each region of a bundle: magic, format, lengths, header, key, ciphertext."""
+    header_length = int.from_bytes(data[8:12], "big")
+    sealed = 12 + header_length
+    return {
+        "magic": [0, 3, 6],
+        "format": [7],
+        "header length": [8, 11],
+        "header": [12, 12 + header_length // 2, sealed - 1],
+        "encapsulated key": [sealed, sealed + 16, sealed + 31],
+        "ciphertext": [sealed + 32, (sealed + len(data)) // 2, len(data) - 17, len(data) - 1],
+    }
+
+
+def test_tampering_with_any_region_or_truncating_refuses_the_whole_bundle(world: World) -> None:
+    kiosk = world.kiosk()
+    original = world.bundle(kiosk, [attempt("A-K1-1"), attempt("A-K1-2", "C2")]).read_bytes()
+    header = read_bundle_header(original)
+    assert header.bundle_id == "K1-000001"
+    cases: list[tuple[str, bytes]] = []
+    for region, offsets in region_offsets(original).items():
+        for offset in offsets:
+            altered = bytearray(original)
+            altered[offset] ^= 0x01
+            cases.append((f"{region}@{offset}", bytes(altered)))
+    for length in (0, 5, 10, 40, len(original) // 2, len(original) - 1):
+        cases.append((f"truncated to {length}", original[:length]))
+    for name, data in cases:
+        path = world.root / "tampered" / f"{name.replace(' ', '_')}.1xresult"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+        outcome = import_file(world.ctx, path)
+        assert outcome.outcome is Outcome.REFUSED, name
+        assert outcome.reason.endswith(".") and "\n" not in outcome.reason, name
+    found = counts(world)
+    assert (found["attempts"], found["bundles"], found["responses"]) == (0, 0, 0)
+    assert found["quarantine"] == len(cases)
+    # The untouched bundle still imports afterwards: nothing was half-stored.
+    clean = world.root / "clean.1xresult"
+    clean.write_bytes(original)
+    assert import_file(world.ctx, clean).outcome is Outcome.IMPORTED
+
+
+def test_a_failure_half_way_through_a_bundle_stores_nothing(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk = world.kiosk()
+    path = world.bundle(kiosk, [attempt("A-K1-1"), attempt("A-K1-2", "C2")], [incident(1)])
+
+    def broken(*_args: object) -> None:
+        raise StoreError("The registry database refused the change (disk full).")
+
+    monkeypatch.setattr(registry_import, "insert_competence_scores", broken)
+    with pytest.raises(StoreError, match="disk full"):
+        import_file(world.ctx, path)
+    assert all(value == 0 for key, value in counts(world).items() if key != "kiosks")
+    monkeypatch.undo()
+    assert import_file(world.ctx, path).attempts == 2
+
+
+# Many files and concurrent importers ----------------------------------------------------------------------
+
+
+def test_import_bundles_reads_folders_and_reports_progress(world: World) -> None:
+    kiosk = world.kiosk()
+    for number in range(1, 4):
+        world.bundle(kiosk, [attempt(f"A-K1-{number}", f"C{number}")])
+    seen: list[tuple[int, int]] = []
+    report = import_bundles(
+        world.ctx, [world.root / "out"], lambda done, total, _path: seen.append((done, total))
+    )
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert report.count(Outcome.IMPORTED) == 3 and not report.failed
+    again = import_bundles(world.ctx, [world.root / "out"])
+    assert again.count(Outcome.DUPLICATE) == 3 and not again.failed
+
+
+def test_an_empty_folder_is_reported(world: World) -> None:
+    (world.root / "empty").mkdir()
+    with pytest.raises(InputError, match="holds no result bundles"):
+        import_bundles(world.ctx, [world.root / "empty"])
+
+
+def test_a_refused_file_makes_the_report_fail(world: World) -> None:
+    bad = world.root / "bad.1xresult"
+    bad.write_bytes(b"1XRSLT\x00")
+    report = import_bundles(world.ctx, [bad])
+    assert report.failed and report.count(Outcome.REFUSED) == 1
+
+
+def test_two_importers_at_once_lose_nothing_and_duplicate_nothing(world: World) -> None:
+    kiosks = [world.kiosk(f"K{number}") for number in range(1, 4)]
+    files: list[Path] = []
+    shuffler = random.Random(5)
+    for kiosk in kiosks:
+        for sequence in range(1, 6):
+            # Each bundle re-sends the two before it too, in a shuffled order, with a shared incident:
+            # overlap inside and across files, and rows met in different orders by the two importers.
+            numbers = [number for number in (sequence, sequence - 1, sequence - 2) if number > 0]
+            shuffler.shuffle(numbers)
+            sent = [attempt(f"A-{kiosk.kiosk_id}-{n}", f"{kiosk.kiosk_id}-{n}", items=20) for n in numbers]
+            files.append(world.bundle(kiosk, sent, [incident(1), incident(sequence + 1)]))
+    second = open_registry(world.root / "registry", world.url, now=_now)
+    contexts = [world.ctx, second]
+    orders = [files, list(reversed(files))]
+    results: list[list[Outcome]] = [[], []]
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def run(index: int) -> None:
+        try:
+            start.wait()
+            results[index] = [import_file(contexts[index], path).outcome for path in orders[index]]
+        except BaseException as error:  # reported below, in the test's own thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    second.close()
+    assert errors == []
+    outcomes = results[0] + results[1]
+    assert outcomes.count(Outcome.IMPORTED) == len(files)
+    assert outcomes.count(Outcome.DUPLICATE) == len(files)
+    found = counts(world)
+    assert (found["bundles"], found["attempts"], found["responses"], found["incidents"]) == (15, 15, 300, 18)
+    assert (found["attempt_conflicts"], found["quarantine"]) == (0, 0)

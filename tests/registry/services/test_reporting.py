@@ -1,0 +1,427 @@
+"""Result slips and certificates from the registry, the offline check of their verification code (valid,
+altered, unknown signer, unreadable, or made for another purpose), and the results list as CSV or XLSX."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from kiosk.authoring.catalogue import load_catalogue
+from kiosk.domain.catalogue import BankCatalogue, catalogue_of
+from kiosk.domain.errors import InputError, SecurityError
+from kiosk.domain.forms import Form
+from kiosk.domain.items import Bank
+from kiosk.formats.keys import KeyKind, generate_identity
+from kiosk.formats.records import sign_record
+from kiosk.formats.result_rules import ResultRules
+from kiosk.registry.services.reporting import (
+    ResultFilter,
+    RulesMissingError,
+    SlipRecord,
+    find_results,
+    held_results,
+    issue_certificates,
+    issue_slips,
+    result_choices,
+    sign_slip,
+    slip_record,
+    slip_rules,
+    verify_slip,
+    write_results_list,
+)
+from tests.fixtures.registry import World, database_url_fixture, world_fixture
+from tests.fixtures.reporting import (
+    ITEMS,
+    bank_fixture,
+    catalogue_fixture,
+    import_attempts,
+    scored_attempt,
+)
+
+__all__ = ["bank_fixture", "catalogue_fixture", "database_url_fixture", "world_fixture"]
+
+
+def _text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return len(reader.pages), " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def _code_in(text: str) -> str:
+    """The verification code as printed: the run of 5-character groups after the instructions."""
+    groups = []
+    for word in text.split("any change makes it fail.", 1)[1].split():
+        if not re.fullmatch(r"[A-Z2-7]{1,5}", word):
+            break
+        groups.append(word)
+    return "".join(groups)
+
+
+@pytest.fixture
+def held(world: World, bank: Bank) -> World:
+    """Two results: Chanda passes (3 of 4), Mutale fails the practical minimum (F1 right, P1 wrong)."""
+    import_attempts(
+        world,
+        "K1",
+        [
+            scored_attempt(bank, "A-K1-1", "C001", ("T-001", "T-003", "T-004"), name_zh="张伟"),
+            scored_attempt(bank, "A-K1-2", "C002", ("T-001", "T-003")),
+        ],
+    )
+    return world
+
+
+def test_a_slip_per_attempt_with_a_code_that_verifies(
+    held: World, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    seen: list[tuple[int, int, str]] = []
+    written = issue_slips(
+        held.ctx, catalogue, tmp_path / "slips", progress=lambda d, t, p: seen.append((d, t, p.name))
+    )
+    assert [path.name for path in written] == ["C001_A-K1-1_slip.pdf", "C002_A-K1-2_slip.pdf"]
+    assert seen == [(1, 2, "C001_A-K1-1_slip.pdf"), (2, 2, "C002_A-K1-2_slip.pdf")]
+    pages, passing = _text(written[0])
+    assert pages == 1
+    for expected in (
+        "Candidate C001",
+        "张伟",
+        "PASS",
+        "Overall mark 75%",
+        "Pass mark 60%",
+        "maintenance-1 v3",
+        "practical 50% of 50% needed (met)",
+        "Kitwe Campus",
+        "14 Mar 2025",
+    ):
+        assert expected in passing, expected
+    _, failing = _text(written[1])
+    assert "NOT PASSED" in failing and "practical 0% of 50% needed (NOT MET)" in failing
+
+    record = verify_slip(_code_in(passing), [held.ctx.identity.public])
+    assert record == SlipRecord("A-K1-1", "C001", "maintenance", 1, 75.0, True, "2025-03-14")
+    assert verify_slip(_code_in(failing), [held.ctx.identity.public]).passed is False
+
+
+def test_certificates_only_for_those_who_passed(held: World, tmp_path: Path) -> None:
+    written, not_passed = issue_certificates(held.ctx, tmp_path / "certs")
+    assert [path.name for path in written] == ["C001_A-K1-1_certificate.pdf"]
+    assert not_passed == ["A-K1-2"]
+    pages, text = _text(written[0])
+    assert pages == 1
+    assert "CERTIFICATE OF ACHIEVEMENT" in text and "Candidate C001" in text and "张伟" in text
+    record = verify_slip(_code_in(text), [held.ctx.identity.public])
+    assert (record.attempt_id, record.passed, record.percent) == ("A-K1-1", True, 75.0)
+
+
+def test_only_the_attempts_named(held: World, catalogue: BankCatalogue, tmp_path: Path) -> None:
+    written = issue_slips(held.ctx, catalogue, tmp_path, ["A-K1-2"])
+    assert [path.name for path in written] == ["C002_A-K1-2_slip.pdf"]
+    with pytest.raises(InputError, match=r"The registry holds no attempt A-K1-9 \(nor 1 more\); check"):
+        issue_slips(held.ctx, catalogue, tmp_path, ["A-K1-1", "A-K1-9", "A-X"])
+
+
+def test_slips_need_the_bank_version_the_attempt_was_sat_on(held: World, bank: Bank, tmp_path: Path) -> None:
+    other = catalogue_of([replace(bank, version=4)])
+    with pytest.raises(
+        InputError,
+        match="Attempt A-K1-1 was sat on bank maintenance-1 version 3, but .* holds "
+        r"version\(s\) 4; give --banks",
+    ):
+        issue_slips(held.ctx, other, tmp_path)
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def _ruled(bank: Bank, record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` as a kiosk exports it since results carry the rules they were judged by."""
+    form = Form.from_dict(record["form"])
+    record["result"]["rules"] = ResultRules.of_bank(bank, form).to_dict()
+    return record
+
+
+def test_slips_from_bundles_alone_show_the_rules_stored_with_each_result(
+    world: World, bank: Bank, tmp_path: Path
+) -> None:
+    # A pass mark unlike the bank's 60 shows the slip prints the stored rules, with no bank source given.
+    ruled = _ruled(bank, scored_attempt(bank, "A-K1-1", "C001", ("T-001", "T-003", "T-004"), name_zh="张伟"))
+    ruled["result"]["rules"]["pass_mark"] = 70.0
+    ruled["result"]["rules"]["competences"][0]["title_zh"] = "基础知识"
+    import_attempts(world, "K1", [ruled])
+    written = issue_slips(world.ctx, None, tmp_path)
+    assert [path.name for path in written] == ["C001_A-K1-1_slip.pdf"]
+    _, text = _text(written[0])
+    for expected in (
+        "PASS",
+        "Overall mark 75%",
+        "Pass mark 70%",
+        "practical 50% of 50% needed (met)",
+    ):
+        assert expected in text, expected
+    (rules,) = slip_rules(held_results(world.ctx), None)
+    assert [(line.id, line.title.zh) for line in rules.competences] == [("F1", "基础知识"), ("P1", None)]
+
+
+def test_slips_of_older_bundles_without_rules_still_need_the_banks(
+    world: World, bank: Bank, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    old = [scored_attempt(bank, f"A-K1-{n}", f"C{n:03d}", ("T-001",)) for n in range(1, 6)]
+    import_attempts(world, "K1", [_ruled(bank, scored_attempt(bank, "A-K1-0", "C000", ITEMS)), *old])
+    with pytest.raises(
+        InputError,
+        match=r"^The results of attempt\(s\) A-K1-1, A-K1-2, A-K1-3 and 2 more were exported before bundles "
+        r"carried their pass rules, so give --banks with the bank source folders they were sat on\.$",
+    ) as raised:
+        issue_slips(world.ctx, None, tmp_path)
+    # The console asks for the bank folders on this error alone, and can say how many results lack rules.
+    assert isinstance(raised.value, RulesMissingError)
+    assert raised.value.attempt_ids == ("A-K1-1", "A-K1-2", "A-K1-3", "A-K1-4", "A-K1-5")
+    assert not list(tmp_path.glob("*.pdf"))
+    assert len(issue_slips(world.ctx, None, tmp_path, ["A-K1-0"])) == 1
+    assert len(issue_slips(world.ctx, catalogue, tmp_path / "all")) == 6
+
+
+def test_slips_in_two_processes_match_one(
+    held: World, bank: Bank, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    import_attempts(
+        held, "K2", [scored_attempt(bank, f"A-K2-{n}", f"D{n:03d}", ITEMS[: n % 4]) for n in range(6)]
+    )
+    one = issue_slips(held.ctx, catalogue, tmp_path / "one", workers=1)
+    two = issue_slips(held.ctx, catalogue, tmp_path / "two", workers=2)
+    assert [path.name for path in one] == [path.name for path in two]
+    assert len(two) == 8
+    for first, second in zip(one, two, strict=True):
+        assert _text(first)[1] == _text(second)[1]
+
+
+def _record(held: World) -> tuple[str, SlipRecord]:
+    record = SlipRecord("A-K1-1", "C001", "maintenance", 1, 75.0, True, "2025-03-14")
+    return sign_slip(held.ctx.identity, record), record
+
+
+def test_an_altered_mark_fails_as_altered(held: World) -> None:
+    code, _ = _record(held)
+    packed = base64.b32decode(code + "=" * (-len(code) % 8))
+    assert b'"percent":75.0' in packed
+    forged = base64.b32encode(packed.replace(b'"percent":75.0', b'"percent":95.0')).decode().rstrip("=")
+    with pytest.raises(SecurityError, match="does not match its signature: the record was altered"):
+        verify_slip(forged, [held.ctx.identity.public])
+
+
+def test_a_code_from_another_registry_fails_as_unknown_signer(held: World) -> None:
+    code, _ = _record(held)
+    stranger = generate_identity(KeyKind.REGISTRY, "elsewhere")
+    with pytest.raises(SecurityError, match=f"signed by an unknown key {held.ctx.identity.key_id}"):
+        verify_slip(code, [stranger.public])
+    forged = sign_slip(stranger, SlipRecord("A-K1-1", "C001", "maintenance", 1, 99.0, True, "2025-03-14"))
+    with pytest.raises(SecurityError, match=f"unknown key {stranger.key_id}; it was not issued here"):
+        verify_slip(forged, [held.ctx.identity.public])
+
+
+def test_an_unreadable_code_and_a_code_for_something_else(held: World) -> None:
+    with pytest.raises(SecurityError, match="not readable; scan it again or type it exactly as printed"):
+        verify_slip("HELLO-1", [held.ctx.identity.public])
+    receipt = sign_record(held.ctx.identity, "receipt", {"bundle": "K1-000001"})
+    with pytest.raises(SecurityError, match="is for a receipt, not a result slip"):
+        verify_slip(receipt, [held.ctx.identity.public])
+    with pytest.raises(InputError, match="No registry public key was given"):
+        verify_slip(receipt, [])
+
+
+def test_spaces_and_lower_case_in_a_typed_code_do_not_matter(held: World) -> None:
+    code, record = _record(held)
+    typed = " ".join(code[i : i + 5] for i in range(0, len(code), 5)).lower()
+    assert verify_slip(typed, [held.ctx.identity.public]) == record
+
+
+def test_a_genuine_record_missing_a_field_is_reported(held: World) -> None:
+    code = sign_record(held.ctx.identity, "result-slip", {"attempt": "A-1"})
+    with pytest.raises(InputError, match="genuine but its record has no 'candidate'"):
+        verify_slip(code, [held.ctx.identity.public])
+
+
+def test_slip_record_dates_fall_back_to_the_finish_day(held: World) -> None:
+    result = held_results(held.ctx, ["A-K1-1"])[0]
+    assert slip_record(result).date == "2025-03-14"
+    assert slip_record(replace(result, sitting_date=None)).date == "2025-03-14"
+    assert SlipRecord.from_record(slip_record(result).to_record()) == slip_record(result)
+    assert ("Result", "pass") in slip_record(result).describe()
+
+
+def test_catalogue_reads_bank_folders_and_refuses_empty_ones(bank_dir: Path, tmp_path: Path) -> None:
+    assert list(load_catalogue([bank_dir]).banks) == [("maintenance-1", 3)]
+    assert list(load_catalogue([bank_dir.parent]).banks) == [("maintenance-1", 3)]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(InputError, match=f"The folder {empty} holds no bank source"):
+        load_catalogue([empty])
+    with pytest.raises(InputError, match="does not exist"):
+        load_catalogue([tmp_path / "nowhere"])
+
+
+LIST_COLUMNS = ("Candidate", "Name", "Mark (%)", "Result")
+LIST_ROWS = (("2025-0001", "Chanda Phiri 钱多多", 75.0, "pass"), ("2025-0002", "=Mutale", 37.5, "not passed"))
+
+
+def test_the_results_list_as_csv(tmp_path: Path) -> None:
+    target = write_results_list(tmp_path / "out" / "results.csv", LIST_COLUMNS, LIST_ROWS)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig")))) == [
+        list(LIST_COLUMNS),
+        ["2025-0001", "Chanda Phiri 钱多多", "75.0", "pass"],
+        # A name that would start a formula is quoted, so the spreadsheet shows it as text.
+        ["2025-0002", "'=Mutale", "37.5", "not passed"],
+    ]
+
+
+def test_the_results_list_as_xlsx_replaces_an_older_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "Results.XLSX"
+    target.write_bytes(b"an older list")
+    assert write_results_list(target, LIST_COLUMNS, LIST_ROWS) == target
+    sheet = load_workbook(target)["results"]
+    assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
+        list(LIST_COLUMNS),
+        *map(list, LIST_ROWS),
+    ]
+    assert [path.name for path in tmp_path.iterdir()] == ["Results.XLSX"]
+
+
+def test_the_results_list_only_as_csv_or_xlsx(tmp_path: Path) -> None:
+    with pytest.raises(
+        InputError,
+        match=r"cannot be saved as results\.ods: give the file a name ending in \.csv or \.xlsx\.$",
+    ):
+        write_results_list(tmp_path / "results.ods", LIST_COLUMNS, LIST_ROWS)
+    with pytest.raises(InputError, match="cannot be saved as results: give the file a name ending in"):
+        write_results_list(tmp_path / "results", LIST_COLUMNS, LIST_ROWS)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_results_list_that_cannot_be_written_says_where_and_why(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    where = re.escape(str(blocker / "results.xlsx"))
+    with pytest.raises(InputError, match=rf"could not be written to {where} \(.+\); choose another place"):
+        write_results_list(blocker / "results.xlsx", LIST_COLUMNS, LIST_ROWS)
+
+
+# -- the results list, filtered and paged in the database --------------------------------------------------
+
+
+@pytest.fixture
+def spread(world: World, bank: Bank) -> World:
+    """Six results over two centres, two certificates, two grades, three sittings (one without a date)."""
+    design = scored_attempt(bank, "A-K1-3", "C003", ITEMS)
+    design["certificate"], design["grade"] = "design", 2
+    undated = scored_attempt(bank, "A-K2-3", "C006", ("T-001",), centre_sitting="Resit")
+    undated["sitting"]["date"] = None
+    import_attempts(
+        world,
+        "K1",
+        [
+            scored_attempt(bank, "A-K1-1", "C001", ITEMS),
+            scored_attempt(bank, "A-K1-2", "C002", ("T-001",)),
+            design,
+        ],
+        centre="Kitwe Campus",
+    )
+    import_attempts(
+        world,
+        "K2",
+        [
+            scored_attempt(bank, "A-K2-1", "C004", ITEMS, centre_sitting="Afternoon theory"),
+            scored_attempt(bank, "A-K2-2", "C005", (), centre_sitting="Afternoon theory"),
+            undated,
+        ],
+        centre="Ndola Centre",
+    )
+    return world
+
+
+def _numbers(chosen: ResultFilter, world: World) -> list[str]:
+    return [row.candidate_number for row in find_results(world.ctx, chosen, limit=None).rows]
+
+
+def test_the_results_list_is_filtered_and_counted_in_the_database(spread: World) -> None:
+    everything = find_results(spread.ctx, ResultFilter())
+    # In list order: certificate, grade, centre, candidate number.
+    assert [row.candidate_number for row in everything.rows] == [
+        "C003",
+        "C001",
+        "C002",
+        "C004",
+        "C005",
+        "C006",
+    ]
+    assert (everything.total, everything.passed) == (6, 3)
+    first = everything.rows[1]
+    assert (first.attempt_id, first.centre, first.sitting_name, first.sitting_date) == (
+        "A-K1-1",
+        "Kitwe Campus",
+        "Morning theory",
+        "2025-03-14",
+    )
+    assert (first.percent, first.passed, first.bank_id) == (100.0, True, "maintenance-1")
+
+    assert _numbers(ResultFilter(certificate="design"), spread) == ["C003"]
+    assert _numbers(ResultFilter(grade=1), spread) == ["C001", "C002", "C004", "C005", "C006"]
+    assert _numbers(ResultFilter(centre="Ndola Centre"), spread) == ["C004", "C005", "C006"]
+    assert _numbers(ResultFilter(passed=False), spread) == ["C002", "C005", "C006"]
+    assert _numbers(ResultFilter(centre="Kitwe Campus", passed=True, grade=1), spread) == ["C001"]
+    sitting = ("Ndola Centre", "Afternoon theory", "2025-03-14")
+    assert _numbers(ResultFilter(sitting=sitting), spread) == ["C004", "C005"]
+    # A sitting without a date is chosen by an empty date.
+    assert _numbers(ResultFilter(sitting=("Ndola Centre", "Resit", "")), spread) == ["C006"]
+    # A sitting is its centre's: the same name and date at another centre is another sitting.
+    assert _numbers(ResultFilter(sitting=("Kitwe Campus", "Afternoon theory", "2025-03-14")), spread) == []
+
+    chosen = find_results(spread.ctx, ResultFilter(centre="Ndola Centre", passed=False))
+    assert (chosen.total, chosen.passed) == (2, 0)
+    none = find_results(spread.ctx, ResultFilter(certificate="recycling"))
+    assert (none.rows, none.total, none.passed) == ([], 0, 0)
+
+
+def test_the_results_list_comes_in_pages_that_add_up_to_the_whole(spread: World) -> None:
+    chosen = ResultFilter(grade=1)
+    pages = [find_results(spread.ctx, chosen, limit=2, offset=offset) for offset in (0, 2, 4, 6)]
+    assert [[row.candidate_number for row in page.rows] for page in pages] == [
+        ["C001", "C002"],
+        ["C004", "C005"],
+        ["C006"],
+        [],
+    ]
+    # Every page counts the whole of what the filter lets through.
+    assert {(page.total, page.passed) for page in pages} == {(5, 2)}
+    with pytest.raises(
+        ValueError, match="a page needs a positive limit and an offset of 0 or more, not 0, 0"
+    ):
+        find_results(spread.ctx, chosen, limit=0)
+    with pytest.raises(ValueError, match="not 10, -1"):
+        find_results(spread.ctx, chosen, limit=10, offset=-1)
+
+
+def test_the_filters_offer_each_value_held_once(spread: World) -> None:
+    choices = result_choices(spread.ctx)
+    assert choices.certificates == ("design", "maintenance")
+    assert choices.grades == (1, 2)
+    assert choices.centres == ("Kitwe Campus", "Ndola Centre")
+    # By date (undated first), then name, then centre.
+    assert choices.sittings == (
+        ("Ndola Centre", "Resit", ""),
+        ("Ndola Centre", "Afternoon theory", "2025-03-14"),
+        ("Kitwe Campus", "Morning theory", "2025-03-14"),
+    )
+
+
+def test_an_empty_registry_offers_no_filter_values(world: World) -> None:
+    choices = result_choices(world.ctx)
+    assert (choices.certificates, choices.grades, choices.centres, choices.sittings) == ((), (), (), ())
+    assert find_results(world.ctx, ResultFilter()).total == 0

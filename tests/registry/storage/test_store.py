@@ -1,0 +1,110 @@
+"""The registry database: URLs, connection errors, schema creation, pragmas and transactions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from kiosk.domain.errors import StoreError
+from kiosk.registry.storage.store import open_registry_database, sqlite_url
+from kiosk.registry.storage.tables import EnrolledKioskRow, RegistryBase
+from tests.fixtures.registry import database_url_fixture  # noqa: F401 (fixture)
+
+WHEN = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
+
+
+def kiosk_row(kiosk_id: str = "K1") -> EnrolledKioskRow:
+    return EnrolledKioskRow(
+        kiosk_id=kiosk_id,
+        kiosk_name="Lab PC",
+        centre="Kitwe",
+        key_id="0" * 16,
+        public_text="-",
+        enrolled_at=WHEN,
+    )
+
+
+def test_a_malformed_url_is_refused_with_an_example() -> None:
+    with pytest.raises(
+        StoreError, match=r"'not a url' is not a database URL; use e\.g\. 'sqlite:///registry\.db'"
+    ):
+        open_registry_database("not a url")
+
+
+def test_other_databases_are_refused() -> None:
+    with pytest.raises(StoreError, match="must be SQLite or PostgreSQL, not 'mysql'"):
+        open_registry_database("mysql://user@localhost/registry")
+
+
+def test_a_missing_sqlite_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=f"The folder {tmp_path / 'nowhere'} for the registry database"):
+        open_registry_database(sqlite_url(tmp_path / "nowhere" / "registry.db"))
+
+
+def test_an_unreachable_server_is_one_sentence_without_the_password() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_registry_database("postgresql+psycopg://clerk:secret@127.0.0.1:1/registry")
+    message = str(caught.value)
+    assert message.startswith("The registry database postgresql+psycopg://clerk:***@127.0.0.1:1/registry")
+    assert "check that the server is running" in message and "secret" not in message
+
+
+def test_the_schema_is_created_once_and_opening_again_keeps_the_data(database_url: str) -> None:
+    database = open_registry_database(database_url)
+    with database.transaction() as session:
+        session.add(kiosk_row())
+    database.close()
+    again = open_registry_database(database_url)
+    with again.session() as session:
+        assert session.get(EnrolledKioskRow, "K1") is not None
+        names = set(inspect(session.connection()).get_table_names())
+    again.close()
+    assert names >= set(RegistryBase.metadata.tables)
+
+
+def test_sqlite_runs_in_wal_mode_with_full_sync_foreign_keys_and_a_large_cache(tmp_path: Path) -> None:
+    database = open_registry_database(sqlite_url(tmp_path / "registry.db"))
+    with database.session() as session:
+        pragmas = [
+            session.execute(text(f"PRAGMA {name}")).scalar_one()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "cache_size")
+        ]
+    database.close()
+    assert pragmas == ["wal", 2, 1, -65536]
+
+
+def test_a_transaction_rolls_back_when_its_block_raises(database_url: str) -> None:
+    database = open_registry_database(database_url)
+    with pytest.raises(RuntimeError), database.transaction() as session:
+        session.add(kiosk_row())
+        session.flush()
+        raise RuntimeError("stop")
+    with database.session() as session:
+        assert session.get(EnrolledKioskRow, "K1") is None
+        session.add(kiosk_row("K2"))
+        session.flush()
+    with database.session() as session:
+        assert session.get(EnrolledKioskRow, "K2") is None
+    database.close()
+
+
+def test_a_database_refusal_becomes_one_sentence(database_url: str) -> None:
+    database = open_registry_database(database_url)
+    with database.transaction() as session:
+        session.add(kiosk_row())
+    refused = r"^The registry database .* refused the change \(.+\)\.$"
+    with pytest.raises(StoreError, match=refused), database.transaction() as session:
+        session.add(kiosk_row())
+    database.close()
+
+
+def test_times_must_carry_a_time_zone(tmp_path: Path) -> None:
+    database = open_registry_database(sqlite_url(tmp_path / "registry.db"))
+    row = kiosk_row()
+    row.enrolled_at = datetime(2025, 3, 14, 9, 0)
+    with pytest.raises(Exception, match="timezone-aware"), database.transaction() as session:
+        session.add(row)
+    database.close()

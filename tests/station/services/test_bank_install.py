@@ -1,0 +1,187 @@
+"""Installing bank packages: trusted keys, verification, the version ratchet, nothing half-installed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk.domain.errors import BankError, RuleError, SecurityError, StoreError
+from kiosk.formats.keys import KeyKind, generate_identity, write_identity
+from kiosk.station.services.bank_install import (
+    install_package,
+    latest_installed,
+    list_installed,
+    read_installed_package,
+    trust_key,
+    trusted_keys,
+)
+from kiosk.station.services.context import KioskContext
+from kiosk.station.storage.repositories import banks
+from tests.fixtures.kiosk import make_bank
+
+WritePackage = Callable[..., Path]
+
+
+def _trusting(ctx: KioskContext, awarding_pub: Path) -> KioskContext:
+    trust_key(ctx, awarding_pub)
+    return ctx
+
+
+def test_trusting_a_key_copies_it_into_the_trust_folder(ctx: KioskContext, awarding_pub: Path) -> None:
+    key = trust_key(ctx, awarding_pub)
+    assert [path.name for path in ctx.trust_dir.iterdir()] == [f"awarding-{key.key_id}.pub"]
+    assert trusted_keys(ctx) == [key]
+    assert trusted_keys(ctx, KeyKind.REGISTRY) == []
+    assert trust_key(ctx, awarding_pub) == key  # trusting again changes nothing
+    assert len(list(ctx.trust_dir.iterdir())) == 1
+
+
+def test_a_registry_key_is_trusted_but_not_for_bank_packages(ctx: KioskContext, tmp_path: Path) -> None:
+    _, public = write_identity(generate_identity(KeyKind.REGISTRY, "registry"), tmp_path / "reg")
+    key = trust_key(ctx, public)
+    assert trusted_keys(ctx, KeyKind.REGISTRY) == [key]
+    assert trusted_keys(ctx) == []
+
+
+def test_a_kiosk_key_is_not_trusted(ctx: KioskContext, tmp_path: Path) -> None:
+    _, public = write_identity(generate_identity(KeyKind.KIOSK, "other-kiosk"), tmp_path / "k")
+    with pytest.raises(SecurityError, match="belongs to a kiosk, not an awarding body or registry"):
+        trust_key(ctx, public)
+    assert list(ctx.trust_dir.iterdir()) == []
+
+
+def test_a_package_is_verified_copied_and_recorded(
+    ctx: KioskContext, awarding_pub: Path, write_package: WritePackage
+) -> None:
+    _trusting(ctx, awarding_pub)
+    package = write_package()
+    installed = install_package(ctx, package)
+    assert (installed.bank_id, installed.version, installed.item_count, installed.grade) == (
+        "maintenance-2",
+        1,
+        9,
+        2,
+    )
+    assert installed.package_file == ctx.packages_dir / "maintenance-2-v1.1xbank"
+    assert installed.package_file.read_bytes() == package.read_bytes()
+    assert list_installed(ctx) == [installed] and latest_installed(ctx, "maintenance-2") == installed
+    assert read_installed_package(ctx, "maintenance-2", 1) == package.read_bytes()
+    # Still encrypted on disk: no question text in the copy.
+    assert b"Question F-01" not in installed.package_file.read_bytes()
+
+
+def test_with_no_trusted_key_the_kiosk_says_how_to_add_one(
+    ctx: KioskContext, write_package: WritePackage
+) -> None:
+    with pytest.raises(
+        SecurityError, match="No awarding-body key is trusted on this kiosk yet; add one with 'kiosk trust"
+    ):
+        install_package(ctx, write_package())
+
+
+def test_a_package_signed_by_an_unknown_key_is_refused(
+    ctx: KioskContext, awarding_pub: Path, write_package: WritePackage
+) -> None:
+    _trusting(ctx, awarding_pub)
+    stranger = generate_identity(KeyKind.AWARDING, "stranger")
+    package = write_package(signer=stranger)
+    with pytest.raises(
+        SecurityError, match=f"The bank package {package} was refused: .*signed by an unknown key"
+    ):
+        install_package(ctx, package)
+    assert list_installed(ctx) == [] and list(ctx.packages_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("position", [3, 40, 300, -100, -1])
+def test_a_damaged_package_is_refused_and_nothing_is_installed(
+    ctx: KioskContext, awarding_pub: Path, write_package: WritePackage, position: int
+) -> None:
+    _trusting(ctx, awarding_pub)
+    package = write_package()
+    data = bytearray(package.read_bytes())
+    data[position] ^= 0x40
+    package.write_bytes(bytes(data))
+    with pytest.raises((SecurityError, BankError), match=f"The bank package {package} was refused: "):
+        install_package(ctx, package)
+    assert list_installed(ctx) == [] and list(ctx.packages_dir.iterdir()) == []
+
+
+def test_a_missing_package_file_is_named(ctx: KioskContext, tmp_path: Path) -> None:
+    with pytest.raises(BankError, match="does not exist"):
+        install_package(ctx, tmp_path / "nowhere.1xbank")
+
+
+def test_newer_versions_install_beside_older_ones(
+    ctx: KioskContext, awarding_pub: Path, write_package: WritePackage
+) -> None:
+    _trusting(ctx, awarding_pub)
+    install_package(ctx, write_package(make_bank(version=1)))
+    install_package(ctx, write_package(make_bank(version=4)))
+    assert [(bank.version, bank.package_file.name) for bank in list_installed(ctx)] == [
+        (1, "maintenance-2-v1.1xbank"),
+        (4, "maintenance-2-v4.1xbank"),
+    ]
+    latest = latest_installed(ctx, "maintenance-2")
+    assert latest is not None and latest.version == 4
+
+
+def test_an_older_version_is_refused_naming_both_versions(
+    ctx: KioskContext, awarding_pub: Path, write_package: WritePackage
+) -> None:
+    _trusting(ctx, awarding_pub)
+    install_package(ctx, write_package(make_bank(version=3)))
+    with pytest.raises(
+        RuleError, match="version 2 is older than the installed version 3; kiosks only accept newer"
+    ):
+        install_package(ctx, write_package(make_bank(version=2)))
+    assert [bank.version for bank in list_installed(ctx)] == [3]
+    assert [path.name for path in ctx.packages_dir.iterdir()] == ["maintenance-2-v3.1xbank"]
+
+
+def test_a_different_package_with_the_installed_version_is_refused(
+    ctx: KioskContext, awarding_pub: Path, write_package: WritePackage
+) -> None:
+    _trusting(ctx, awarding_pub)
+    install_package(ctx, write_package(make_bank(version=3)))
+    rebuilt = write_package(make_bank(version=3), name="rebuilt.1xbank")  # new salt and nonces: other bytes
+    with pytest.raises(RuleError, match="Bank maintenance-2 version 3 is already installed on this kiosk"):
+        install_package(ctx, rebuilt)
+
+
+def test_installing_the_same_file_again_repairs_a_damaged_copy(
+    ctx: KioskContext, awarding_pub: Path, write_package: WritePackage
+) -> None:
+    _trusting(ctx, awarding_pub)
+    package = write_package()
+    installed = install_package(ctx, package)
+    installed.package_file.write_bytes(b"eaten by a virus scanner")
+    with pytest.raises(BankError, match="has changed since it was installed; install it again"):
+        read_installed_package(ctx, "maintenance-2", 1)
+    assert install_package(ctx, package) == installed
+    assert read_installed_package(ctx, "maintenance-2", 1) == package.read_bytes()
+
+
+def test_an_unreadable_installed_package_is_named(installed: KioskContext) -> None:
+    (installed.packages_dir / "maintenance-2-v1.1xbank").unlink()
+    with pytest.raises(BankError, match=r"cannot be read .*install the package again"):
+        read_installed_package(installed, "maintenance-2", 1)
+    with pytest.raises(RuleError, match="version 9 is not installed on this kiosk"):
+        read_installed_package(installed, "maintenance-2", 9)
+
+
+def test_if_recording_fails_the_copied_file_is_removed(
+    ctx: KioskContext, awarding_pub: Path, write_package: WritePackage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _trusting(ctx, awarding_pub)
+
+    def full_disk(*_args: object) -> None:
+        raise StoreError("The disk holding the kiosk store is full; free some space and try again.")
+
+    monkeypatch.setattr(banks, "add_bank", full_disk)
+    with pytest.raises(StoreError, match="is full"):
+        install_package(ctx, write_package())
+    assert list(ctx.packages_dir.iterdir()) == []
+    monkeypatch.undo()
+    assert list_installed(ctx) == []

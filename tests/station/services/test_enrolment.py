@@ -1,0 +1,99 @@
+"""Enrolment files: written by a kiosk, signed by its key, checked by the registry."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from kiosk.domain.errors import InputError, RuleError, SecurityError
+from kiosk.formats.enrolment import enrolment_text, read_enrolment
+from kiosk.formats.keys import KeyKind, generate_identity, load_public
+from kiosk.station.services.context import KioskContext
+from kiosk.station.services.enrolment import enrol, write_enrolment
+from kiosk.station.services.kiosk_setup import require_kiosk
+
+NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
+KIOSK = generate_identity(KeyKind.KIOSK, "kiosk-1a2b3c4d")
+
+
+def test_a_kiosk_enrols_under_its_own_id_name_centre_and_key(kiosk: KioskContext, tmp_path: Path) -> None:
+    path, enrolment = enrol(kiosk, tmp_path)
+    info = require_kiosk(kiosk)
+    assert path == tmp_path / f"{info.kiosk_id}.1xenrol"
+    assert (enrolment.kiosk_id, enrolment.kiosk_name, enrolment.centre) == (
+        info.kiosk_id,
+        "Lab 2 PC 14",
+        "CZVTC Lusaka",
+    )
+    assert enrolment.key_id == info.key_id == load_public(next(kiosk.keys_dir.glob("*.pub"))).key_id
+    assert read_enrolment(path) == enrolment
+
+
+def test_the_centre_given_must_be_the_kiosks_own(kiosk: KioskContext, tmp_path: Path) -> None:
+    assert enrol(kiosk, tmp_path / "a.1xenrol", "  czvtc   LUSAKA ")[1].centre == "CZVTC Lusaka"
+    with pytest.raises(RuleError, match="set up for centre 'CZVTC Lusaka', not 'Kitwe'"):
+        enrol(kiosk, tmp_path / "b.1xenrol", "Kitwe")
+    assert not (tmp_path / "b.1xenrol").exists()
+
+
+def test_a_pc_that_is_not_a_kiosk_cannot_enrol(ctx: KioskContext, tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match="not set up as a kiosk yet; run 'kiosk init"):
+        enrol(ctx, tmp_path)
+
+
+def test_the_output_folder_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="for the enrolment file does not exist"):
+        write_enrolment(KIOSK, "1A2B3C4D", "PC", "Kitwe", tmp_path / "no" / "file.1xenrol", NOW)
+
+
+def test_empty_names_are_refused() -> None:
+    with pytest.raises(InputError, match="The centre for the enrolment file is empty"):
+        enrolment_text(KIOSK, "1A2B3C4D", "PC", "  ", NOW)
+
+
+def enrolment_file(tmp_path: Path, **changes: object) -> Path:
+    fields = json.loads(enrolment_text(KIOSK, "1A2B3C4D", "Lab PC", "Kitwe", NOW))
+    fields.update(changes)
+    path = tmp_path / "changed.1xenrol"
+    path.write_text(json.dumps(fields), encoding="utf-8")
+    return path
+
+
+def test_a_file_altered_after_signing_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SecurityError, match="was altered after the kiosk signed it"):
+        read_enrolment(enrolment_file(tmp_path, centre="Somewhere else"))
+
+
+def test_a_file_from_another_key_kind_is_refused(tmp_path: Path) -> None:
+    awarding = generate_identity(KeyKind.AWARDING, "body")
+    with pytest.raises(InputError, match="holds a awarding key, not a kiosk key"):
+        read_enrolment(enrolment_file(tmp_path, public=awarding.public.to_text()))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\xff\xfe not text", b"[1, 2]", b'{"format": "other/1"}', b"{", b""],
+    ids=["binary", "list", "other format", "broken json", "empty"],
+)
+def test_files_that_are_not_enrolments_are_refused(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.1xenrol"
+    path.write_bytes(content)
+    with pytest.raises(
+        InputError, match=f"The enrolment file {path} is not a kiosk enrolment file or is damaged"
+    ):
+        read_enrolment(path)
+
+
+def test_a_damaged_field_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is not a kiosk enrolment file or is damaged"):
+        read_enrolment(enrolment_file(tmp_path, signature="not base64!"))
+    with pytest.raises(InputError, match="is not a kiosk enrolment file or is damaged"):
+        read_enrolment(enrolment_file(tmp_path, kiosk_id=7))
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=f"The enrolment file {tmp_path / 'absent'} does not exist"):
+        read_enrolment(tmp_path / "absent")

@@ -1,0 +1,264 @@
+"""Exporting result bundles from a kiosk: what goes in, numbering and chaining, writing and reading back."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kiosk.domain.errors import InputError, RuleError, SecurityError, StoreError
+from kiosk.formats.bundles import bundle_digest, open_bundle, read_bundle_header
+from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, load_public, write_identity
+from kiosk.registry.services.imports import Outcome, import_file
+from kiosk.registry.services.registry import enrol_kiosk, open_registry
+from kiosk.station.services import export
+from kiosk.station.services.bank_install import trust_key
+from kiosk.station.services.context import KioskContext
+from kiosk.station.services.enrolment import enrol
+from kiosk.station.services.exam import login
+from kiosk.station.services.export import export_results, registry_public_key
+from kiosk.station.services.kiosk_setup import require_kiosk
+from kiosk.station.services.receipts import import_receipt
+from kiosk.station.services.sittings import OpenSitting
+from kiosk.station.storage.outbox import list_bundles
+from kiosk.station.storage.repositories import attempts
+from tests.fixtures.kiosk import PIN, WRONG
+from tests.fixtures.registry import (  # noqa: F401 (fixtures)
+    Sit,
+    registry_dir_fixture,
+    sit_fixture,
+    trusting_fixture,
+    usb_fixture,
+)
+
+
+def registry_identity(registry_dir: Path) -> PrivateIdentity:
+    from kiosk.formats.keys import load_identity
+
+    return load_identity(registry_dir / "keys" / "registry.key")
+
+
+def opened(path: Path, registry_dir: Path, kiosk: KioskContext) -> dict[str, object]:
+    info = require_kiosk(kiosk)
+    key_file = next(kiosk.keys_dir.glob("*.pub"))
+    return open_bundle(
+        path.read_bytes(), registry_identity(registry_dir), {info.kiosk_id: load_public(key_file)}
+    )
+
+
+def test_export_needs_a_set_up_kiosk(ctx: KioskContext, usb: Path) -> None:
+    with pytest.raises(RuleError, match="not set up as a kiosk yet"):
+        export_results(ctx, usb)
+
+
+def test_export_needs_the_registry_key(kiosk: KioskContext, usb: Path) -> None:
+    with pytest.raises(
+        InputError, match=r"no registry key: copy the registry's public key to .*registry\.pub"
+    ):
+        export_results(kiosk, usb)
+
+
+def test_a_registry_key_trusted_under_any_name_is_used(kiosk: KioskContext, registry_dir: Path) -> None:
+    trust_key(kiosk, registry_dir / "keys" / "registry.pub")
+    assert registry_public_key(kiosk).key_id == registry_identity(registry_dir).key_id
+    other = generate_identity(KeyKind.REGISTRY, "second")
+    (kiosk.trust_dir / "second.pub").write_text(other.public.to_text(), encoding="ascii")
+    with pytest.raises(InputError, match=r"trusts several registry keys .* give the one to export to"):
+        registry_public_key(kiosk)
+
+
+def test_the_registry_key_must_be_a_registry_key(kiosk: KioskContext, tmp_path: Path) -> None:
+    _, public = write_identity(generate_identity(KeyKind.AWARDING, "body"), tmp_path / "keys")
+    with pytest.raises(SecurityError, match="holds a awarding key, not the registry's key"):
+        registry_public_key(kiosk, public)
+
+
+def test_export_needs_an_existing_folder(trusting: KioskContext, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"export folder .* does not exist; insert the USB stick"):
+        export_results(trusting, tmp_path / "nowhere")
+
+
+def test_nothing_finished_means_nothing_written(trusting: KioskContext, usb: Path, sit: Sit) -> None:
+    sit("C-001", submit=False)
+    with pytest.raises(RuleError, match="no finished attempts waiting to be exported; nothing was written"):
+        export_results(trusting, usb)
+    assert list(usb.iterdir()) == []
+    with trusting.store.session() as session:
+        assert list_bundles(session) == []
+
+
+def test_a_bundle_carries_every_finished_attempt_whole(
+    trusting: KioskContext,
+    usb: Path,
+    sit: Sit,
+    registry_dir: Path,
+    sitting: OpenSitting,
+    codes: dict[str, str],
+) -> None:
+    first = sit("C-001")
+    second = sit("C-002", WRONG)
+    result = export_results(trusting, usb)
+    info = require_kiosk(trusting)
+    assert result.path == usb / f"{info.kiosk_id}-000001.1xresult"
+    assert (result.sequence, result.attempt_count, result.bundle_id) == (1, 2, f"{info.kiosk_id}-000001")
+    assert result.digest == bundle_digest(result.path.read_bytes())
+    inner = opened(result.path, registry_dir, trusting)
+    assert (inner["sequence"], inner["previous_hash"], inner["centre"]) == (1, "", "CZVTC Lusaka")
+    carried = {item["attempt_id"]: item for item in inner["attempts"]}  # type: ignore[union-attr]
+    assert set(carried) == {first, second}
+    good = carried[first]
+    assert good["candidate"]["number"] == "C-001" and good["state"] == "submitted"
+    assert good["result"]["passed"] is True and good["result"]["percent"] == 100.0
+    assert [line["item_id"] for line in good["responses"]] == [
+        item["item_id"] for item in good["form"]["items"]
+    ]
+    assert all(line["score"] > 0 for line in good["responses"])
+    assert good["journal"]["length"] == 9 and len(good["journal"]["head"]) == 64
+    kinds = [event["kind"] for event in good["events"]]
+    assert "started" in kinds and kinds[-1] == "submitted"
+    assert good["checkpoints"][0]["reason"] == "start"
+    assert carried[second]["result"]["passed"] is False
+
+
+def test_a_running_attempt_stays_behind(
+    trusting: KioskContext, usb: Path, sit: Sit, registry_dir: Path
+) -> None:
+    done = sit("C-001")
+    sit("C-002", submit=False)
+    result = export_results(trusting, usb)
+    inner = opened(result.path, registry_dir, trusting)
+    assert [item["attempt_id"] for item in inner["attempts"]] == [done]  # type: ignore[union-attr]
+
+
+def test_incidents_travel_with_their_attempts(
+    trusting: KioskContext, usb: Path, sitting: OpenSitting, codes: dict[str, str], registry_dir: Path
+) -> None:
+    session = login(trusting, sitting, "C-001", codes["C-001"])
+    session.start()
+    number = session.record_incident(PIN, "technical", "Mouse replaced.")
+    session.submit()
+    inner = opened(export_results(trusting, usb).path, registry_dir, trusting)
+    [incident] = inner["incidents"]  # type: ignore[misc]
+    assert (incident["number"], incident["attempt_id"], incident["category"]) == (
+        number,
+        session.attempt_id,
+        "technical",
+    )
+
+
+def test_exporting_again_chains_the_next_bundle_and_changes_no_attempt(
+    trusting: KioskContext, usb: Path, sit: Sit, registry_dir: Path
+) -> None:
+    attempt_id = sit("C-001")
+    with trusting.store.session() as session:
+        before = attempts.get_attempt(session, attempt_id)
+    first = export_results(trusting, usb)
+    second = export_results(trusting, usb)
+    with trusting.store.session() as session:
+        assert attempts.get_attempt(session, attempt_id) == before
+    assert second.sequence == 2 and second.path.name.endswith("-000002.1xresult")
+    inner = opened(second.path, registry_dir, trusting)
+    assert inner["previous_hash"] == first.digest
+    assert [item["attempt_id"] for item in inner["attempts"]] == [attempt_id]  # type: ignore[union-attr]
+    assert first.path.read_bytes() != second.path.read_bytes()
+
+
+def test_the_whole_round_trip_with_a_receipt(
+    trusting: KioskContext, usb: Path, sit: Sit, registry_dir: Path, tmp_path: Path
+) -> None:
+    first = sit("C-001")
+    path, _ = enrol(trusting, tmp_path)
+    registry = open_registry(registry_dir)
+    try:
+        enrol_kiosk(registry, path)
+        bundle = export_results(trusting, usb)
+        again = export_results(trusting, usb)
+        imported = import_file(registry, bundle.path)
+        assert (imported.outcome, imported.attempts) == (Outcome.IMPORTED, 1)
+        resent = import_file(registry, again.path)
+        assert (resent.outcome, resent.attempts, resent.notes) == (Outcome.IMPORTED, 0, ())
+        assert imported.receipt is not None
+        receipt = import_receipt(trusting, imported.receipt)
+        assert receipt.marked == (first,) and receipt.not_acknowledged == ()
+        with pytest.raises(RuleError, match="no finished attempts waiting"):
+            export_results(trusting, usb)
+        second = sit("C-002")
+        third = export_results(trusting, usb)
+        assert third.sequence == 3
+        inner = opened(third.path, registry_dir, trusting)
+        assert [item["attempt_id"] for item in inner["attempts"]] == [second]  # type: ignore[union-attr]
+        assert import_file(registry, third.path).attempts == 1
+    finally:
+        registry.close()
+
+
+def test_a_broken_journal_stops_the_export(trusting: KioskContext, usb: Path, sit: Sit) -> None:
+    attempt_id = sit("C-001")
+    connection = sqlite3.connect(trusting.store.path)
+    with connection:
+        connection.execute(
+            "UPDATE responses SET response_json = '\"C\"' WHERE attempt_id = ? AND item_id = 'F-01'",
+            (attempt_id,),
+        )
+    connection.close()
+    with pytest.raises(StoreError, match=f"item F-01 of attempt {attempt_id} does not match its journal"):
+        export_results(trusting, usb)
+    assert list(usb.iterdir()) == []
+
+
+def test_a_failed_write_takes_the_bundle_number_back(
+    trusting: KioskContext, usb: Path, sit: Sit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sit("C-001")
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export, "write_atomically", full_disk)
+    with pytest.raises(
+        StoreError, match=r"could not be written to .* \(No space left on device\); check the USB"
+    ):
+        export_results(trusting, usb)
+    monkeypatch.undo()
+    with trusting.store.session() as session:
+        assert list_bundles(session) == []
+    assert export_results(trusting, usb).sequence == 1
+
+
+def test_a_bundle_that_reads_back_differently_is_removed(
+    trusting: KioskContext, usb: Path, sit: Sit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sit("C-001")
+    monkeypatch.setattr(export, "_read_from_device", lambda path: path.read_bytes()[:-1] + b"\x00")
+    with pytest.raises(StoreError, match="did not read back the same; the USB stick may be failing"):
+        export_results(trusting, usb)
+    assert list(usb.iterdir()) == []
+    monkeypatch.undo()
+    result = export_results(trusting, usb)
+    assert result.sequence == 1 and read_bundle_header(result.path.read_bytes()).sequence == 1
+
+
+def test_an_existing_file_is_never_overwritten(trusting: KioskContext, usb: Path, sit: Sit) -> None:
+    sit("C-001")
+    kiosk_id = require_kiosk(trusting).kiosk_id
+    stale = usb / f"{kiosk_id}-000001.1xresult"
+    stale.write_bytes(b"older bundle")
+    with pytest.raises(InputError, match=r"is already in .* Move that file away \(do not delete it\)"):
+        export_results(trusting, usb)
+    assert stale.read_bytes() == b"older bundle"
+    with trusting.store.session() as session:
+        assert list_bundles(session) == []
+
+
+def test_the_registry_key_can_be_given_explicitly(
+    staffed: KioskContext, sitting: OpenSitting, usb: Path, registry_dir: Path, codes: dict[str, str]
+) -> None:
+    session = login(staffed, sitting, "C-001", codes["C-001"])
+    session.start()
+    session.submit()
+    result = export_results(staffed, usb, registry_dir / "keys" / "registry.pub")
+    assert (
+        read_bundle_header(result.path.read_bytes()).recipient_key_id
+        == registry_identity(registry_dir).key_id
+    )

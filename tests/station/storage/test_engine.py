@@ -1,0 +1,176 @@
+"""The store's engine: pragmas on every connection, transactions, integrity checks and backups."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kiosk.domain.errors import StoreError
+from kiosk.station.storage.engine import Store, describe_database_error, open_store
+from kiosk.station.storage.migrations import upgrade
+from kiosk.station.storage.repositories import audit
+from tests.station.storage.conftest import NOW
+
+
+def _event_count(store: Store) -> int:
+    with store.session() as session:
+        return len(audit.events(session))
+
+
+def test_every_connection_gets_the_durability_pragmas(store: Store) -> None:
+    with store.engine.connect() as first, store.engine.connect() as second:
+        for connection in (first, second):
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2  # FULL
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one() == 5000
+
+
+def test_a_transaction_commits_when_its_block_ends(store: Store) -> None:
+    with store.transaction() as session:
+        audit.add_event(session, "opened", NOW)
+    assert _event_count(store) == 1
+
+
+def test_a_transaction_rolls_back_when_its_block_raises(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction() as session:
+        audit.add_event(session, "opened", NOW)
+        raise RuntimeError("the use case failed half-way")
+    assert _event_count(store) == 0
+
+
+def test_a_read_session_keeps_nothing_it_wrote(store: Store) -> None:
+    with store.session() as session:
+        audit.add_event(session, "opened", NOW)
+    assert _event_count(store) == 0
+
+
+def test_foreign_keys_are_enforced_and_reported_in_a_sentence(store: Store) -> None:
+    refused = pytest.raises(StoreError, match=r"refused the change \(FOREIGN KEY constraint failed\)")
+    with refused, store.transaction() as session:
+        audit.add_event(session, "answered", NOW, attempt_id="A-NOBODY-00001")
+    assert _event_count(store) == 0
+
+
+def test_a_store_locked_by_another_program_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.db"
+    upgrade(open_store(path))
+    impatient = open_store(path, busy_timeout_ms=50)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        busy = pytest.raises(
+            StoreError, match=r"is busy \(another kiosk program may be using it\); close that"
+        )
+        with busy, impatient.transaction() as session:
+            audit.add_event(session, "opened", NOW)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        impatient.close()
+
+
+def test_a_healthy_store_passes_both_checks(store: Store) -> None:
+    assert store.check_integrity().ok
+    assert store.check_integrity(quick=False).ok
+    store.require_intact()
+
+
+def test_a_file_that_is_not_a_database_is_reported_as_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.db"
+    path.write_bytes(b"This is a shopping list, not a database.\n" * 200)
+    store = open_store(path)
+    assert not store.check_integrity().ok
+    with pytest.raises(StoreError, match=r"is damaged \(file is not a database\)\. Do not run exams"):
+        store.require_intact()
+    store.close()
+
+
+def test_a_damaged_page_is_found_and_the_message_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.db"
+    store = open_store(path)
+    upgrade(store)
+    with store.transaction() as session:
+        for number in range(3000):
+            audit.add_event(session, "filler", NOW, detail={"n": number, "text": "x" * 100})
+    store.close()  # the last connection folds the WAL into the main file
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 40 + 50)
+        handle.write(b"\xff" * 300)
+    damaged = open_store(path)
+    with pytest.raises(StoreError) as caught:
+        damaged.require_intact()
+    damaged.close()
+    message = str(caught.value)
+    assert message.startswith(f"The kiosk store at {path} is damaged (")
+    assert message.endswith(
+        "Do not run exams on this PC: copy the data folder for the administrator and restore the store "
+        "from the last backup."
+    )
+
+
+def test_a_backup_holds_commits_still_in_the_write_ahead_log(store: Store, tmp_path: Path) -> None:
+    with store.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the schema is in the main file
+    with store.transaction() as session:
+        audit.add_event(session, "answered", NOW)
+    wal = store.path.with_name(store.path.name + "-wal")
+    assert wal.stat().st_size > 0
+    # Copying the live file, as a careless backup would, loses the commit still in the WAL.
+    naive = tmp_path / "naive.db"
+    shutil.copyfile(store.path, naive)
+    with sqlite3.connect(naive) as copy:
+        assert copy.execute("SELECT count(*) FROM events").fetchone() == (0,)
+
+    backup = store.backup(tmp_path / "backup.db")
+
+    assert backup == tmp_path / "backup.db"
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT kind FROM events").fetchall() == [("answered",)]
+        assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_a_backup_into_a_folder_gets_a_dated_file_name(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    backup = store.backup(folder)
+    assert backup.parent == folder
+    assert backup.name.startswith("kiosk-backup-") and backup.suffix == ".db"
+
+
+def test_a_backup_never_overwrites_a_file(store: Store, tmp_path: Path) -> None:
+    existing = tmp_path / "backup.db"
+    existing.write_text("yesterday's backup")
+    with pytest.raises(StoreError, match="already exists; choose another name or folder"):
+        store.backup(existing)
+    assert existing.read_text() == "yesterday's backup"
+
+
+def test_a_backup_to_a_missing_folder_is_refused(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist; create it or choose another"):
+        store.backup(tmp_path / "no-such-stick" / "backup.db")
+
+
+@pytest.mark.parametrize(
+    ("detail", "expected"),
+    [
+        ("database or disk is full", "is full; free some space and try again."),
+        ("attempt to write a readonly database", "cannot be written; check the folder's permissions."),
+        ("database disk image is malformed", "is damaged (database disk image is malformed)."),
+        ("UNIQUE constraint failed: journal.sequence", "refused the change (UNIQUE constraint failed"),
+    ],
+)
+def test_database_errors_become_sentences(tmp_path: Path, detail: str, expected: str) -> None:
+    assert expected in str(describe_database_error(tmp_path / "kiosk.db", detail))
+
+
+def test_the_store_can_be_reopened_after_closing(store: Store) -> None:
+    store.close()
+    with store.session() as session:
+        assert session.execute(text("SELECT 1")).scalar_one() == 1

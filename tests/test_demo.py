@@ -1,0 +1,75 @@
+"""The demo centre: sample banks built, installed and scheduled today, a roster and an invigilator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.demo import describe_demo, make_demo_centre, sample_bank_dirs
+from kiosk.domain.clock import FakeClock
+from kiosk.domain.errors import BankError, RuleError
+from kiosk.formats.secrets import HashCost
+from kiosk.station.services.context import KioskContext, open_context
+from kiosk.station.services.exam import login
+from kiosk.station.services.roster import list_candidates
+from kiosk.station.services.sittings import list_sittings, open_sitting
+
+
+@pytest.fixture
+def demo_ctx(tmp_path: Path):
+    ctx = open_context(tmp_path / "demo-data", clock=FakeClock(), hash_cost=HashCost.TEST)
+    yield ctx
+    ctx.close()
+
+
+def test_demo_centre_can_be_sat_at_once(demo_ctx: KioskContext, bank_dir: Path) -> None:
+    broken = bank_dir.parent / "recycling-9"
+    broken.mkdir()
+    (broken / "bank.yaml").write_text("certificate: nonsense\n", encoding="utf-8")
+    demo = make_demo_centre(demo_ctx, bank_dir.parent)
+    assert [bank.bank_id for bank in demo.banks] == ["maintenance-1"]
+    assert len(demo.skipped) == 1 and demo.skipped[0].startswith("Sample bank recycling-9 was skipped:")
+    assert len(demo.pin) == 6 and demo.pin.isdigit()
+    assert len(demo.candidates) == 10
+    assert {candidate.bank_id for candidate in demo.candidates} == {"maintenance-1"}
+    stored = {candidate.candidate_number: candidate for candidate in list_candidates(demo_ctx)}
+    assert stored["DEMO-004"].extra_time_factor == 1.25
+    assert stored["DEMO-003"].name_zh == "李伟"
+    today = demo_ctx.clock.wall().astimezone().date()
+    sittings = list_sittings(demo_ctx, today)
+    assert [s.id for s in sittings] == [demo.banks[0].sitting_id] and sittings[0].show_score
+    opened = open_sitting(demo_ctx, demo.banks[0].sitting_id, demo.pin, demo.banks[0].release_code)
+    first = demo.candidates[0]
+    session = login(demo_ctx, opened, first.candidate_number, first.access_code)
+    assert session.candidate_name == "Mwila Banda"
+    lines = describe_demo(demo)
+    assert lines[0] == f"Invigilator: Demo Invigilator, PIN {demo.pin}"
+    assert f"  Demo: Energy Storage Maintenance grade I: {demo.banks[0].release_code}" in lines
+    assert f"  DEMO-001  {first.access_code}  Mwila Banda — maintenance-1" in lines
+    assert lines[-1] == demo.skipped[0]
+
+
+def test_demo_refuses_a_folder_that_is_already_a_kiosk(demo_ctx: KioskContext, bank_dir: Path) -> None:
+    make_demo_centre(demo_ctx, bank_dir.parent)
+    with pytest.raises(
+        RuleError, match="already holds a kiosk; give the demo an empty folder with --data-dir"
+    ):
+        make_demo_centre(demo_ctx, bank_dir.parent)
+
+
+def test_demo_needs_bank_sources(demo_ctx: KioskContext, tmp_path: Path) -> None:
+    empty = tmp_path / "no-banks"
+    empty.mkdir()
+    with pytest.raises(BankError, match="holds no bank sources"):
+        make_demo_centre(demo_ctx, empty)
+    with pytest.raises(BankError, match="does not exist; give the question_banks folder"):
+        sample_bank_dirs(tmp_path / "missing")
+
+
+def test_demo_refuses_when_no_bank_builds(demo_ctx: KioskContext, tmp_path: Path) -> None:
+    root = tmp_path / "banks"
+    (root / "design-1").mkdir(parents=True)
+    (root / "design-1" / "bank.yaml").write_text("certificate: design\n", encoding="utf-8")
+    with pytest.raises(BankError, match="None of the sample banks"):
+        make_demo_centre(demo_ctx, root)
