@@ -3,9 +3,12 @@ the lock at BEGIN, so the kiosk store and the registry database behave alike."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, exc
+from sqlalchemy.orm import Session, sessionmaker
 
 # Transactions that will write take the write lock at BEGIN, so a busy store waits (busy_timeout) instead
 # of failing half-way through when a deferred reader tries to upgrade its lock.
@@ -44,3 +47,26 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int, extra_pragmas: tuple[
 def immediate_writes(engine: Engine) -> Engine:
     """The same engine, but its transactions take the write lock at BEGIN (see configure_sqlite)."""
     return engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+
+
+@contextmanager
+def unit_of_work(
+    factory: sessionmaker[Session], commit: bool, problem: Callable[[exc.DBAPIError], Exception]
+) -> Iterator[Session]:
+    """One session for one use case: committed when the block ends (or rolled back when ``commit`` is
+    false, for reads), rolled back if it raises; a database failure becomes ``problem(error)``."""
+    session = factory()
+    try:
+        yield session
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
+    except exc.DBAPIError as error:
+        session.rollback()
+        raise problem(error) from error
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -9,7 +9,7 @@ instead of one failing half-way; on PostgreSQL they run side by side and unique 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, exc, make_url
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.errors import StoreError
 from kiosk.registry.storage.tables import RegistryBase
-from kiosk.support.sql import configure_sqlite, immediate_writes
+from kiosk.support.sql import configure_sqlite, immediate_writes, unit_of_work
 
 # Long enough for another importer's bundle transaction to finish on a slow disk.
 SQLITE_BUSY_TIMEOUT_MS = 60_000
@@ -58,23 +58,8 @@ class RegistryDatabase:
         with self._run(self._reader, commit=False) as session:
             yield session
 
-    @contextmanager
-    def _run(self, factory: sessionmaker[Session], commit: bool) -> Iterator[Session]:
-        session = factory()
-        try:
-            yield session
-            if commit:
-                session.commit()
-            else:
-                session.rollback()
-        except exc.DBAPIError as error:
-            session.rollback()
-            raise self.problem(error) from error
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+    def _run(self, factory: sessionmaker[Session], commit: bool = True) -> AbstractContextManager[Session]:
+        return unit_of_work(factory, commit, self.problem)
 
     def problem(self, error: exc.DBAPIError) -> StoreError:
         """One sentence for a database failure, naming the database."""

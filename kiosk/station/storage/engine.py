@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +20,7 @@ from sqlalchemy import Engine, create_engine, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.errors import StoreError
-from kiosk.support.sql import configure_sqlite, immediate_writes
+from kiosk.support.sql import configure_sqlite, immediate_writes, unit_of_work
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -91,23 +91,8 @@ class Store:
         with self._run(self._reader, commit=False) as session:
             yield session
 
-    @contextmanager
-    def _run(self, factory: sessionmaker[Session], commit: bool = True) -> Iterator[Session]:
-        session = factory()
-        try:
-            yield session
-            if commit:
-                session.commit()
-            else:
-                session.rollback()
-        except exc.DBAPIError as error:
-            session.rollback()
-            raise _database_problem(self.path, error) from error
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+    def _run(self, factory: sessionmaker[Session], commit: bool = True) -> AbstractContextManager[Session]:
+        return unit_of_work(factory, commit, lambda error: _database_problem(self.path, error))
 
     def check_integrity(self, quick: bool = True) -> IntegrityReport:
         """Run SQLite's ``quick_check`` (or the full ``integrity_check``) and report what it found."""
