@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosk.authoring.build import build_bank_package
 from kiosk.domain.errors import BankError, KioskError, RuleError
-from kiosk.domain.items import GRADE_NAMES
+from kiosk.domain.items import certificate_name
 from kiosk.formats.bank_packages import PACKAGE_SUFFIX
 from kiosk.formats.keys import KeyKind, generate_identity, write_identity
 from kiosk.formats.packages import new_release_code
@@ -138,7 +138,7 @@ def make_demo_centre(ctx: KioskContext, banks_root: Path, on_date: date | None =
 
 def _bank_caption(bank_id: str) -> str:
     certificate, _, grade = bank_id.rpartition("-")
-    return f"Energy Storage {certificate.capitalize()} grade {GRADE_NAMES.get(int(grade), grade)}"
+    return certificate_name(certificate, int(grade))
 
 
 def _write_roster(path: Path, banks: list[DemoBank]) -> list[tuple[str, str, str]]:

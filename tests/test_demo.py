@@ -45,7 +45,7 @@ def test_demo_centre_can_be_sat_at_once(demo_ctx: KioskContext, bank_dir: Path) 
     assert session.candidate_name == "Mwila Banda"
     lines = describe_demo(demo)
     assert lines[0] == f"Invigilator: Demo Invigilator, PIN {demo.pin}"
-    assert f"  Demo: Energy Storage Maintenance grade I: {demo.banks[0].release_code}" in lines
+    assert f"  Demo: Energy Storage Maintenance, Grade I: {demo.banks[0].release_code}" in lines
     assert f"  DEMO-001  {first.access_code}  Mwila Banda — maintenance-1" in lines
     assert lines[-1] == demo.skipped[0]
 

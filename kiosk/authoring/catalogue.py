@@ -17,13 +17,10 @@ def _bank_folders(path: Path) -> list[Path]:
     if (path / BANK_FILE).is_file():
         return [path]
     if not path.is_dir():
-        raise InputError(f"The bank source folder {path} does not exist; give the folder holding the banks.")
+        raise InputError("source.folder_missing", path=path)
     folders = sorted(child for child in path.iterdir() if (child / BANK_FILE).is_file())
     if not folders:
-        raise InputError(
-            f"The folder {path} holds no bank source (no {BANK_FILE} in it or in its sub-folders); give the "
-            "folder of bank sources, e.g. question_banks."
-        )
+        raise InputError("source.no_banks", path=path, file=BANK_FILE)
     return folders
 
 

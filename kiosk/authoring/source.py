@@ -1,6 +1,6 @@
 """Reading a bank folder (bank.yaml, items/*.yaml, images/) into a domain Bank, with every problem located.
 
-The reader never stops at the first mistake: it collects a Problem (file, line, item id, sentence) for each,
+The reader never stops at the first mistake: it collects a Problem (file, line, item id, code) for each,
 so an author fixes a whole folder in one pass. See question_banks/README.md for the format.
 """
 
@@ -10,9 +10,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from kiosk.authoring.problems import Problem
+from kiosk.authoring.problems import BankSourceRejected, Problem, plain_number
 from kiosk.authoring.yamlsource import Located, SourceError, load_yaml
-from kiosk.domain.errors import BankError
 from kiosk.domain.items import (
     Area,
     Bank,
@@ -41,28 +40,28 @@ class _Collector:
         self.problems: list[Problem] = []
         self.item_id: str | None = None
 
-    def add(self, where: Located, key: str | None, message: str) -> None:
+    def add(self, where: Located, key: str | None, code: str, /, **params: object) -> None:
         line = where.line_of(key) if key else where.line
-        self.problems.append(Problem(where.path, line, message, self.item_id))
+        self.problems.append(Problem(where.path, line, code, params, self.item_id))
 
     def mapping(self, value: Any, where: Located, key: str) -> Located | None:
         if isinstance(value, Located):
             return value
-        self.add(where, key, f"'{key}' must be a mapping of names to values")
+        self.add(where, key, "source.not_mapping", key=key)
         return None
 
     def text(self, where: Located, key: str, required: bool = True) -> Text | None:
         value = where.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.add(where, None if key not in where else key, f"'{key}' is missing or empty")
+                self.add(where, None if key not in where else key, "source.empty", key=key)
             return None
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            self.add(where, key, f"'{key}' must be text")
+            self.add(where, key, "source.not_text", key=key)
             return None
         zh = where.get(f"{key}_zh")
         if zh is not None and not isinstance(zh, str):
-            self.add(where, f"{key}_zh", f"'{key}_zh' must be text")
+            self.add(where, f"{key}_zh", "source.not_text", key=f"{key}_zh")
             zh = None
         return Text(str(value).strip(), zh.strip() if isinstance(zh, str) and zh.strip() else None)
 
@@ -70,39 +69,38 @@ class _Collector:
         value = where.get(key)
         if value is None:
             if default is None:
-                self.add(where, None, f"'{key}' is missing")
+                self.add(where, None, "source.missing", key=key)
             return default
         try:
             return kind(str(value).strip())
         except ValueError:
             allowed = ", ".join(member.value for member in kind)
-            self.add(where, key, f"'{key}' is '{value}'; use one of: {allowed}")
+            self.add(where, key, "source.not_allowed", key=key, value=str(value), allowed=allowed)
             return default
 
     def whole(self, where: Located, key: str, default: int | None = None, minimum: int = 1) -> int | None:
         value = where.get(key, default)
         if value is None:
-            self.add(where, None, f"'{key}' is missing")
+            self.add(where, None, "source.missing", key=key)
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.add(where, key, f"'{key}' must be a whole number of at least {minimum}, not {value!r}")
+            self.add(where, key, "source.not_whole_number", key=key, minimum=minimum, value=repr(value))
             return None
         return value
 
     def number(self, where: Located, key: str) -> float | None:
         value = where.get(key)
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            self.add(where, key if key in where else None, f"'{key}' must be a number, not {value!r}")
+            self.add(where, key if key in where else None, "source.not_number", key=key, value=repr(value))
             return None
         return float(value)
 
 
 def load_bank_dir(folder: Path) -> Bank:
-    """Read and check a bank folder; raise BankError listing every problem if there is any."""
+    """Read and check a bank folder; raise BankSourceRejected carrying every problem if there is any."""
     bank, problems = read_bank_dir(folder)
     if problems or bank is None:
-        listing = "\n".join(str(problem) for problem in problems)
-        raise BankError(f"The bank source {folder} has {len(problems)} problem(s):\n{listing}")
+        raise BankSourceRejected(folder, tuple(problems))
     return bank
 
 
@@ -113,13 +111,13 @@ def read_bank_dir(folder: Path) -> tuple[Bank | None, list[Problem]]:
     collector = _Collector()
     meta_path = folder / "bank.yaml"
     if not folder.is_dir():
-        return None, [Problem(folder, 0, "is not a folder; give the bank's source folder")]
+        return None, [Problem(folder, 0, "source.not_a_folder")]
     if not meta_path.is_file():
-        return None, [Problem(meta_path, 0, "is missing; every bank folder needs a bank.yaml")]
+        return None, [Problem(meta_path, 0, "source.no_bank_file")]
     meta = _load(meta_path, collector)
     item_files = sorted((folder / "items").glob("*.yaml")) + sorted((folder / "items").glob("*.yml"))
     if not item_files:
-        collector.problems.append(Problem(folder / "items", 0, "holds no .yaml item files"))
+        collector.problems.append(Problem(folder / "items", 0, "source.no_item_files"))
     raw_items: list[Located] = []
     unreadable = meta is None
     for path in item_files:
@@ -128,18 +126,19 @@ def read_bank_dir(folder: Path) -> tuple[Bank | None, list[Problem]]:
             unreadable = True
             continue
         if not isinstance(document, list):
-            collector.problems.append(Problem(path, 1, "must be a YAML list of items ('- id: ...')"))
+            collector.problems.append(Problem(path, 1, "source.items_not_list"))
             continue
         for entry in document:
             if isinstance(entry, Located):
                 raw_items.append(entry)
             else:
+                line = getattr(document, "line", 1)
                 collector.problems.append(
-                    Problem(path, getattr(document, "line", 1), f"holds {entry!r}, not an item mapping")
+                    Problem(path, line, "source.item_not_mapping", {"entry": repr(entry)})
                 )
     if not isinstance(meta, Located):
         if meta is not None:
-            collector.problems.append(Problem(meta_path, 1, "must be a mapping (certificate:, grade:, ...)"))
+            collector.problems.append(Problem(meta_path, 1, "source.bank_not_mapping"))
         return None, collector.problems
 
     bank = _build_bank(folder, meta, raw_items, collector)
@@ -153,7 +152,7 @@ def _load(path: Path, collector: _Collector) -> Any:
     try:
         return load_yaml(path)
     except SourceError as error:
-        collector.problems.append(Problem(error.path, error.line, error.message))
+        collector.problems.append(Problem(error.path, error.line, error.code, error.params))
         return None
 
 
@@ -161,7 +160,7 @@ def _build_bank(folder: Path, meta: Located, raw_items: list[Located], out: _Col
     certificate = out.enum(meta, "certificate", Certificate)
     grade = out.whole(meta, "grade")
     if grade is not None and grade not in (1, 2, 3):
-        out.add(meta, "grade", f"'grade' must be 1, 2 or 3 (I, II, III), not {grade}")
+        out.add(meta, "grade", "source.grade_invalid", grade=grade)
     version = out.whole(meta, "version")
     title = out.text(meta, "title")
     languages = meta.get("languages", ["en"])
@@ -170,7 +169,7 @@ def _build_bank(folder: Path, meta: Located, raw_items: list[Located], out: _Col
         or "en" not in languages
         or any(x not in ("en", "zh") for x in languages)
     ):
-        out.add(meta, "languages", "'languages' must be a list holding en and optionally zh")
+        out.add(meta, "languages", "source.languages_invalid")
         languages = ["en"]
 
     competences = _competences(meta, out)
@@ -204,17 +203,17 @@ def _competences(meta: Located, out: _Collector) -> list[Competence]:
         out.add(
             meta,
             "competences" if "competences" in meta else None,
-            "'competences' must list the grade's competences",
+            "source.competences_missing",
         )
         return []
     result = []
     for entry in raw:
         if not isinstance(entry, Located):
-            out.add(meta, "competences", f"competence {entry!r} must be a mapping with id, area and title")
+            out.add(meta, "competences", "source.competence_not_mapping", entry=repr(entry))
             continue
         cid, area, title = entry.get("id"), out.enum(entry, "area", Area), out.text(entry, "title")
         if not isinstance(cid, str) or not cid.strip():
-            out.add(entry, None, "a competence needs an 'id' such as F1")
+            out.add(entry, None, "source.competence_no_id")
         elif area is not None and title is not None:
             result.append(Competence(cid.strip(), area, title))
     return result
@@ -227,7 +226,7 @@ def _blueprint(meta: Located, out: _Collector) -> Blueprint | None:
     duration = out.whole(raw, "duration_minutes")
     pass_mark = out.number(raw, "pass_mark")
     if pass_mark is not None and not 0 < pass_mark <= 100:
-        out.add(raw, "pass_mark", f"'pass_mark' is a percent between 0 and 100, not {pass_mark:g}")
+        out.add(raw, "pass_mark", "source.pass_mark_invalid", value=plain_number(pass_mark))
     minimums: list[tuple[Area, float]] = []
     raw_minimums = raw.get("area_minimums")
     if raw_minimums is not None and (mins := out.mapping(raw_minimums, raw, "area_minimums")) is not None:
@@ -236,30 +235,28 @@ def _blueprint(meta: Located, out: _Collector) -> Blueprint | None:
             value = out.number(mins, name)
             if area is not None and value is not None:
                 if not 0 < value <= 100:
-                    out.add(
-                        mins, name, f"the minimum for {name} is a percent between 0 and 100, not {value:g}"
-                    )
+                    out.add(mins, name, "source.area_minimum_invalid", area=name, value=plain_number(value))
                 minimums.append((area, value))
     draws = []
     raw_draws = raw.get("draws")
     if not isinstance(raw_draws, list) or not raw_draws:
-        out.add(raw, "draws" if "draws" in raw else None, "'draws' must list what a form contains")
+        out.add(raw, "draws" if "draws" in raw else None, "source.draws_missing")
     else:
         for entry in raw_draws:
             if not isinstance(entry, Located):
-                out.add(raw, "draws", f"draw {entry!r} must be a mapping like {{competence: F1, count: 4}}")
+                out.add(raw, "draws", "source.draw_not_mapping", entry=repr(entry))
                 continue
             competence = entry.get("competence")
             count = out.whole(entry, "count")
             difficulty = out.enum(entry, "difficulty", Difficulty) if "difficulty" in entry else None
             if not isinstance(competence, str):
-                out.add(entry, None, "a draw needs a 'competence'")
+                out.add(entry, None, "source.draw_no_competence")
             elif count is not None and (difficulty is not None or "difficulty" not in entry):
                 draws.append(Draw(competence.strip(), count, difficulty))
     shuffle_items, shuffle_options = raw.get("shuffle_items", True), raw.get("shuffle_options", True)
     for key, value in (("shuffle_items", shuffle_items), ("shuffle_options", shuffle_options)):
         if not isinstance(value, bool):
-            out.add(raw, key, f"'{key}' must be true or false")
+            out.add(raw, key, "source.not_boolean", key=key)
     if duration is None or pass_mark is None:
         return None
     return Blueprint(
@@ -276,24 +273,24 @@ def _area_name(where: Located, name: str, out: _Collector) -> Area | None:
     try:
         return Area(name)
     except ValueError:
-        out.add(where, name, f"'{name}' is not an area; use foundational, practical or reflexive")
+        out.add(where, name, "source.area_unknown", area=name)
         return None
 
 
 def _stimuli(folder: Path, meta: Located, out: _Collector) -> list[Stimulus]:
     raw = meta.get("stimuli", [])
     if not isinstance(raw, list):
-        out.add(meta, "stimuli", "'stimuli' must be a list")
+        out.add(meta, "stimuli", "source.stimuli_not_list")
         return []
     result = []
     for entry in raw:
         if not isinstance(entry, Located):
-            out.add(meta, "stimuli", f"stimulus {entry!r} must be a mapping with id and text")
+            out.add(meta, "stimuli", "source.stimulus_not_mapping", entry=repr(entry))
             continue
         sid, text = entry.get("id"), out.text(entry, "text")
         image = _image_path(folder, entry, out)
         if not isinstance(sid, str) or not sid.strip():
-            out.add(entry, None, "a stimulus needs an 'id'")
+            out.add(entry, None, "source.stimulus_no_id")
         elif text is not None:
             result.append(Stimulus(sid.strip(), text, image))
     return result
@@ -304,13 +301,13 @@ def _image_path(folder: Path, where: Located, out: _Collector) -> str | None:
     if image is None:
         return None
     if not isinstance(image, str) or Path(image).is_absolute() or ".." in Path(image).parts:
-        out.add(where, "image", f"'image' must be a path inside the bank folder, not {image!r}")
+        out.add(where, "image", "source.image_outside", image=repr(image))
         return None
     if Path(image).suffix.lower() not in IMAGE_SUFFIXES:
-        out.add(where, "image", f"the image {image} must be .svg, .png or .jpg")
+        out.add(where, "image", "source.image_kind", image=image)
         return None
     if not (folder / image).is_file():
-        out.add(where, "image", f"the image {image} is not in the bank folder; add it or fix the path")
+        out.add(where, "image", "source.image_missing", image=image)
         return None
     return image
 
@@ -318,18 +315,18 @@ def _image_path(folder: Path, where: Located, out: _Collector) -> str | None:
 def _choices(where: Located, key: str, ids: tuple[str, ...], out: _Collector) -> tuple[Choice, ...]:
     raw = where.get(key)
     if not isinstance(raw, list) or not raw:
-        out.add(where, key if key in where else None, f"'{key}' must list the choices")
+        out.add(where, key if key in where else None, "source.choices_missing", key=key)
         return ()
     result: list[Choice] = []
     for entry in raw:
         if not isinstance(entry, Located):
-            out.add(where, key, f"each of '{key}' must be a mapping like {{id: {ids[0]}, text: ...}}")
+            out.add(where, key, "source.choice_not_mapping", key=key, first=ids[0])
             continue
         cid, text = str(entry.get("id", "")).strip(), out.text(entry, "text")
         if cid not in ids:
-            out.add(entry, "id", f"'{key}' ids must be {', '.join(ids)}, not {cid!r}")
+            out.add(entry, "id", "source.choice_id_invalid", key=key, ids=", ".join(ids), id=repr(cid))
         elif cid in {choice.id for choice in result}:
-            out.add(entry, "id", f"the id {cid} appears twice in '{key}'")
+            out.add(entry, "id", "source.choice_id_twice", key=key, id=cid)
         elif text is not None:
             result.append(Choice(cid, text))
     return tuple(result)
@@ -344,13 +341,13 @@ def _item(folder: Path, raw: Located, out: _Collector) -> Item | None:
     item_id = raw.get("id")
     if not isinstance(item_id, str) or not item_id.strip():
         out.item_id = None
-        out.add(raw, None, "an item needs an 'id'")
+        out.add(raw, None, "source.item_no_id")
         return None
     out.item_id = item_id = item_id.strip()
     item_type = out.enum(raw, "type", ItemType)
     competence = raw.get("competence")
     if not isinstance(competence, str) or not competence.strip():
-        out.add(raw, None, "'competence' is missing")
+        out.add(raw, None, "source.missing", key="competence")
         competence = None
     difficulty = out.enum(raw, "difficulty", Difficulty)
     points = out.whole(raw, "points", default=1)
@@ -365,14 +362,14 @@ def _item(folder: Path, raw: Located, out: _Collector) -> Item | None:
     fields: dict[str, Any] = {}
     answer = raw.get("answer")
     if item_type is not ItemType.SHORT_TEXT and "answer" not in raw:
-        out.add(raw, None, "'answer' is missing")
+        out.add(raw, None, "source.missing", key="answer")
         return None
     if item_type in (ItemType.SINGLE, ItemType.MULTIPLE, ItemType.ORDERING):
         fields["options"] = _choices(raw, "options", OPTION_IDS, out)
         fields["key"] = _key_list(raw, answer)
     elif item_type is ItemType.TRUE_FALSE:
         if not isinstance(answer, bool):
-            out.add(raw, "answer", f"a true_false answer must be true or false, not {answer!r}")
+            out.add(raw, "answer", "source.true_false_answer", answer=repr(answer))
             return None
         fields["key"] = ("true" if answer else "false",)
     elif item_type is ItemType.NUMERIC:
@@ -386,7 +383,7 @@ def _item(folder: Path, raw: Located, out: _Collector) -> Item | None:
         fields["premises"] = _choices(raw, "premises", PREMISE_IDS, out)
         fields["options"] = _choices(raw, "options", OPTION_IDS, out)
         if not isinstance(answer, Located):
-            out.add(raw, "answer", 'a matching answer must map premise ids to option ids, like {"1": B}')
+            out.add(raw, "answer", "source.matching_answer")
             return None
         fields["pairs"] = tuple(sorted((str(k).strip(), str(v).strip()) for k, v in answer.items()))
     elif item_type is ItemType.SHORT_TEXT:
@@ -396,7 +393,7 @@ def _item(folder: Path, raw: Located, out: _Collector) -> Item | None:
             or not accepted
             or not all(isinstance(a, str | int) for a in accepted)
         ):
-            out.add(raw, "accept" if "accept" in raw else None, "'accept' must list the accepted answers")
+            out.add(raw, "accept" if "accept" in raw else None, "source.accept_missing")
             return None
         fields["accepted"] = tuple(str(a).strip() for a in accepted)
     return Item(

@@ -32,13 +32,14 @@ class LocatedList(list[Any]):
 
 
 class SourceError(Exception):
-    """A file that is not readable YAML at all; carries file and line."""
+    """A file that is not readable YAML at all; carries file and line, and what is wrong as a code."""
 
-    def __init__(self, path: Path, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
+    def __init__(self, path: Path, line: int, code: str, /, **params: object) -> None:
+        super().__init__(f"{path}:{line}: {code}")
         self.path = path
         self.line = line
-        self.message = message
+        self.code = code
+        self.params: dict[str, object] = params
 
 
 def _loader_for(path: Path) -> type[yaml.SafeLoader]:
@@ -50,9 +51,7 @@ def _loader_for(path: Path) -> type[yaml.SafeLoader]:
                 key = self.construct_object(key_node, deep=True)
                 text_key = str(key)
                 if text_key in mapping:
-                    raise SourceError(
-                        path, key_node.start_mark.line + 1, f"the key '{text_key}' appears twice"
-                    )
+                    raise SourceError(path, key_node.start_mark.line + 1, "source.key_twice", key=text_key)
                 mapping[text_key] = self.construct_object(value_node, deep=True)
                 mapping.key_lines[text_key] = key_node.start_mark.line + 1
             return mapping
@@ -72,14 +71,15 @@ def load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise SourceError(path, 1, f"is not UTF-8 text ({error.reason}); save it as UTF-8") from error
+        raise SourceError(path, 1, "source.not_utf8", offset=error.start) from error
     except OSError as error:
-        raise SourceError(path, 1, f"cannot be read ({error.strerror})") from error
+        raise SourceError(path, 1, "source.unreadable", reason=error.strerror or str(error)) from error
     try:
         return yaml.load(text, Loader=_loader_for(path))  # a SafeLoader subclass: no arbitrary objects
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
-        raise SourceError(path, line, f"is not valid YAML: {error.problem or error.context}") from error
+        reason = error.problem or error.context or ""
+        raise SourceError(path, line, "source.not_yaml", reason=reason) from error
     except yaml.YAMLError as error:
-        raise SourceError(path, 1, f"is not valid YAML: {error}") from error
+        raise SourceError(path, 1, "source.not_yaml", reason=str(error)) from error

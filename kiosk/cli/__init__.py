@@ -1,8 +1,9 @@
 """The ``kiosk`` command: a thin argparse shell over the services.
 
 Each verb group lives in its own module exposing ``register(subparsers)``; a verb handler takes the parsed
-arguments and returns an exit code. Errors a person can cause are ``KioskError``s: printed as one sentence on
-stderr with exit code 1, never as a traceback.
+arguments and returns an exit code. Errors a person can cause are ``KioskError``s, printed as their English
+sentence plus the CLI's hint of what to run next (``kiosk.cli.hints``), or the CLI's own ``CommandError``s;
+either is one line on stderr with exit code 1, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sys
 from collections.abc import Sequence
 
 from kiosk.cli import admin, app, bank, common, exam, registry, report
+from kiosk.cli.common import CommandError
+from kiosk.cli.hints import with_hint
 from kiosk.cli.logs import configure_logging
 from kiosk.domain.errors import KioskError
 
@@ -40,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = handler(args)
     except KioskError as error:
+        print(f"kiosk: {with_hint(error)}", file=sys.stderr)
+        return 1
+    except CommandError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from kiosk.authoring import build as authoring
 from kiosk.cli import exam
-from kiosk.cli.common import passphrase, say
-from kiosk.domain.errors import InputError
+from kiosk.cli.common import CommandError, passphrase, say
 from kiosk.formats import bank_packages
 from kiosk.formats.keys import KeyKind, load_public
+from kiosk.messages import sentence
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,7 +62,7 @@ def _validate(args: argparse.Namespace) -> int:
     for source in args.sources:
         problems = authoring.validate_source(source)
         for problem in problems:
-            say(str(problem))
+            say(f"{problem.location}: {sentence(problem.error())}")
         if problems:
             failed += 1
             say(f"{source}: {len(problems)} problem(s)")
@@ -74,7 +74,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     code = args.release_code or os.environ.get("KIOSK_RELEASE_CODE") or getpass.getpass("Release code: ")
     if not code.strip():
-        raise InputError("A release code is needed to build a package; give --release-code.")
+        raise CommandError("A release code is needed to build a package; give --release-code.")
     signer = authoring.load_signing_identity(args.signing_key, passphrase(args))
     recipients = [load_public(path) for path in args.recipient]
     built = authoring.build_bank_package(args.source, args.output, signer, code, recipients)

@@ -9,8 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kiosk.domain.errors import InputError
 from kiosk.station.services.context import KioskContext, open_context
+
+
+class CommandError(Exception):
+    """A mistake in a command's options or environment, worded by the CLI itself (it may name options)."""
 
 
 def default_data_dir() -> Path:
@@ -52,7 +55,7 @@ def passphrase(args: argparse.Namespace) -> bytes | None:
         return None
     value = os.environ.get(name)
     if not value:
-        raise InputError(f"The environment variable {name} named by --passphrase-env is not set.")
+        raise CommandError(f"The environment variable {name} named by --passphrase-env is not set.")
     return value.encode()
 
 

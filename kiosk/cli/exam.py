@@ -14,10 +14,11 @@ import os
 from datetime import date
 from pathlib import Path
 
-from kiosk.cli.common import kiosk_context, say
-from kiosk.domain.errors import InputError, StoreError
+from kiosk.cli.common import CommandError, kiosk_context, say
+from kiosk.domain.errors import FileWriteError
 from kiosk.domain.items import GRADE_NAMES
 from kiosk.domain.spreadsheet import inert_cell
+from kiosk.messages import sentence
 from kiosk.station.services import bank_install, integrity, invigilators, kiosk_setup, roster, sittings
 from kiosk.support.files import write_file
 
@@ -127,7 +128,7 @@ def _pin(args: argparse.Namespace) -> str | None:
         return None
     value = os.environ.get(name)
     if not value:
-        raise InputError(f"The environment variable {name} named by --pin-env is not set.")
+        raise CommandError(f"The environment variable {name} named by --pin-env is not set.")
     return value
 
 
@@ -177,9 +178,9 @@ def _roster_check(args: argparse.Namespace) -> int:
     with kiosk_context(args) as ctx:
         preview = roster.preview_roster(ctx, args.csv_path)
     for warning in preview.warnings:
-        say(f"note: {warning}")
+        say(f"note: {sentence(warning.error())}")
     for problem in preview.problems:
-        say(str(problem))
+        say(sentence(problem.error()))
     if preview.problems:
         say(f"{args.csv_path}: {len(preview.problems)} problem(s); nothing would be imported.")
         return 1
@@ -190,7 +191,7 @@ def _roster_check(args: argparse.Namespace) -> int:
 def _roster_import(args: argparse.Namespace) -> int:
     codes_out: Path | None = args.codes_out
     if codes_out is not None and codes_out.exists():
-        raise InputError(f"The file {codes_out} already exists; choose a new file for the access codes.")
+        raise CommandError(f"The file {codes_out} already exists; choose a new file for the access codes.")
     with kiosk_context(args) as ctx:
         result = roster.import_roster(ctx, args.csv_path)
     if codes_out is None:
@@ -207,10 +208,10 @@ def _roster_import(args: argparse.Namespace) -> int:
             )
         try:
             write_file(codes_out, text.getvalue().encode("utf-8-sig"), 0o600)
-        except OSError as error:
-            raise StoreError(
-                f"The candidates were imported but the codes could not be written to {codes_out} "
-                f"({error.strerror}); issue new ones with 'kiosk roster reset-code'."
+        except FileWriteError as error:
+            raise CommandError(
+                f"The candidates were imported but their access codes were not saved: {sentence(error)} "
+                "Issue new ones with 'kiosk roster reset-code'."
             ) from error
         say(f"Wrote the access codes to {codes_out}; they are shown nowhere else.")
     say(f"Imported {result.count} candidates.")

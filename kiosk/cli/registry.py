@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk.cli import common
-from kiosk.cli.common import say
-from kiosk.domain.errors import InputError
+from kiosk.cli.common import CommandError, say
 from kiosk.formats.keys import KeyKind, PublicIdentity, load_public
 from kiosk.registry.services.imports import FileOutcome, ImportReport, Outcome, import_bundles
 from kiosk.registry.services.registry import (
@@ -286,7 +285,7 @@ def _trusted(args: argparse.Namespace) -> list[PublicIdentity]:
     ]
     registry_keys = [key for key in found if key.kind is KeyKind.REGISTRY]
     if not registry_keys:
-        raise InputError(
+        raise CommandError(
             "No registry public key was found to check the code against; give --trusted registry.pub."
         )
     return registry_keys

@@ -13,10 +13,9 @@ from pathlib import Path
 from kiosk.authoring.catalogue import load_catalogue
 from kiosk.cli import common
 from kiosk.cli import registry as registry_cli
-from kiosk.cli.common import say
+from kiosk.cli.common import CommandError, say
 from kiosk.cli.registry import REGISTRY_DB_ENV, ProgressBar
 from kiosk.domain.catalogue import BankCatalogue
-from kiosk.domain.errors import InputError
 from kiosk.registry.services.analysis import write_cohort, write_item_analysis
 from kiosk.registry.services.reporting import default_workers, issue_certificates, issue_slips
 from kiosk.station.services.reports import print_pack, write_sitting_report
@@ -108,7 +107,7 @@ def _out_dir(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InputError(
+        raise CommandError(
             f"The folder {path} cannot be created ({error.strerror}); choose another --out."
         ) from None
     return path
@@ -116,7 +115,7 @@ def _out_dir(path: Path) -> Path:
 
 def _workers(args: argparse.Namespace) -> int:
     if args.workers < 1:
-        raise InputError(f"--workers must be 1 or more, not {args.workers}.")
+        raise CommandError(f"--workers must be 1 or more, not {args.workers}.")
     return int(args.workers)
 
 

@@ -64,26 +64,23 @@ _TRANSITIONS: dict[tuple[AttemptState, AttemptAction], AttemptState] = {
 
 FINAL_STATES = frozenset({AttemptState.SUBMITTED, AttemptState.EXPIRED})
 
-_VERBS = {
-    _A.START: "start this attempt",
-    _A.PAUSE: "pause this attempt",
-    _A.RESUME: "resume this attempt",
-    _A.INTERRUPT: "mark this attempt as interrupted",
-    _A.AUTHORISE_RESUME: "authorise resuming this attempt",
-    _A.SUBMIT: "submit this attempt",
-    _A.EXPIRE: "let this attempt expire",
+# Why an action is refused, by the state the attempt is in (the action itself is kept as a param).
+_REFUSED = {
+    _S.READY: "attempt.not_started",
+    _S.RUNNING: "attempt.already_running",
+    _S.PAUSED: "attempt.paused",
+    _S.INTERRUPTED: "attempt.awaiting_authorisation",
+    _S.SUBMITTED: "attempt.submitted",
+    _S.EXPIRED: "attempt.expired",
 }
 
-_SITUATION = {
-    _S.READY: "it has not started yet",
-    _S.RUNNING: "it is already running",
-    _S.PAUSED: "it is paused",
-    _S.INTERRUPTED: "it was interrupted and an invigilator must first authorise resuming it",
-}
-
-_FINAL_REASONS = {
-    _S.SUBMITTED: "This attempt has already been submitted; answers can no longer change.",
-    _S.EXPIRED: "This attempt's time is up and it was submitted automatically; answers can no longer change.",
+# Why answers cannot be saved, by state (a final state gives the same reason as for any action).
+_NO_ANSWERS = {
+    _S.READY: "attempt.answers_not_started",
+    _S.PAUSED: "attempt.answers_paused",
+    _S.INTERRUPTED: "attempt.answers_awaiting_authorisation",
+    _S.SUBMITTED: "attempt.submitted",
+    _S.EXPIRED: "attempt.expired",
 }
 
 
@@ -92,11 +89,9 @@ def transition(state: AttemptState, action: AttemptAction) -> AttemptState:
     target = _TRANSITIONS.get((state, action))
     if target is not None:
         return target
-    if state in FINAL_STATES:
-        raise RuleError(_FINAL_REASONS[state])
     repeated = state is AttemptState.PAUSED and action is AttemptAction.PAUSE
-    situation = "it is already paused" if repeated else _SITUATION[state]
-    raise RuleError(f"Cannot {_VERBS[action]}: {situation}.")
+    code = "attempt.already_paused" if repeated else _REFUSED[state]
+    raise RuleError(code, action=action.value, state=state.value)
 
 
 def allowed_actions(state: AttemptState) -> frozenset[AttemptAction]:
@@ -113,7 +108,4 @@ def require_answers_accepted(state: AttemptState) -> None:
     """Raise RuleError with the reason when ``state`` does not accept answers."""
     if accepts_answers(state):
         return
-    if state in FINAL_STATES:
-        raise RuleError(_FINAL_REASONS[state])
-    situation = _SITUATION[state].removeprefix("it ")
-    raise RuleError(f"Answers cannot be saved now: this attempt {situation}.")
+    raise RuleError(_NO_ANSWERS[state], state=state.value)

@@ -22,17 +22,18 @@ class BankCatalogue:
     sources: tuple[Path, ...] = ()
 
     def get(self, bank_id: str, version: int, attempt_id: str = "") -> Bank:
-        """The bank a result was drawn from; InputError naming what to do when it is not among the sources."""
+        """The bank a result was drawn from; InputError naming the versions the sources do hold."""
         bank = self.banks.get((bank_id, version))
         if bank is not None:
             return bank
         held = sorted(v for (b, v) in self.banks if b == bank_id)
-        where = ", ".join(str(path) for path in self.sources) or "the bank sources given"
-        found = f"holds version(s) {', '.join(map(str, held))}" if held else "does not hold it"
-        subject = f"Attempt {attempt_id} was sat" if attempt_id else "Results were sat"
         raise InputError(
-            f"{subject} on bank {bank_id} version {version}, but {where} {found}; give --banks with the "
-            "source folder of that version (its pass rules and competences decide what the report shows)."
+            "bank.version_not_in_sources" if held else "bank.not_in_sources",
+            attempt=attempt_id,
+            bank=bank_id,
+            version=version,
+            sources=", ".join(str(path) for path in self.sources),
+            held=", ".join(map(str, held)),
         )
 
 

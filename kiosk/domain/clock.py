@@ -46,7 +46,7 @@ class FakeClock:
         self, monotonic_start: float = 1000.0, wall_start: datetime = datetime(2025, 6, 2, 8, 0, tzinfo=UTC)
     ) -> None:
         if wall_start.tzinfo is None:
-            raise ValueError("FakeClock needs a timezone-aware wall_start.")
+            raise ValueError("wall_start must be timezone-aware")
         self._monotonic = monotonic_start
         self._wall = wall_start.astimezone(UTC)
 
@@ -59,7 +59,7 @@ class FakeClock:
     def advance(self, seconds: float) -> None:
         """Let ``seconds`` pass on both clocks."""
         if seconds < 0:
-            raise ValueError("A monotonic clock cannot go backwards; use jump_wall to move the wall clock.")
+            raise ValueError("a monotonic clock cannot go backwards; use jump_wall to move the wall clock")
         self._monotonic += seconds
         self._wall += timedelta(seconds=seconds)
 
@@ -71,13 +71,11 @@ class FakeClock:
 def allowed_seconds(duration_minutes: int, extra_time_factor: float, granted_seconds: float) -> float:
     """The time a candidate is allowed: the blueprint duration scaled by their factor, plus grants."""
     if not math.isfinite(duration_minutes) or duration_minutes <= 0:
-        raise InputError(f"Exam duration must be a positive number of minutes, not {duration_minutes}.")
+        raise InputError("time.duration_invalid", minutes=duration_minutes)
     if not math.isfinite(extra_time_factor) or extra_time_factor < 1.0:
-        raise InputError(f"Extra-time factor must be 1 or more (for example 1.25), not {extra_time_factor}.")
+        raise InputError("time.factor_invalid", factor=extra_time_factor)
     if not math.isfinite(granted_seconds) or granted_seconds < 0:
-        raise InputError(
-            f"Granted extra time must be a number of seconds, 0 or more; {granted_seconds} was given."
-        )
+        raise InputError("time.granted_invalid", seconds=granted_seconds)
     return duration_minutes * 60.0 * extra_time_factor + granted_seconds
 
 
@@ -86,13 +84,9 @@ class ExamTimer:
 
     def __init__(self, allowed_seconds: float, consumed_seconds: float, clock: Clock) -> None:
         if not math.isfinite(allowed_seconds) or allowed_seconds < 0:
-            raise InputError(
-                f"Allowed exam time must be a number of seconds, 0 or more; {allowed_seconds} was given."
-            )
+            raise InputError("time.allowed_invalid", seconds=allowed_seconds)
         if not math.isfinite(consumed_seconds) or consumed_seconds < 0:
-            raise InputError(
-                f"Consumed exam time must be a number of seconds, 0 or more; {consumed_seconds} was given."
-            )
+            raise InputError("time.consumed_invalid", seconds=consumed_seconds)
         self._allowed = float(allowed_seconds)
         self._consumed = float(consumed_seconds)
         self._clock = clock
@@ -132,7 +126,7 @@ class ExamTimer:
     def grant(self, extra_seconds: float) -> None:
         """Add invigilator-granted time to the allowance."""
         if not math.isfinite(extra_seconds) or extra_seconds <= 0:
-            raise InputError(f"Extra time must be a positive number of seconds, not {extra_seconds}.")
+            raise InputError("time.extra_invalid", seconds=extra_seconds)
         self._allowed += extra_seconds
 
     def checkpoint(self) -> float:

@@ -77,22 +77,22 @@ class Form:
         """Rebuild a form from :meth:`to_dict` output; raises InputError naming the first bad field."""
         raw_items = data.get("items")
         if not isinstance(raw_items, list):
-            raise InputError("Form data must hold a list of items under 'items'.")
+            raise InputError("form.items_not_list")
         items: list[FormItem] = []
         for position, raw in enumerate(raw_items, start=1):
             if not isinstance(raw, Mapping):
-                raise InputError(f"Form item {position} must be a map with an 'item_id'.")
+                raise InputError("form.item_not_map", position=position)
             items.append(
                 FormItem(
-                    item_id=_field(raw, "item_id", str, f"form item {position}"),
+                    item_id=_item_id(raw, position),
                     option_order=_ids(raw, "option_order", position),
                     premise_order=_ids(raw, "premise_order", position),
                 )
             )
         return cls(
-            bank_id=_field(data, "bank_id", str, "form"),
-            bank_version=_field(data, "bank_version", int, "form"),
-            seed=_field(data, "seed", int, "form"),
+            bank_id=_field(data, "bank_id", str),
+            bank_version=_field(data, "bank_version", int),
+            seed=_field(data, "seed", int),
             items=tuple(items),
         )
 
@@ -115,14 +115,11 @@ def assemble_form(bank: Bank, seed: int) -> Form:
             (item for item in bank.items if _fits(item, draw) and item.id not in chosen_ids),
             key=lambda item: item.id,
         )
-        where = f"Blueprint draw {number} ({_describe(draw)}) of bank {bank.bank_id} version {bank.version}"
         if draw.count < 0:
-            raise RuleError(f"{where} asks for {draw.count} items; a draw needs a count of 0 or more.")
+            raise RuleError("form.draw_count_negative", **_where(bank, number, draw))
         if draw.count > len(pool):
-            raise RuleError(
-                f"{where} cannot be filled: it asks for {_items(draw.count)} but {_left(len(pool))} "
-                "left undrawn; add items or lower the count."
-            )
+            code = "form.draw_unfillable" if draw.difficulty is None else "form.draw_unfillable_difficulty"
+            raise RuleError(code, **_where(bank, number, draw), left=len(pool))
         picked = _sample(rng, pool, draw.count)
         chosen.extend(picked)
         chosen_ids.update(item.id for item in picked)
@@ -147,20 +144,18 @@ def _fits(item: Item, draw: Draw) -> bool:
     )
 
 
-def _describe(draw: Draw) -> str:
-    if draw.difficulty is None:
-        return f"competence {draw.competence}"
-    return f"competence {draw.competence}, {draw.difficulty.value}"
-
-
-def _items(count: int) -> str:
-    return "1 item" if count == 1 else f"{count} items"
-
-
-def _left(count: int) -> str:
-    if count == 0:
-        return "no such item is"
-    return "only 1 such item is" if count == 1 else f"only {count} such items are"
+def _where(bank: Bank, number: int, draw: Draw) -> dict[str, object]:
+    """The facts naming a blueprint draw in an error: its number, what it draws, and the bank."""
+    where: dict[str, object] = {
+        "draw": number,
+        "competence": draw.competence,
+        "count": draw.count,
+        "bank": bank.bank_id,
+        "version": bank.version,
+    }
+    if draw.difficulty is not None:
+        where["difficulty"] = draw.difficulty.value
+    return where
 
 
 def _lay_out(rng: random.Random, item: Item, shuffle_options: bool) -> FormItem:
@@ -208,16 +203,23 @@ def _sample(rng: random.Random, pool: Sequence[T], count: int) -> list[T]:
     return result[:count]
 
 
-def _field(data: Mapping[str, object], name: str, kind: type[T], where: str) -> T:
+def _field(data: Mapping[str, object], name: str, kind: type[T]) -> T:
     value = data.get(name)
     # bool is an int subclass, but True is no version number or seed.
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise InputError(f"The {where} must have '{name}' as {'text' if kind is str else 'a whole number'}.")
+        raise InputError("form.field_not_text" if kind is str else "form.field_not_number", field=name)
+    return value
+
+
+def _item_id(raw: Mapping[str, object], position: int) -> str:
+    value = raw.get("item_id")
+    if not isinstance(value, str):
+        raise InputError("form.item_id_not_text", position=position)
     return value
 
 
 def _ids(raw: Mapping[str, object], name: str, position: int) -> tuple[str, ...]:
     value = raw.get(name, [])
     if not isinstance(value, list) or not all(isinstance(part, str) for part in value):
-        raise InputError(f"Form item {position} must have '{name}' as a list of ids.")
+        raise InputError("form.item_field_not_ids", field=name, position=position)
     return tuple(str(part) for part in value)

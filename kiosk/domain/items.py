@@ -13,12 +13,34 @@ class Certificate(enum.StrEnum):
     MAINTENANCE = "maintenance"
     RECYCLING = "recycling"
 
-    @property
-    def display_name(self) -> str:
-        return f"Energy Storage {self.value.capitalize()}"
-
 
 GRADE_NAMES = {1: "I", 2: "II", 3: "III"}
+
+# Each certificate's name in English and in Simplified Chinese.
+_CERTIFICATE_NAMES = {
+    Certificate.DESIGN: ("Energy Storage Design", "储能设计"),
+    Certificate.MAINTENANCE: ("Energy Storage Maintenance", "储能维护"),
+    Certificate.RECYCLING: ("Energy Storage Recycling", "储能回收"),
+}
+
+
+def certificate_name(certificate: Certificate | str, grade: int | None = None, language: str = "en") -> str:
+    """The name people read for a certificate, and its grade when given, in ``language`` ("en" or "zh").
+
+    E.g. "Energy Storage Maintenance", "Energy Storage Maintenance, Grade II", "储能维护 II 级".
+    ``certificate`` is a Certificate or its stored value; any other text (a name made earlier) is kept as
+    it is, and a grade without a numeral prints as its number.
+    """
+    try:
+        english, chinese = _CERTIFICATE_NAMES[Certificate(certificate)]
+    except ValueError:
+        english = chinese = str(certificate)
+    zh = language == "zh"
+    name = chinese if zh else english
+    if grade is None:
+        return name
+    numeral = GRADE_NAMES.get(grade, str(grade))
+    return f"{name} {numeral} 级" if zh else f"{name}, Grade {numeral}"
 
 
 class Area(enum.StrEnum):

@@ -41,8 +41,9 @@ _LIST_TYPES = frozenset({ItemType.MULTIPLE, ItemType.ORDERING})
 def normalise_response(item: Item, raw: object) -> Response:
     """Check a raw response against ``item`` and return its canonical form.
 
-    ``None`` stands for "no answer" and becomes the type's empty form. Raises InputError with one sentence
-    naming the item when the response has the wrong shape or names something the item does not have.
+    ``None`` stands for "no answer" and becomes the type's empty form. Raises InputError (a ``response.*``
+    code, with the item's id as ``item``) when the response has the wrong shape or names something the
+    item does not have.
     """
     if item.type is ItemType.SINGLE:
         return _single(item, raw)
@@ -104,14 +105,14 @@ def response_from_json(text: str) -> Response | None:
     try:
         value: object = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(f"Stored response is not valid JSON ({error.msg}).") from error
+        raise InputError("response.stored_not_json", reason=error.msg, position=error.pos) from error
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, list) and all(isinstance(part, str) for part in value):
         return [str(part) for part in value]
     if isinstance(value, dict) and all(isinstance(part, str) for part in value.values()):
         return {str(key): str(part) for key, part in value.items()}
-    raise InputError("Stored response is neither text, a list of ids nor a map of ids.")
+    raise InputError("response.stored_not_response", found=_kind(value))
 
 
 def _option_ids(choices: tuple[Choice, ...]) -> list[str]:
@@ -122,11 +123,12 @@ def _listing(ids: list[str]) -> str:
     return ", ".join(ids)
 
 
-def _text(item: Item, raw: object, what: str) -> str:
+def _text(item: Item, raw: object, code: str) -> str:
+    """``raw`` stripped when it is text; otherwise InputError ``code`` (which says what the item wants)."""
     if raw is None:
         return ""
     if not isinstance(raw, str):
-        raise InputError(f"Answer to item {item.id} must be {what}, not {_kind(raw)}.")
+        raise InputError(code, item=item.id, found=_kind(raw))
     return raw.strip()
 
 
@@ -134,37 +136,37 @@ def _id_list(item: Item, raw: object) -> list[str]:
     if raw is None:
         return []
     if not isinstance(raw, list | tuple):
-        raise InputError(f"Answer to item {item.id} must be a list of option ids, not {_kind(raw)}.")
+        raise InputError("response.not_a_list", item=item.id, found=_kind(raw))
     if not all(isinstance(part, str) for part in raw):
-        raise InputError(f"Answer to item {item.id} must list option ids as text.")
+        raise InputError("response.list_not_text", item=item.id)
     return [part.strip() for part in raw]
 
 
 def _kind(raw: object) -> str:
+    """The JSON kind of a value of the wrong shape, kept with the error for the log."""
     if isinstance(raw, bool):
-        return "true/false"
+        return "boolean"
     if isinstance(raw, str):
-        return "text"
+        return "string"
     if isinstance(raw, int | float):
-        return "a number"
+        return "number"
     if isinstance(raw, list | tuple):
-        return "a list"
+        return "array"
     if isinstance(raw, Mapping):
-        return "a map"
-    return f"a {type(raw).__name__}"
+        return "object"
+    return type(raw).__name__
 
 
-def _check_known(item: Item, chosen: list[str], known: list[str], what: str = "option") -> None:
+def _check_known(
+    item: Item, chosen: list[str], known: list[str], code: str = "response.unknown_option"
+) -> None:
     for choice in chosen:
         if choice not in known:
-            raise InputError(
-                f"Answer to item {item.id} names {what} {choice!r}, which the item does not have; "
-                f"use one of {_listing(known)}."
-            )
+            raise InputError(code, item=item.id, choice=choice, known=_listing(known))
 
 
 def _single(item: Item, raw: object) -> str:
-    choice = _text(item, raw, "one option id")
+    choice = _text(item, raw, "response.single_not_text")
     if choice:
         _check_known(item, [choice], _option_ids(item.options))
     return choice
@@ -180,27 +182,27 @@ def _multiple(item: Item, raw: object) -> list[str]:
 def _true_false(item: Item, raw: object) -> str:
     if isinstance(raw, bool):
         return "true" if raw else "false"
-    answer = _text(item, raw, '"true" or "false"').lower()
+    answer = _text(item, raw, "response.true_false_not_text").lower()
     if answer not in ("", "true", "false"):
-        raise InputError(f'Answer to item {item.id} must be "true" or "false", not {answer!r}.')
+        raise InputError("response.not_true_false", item=item.id, answer=answer)
     return answer
 
 
 def _numeric(item: Item, raw: object) -> str:
     if isinstance(raw, bool):
-        raise InputError(f"Answer to item {item.id} must be a number such as 2.5, not true/false.")
+        raise InputError("response.number_not_boolean", item=item.id)
     if isinstance(raw, int | float):
         raw = repr(raw)
-    typed = _text(item, raw, "a number such as 2.5")
+    typed = _text(item, raw, "response.number_not_text")
     if len(typed) > MAX_TEXT_LENGTH:
-        raise InputError(f"Answer to item {item.id} must be a number such as 2.5, not a long text.")
+        raise InputError("response.number_too_long", item=item.id, length=len(typed))
     text = typed.translate(_NUMBER_FORMS)
     if "," in text and "." not in text and text.count(",") == 1:
         text = text.replace(",", ".")
     if not text:
         return ""
     if not _NUMBER.fullmatch(text) or not math.isfinite(float(text)):
-        raise InputError(f"Answer to item {item.id} must be a number such as 2.5; {typed!r} is not one.")
+        raise InputError("response.not_a_number", item=item.id, typed=typed)
     return text
 
 
@@ -213,14 +215,12 @@ def _ordering(item: Item, raw: object) -> list[str]:
     seen: set[str] = set()
     for element in order:
         if element in seen:
-            raise InputError(f"Answer to item {item.id} lists {element!r} more than once; list each once.")
+            raise InputError("response.listed_twice", item=item.id, element=element)
         seen.add(element)
     missing = [element for element in known if element not in seen]
     if missing:
-        verb = "is" if len(missing) == 1 else "are"
-        raise InputError(
-            f"Answer to item {item.id} must place every element, but {_listing(missing)} {verb} missing."
-        )
+        code = "response.element_missing" if len(missing) == 1 else "response.elements_missing"
+        raise InputError(code, item=item.id, missing=_listing(missing), count=len(missing))
     return order
 
 
@@ -228,15 +228,15 @@ def _matching(item: Item, raw: object) -> dict[str, str]:
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        raise InputError(f"Answer to item {item.id} must map premise ids to option ids, not {_kind(raw)}.")
+        raise InputError("response.not_a_map", item=item.id, found=_kind(raw))
     premises = _option_ids(item.premises)
     options = _option_ids(item.options)
     matched: dict[str, str] = {}
     for premise, choice in raw.items():
         if not isinstance(premise, str) or not (choice is None or isinstance(choice, str)):
-            raise InputError(f"Answer to item {item.id} must map premise ids to option ids as text.")
+            raise InputError("response.map_not_text", item=item.id)
         premise, choice = premise.strip(), (choice or "").strip()
-        _check_known(item, [premise], premises, "premise")
+        _check_known(item, [premise], premises, "response.unknown_premise")
         # An empty choice is how a candidate un-matches a premise.
         if choice:
             _check_known(item, [choice], options)
@@ -245,9 +245,7 @@ def _matching(item: Item, raw: object) -> dict[str, str]:
 
 
 def _short_text(item: Item, raw: object) -> str:
-    text = _text(item, raw, "text")
+    text = _text(item, raw, "response.short_text_not_text")
     if len(text) > MAX_TEXT_LENGTH:
-        raise InputError(
-            f"Answer to item {item.id} is {len(text)} characters long; keep it to {MAX_TEXT_LENGTH} or fewer."
-        )
+        raise InputError("response.text_too_long", item=item.id, length=len(text), limit=MAX_TEXT_LENGTH)
     return text

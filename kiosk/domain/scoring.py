@@ -88,12 +88,15 @@ def score_attempt(bank: Bank, form: Form, responses: Mapping[str, Response]) -> 
     """
     if (form.bank_id, form.bank_version) != (bank.bank_id, bank.version):
         raise RuleError(
-            f"This form was drawn from bank {form.bank_id} version {form.bank_version}, "
-            f"so it cannot be scored against bank {bank.bank_id} version {bank.version}."
+            "score.wrong_bank",
+            form_bank=form.bank_id,
+            form_version=form.bank_version,
+            bank=bank.bank_id,
+            version=bank.version,
         )
     stray = sorted(set(responses) - set(form.item_ids))
     if stray:
-        raise InputError(f"The responses include item {stray[0]}, which is not on this candidate's form.")
+        raise InputError("score.item_not_on_form", item=stray[0])
     items = {item.id: item for item in bank.items}
     areas = {competence.id: competence.area for competence in bank.competences}
 
@@ -103,12 +106,10 @@ def score_attempt(bank: Bank, form: Form, responses: Mapping[str, Response]) -> 
     for item_id in form.item_ids:
         item = items.get(item_id)
         if item is None:
-            raise BankError(
-                f"Bank {bank.bank_id} version {bank.version} has no item {item_id}, which is on the form."
-            )
+            raise BankError("score.item_not_in_bank", bank=bank.bank_id, version=bank.version, item=item_id)
         if item.competence not in areas:
             raise BankError(
-                f"Item {item.id} names competence {item.competence}, which bank {bank.bank_id} lacks."
+                "score.competence_not_in_bank", item=item.id, competence=item.competence, bank=bank.bank_id
             )
         earned = score_item(item, responses.get(item_id))
         item_scores[item_id] = earned

@@ -17,7 +17,7 @@ from typing import Any
 from kiosk.domain.errors import InputError, SecurityError
 from kiosk.formats.keys import PrivateIdentity, PublicIdentity
 from kiosk.formats.records import sign_record, verify_record
-from kiosk.support.files import write_file
+from kiosk.support.files import PRIVATE, write_file
 
 RECEIPT_PURPOSE = "bundle-receipt"
 
@@ -82,7 +82,8 @@ def write_receipt(
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{bundle_id}{RECEIPT_SUFFIX}"
     text = receipt_text(identity, bundle_id, kiosk_id, sequence, digest, attempt_ids)
-    write_file(path, text.encode("ascii"), 0o644)
+    # Private: it lists which candidates' attempts the registry holds.
+    write_file(path, text.encode("ascii"), PRIVATE)
     return path
 
 

@@ -39,7 +39,8 @@ def sentence(error: KioskError, translate: Translate = _english) -> str:
     template = MESSAGES.get(error.code)
     if template is None:
         # A code with no wording is a bug; say what is known rather than nothing.
-        return f"{error.code}: " + ", ".join(f"{k}={v}" for k, v in sorted(error.params.items()))
+        facts = ", ".join(f"{k}={v}" for k, v in sorted(error.params.items()))
+        return f"{error.code}: {facts}" if facts else error.code
     count = error.params.get("count")
     localised = translate(template, count if isinstance(count, int) else -1)
     return fill(localised, error.params)

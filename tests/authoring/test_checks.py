@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.authoring.source_edits import edit, problems_in
+from tests.authoring.source_edits import edit, has, problems_in, read
 
 
 def test_problem_names_file_line_and_item(bank_dir: Path) -> None:
@@ -13,14 +13,17 @@ def test_problem_names_file_line_and_item(bank_dir: Path) -> None:
         "  answer: A\n  rationale: LFP is LiFePO4.",
         "  answer: E\n  rationale: x",
     )
-    messages = problems_in(bank_dir)
-    assert len(messages) == 1
-    assert messages[0].endswith("all.yaml:11: item T-001: the answer must be one option id of A, B, C")
+    problems = problems_in(bank_dir)
+    assert len(problems) == 1
+    problem = problems[0]
+    assert (problem.path.name, problem.line, problem.item_id) == ("all.yaml", 11, "T-001")
+    assert (problem.code, problem.params) == ("source.answer_not_one_option", {"options": "A, B, C"})
+    assert read(problem).endswith("all.yaml:11: item T-001: the answer must be one option id of A, B, C")
 
 
 def test_duplicate_ids_are_reported_with_the_first_place(bank_dir: Path) -> None:
     edit(bank_dir / "items" / "all.yaml", "- id: T-010", "- id: T-009")
-    assert any("item T-009: the id is used again (first at all.yaml:" in m for m in problems_in(bank_dir))
+    assert has(problems_in(bank_dir), "source.item_id_repeated", "T-009", first_file="all.yaml")
 
 
 def test_unknown_competence_and_stimulus(bank_dir: Path) -> None:
@@ -29,30 +32,30 @@ def test_unknown_competence_and_stimulus(bank_dir: Path) -> None:
         "competence: P1\n  difficulty: medium\n  stimulus: S1",
         "competence: P9\n  difficulty: medium\n  stimulus: S7",
     )
-    messages = problems_in(bank_dir)
-    assert any("item T-004: the competence P9 is not one of F1, P1" in m for m in messages)
-    assert any("item T-004: the stimulus S7 is not defined in bank.yaml" in m for m in messages)
+    problems = problems_in(bank_dir)
+    assert has(problems, "source.competence_unknown", "T-004", competence="P9", known="F1, P1")
+    assert has(problems, "source.stimulus_unknown", "T-004", stimulus="S7")
 
 
 def test_numeric_tolerance_must_be_sane(bank_dir: Path) -> None:
     edit(bank_dir / "items" / "all.yaml", "tolerance: 0.05", "tolerance: 3")
-    assert any("item T-004: the tolerance 3 is as large as the answer 2" in m for m in problems_in(bank_dir))
+    problems = problems_in(bank_dir)
+    assert has(problems, "source.tolerance_too_large", "T-004", tolerance=3, answer=2)
+    assert any(read(p).endswith("item T-004: the tolerance 3 is as large as the answer 2") for p in problems)
     edit(bank_dir / "items" / "all.yaml", "tolerance: 3", "tolerance: -1")
-    assert any("the tolerance cannot be negative" in m for m in problems_in(bank_dir))
+    assert has(problems_in(bank_dir), "source.tolerance_negative", "T-004")
 
 
 def test_ordering_key_must_be_a_permutation(bank_dir: Path) -> None:
     edit(bank_dir / "items" / "all.yaml", "answer: [A, B, C]", "answer: [A, B, B]")
-    assert any(
-        "item T-005: the answer must list every option id exactly once" in m for m in problems_in(bank_dir)
-    )
+    assert has(problems_in(bank_dir), "source.answer_not_an_order", "T-005")
 
 
 def test_matching_key_must_cover_premises_with_real_options(bank_dir: Path) -> None:
     edit(bank_dir / "items" / "all.yaml", 'answer: {"1": B, "2": A}', 'answer: {"1": Z}')
-    messages = problems_in(bank_dir)
-    assert any("the answer must give exactly one option for every premise" in m for m in messages)
-    assert any("premise 1 is matched to Z, which is not an option id" in m for m in messages)
+    problems = problems_in(bank_dir)
+    assert has(problems, "source.answer_not_every_premise", "T-006")
+    assert has(problems, "source.answer_unknown_option", "T-006", premise="1", option="Z")
 
 
 def test_blueprint_must_be_satisfiable(bank_dir: Path) -> None:
@@ -61,10 +64,12 @@ def test_blueprint_must_be_satisfiable(bank_dir: Path) -> None:
         "{competence: P1, difficulty: medium, count: 1}",
         "{competence: P1, difficulty: medium, count: 3}",
     )
-    messages = problems_in(bank_dir)
-    assert any("the blueprint asks for 3 medium items of P1, but the pool has 2" in m for m in messages)
-    assert any("the blueprint asks for 4 items of P1, but the pool has 4" in m for m in messages) is False
-    assert any("draws 7 of 10 items; a form may use at most half the pool" in m for m in messages)
+    problems = problems_in(bank_dir)
+    assert has(
+        problems, "source.draws_short_of_difficulty", asked=3, difficulty="medium", competence="P1", have=2
+    )
+    assert not has(problems, "source.draws_short", competence="P1")
+    assert has(problems, "source.draws_too_many", total=7, pool=10)
 
 
 def test_blueprint_must_cover_every_competence(bank_dir: Path) -> None:
@@ -73,17 +78,15 @@ def test_blueprint_must_cover_every_competence(bank_dir: Path) -> None:
         "    - {competence: P1, difficulty: medium, count: 1}\n    - {competence: P1, count: 1}\n",
         "",
     )
-    assert any("the blueprint draws nothing from competence P1" in m for m in problems_in(bank_dir))
+    assert has(problems_in(bank_dir), "source.competence_not_drawn", competence="P1")
 
 
 def test_blueprint_refers_to_known_competences(bank_dir: Path) -> None:
     edit(bank_dir / "bank.yaml", "{competence: F1, count: 3}", "{competence: X9, count: 1}")
-    assert any(
-        "the blueprint draws from X9, which is not a competence of this grade" in m
-        for m in problems_in(bank_dir)
-    )
+    assert has(problems_in(bank_dir), "source.draw_competence_unknown", competence="X9")
 
 
 def test_chinese_text_needs_the_language(bank_dir: Path) -> None:
     edit(bank_dir / "bank.yaml", "languages: [en, zh]", "languages: [en]")
-    assert any("'languages' must include zh" in m for m in problems_in(bank_dir))
+    problems = problems_in(bank_dir)
+    assert [(p.path.name, p.code) for p in problems] == [("bank.yaml", "source.languages_need_zh")]

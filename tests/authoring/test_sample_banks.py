@@ -28,7 +28,7 @@ def test_all_nine_banks_are_present() -> None:
 def test_sample_bank_is_valid_and_complete(certificate: Certificate, grade: int) -> None:
     folder = ROOT / f"{certificate.value}-{grade}"
     bank, problems = read_bank_dir(folder)
-    assert [str(p) for p in problems] == []
+    assert [str(p) for p in problems] == []  # each as "place: code facts" if any
     assert bank is not None
     assert (bank.certificate, bank.grade) == (certificate, grade)
     assert len(bank.items) >= 50

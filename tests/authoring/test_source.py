@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.authoring.problems import BankSourceRejected
 from kiosk.authoring.source import load_bank_dir
 from kiosk.domain.errors import BankError
 from kiosk.domain.items import Area, Certificate, Difficulty, ItemType, ScoringRule
-from tests.authoring.source_edits import edit, problems_in
+from kiosk.messages import sentence
+from tests.authoring.source_edits import edit, has, problems_in, read
 
 
 def test_reads_every_item_type(bank_dir: Path) -> None:
@@ -35,12 +37,12 @@ def test_reads_every_item_type(bank_dir: Path) -> None:
 
 def test_missing_image(bank_dir: Path) -> None:
     (bank_dir / "images" / "bank.svg").unlink()
-    assert any("the image images/bank.svg is not in the bank folder" in m for m in problems_in(bank_dir))
+    assert has(problems_in(bank_dir), "source.image_missing", image="images/bank.svg")
 
 
 def test_image_outside_the_folder_is_refused(bank_dir: Path) -> None:
     edit(bank_dir / "bank.yaml", "image: images/bank.svg", "image: ../../etc/passwd.svg")
-    assert any("must be a path inside the bank folder" in m for m in problems_in(bank_dir))
+    assert has(problems_in(bank_dir), "source.image_outside", image="'../../etc/passwd.svg'")
 
 
 def test_true_false_needs_a_boolean(bank_dir: Path) -> None:
@@ -49,13 +51,15 @@ def test_true_false_needs_a_boolean(bank_dir: Path) -> None:
         "answer: true\n  rationale: Nominal",
         "answer: maybe\n  rationale: Nominal",
     )
-    assert any("a true_false answer must be true or false, not 'maybe'" in m for m in problems_in(bank_dir))
+    assert has(problems_in(bank_dir), "source.true_false_answer", "T-003", answer="'maybe'")
 
 
 def test_unknown_type_lists_the_allowed_ones(bank_dir: Path) -> None:
     edit(bank_dir / "items" / "all.yaml", "type: short_text", "type: essay")
+    problems = problems_in(bank_dir)
+    assert has(problems, "source.not_allowed", "T-007", key="type", value="essay")
     assert any(
-        "item T-007: 'type' is 'essay'; use one of: single, multiple" in m for m in problems_in(bank_dir)
+        "item T-007: 'type' is 'essay'; use one of: single, multiple" in read(problem) for problem in problems
     )
 
 
@@ -65,26 +69,33 @@ def test_bank_metadata_errors(bank_dir: Path) -> None:
         "certificate: maintenance\ngrade: 1\nversion: 3",
         "certificate: welding\ngrade: 4\nversion: 0",
     )
-    messages = problems_in(bank_dir)
-    assert any(
-        "bank.yaml:1: 'certificate' is 'welding'; use one of: design, maintenance, recycling" in m
-        for m in messages
-    )
-    assert any("bank.yaml:2: 'grade' must be 1, 2 or 3" in m for m in messages)
-    assert any("bank.yaml:3: 'version' must be a whole number of at least 1, not 0" in m for m in messages)
+    located = {(p.line, p.code): dict(p.params) for p in problems_in(bank_dir) if p.path.name == "bank.yaml"}
+    assert located[(1, "source.not_allowed")] == {
+        "key": "certificate",
+        "value": "welding",
+        "allowed": "design, maintenance, recycling",
+    }
+    assert located[(2, "source.grade_invalid")] == {"grade": 4}
+    assert located[(3, "source.not_whole_number")] == {"key": "version", "minimum": 1, "value": "0"}
 
 
 def test_missing_folder_and_bank_yaml(tmp_path: Path) -> None:
-    assert problems_in(tmp_path / "nope") == [
+    assert [read(p) for p in problems_in(tmp_path / "nope")] == [
         f"{tmp_path / 'nope'}: is not a folder; give the bank's source folder"
     ]
-    assert problems_in(tmp_path) == [
-        f"{tmp_path / 'bank.yaml'}: is missing; every bank folder needs a bank.yaml"
-    ]
+    [missing] = problems_in(tmp_path)
+    assert (missing.path, missing.line, missing.code) == (tmp_path / "bank.yaml", 0, "source.no_bank_file")
 
 
 def test_load_bank_dir_raises_with_every_problem(bank_dir: Path) -> None:
     edit(bank_dir / "items" / "all.yaml", "answer: A\n  rationale: LFP", "answer: Q\n  rationale: LFP")
     edit(bank_dir / "items" / "all.yaml", "tolerance: 0.05", "tolerance: 5")
-    with pytest.raises(BankError, match=r"has 2 problem\(s\)"):
+    with pytest.raises(BankError, match=r"^bank\.source_invalid\b") as caught:
         load_bank_dir(bank_dir)
+    assert isinstance(caught.value, BankSourceRejected)
+    assert caught.value.params == {"folder": bank_dir, "count": 2}
+    assert [p.code for p in caught.value.problems] == [
+        "source.answer_not_one_option",
+        "source.tolerance_too_large",
+    ]
+    assert sentence(caught.value) == f"The bank source {bank_dir} has 2 problem(s)."

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.authoring.source_edits import edit, problems_in
+from tests.authoring.source_edits import edit, has, problems_in, read
 
 
 def test_invalid_yaml_is_located(bank_dir: Path) -> None:
     edit(bank_dir / "items" / "all.yaml", "  stem: What does LFP stand for?", "  stem: [unclosed")
-    messages = problems_in(bank_dir)
-    assert len(messages) == 1 and "all.yaml:" in messages[0] and "is not valid YAML" in messages[0]
+    [problem] = problems_in(bank_dir)
+    assert (problem.path.name, problem.code) == ("all.yaml", "source.not_yaml")
+    assert problem.line > 1 and problem.params["reason"]
+    assert "is not valid YAML: " in read(problem)
 
 
 def test_duplicate_keys_are_refused(bank_dir: Path) -> None:
@@ -19,9 +21,11 @@ def test_duplicate_keys_are_refused(bank_dir: Path) -> None:
         "  difficulty: easy\n  stem: What",
         "  difficulty: easy\n  difficulty: hard\n  stem: What",
     )
-    assert any("all.yaml:5: the key 'difficulty' appears twice" in m for m in problems_in(bank_dir))
+    problems = problems_in(bank_dir)
+    assert has(problems, "source.key_twice", key="difficulty")
+    assert any(read(p).endswith("all.yaml:5: the key 'difficulty' appears twice") for p in problems)
 
 
 def test_not_utf8_is_reported(bank_dir: Path) -> None:
     (bank_dir / "items" / "all.yaml").write_bytes("- id: caf\xe9\n".encode("latin-1"))
-    assert any("is not UTF-8 text" in m for m in problems_in(bank_dir))
+    assert has(problems_in(bank_dir), "source.not_utf8", offset=9)

@@ -41,7 +41,7 @@ def test_demo_makes_a_centre_prints_its_secrets_and_opens_it(
     out = capsys.readouterr().out
     assert f"Demo centre made in {folder}" in out
     assert "Invigilator: Demo Invigilator, PIN " in out
-    assert "  Demo: Energy Storage Maintenance grade I: " in out
+    assert "  Demo: Energy Storage Maintenance, Grade I: " in out
     assert out.count("  DEMO-0") == 10
     assert opened == [(folder, False)]
 

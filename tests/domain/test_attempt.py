@@ -15,6 +15,7 @@ from kiosk.domain.attempt import (
     transition,
 )
 from kiosk.domain.errors import RuleError
+from kiosk.messages import sentence
 
 S = AttemptState
 A = AttemptAction
@@ -43,51 +44,58 @@ def test_legal_transitions(move: tuple[AttemptState, AttemptAction], target: Att
 def test_every_other_transition_is_refused_with_a_sentence(
     state: AttemptState, action: AttemptAction
 ) -> None:
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleError, match=r"^attempt\.") as caught:
         transition(state, action)
-    message = str(caught.value)
+    assert caught.value.params == {"action": action.value, "state": state.value}
+    message = sentence(caught.value)
     assert message.endswith(".")
     assert "attempt" in message
 
 
 def test_a_submitted_attempt_cannot_change() -> None:
     for action in A:
-        with pytest.raises(RuleError) as caught:
+        with pytest.raises(RuleError, match=r"^attempt\.submitted\b") as caught:
             transition(S.SUBMITTED, action)
-        assert str(caught.value) == "This attempt has already been submitted; answers can no longer change."
+        assert sentence(caught.value) == (
+            "This attempt has already been submitted; answers can no longer change."
+        )
 
 
 def test_an_expired_attempt_cannot_change() -> None:
     for action in A:
-        with pytest.raises(RuleError) as caught:
+        with pytest.raises(RuleError, match=r"^attempt\.expired\b") as caught:
             transition(S.EXPIRED, action)
-        assert str(caught.value) == (
+        assert sentence(caught.value) == (
             "This attempt's time is up and it was submitted automatically; answers can no longer change."
         )
 
 
 @pytest.mark.parametrize(
-    ("state", "action", "message"),
+    ("state", "action", "code"),
     [
-        (S.READY, A.PAUSE, "Cannot pause this attempt: it has not started yet."),
-        (S.READY, A.SUBMIT, "Cannot submit this attempt: it has not started yet."),
-        (S.RUNNING, A.START, "Cannot start this attempt: it is already running."),
-        (S.RUNNING, A.AUTHORISE_RESUME, "Cannot authorise resuming this attempt: it is already running."),
-        (S.PAUSED, A.PAUSE, "Cannot pause this attempt: it is already paused."),
-        (S.PAUSED, A.EXPIRE, "Cannot let this attempt expire: it is paused."),
-        (S.PAUSED, A.INTERRUPT, "Cannot mark this attempt as interrupted: it is paused."),
-        (
-            S.INTERRUPTED,
-            A.RESUME,
-            "Cannot resume this attempt: "
-            "it was interrupted and an invigilator must first authorise resuming it.",
-        ),
+        (S.READY, A.PAUSE, "attempt.not_started"),
+        (S.READY, A.SUBMIT, "attempt.not_started"),
+        (S.RUNNING, A.START, "attempt.already_running"),
+        (S.RUNNING, A.AUTHORISE_RESUME, "attempt.already_running"),
+        (S.PAUSED, A.PAUSE, "attempt.already_paused"),
+        (S.PAUSED, A.EXPIRE, "attempt.paused"),
+        (S.PAUSED, A.INTERRUPT, "attempt.paused"),
+        (S.INTERRUPTED, A.RESUME, "attempt.awaiting_authorisation"),
     ],
 )
-def test_refusals_say_why(state: AttemptState, action: AttemptAction, message: str) -> None:
+def test_refusals_say_why(state: AttemptState, action: AttemptAction, code: str) -> None:
     with pytest.raises(RuleError) as caught:
         transition(state, action)
-    assert str(caught.value) == message
+    assert caught.value.code == code
+
+
+def test_a_refusal_reads_as_one_sentence() -> None:
+    with pytest.raises(RuleError) as caught:
+        transition(S.INTERRUPTED, A.RESUME)
+    assert sentence(caught.value) == (
+        "That cannot be done now: "
+        "this attempt was interrupted and an invigilator must first authorise resuming it."
+    )
 
 
 def test_a_crash_while_running_needs_authorisation_before_answers_resume() -> None:
@@ -115,26 +123,37 @@ def test_final_states() -> None:
 
 
 @pytest.mark.parametrize(
-    ("state", "message"),
+    ("state", "code", "message"),
     [
-        (S.READY, "Answers cannot be saved now: this attempt has not started yet."),
-        (S.PAUSED, "Answers cannot be saved now: this attempt is paused."),
+        (
+            S.READY,
+            "attempt.answers_not_started",
+            "Answers cannot be saved now: this attempt has not started yet.",
+        ),
+        (S.PAUSED, "attempt.answers_paused", "Answers cannot be saved now: this attempt is paused."),
         (
             S.INTERRUPTED,
+            "attempt.answers_awaiting_authorisation",
             "Answers cannot be saved now: "
             "this attempt was interrupted and an invigilator must first authorise resuming it.",
         ),
-        (S.SUBMITTED, "This attempt has already been submitted; answers can no longer change."),
+        (
+            S.SUBMITTED,
+            "attempt.submitted",
+            "This attempt has already been submitted; answers can no longer change.",
+        ),
         (
             S.EXPIRED,
+            "attempt.expired",
             "This attempt's time is up and it was submitted automatically; answers can no longer change.",
         ),
     ],
 )
-def test_require_answers_accepted_explains_refusals(state: AttemptState, message: str) -> None:
+def test_require_answers_accepted_explains_refusals(state: AttemptState, code: str, message: str) -> None:
     with pytest.raises(RuleError) as caught:
         require_answers_accepted(state)
-    assert str(caught.value) == message
+    assert (caught.value.code, caught.value.params) == (code, {"state": state.value})
+    assert sentence(caught.value) == message
 
 
 def test_require_answers_accepted_passes_while_running() -> None:

@@ -14,6 +14,7 @@ from kiosk.domain.clock import (
     allowed_seconds,
 )
 from kiosk.domain.errors import InputError
+from kiosk.messages import sentence
 
 START = datetime(2025, 6, 2, 8, 0, tzinfo=UTC)
 
@@ -74,18 +75,35 @@ def test_allowed_seconds_scales_duration_and_adds_grants() -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "code", "message"),
     [
-        ((0, 1.0, 0.0), "Exam duration must be a positive number of minutes, not 0."),
-        ((60, 0.8, 0.0), "Extra-time factor must be 1 or more (for example 1.25), not 0.8."),
-        ((60, float("nan"), 0.0), "Extra-time factor must be 1 or more (for example 1.25), not nan."),
-        ((60, 1.0, -5.0), "Granted extra time must be a number of seconds, 0 or more; -5.0 was given."),
+        (
+            (0, 1.0, 0.0),
+            "time.duration_invalid",
+            "Exam duration must be a positive number of minutes, not 0.",
+        ),
+        (
+            (60, 0.8, 0.0),
+            "time.factor_invalid",
+            "Extra-time factor must be 1 or more (for example 1.25), not 0.8.",
+        ),
+        (
+            (60, float("nan"), 0.0),
+            "time.factor_invalid",
+            "Extra-time factor must be 1 or more (for example 1.25), not nan.",
+        ),
+        (
+            (60, 1.0, -5.0),
+            "time.granted_invalid",
+            "Granted extra time must be a number of seconds, 0 or more; -5.0 was given.",
+        ),
     ],
 )
-def test_allowed_seconds_rejects_bad_values(args: tuple[int, float, float], message: str) -> None:
+def test_allowed_seconds_rejects_bad_values(args: tuple[int, float, float], code: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         allowed_seconds(*args)
-    assert str(caught.value) == message
+    assert caught.value.code == code
+    assert sentence(caught.value) == message
 
 
 # --- timer ----------------------------------------------------------------------------------------------
@@ -177,7 +195,7 @@ def test_grant_rejects_non_positive_time(clock: FakeClock, extra: float) -> None
     timer = running_timer(clock)
     with pytest.raises(InputError) as caught:
         timer.grant(extra)
-    assert str(caught.value) == f"Extra time must be a positive number of seconds, not {extra}."
+    assert (caught.value.code, caught.value.params) == ("time.extra_invalid", {"seconds": extra})
     assert timer.allowed_seconds == 3600.0
 
 
@@ -231,16 +249,32 @@ def test_a_wall_clock_jump_does_not_make_a_checkpoint_due(clock: FakeClock) -> N
 
 
 @pytest.mark.parametrize(
-    ("allowed", "consumed", "message"),
+    ("allowed", "consumed", "code", "message"),
     [
-        (-1.0, 0.0, "Allowed exam time must be a number of seconds, 0 or more; -1.0 was given."),
-        (60.0, -0.5, "Consumed exam time must be a number of seconds, 0 or more; -0.5 was given."),
-        (60.0, float("nan"), "Consumed exam time must be a number of seconds, 0 or more; nan was given."),
+        (
+            -1.0,
+            0.0,
+            "time.allowed_invalid",
+            "Allowed exam time must be a number of seconds, 0 or more; -1.0 was given.",
+        ),
+        (
+            60.0,
+            -0.5,
+            "time.consumed_invalid",
+            "Consumed exam time must be a number of seconds, 0 or more; -0.5 was given.",
+        ),
+        (
+            60.0,
+            float("nan"),
+            "time.consumed_invalid",
+            "Consumed exam time must be a number of seconds, 0 or more; nan was given.",
+        ),
     ],
 )
 def test_timer_rejects_bad_starting_values(
-    clock: FakeClock, allowed: float, consumed: float, message: str
+    clock: FakeClock, allowed: float, consumed: float, code: str, message: str
 ) -> None:
     with pytest.raises(InputError) as caught:
         ExamTimer(allowed_seconds=allowed, consumed_seconds=consumed, clock=clock)
-    assert str(caught.value) == message
+    assert caught.value.code == code
+    assert sentence(caught.value) == message

@@ -12,6 +12,7 @@ import pytest
 from kiosk.domain.errors import InputError, RuleError
 from kiosk.domain.forms import Form, FormItem, assemble_form, new_seed
 from kiosk.domain.items import Bank, Choice, Difficulty, Draw, ItemType, Text
+from kiosk.messages import sentence
 
 SEEDS = range(60)
 
@@ -95,9 +96,19 @@ def test_an_unsatisfiable_draw_raises_naming_the_draw(
     bank = bank_factory(pool_bank.items, (Draw("F1", 4, Difficulty.HARD),))
     with pytest.raises(RuleError) as caught:
         assemble_form(bank, 1)
-    assert str(caught.value) == (
+    assert caught.value.code == "form.draw_unfillable_difficulty"
+    assert caught.value.params == {
+        "draw": 1,
+        "competence": "F1",
+        "difficulty": "hard",
+        "count": 4,
+        "left": 3,
+        "bank": "maintenance-2",
+        "version": 3,
+    }
+    assert sentence(caught.value) == (
         "Blueprint draw 1 (competence F1, hard) of bank maintenance-2 version 3 cannot be filled: "
-        "it asks for 4 items but only 3 such items are left undrawn; add items or lower the count."
+        "it asks for 4 item(s) but 3 such item(s) remain undrawn; add items or lower the count."
     )
 
 
@@ -117,23 +128,24 @@ def test_a_draw_for_a_competence_without_items_raises(
     bank_factory: Callable[..., Bank], pool_bank: Bank
 ) -> None:
     bank = bank_factory(pool_bank.items, (Draw("X9", 1),))
-    with pytest.raises(
-        RuleError, match=r"^Blueprint draw 1 \(competence X9\) .* but no such item is left undrawn"
-    ):
+    with pytest.raises(RuleError, match=r"^form\.draw_unfillable\b") as caught:
         assemble_form(bank, 1)
+    assert (caught.value.params["draw"], caught.value.params["competence"]) == (1, "X9")
+    assert caught.value.params["left"] == 0
 
 
 def test_the_total_pool_running_out_raises(bank_factory: Callable[..., Bank], pool_bank: Bank) -> None:
     bank = bank_factory(pool_bank.items, (Draw("R1", 3), Draw("R1", 1)))
-    with pytest.raises(RuleError, match=r"asks for 1 item but no such item is left undrawn"):
+    with pytest.raises(RuleError, match=r"^form\.draw_unfillable\b") as caught:
         assemble_form(bank, 1)
+    assert (caught.value.params["count"], caught.value.params["left"]) == (1, 0)
 
 
 def test_a_negative_count_raises(bank_factory: Callable[..., Bank], pool_bank: Bank) -> None:
     bank = bank_factory(pool_bank.items, (Draw("R1", -1),))
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleError, match=r"^form\.draw_count_negative\b") as caught:
         assemble_form(bank, 1)
-    assert str(caught.value) == (
+    assert sentence(caught.value) == (
         "Blueprint draw 1 (competence R1) of bank maintenance-2 version 3 asks for -1 items; "
         "a draw needs a count of 0 or more."
     )
@@ -235,30 +247,67 @@ def test_form_dict_shape() -> None:
 
 
 @pytest.mark.parametrize(
-    ("change", "message"),
+    ("change", "code", "params", "message"),
     [
-        ({"items": None}, "Form data must hold a list of items under 'items'."),
-        ({"items": ["D1"]}, "Form item 1 must be a map with an 'item_id'."),
-        ({"items": [{"item_id": 5}]}, "The form item 1 must have 'item_id' as text."),
+        ({"items": None}, "form.items_not_list", {}, "Form data must hold a list of items under 'items'."),
+        (
+            {"items": ["D1"]},
+            "form.item_not_map",
+            {"position": 1},
+            "Form item 1 must be a map with an 'item_id'.",
+        ),
+        (
+            {"items": [{"item_id": 5}]},
+            "form.item_id_not_text",
+            {"position": 1},
+            "The form item 1 must have 'item_id' as text.",
+        ),
         (
             {"items": [{"item_id": "D1", "option_order": "AB"}]},
+            "form.item_field_not_ids",
+            {"position": 1, "field": "option_order"},
             "Form item 1 must have 'option_order' as a list of ids.",
         ),
         (
             {"items": [{"item_id": "D1", "premise_order": [1]}]},
+            "form.item_field_not_ids",
+            {"position": 1, "field": "premise_order"},
             "Form item 1 must have 'premise_order' as a list of ids.",
         ),
-        ({"seed": "7"}, "The form must have 'seed' as a whole number."),
-        ({"seed": True}, "The form must have 'seed' as a whole number."),
-        ({"bank_version": 1.5}, "The form must have 'bank_version' as a whole number."),
-        ({"bank_id": None}, "The form must have 'bank_id' as text."),
+        (
+            {"seed": "7"},
+            "form.field_not_number",
+            {"field": "seed"},
+            "The form must have 'seed' as a whole number.",
+        ),
+        (
+            {"seed": True},
+            "form.field_not_number",
+            {"field": "seed"},
+            "The form must have 'seed' as a whole number.",
+        ),
+        (
+            {"bank_version": 1.5},
+            "form.field_not_number",
+            {"field": "bank_version"},
+            "The form must have 'bank_version' as a whole number.",
+        ),
+        (
+            {"bank_id": None},
+            "form.field_not_text",
+            {"field": "bank_id"},
+            "The form must have 'bank_id' as text.",
+        ),
     ],
 )
-def test_malformed_form_data_is_rejected_with_the_field(change: dict[str, object], message: str) -> None:
+def test_malformed_form_data_is_rejected_with_the_field(
+    change: dict[str, object], code: str, params: dict[str, object], message: str
+) -> None:
     data = {**EXPECTED_FORM.to_dict(), **change}
     with pytest.raises(InputError) as caught:
         Form.from_dict(data)
-    assert str(caught.value) == message
+    assert (caught.value.code, caught.value.params) == (code, params)
+    assert sentence(caught.value) == message
 
 
 def test_missing_layout_lists_default_to_empty() -> None:

@@ -14,18 +14,23 @@ from kiosk.domain.responses import (
     response_from_json,
     response_to_json,
 )
+from kiosk.messages import sentence
 
 
 def check(bank: Bank, item_id: str, raw: object) -> object:
     return normalise_response(bank.item(item_id), raw)
 
 
-def rejects(bank: Bank, item_id: str, raw: object) -> str:
+Refusal = tuple[str, dict[str, object]]
+
+
+def rejects(bank: Bank, item_id: str, raw: object) -> Refusal:
+    """The refusal's code and facts (other than the item, which every refusal names)."""
     with pytest.raises(InputError) as caught:
         normalise_response(bank.item(item_id), raw)
-    message = str(caught.value)
-    assert item_id in message
-    return message
+    params = dict(caught.value.params)
+    assert params.pop("item") == item_id
+    return caught.value.code, params
 
 
 # --- single ---------------------------------------------------------------------------------------------
@@ -41,18 +46,20 @@ def test_single_none_and_blank_mean_no_answer(bank: Bank) -> None:
 
 
 def test_single_rejects_an_unknown_option_naming_the_choices(bank: Bank) -> None:
-    message = rejects(bank, "SGL", "Z")
-    assert (
-        message == "Answer to item SGL names option 'Z', which the item does not have; use one of A, B, C, D."
+    assert rejects(bank, "SGL", "Z") == ("response.unknown_option", {"choice": "Z", "known": "A, B, C, D"})
+    with pytest.raises(InputError) as caught:
+        normalise_response(bank.item("SGL"), "Z")
+    assert sentence(caught.value) == (
+        "Answer to item SGL names option 'Z', which the item does not have; use one of A, B, C, D."
     )
 
 
 def test_single_rejects_a_list(bank: Bank) -> None:
-    assert rejects(bank, "SGL", ["A"]) == "Answer to item SGL must be one option id, not a list."
+    assert rejects(bank, "SGL", ["A"]) == ("response.single_not_text", {"found": "array"})
 
 
 def test_single_option_ids_are_case_sensitive(bank: Bank) -> None:
-    assert "names option 'b'" in rejects(bank, "SGL", "b")
+    assert rejects(bank, "SGL", "b")[1]["choice"] == "b"
 
 
 # --- multiple -------------------------------------------------------------------------------------------
@@ -69,12 +76,15 @@ def test_multiple_accepts_a_tuple_and_empty_means_no_answer(bank: Bank) -> None:
 
 
 def test_multiple_rejects_unknown_option(bank: Bank) -> None:
-    assert "names option 'F'" in rejects(bank, "MUL", ["A", "F"])
+    assert rejects(bank, "MUL", ["A", "F"]) == (
+        "response.unknown_option",
+        {"choice": "F", "known": "A, B, C, D, E"},
+    )
 
 
 def test_multiple_rejects_text_and_non_text_ids(bank: Bank) -> None:
-    assert rejects(bank, "MUL", "A") == "Answer to item MUL must be a list of option ids, not text."
-    assert rejects(bank, "MUL", ["A", 2]) == "Answer to item MUL must list option ids as text."
+    assert rejects(bank, "MUL", "A") == ("response.not_a_list", {"found": "string"})
+    assert rejects(bank, "MUL", ["A", 2]) == ("response.list_not_text", {})
 
 
 # --- true/false -----------------------------------------------------------------------------------------
@@ -88,11 +98,11 @@ def test_true_false_accepts_words_and_booleans(bank: Bank, raw: object, expected
 
 
 def test_true_false_rejects_other_words(bank: Bank) -> None:
-    assert rejects(bank, "TF", "yes") == 'Answer to item TF must be "true" or "false", not \'yes\'.'
+    assert rejects(bank, "TF", "yes") == ("response.not_true_false", {"answer": "yes"})
 
 
 def test_true_false_rejects_numbers(bank: Bank) -> None:
-    assert rejects(bank, "TF", 1) == 'Answer to item TF must be "true" or "false", not a number.'
+    assert rejects(bank, "TF", 1) == ("response.true_false_not_text", {"found": "number"})
 
 
 # --- numeric --------------------------------------------------------------------------------------------
@@ -125,17 +135,16 @@ def test_numeric_keeps_the_typed_number_in_canonical_form(bank: Bank, raw: objec
     "raw", ["abc", "2.5 h", "1,000.5", "1,2,3", "1_000", "nan", "inf", "1e999", "2..5", "٣", "10²"]
 )
 def test_numeric_rejects_what_is_not_a_plain_number(bank: Bank, raw: str) -> None:
-    message = rejects(bank, "NUM", raw)
-    assert message == f"Answer to item NUM must be a number such as 2.5; {raw!r} is not one."
+    assert rejects(bank, "NUM", raw) == ("response.not_a_number", {"typed": raw})
 
 
 def test_numeric_rejects_booleans_and_lists(bank: Bank) -> None:
-    assert rejects(bank, "NUM", True) == "Answer to item NUM must be a number such as 2.5, not true/false."
-    assert rejects(bank, "NUM", [2.5]) == "Answer to item NUM must be a number such as 2.5, not a list."
+    assert rejects(bank, "NUM", True) == ("response.number_not_boolean", {})
+    assert rejects(bank, "NUM", [2.5]) == ("response.number_not_text", {"found": "array"})
 
 
 def test_numeric_rejects_over_long_text(bank: Bank) -> None:
-    assert "not a long text" in rejects(bank, "NUM", "1" * (MAX_TEXT_LENGTH + 1))
+    assert rejects(bank, "NUM", "1" * (MAX_TEXT_LENGTH + 1)) == ("response.number_too_long", {"length": 201})
 
 
 # --- ordering -------------------------------------------------------------------------------------------
@@ -150,21 +159,20 @@ def test_ordering_empty_means_no_answer(bank: Bank) -> None:
 
 
 def test_ordering_rejects_duplicates(bank: Bank) -> None:
-    assert (
-        rejects(bank, "ORD", ["A", "A", "C", "D"])
-        == "Answer to item ORD lists 'A' more than once; list each once."
-    )
+    assert rejects(bank, "ORD", ["A", "A", "C", "D"]) == ("response.listed_twice", {"element": "A"})
 
 
 def test_ordering_rejects_missing_elements(bank: Bank) -> None:
-    message = rejects(bank, "ORD", ["A", "C"])
-    assert message == "Answer to item ORD must place every element, but B, D are missing."
-    message = rejects(bank, "ORD", ["A", "C", "D"])
-    assert message == "Answer to item ORD must place every element, but B is missing."
+    assert rejects(bank, "ORD", ["A", "C"]) == ("response.elements_missing", {"missing": "B, D", "count": 2})
+    assert rejects(bank, "ORD", ["A", "C", "D"]) == ("response.element_missing", {"missing": "B", "count": 1})
+    with pytest.raises(InputError) as caught:
+        normalise_response(bank.item("ORD"), ["A", "C"])
+    assert sentence(caught.value) == "Answer to item ORD must place every element, but B, D are missing."
 
 
 def test_ordering_rejects_unknown_elements(bank: Bank) -> None:
-    assert "names option 'E'" in rejects(bank, "ORD", ["A", "B", "C", "D", "E"])
+    code, params = rejects(bank, "ORD", ["A", "B", "C", "D", "E"])
+    assert (code, params["choice"]) == ("response.unknown_option", "E")
 
 
 # --- matching -------------------------------------------------------------------------------------------
@@ -181,19 +189,20 @@ def test_matching_blank_or_null_choice_unmatches_a_premise(bank: Bank) -> None:
 
 
 def test_matching_rejects_unknown_premise(bank: Bank) -> None:
-    message = rejects(bank, "MAT", {"9": "A"})
-    assert (
-        message == "Answer to item MAT names premise '9', which the item does not have; use one of 1, 2, 3."
+    assert rejects(bank, "MAT", {"9": "A"}) == (
+        "response.unknown_premise",
+        {"choice": "9", "known": "1, 2, 3"},
     )
 
 
 def test_matching_rejects_unknown_response(bank: Bank) -> None:
-    assert "names option 'Z'" in rejects(bank, "MAT", {"1": "Z"})
+    code, params = rejects(bank, "MAT", {"1": "Z"})
+    assert (code, params["choice"]) == ("response.unknown_option", "Z")
 
 
 def test_matching_rejects_a_list_and_non_text_values(bank: Bank) -> None:
-    assert rejects(bank, "MAT", ["A"]) == "Answer to item MAT must map premise ids to option ids, not a list."
-    assert rejects(bank, "MAT", {"1": 2}) == "Answer to item MAT must map premise ids to option ids as text."
+    assert rejects(bank, "MAT", ["A"]) == ("response.not_a_map", {"found": "array"})
+    assert rejects(bank, "MAT", {"1": 2}) == ("response.map_not_text", {})
 
 
 # --- short text -----------------------------------------------------------------------------------------
@@ -208,12 +217,14 @@ def test_short_text_up_to_the_limit_is_accepted(bank: Bank) -> None:
 
 
 def test_short_text_over_the_limit_is_rejected(bank: Bank) -> None:
-    message = rejects(bank, "TXT", "x" * (MAX_TEXT_LENGTH + 1))
-    assert message == "Answer to item TXT is 201 characters long; keep it to 200 or fewer."
+    assert rejects(bank, "TXT", "x" * (MAX_TEXT_LENGTH + 1)) == (
+        "response.text_too_long",
+        {"length": 201, "limit": 200},
+    )
 
 
 def test_short_text_rejects_a_number(bank: Bank) -> None:
-    assert rejects(bank, "TXT", 5) == "Answer to item TXT must be text, not a number."
+    assert rejects(bank, "TXT", 5) == ("response.short_text_not_text", {"found": "number"})
 
 
 # --- is_answered ----------------------------------------------------------------------------------------
@@ -293,11 +304,11 @@ def test_response_json_is_canonical() -> None:
 
 
 def test_response_from_json_rejects_other_shapes() -> None:
-    with pytest.raises(InputError, match=r"^Stored response is not valid JSON \(Expecting value\)\.$"):
+    with pytest.raises(InputError, match=r"^response\.stored_not_json\b") as caught:
         response_from_json("not json")
-    with pytest.raises(
-        InputError, match=r"^Stored response is neither text, a list of ids nor a map of ids\.$"
-    ):
+    assert sentence(caught.value) == "Stored response is not valid JSON (Expecting value)."
+    with pytest.raises(InputError, match=r"^response\.stored_not_response\b") as caught:
         response_from_json("[1, 2]")
-    with pytest.raises(InputError, match="neither text"):
+    assert caught.value.params == {"found": "array"}
+    with pytest.raises(InputError, match=r"^response\.stored_not_response\b"):
         response_from_json("3.5")

@@ -12,6 +12,7 @@ from kiosk.domain.forms import Form, FormItem, assemble_form
 from kiosk.domain.items import Area, Bank, Choice, Draw, Item, ItemType, ScoringRule, Text
 from kiosk.domain.responses import Response
 from kiosk.domain.scoring import Result, Subscore, score_attempt, score_item
+from kiosk.messages import sentence
 
 
 def score(bank: Bank, item_id: str, response: object) -> float:
@@ -131,7 +132,7 @@ def test_credit_scales_with_item_points(item_factory: Callable[..., Item]) -> No
 
 
 def test_a_response_that_does_not_fit_the_item_raises_rather_than_scoring_zero(bank: Bank) -> None:
-    with pytest.raises(InputError, match=r"^Answer to item SGL names option 'Z'"):
+    with pytest.raises(InputError, match=r"^response\.unknown_option\b.*choice=Z"):
         score(bank, "SGL", "Z")
 
 
@@ -288,7 +289,14 @@ def test_scoring_against_another_bank_version_is_refused(bank: Bank) -> None:
     newer = replace(bank, version=4)
     with pytest.raises(RuleError) as caught:
         score_attempt(newer, form, {})
-    assert str(caught.value) == (
+    assert caught.value.code == "score.wrong_bank"
+    assert caught.value.params == {
+        "form_bank": "maintenance-2",
+        "form_version": 3,
+        "bank": "maintenance-2",
+        "version": 4,
+    }
+    assert sentence(caught.value) == (
         "This form was drawn from bank maintenance-2 version 3, "
         "so it cannot be scored against bank maintenance-2 version 4."
     )
@@ -298,14 +306,15 @@ def test_responses_for_items_off_the_form_are_refused(bank: Bank) -> None:
     form = Form(bank.bank_id, bank.version, 1, (FormItem("SGL"),))
     with pytest.raises(InputError) as caught:
         score_attempt(bank, form, {"SGL": "B", "TF": "true"})
-    assert str(caught.value) == "The responses include item TF, which is not on this candidate's form."
+    assert (caught.value.code, caught.value.params) == ("score.item_not_on_form", {"item": "TF"})
 
 
 def test_a_form_item_missing_from_the_bank_is_a_bank_error(bank: Bank) -> None:
     form = Form(bank.bank_id, bank.version, 1, (FormItem("GONE"),))
     with pytest.raises(BankError) as caught:
         score_attempt(bank, form, {})
-    assert str(caught.value) == "Bank maintenance-2 version 3 has no item GONE, which is on the form."
+    assert caught.value.code == "score.item_not_in_bank"
+    assert caught.value.params == {"bank": "maintenance-2", "version": 3, "item": "GONE"}
 
 
 def test_an_item_with_an_unknown_competence_is_a_bank_error(
@@ -315,7 +324,8 @@ def test_an_item_with_an_unknown_competence_is_a_bank_error(
     bank = bank_factory((stray,), draws=(Draw("Q7", 1),))
     with pytest.raises(BankError) as caught:
         score_attempt(bank, assemble_form(bank, 1), {})
-    assert str(caught.value) == "Item ODD names competence Q7, which bank maintenance-2 lacks."
+    assert caught.value.code == "score.competence_not_in_bank"
+    assert caught.value.params == {"item": "ODD", "competence": "Q7", "bank": "maintenance-2"}
 
 
 def test_result_is_a_plain_value(bank: Bank) -> None:

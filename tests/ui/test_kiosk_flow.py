@@ -24,7 +24,7 @@ def test_idle_screen_names_the_kiosk_and_todays_sittings(window) -> None:
     assert window.header.place.text() == "1+X Assessment Kiosk  ·  Test Centre  ·  Lab PC 1"
     assert window.idle.table.rowCount() == 1
     assert window.idle.table.item(0, 0).text() == "Morning theory"
-    assert window.idle.table.item(0, 1).text() == "Energy Storage Maintenance, grade II"
+    assert window.idle.table.item(0, 1).text() == "Energy Storage Maintenance, Grade II"
     assert window.idle.table.item(0, 2).text() == "scheduled"
     assert window.idle.interrupted_banner.isHidden()
 
@@ -76,7 +76,10 @@ def test_login_refuses_a_candidate_entered_for_another_exam(driver, window) -> N
     driver.unlock()
     driver.login("C-003", expect="")
     driver.qtbot.waitUntil(lambda: not window.login.error.isHidden())
-    assert window.login.error.text().startswith("Candidate C-003 is entered for Design grade")
+    assert window.login.error.text().startswith(
+        "Candidate C-003 is entered for the design certificate, grade I, but this sitting is for the "
+        "maintenance certificate, grade II"
+    )
 
 
 def test_instructions_show_the_exam_the_time_with_extra_time_and_the_rules(driver, window) -> None:

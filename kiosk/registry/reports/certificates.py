@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from kiosk.domain.items import certificate_name
 from kiosk.registry.reports.slips import Candidate
 from kiosk.support.paper.page import (
     BODY,
@@ -23,7 +24,7 @@ from kiosk.support.paper.page import (
     para,
 )
 from kiosk.support.paper.verification import verification_block
-from kiosk.support.paper.wording import GRADE_LEVELS, certificate_title, day, percent
+from kiosk.support.paper.wording import GRADE_LEVELS, day, percent
 
 TITLE = CENTRED.clone("certificate-title", fontName="Helvetica-Bold", fontSize=28, leading=34)
 NAME = CENTRED.clone("certificate-name", fontName="Helvetica-Bold", fontSize=22, leading=28)
@@ -48,7 +49,7 @@ class CertificateData:
 
     @property
     def header(self) -> PageHeader:
-        title = certificate_title(self.certificate, self.grade)
+        title = certificate_name(self.certificate, self.grade)
         return PageHeader("Certificate", title, self.centre, f"Certificate for attempt {self.attempt_id}")
 
 
@@ -86,7 +87,7 @@ def certificate_story(data: CertificateData) -> list[Flowable]:
         *candidate,
         para(f"candidate number {data.candidate.number}", LINE),
         para("has passed the theory examination for", LINE),
-        para(f"{certificate_title(data.certificate, data.grade)} ({level})", SUBJECT, bold=True),
+        para(f"{certificate_name(data.certificate, data.grade)} ({level})", SUBJECT, bold=True),
         para(
             f"with a mark of {percent(data.percent)}, sat at {data.centre} on {day(data.sitting_date)}; "
             f"issued on {day(data.issued_on)}.",

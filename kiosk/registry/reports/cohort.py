@@ -10,11 +10,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
-from kiosk.domain.items import GRADE_NAMES
+from kiosk.domain.items import GRADE_NAMES, certificate_name
 from kiosk.support.paper.charts import Heatmap, RateBar, heatmap, pass_rate_chart
 from kiosk.support.paper.page import H1, H2, H3, SMALL, PageHeader, build_pdf, content_width, grid_table, para
 from kiosk.support.paper.tables import DataTable
-from kiosk.support.paper.wording import certificate_name, certificate_title, day, grade_label
+from kiosk.support.paper.wording import day, grade_label
 
 ALL_CENTRES = "all centres"
 
@@ -188,7 +188,7 @@ def cohort_story(data: CohortData) -> list[Flowable]:
     for grid in data.grids:
         story.append(CondPageBreak(70 * mm))
         story.append(
-            para(f"Competences by centre: {certificate_title(grid.certificate, grid.grade)}", H2, bold=True)
+            para(f"Competences by centre: {certificate_name(grid.certificate, grid.grade)}", H2, bold=True)
         )
         values = tuple(
             tuple(

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from kiosk.domain.analysis import WEAK_DISCRIMINATION, ItemStatistics, Reliability
+from kiosk.domain.items import certificate_name
 from kiosk.registry.reports.cohort import warning_box
 from kiosk.support.paper.charts import NAMED_POINTS, ItemPoint, item_scatter
 from kiosk.support.paper.page import (
@@ -25,7 +26,7 @@ from kiosk.support.paper.page import (
     para,
 )
 from kiosk.support.paper.tables import DataTable
-from kiosk.support.paper.wording import certificate_title, day
+from kiosk.support.paper.wording import day
 
 FORMS_SHOWN = 8
 REVIEW_FLAGS = ("negative discrimination", "weak discrimination")
@@ -80,7 +81,7 @@ class ItemAnalysisData:
 
     @property
     def header(self) -> PageHeader:
-        scope = ", ".join(certificate_title(b.certificate, b.grade) for b in self.banks) or "No banks"
+        scope = ", ".join(certificate_name(b.certificate, b.grade) for b in self.banks) or "No banks"
         return PageHeader("Item analysis", scope, "Results registry", f"Made {day(self.generated_at)}")
 
 
@@ -213,7 +214,7 @@ def _reliability(bank: BankAnalysis, width: float) -> list[Flowable]:
 
 
 def _bank_story(bank: BankAnalysis, data: ItemAnalysisData, width: float) -> list[Flowable]:
-    title = certificate_title(bank.certificate, bank.grade)
+    title = certificate_name(bank.certificate, bank.grade)
     points = [
         ItemPoint(
             line.statistics.item_id, line.statistics.facility, line.statistics.discrimination, line.to_review

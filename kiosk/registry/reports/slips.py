@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from kiosk.domain.items import certificate_name
 from kiosk.support.paper.charts import Bar, BarKind, result_chart
 from kiosk.support.paper.details import details_table
 from kiosk.support.paper.fonts import name_with_chinese
@@ -24,7 +25,7 @@ from kiosk.support.paper.page import (
     para,
 )
 from kiosk.support.paper.verification import verification_block
-from kiosk.support.paper.wording import certificate_title, day, grade_label, percent, points
+from kiosk.support.paper.wording import day, grade_label, percent, points
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ class SlipData:
     @property
     def header(self) -> PageHeader:
         return PageHeader(
-            "Result slip", certificate_title(self.certificate, self.grade), self.centre, self.attempt_id
+            "Result slip", certificate_name(self.certificate, self.grade), self.centre, self.attempt_id
         )
 
 

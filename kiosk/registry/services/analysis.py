@@ -21,7 +21,7 @@ from kiosk.domain.analysis import (
 from kiosk.domain.catalogue import BankCatalogue
 from kiosk.domain.errors import InputError, KioskError
 from kiosk.domain.forms import Form
-from kiosk.domain.items import Bank, Item, ItemType
+from kiosk.domain.items import Bank, Item, ItemType, certificate_name
 from kiosk.registry.reports.cohort import (
     ALL_CENTRES,
     CohortData,
@@ -37,7 +37,6 @@ from kiosk.registry.storage import reads as registry_reads
 from kiosk.registry.storage.reads import HeldResponse, HeldResult
 from kiosk.support.files import write_file
 from kiosk.support.paper.tables import DataTable, csv_bytes, xlsx_bytes
-from kiosk.support.paper.wording import certificate_title
 
 TRUE_FALSE_OPTIONS = ("true", "false")
 
@@ -72,7 +71,7 @@ def cohort_data(
         for (certificate, grade, centre), (passed, sat) in pass_rates(outcomes).items()
     ]
     warnings = [
-        _few(line.sat, f"from {line.centre} for {certificate_title(line.certificate, line.grade)}")
+        _few(line.sat, f"from {line.centre} for {certificate_name(line.certificate, line.grade)}")
         for line in lines
         if line.centre != ALL_CENTRES and line.sat < MIN_RESULTS
     ]

@@ -20,7 +20,7 @@ from typing import Any
 
 from kiosk.domain.catalogue import BankCatalogue
 from kiosk.domain.errors import InputError, KioskError
-from kiosk.domain.items import Area
+from kiosk.domain.items import Area, certificate_name
 from kiosk.formats.keys import PrivateIdentity, PublicIdentity
 from kiosk.formats.records import sign_record, verify_record
 from kiosk.formats.result_rules import RULES_KEY, ResultRules, RulesFormatError, parse_rules
@@ -35,7 +35,6 @@ from kiosk.registry.storage.reads import ResultChoices as ResultChoices
 from kiosk.registry.storage.reads import ResultFilter as ResultFilter
 from kiosk.support.files import write_file
 from kiosk.support.paper.tables import TABLE_FILE_SUFFIXES, Cell, DataTable, table_file_bytes
-from kiosk.support.paper.wording import certificate_name
 
 SLIP_PURPOSE = "result-slip"
 Progress = Callable[[int, int, Path], None]

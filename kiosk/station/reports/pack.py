@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from kiosk.domain.items import certificate_name
 from kiosk.support.paper.details import details_table
 from kiosk.support.paper.fonts import MONO_BOLD, REGULAR, name_with_chinese
 from kiosk.support.paper.page import (
@@ -30,7 +31,7 @@ from kiosk.support.paper.page import (
     grid_table,
     para,
 )
-from kiosk.support.paper.wording import certificate_title, clock_time, day, grade_label, zone_name
+from kiosk.support.paper.wording import clock_time, day, grade_label, zone_name
 
 SLIPS_PER_PAGE = 4
 INCIDENT_ROWS = 14
@@ -81,7 +82,7 @@ class PackData:
     def header(self) -> PageHeader:
         return PageHeader(
             "Invigilation pack - CONFIDENTIAL",
-            certificate_title(self.certificate, self.grade),
+            certificate_name(self.certificate, self.grade),
             self.centre,
             f"Sitting {self.sitting_id}: {self.sitting}, {day(self.sitting_date)}",
         )
@@ -201,7 +202,7 @@ def _cover(data: PackData, width: float) -> list[Flowable]:
     ]
     return [
         para("Invigilation pack", H1, bold=True),
-        para(f"{certificate_title(data.certificate, data.grade)} - {data.sitting}", H2, bold=True),
+        para(f"{certificate_name(data.certificate, data.grade)} - {data.sitting}", H2, bold=True),
         details_table(pairs, width),
         Spacer(1, 5 * mm),
         warning,
@@ -280,7 +281,7 @@ def _admission_slip(data: PackData, candidate: PackCandidate, width: float) -> T
         para(f"Admission slip - {data.sitting}, {day(data.sitting_date)}", H3, bold=True),
         para(name_with_chinese(candidate.name, candidate.name_zh), BODY, bold=True),
         para(f"Candidate number: {candidate.number}", BODY),
-        para(f"{certificate_title(data.certificate, data.grade)} - {data.centre}", SMALL),
+        para(f"{certificate_name(data.certificate, data.grade)} - {data.centre}", SMALL),
     ]
     if candidate.extra_time:
         details.append(para(f"Extra time: {candidate.extra_time} (applied automatically)", SMALL))

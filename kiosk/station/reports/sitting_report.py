@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime, tzinfo
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from kiosk.domain.items import certificate_name
 from kiosk.support.paper.details import details_table
 from kiosk.support.paper.fonts import name_with_chinese
 from kiosk.support.paper.page import H1, H2, SMALL, PageHeader, build_pdf, content_width, grid_table, para
-from kiosk.support.paper.wording import certificate_title, clock_time, day, minutes, zone_name
+from kiosk.support.paper.wording import clock_time, day, minutes, zone_name
 
 ABSENT = "absent"
 FINISHED = ("submitted", "expired")
@@ -67,7 +68,7 @@ class SittingReportData:
     def header(self) -> PageHeader:
         return PageHeader(
             "Sitting report",
-            certificate_title(self.certificate, self.grade),
+            certificate_name(self.certificate, self.grade),
             self.centre,
             f"Sitting {self.sitting_id}: {self.sitting}, {day(self.sitting_date)}",
         )
@@ -107,7 +108,7 @@ def sitting_story(data: SittingReportData) -> list[Flowable]:
     pairs = [
         ("Sitting", f"{data.sitting} (no. {data.sitting_id})"),
         ("Date", day(data.sitting_date)),
-        ("Certificate", certificate_title(data.certificate, data.grade)),
+        ("Certificate", certificate_name(data.certificate, data.grade)),
         ("Question bank", data.bank),
         ("Centre", data.centre),
         ("Kiosk", data.kiosk),

@@ -64,10 +64,7 @@ def trust_key(ctx: KioskContext, public_key_path: Path) -> PublicIdentity:
     """Trust an awarding-body (or registry) public key file; trusting the same key again changes nothing."""
     key = load_public(public_key_path)
     if key.kind not in TRUSTED_KINDS:
-        raise SecurityError(
-            f"The key in {public_key_path} belongs to a {key.kind.value}, not an awarding body or registry; "
-            "a kiosk only trusts those."
-        )
+        raise SecurityError("trust.wrong_kind", path=public_key_path, kind=key.kind.value)
     target = ctx.trust_dir / f"{key.kind.value}-{key.key_id}.pub"
     if target.exists():
         return key
@@ -91,13 +88,9 @@ def install_package(ctx: KioskContext, package_path: Path) -> InstalledBank:
     data = read_package_file(package_path)
     trusted = trusted_keys(ctx)
     if not trusted:
-        raise SecurityError(
-            "No awarding-body key is trusted on this kiosk yet; add one with 'kiosk trust KEY.pub' first."
-        )
-    try:
-        header = verify_package(data, trusted)
-    except (SecurityError, BankError) as error:
-        raise type(error)(f"The bank package {package_path} was refused: {error}") from error
+        raise SecurityError("install.no_trusted_key")
+    # A refusal says itself what is wrong with the package (untrusted signer, damage, ...).
+    header = verify_package(data, trusted)
     digest = hashlib.sha256(data).hexdigest()
     with ctx.store.session() as session:
         installed = banks.latest_version(session, header.bank_id)
@@ -112,10 +105,7 @@ def install_package(ctx: KioskContext, package_path: Path) -> InstalledBank:
         write_file(target, data)
         # Read it back: a failing disk or USB controller must not leave a package that only looks installed.
         if hashlib.sha256(target.read_bytes()).hexdigest() != digest:
-            raise BankError(
-                f"The bank package copied to {target} does not read back the same; check the disk and try "
-                "again."
-            )
+            raise BankError("install.read_back_different", path=target)
         record = _record(header, target.name, digest, now)
         with ctx.store.transaction() as session:
             # Checked again inside the transaction, in case another install ran meanwhile.
@@ -126,8 +116,10 @@ def install_package(ctx: KioskContext, package_path: Path) -> InstalledBank:
             )
     except OSError as error:
         target.unlink(missing_ok=True)
-        raise BankError(f"The bank package could not be copied to {target} ({error.strerror}).") from error
+        reason = error.strerror or str(error)
+        raise BankError("install.read_back_failed", path=target, reason=reason) from error
     except KioskError:
+        # Includes FileWriteError: a copy that failed part-way left nothing, and one that landed is removed.
         target.unlink(missing_ok=True)
         raise
     return _installed(ctx, record)
@@ -135,11 +127,7 @@ def install_package(ctx: KioskContext, package_path: Path) -> InstalledBank:
 
 def _repair(ctx: KioskContext, record: BankRecord, data: bytes) -> InstalledBank:
     """Installing the very same package again rewrites its file, in case the copy on disk was damaged."""
-    target = ctx.packages_dir / record.package_file
-    try:
-        write_file(target, data)
-    except OSError as error:
-        raise BankError(f"The bank package could not be copied to {target} ({error.strerror}).") from error
+    write_file(ctx.packages_dir / record.package_file, data)
     return _installed(ctx, record)
 
 
@@ -147,11 +135,8 @@ def _check_newer(header: PackageHeader, installed: int | None) -> None:
     if installed is None or header.version > installed:
         return
     if header.version == installed:
-        raise RuleError(f"Bank {header.bank_id} version {header.version} is already installed on this kiosk.")
-    raise RuleError(
-        f"Bank {header.bank_id} version {header.version} is older than the installed version {installed}; "
-        "kiosks only accept newer versions."
-    )
+        raise RuleError("install.same_version", bank=header.bank_id, version=header.version)
+    raise RuleError("install.older_version", bank=header.bank_id, version=header.version, installed=installed)
 
 
 def _record(header: PackageHeader, file_name: str, digest: str, now: datetime) -> BankRecord:
@@ -190,16 +175,13 @@ def read_installed_package(ctx: KioskContext, bank_id: str, version: int) -> byt
     with ctx.store.session() as session:
         record = banks.get_bank(session, bank_id, version)
     if record is None:
-        raise RuleError(
-            f"Bank {bank_id} version {version} is not installed on this kiosk; install its package."
-        )
+        raise RuleError("installed_package.missing", bank=bank_id, version=version)
     path = ctx.packages_dir / record.package_file
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise BankError(
-            f"The installed package {path} cannot be read ({error.strerror}); install the package again."
-        ) from error
+        reason = error.strerror or str(error)
+        raise BankError("installed_package.unreadable", path=path, reason=reason) from error
     if hashlib.sha256(data).hexdigest() != record.package_sha256:
-        raise BankError(f"The installed package {path} has changed since it was installed; install it again.")
+        raise BankError("installed_package.changed", path=path)
     return data

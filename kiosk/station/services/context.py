@@ -55,18 +55,15 @@ def open_context(
 ) -> KioskContext:
     """Open the kiosk data folder, creating its layout, checking the store and upgrading its schema.
 
-    Raises StoreError (one sentence saying what to do) when the folder cannot be created or the store
-    is damaged.
+    Raises StoreError when the folder cannot be created or the store is damaged.
     """
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         for name in (PACKAGES_DIR, TRUST_DIR, KEYS_DIR):
             (data_dir / name).mkdir(exist_ok=True)
     except OSError as error:
-        raise StoreError(
-            f"The kiosk data folder {data_dir} cannot be created ({error.strerror}); choose another with "
-            "--data-dir."
-        ) from error
+        reason = error.strerror or str(error)
+        raise StoreError("kiosk_store.folder_not_created", folder=data_dir, reason=reason) from error
     store = open_store(data_dir / STORE_FILE)
     try:
         store.require_intact()

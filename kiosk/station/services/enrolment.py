@@ -16,7 +16,7 @@ from kiosk.formats.enrolment import ENROLMENT_SUFFIX, Enrolment, enrolment_text,
 from kiosk.formats.keys import PrivateIdentity
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.kiosk_setup import load_kiosk_identity, require_kiosk
-from kiosk.support.files import write_file
+from kiosk.support.files import SHARED, write_file
 
 
 def write_enrolment(
@@ -25,12 +25,10 @@ def write_enrolment(
     """Write the enrolment file atomically to ``out`` (a folder gets ``<kiosk id>.1xenrol``)."""
     target = out / f"{kiosk_id}{ENROLMENT_SUFFIX}" if out.is_dir() else out
     if not target.parent.is_dir():
-        raise InputError(f"The folder {target.parent} for the enrolment file does not exist.")
+        raise InputError("enrolment.folder_missing", folder=target.parent)
     text = enrolment_text(identity, kiosk_id, kiosk_name, centre, now)
-    try:
-        write_file(target, text.encode("utf-8"), 0o644)
-    except OSError as error:
-        raise InputError(f"The enrolment file {target} could not be written ({error.strerror}).") from None
+    # Public: it carries only the kiosk's names and public key, for the registry to copy.
+    write_file(target, text.encode("utf-8"), SHARED)
     return target
 
 
@@ -42,10 +40,7 @@ def enrol(ctx: KioskContext, out: Path, centre: str | None = None) -> tuple[Path
     """
     info = require_kiosk(ctx)
     if centre is not None and " ".join(centre.split()).casefold() != info.centre_name.casefold():
-        raise RuleError(
-            f"This kiosk was set up for centre '{info.centre_name}', not '{centre}'; enrol it under its own "
-            "centre (leave out --centre)."
-        )
+        raise RuleError("enrolment.other_centre", centre=info.centre_name, given=centre)
     identity = load_kiosk_identity(ctx)
     path = write_enrolment(identity, info.kiosk_id, info.kiosk_name, info.centre_name, out, ctx.clock.wall())
     return path, read_enrolment(path)

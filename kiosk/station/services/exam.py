@@ -15,7 +15,7 @@ from datetime import datetime
 
 from kiosk.domain.attempt import FINAL_STATES, AttemptAction, AttemptState, IncidentCategory, transition
 from kiosk.domain.clock import allowed_seconds
-from kiosk.domain.errors import InputError, RuleError, SecurityError, StoreError
+from kiosk.domain.errors import InputError, RuleError, StoreError
 from kiosk.domain.forms import assemble_form, new_seed
 from kiosk.domain.items import GRADE_NAMES
 from kiosk.domain.journal import GENESIS, chain_head, next_sequence, verify_chain
@@ -26,7 +26,7 @@ from kiosk.station.services.exam_session import ExamSession, SavedAnswer, Sessio
 from kiosk.station.services.invigilators import check_pin
 from kiosk.station.services.kiosk_setup import NOT_SET_UP
 from kiosk.station.services.roster_csv import normalise_candidate_number
-from kiosk.station.services.sittings import OpenSitting, SittingState, describe_bank, get_sitting
+from kiosk.station.services.sittings import OpenSitting, SittingState, get_sitting
 from kiosk.station.services.submission import load_form, stored_responses
 from kiosk.station.storage.engine import StoreSession
 from kiosk.station.storage.records import AttemptRecord, CandidateRecord
@@ -40,6 +40,10 @@ __all__ = [
     "find_interrupted",
     "login",
 ]
+
+WRONG_CODE = guesses.WrongGuess(
+    "login.wrong_code", "login.wrong_code_last_try", "login.wrong_code_now_locked"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,29 +68,26 @@ def login(ctx: KioskContext, sitting: OpenSitting, candidate_number: str, access
     """
     number = normalise_candidate_number(candidate_number)
     if not number:
-        raise InputError("Type your candidate number.")
+        raise InputError("login.number_missing")
     limits = (guesses.candidate_limit(number), guesses.kiosk_login_limit())
     guesses.ensure_allowed(ctx, *limits)
     with ctx.store.session() as session:
         candidate = people.get_candidate(session, number)
     code = normalise_code(access_code)
     if candidate is None or not code or not verify_secret(code, candidate.access_code_hash):
-        left = guesses.record_failure(ctx, *limits)
-        raise SecurityError(
-            "That candidate number and access code do not match; check both with the invigilator. "
-            + guesses.tries_left_phrase(left, limits[0])
-        )
+        raise guesses.wrong_guess(ctx, WRONG_CODE, *limits)
     guesses.record_success(ctx, *limits)
 
     _require_open(ctx, sitting)
     bank = sitting.bank
     if candidate.certificate != bank.certificate.value or candidate.grade != bank.grade:
-        entered = (
-            f"{candidate.certificate.capitalize()} grade {GRADE_NAMES.get(candidate.grade, candidate.grade)}"
-        )
         raise RuleError(
-            f"Candidate {number} is entered for {entered}, but this sitting is {describe_bank(bank)}; "
-            "ask the invigilator."
+            "login.other_exam",
+            number=number,
+            certificate=candidate.certificate,
+            grade=GRADE_NAMES.get(candidate.grade, str(candidate.grade)),
+            sitting_certificate=bank.certificate.value,
+            sitting_grade=GRADE_NAMES.get(bank.grade, str(bank.grade)),
         )
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
@@ -96,13 +97,9 @@ def login(ctx: KioskContext, sitting: OpenSitting, candidate_number: str, access
         else:
             state = AttemptState(record.state)
             if state in FINAL_STATES:
-                raise RuleError(
-                    f"Candidate {number} has already submitted this exam; it cannot be taken again."
-                )
+                raise RuleError("login.already_submitted", number=number)
             if state is AttemptState.INTERRUPTED:
-                raise RuleError(
-                    f"Candidate {number}'s exam was interrupted; an invigilator must authorise resuming it."
-                )
+                raise RuleError("login.interrupted", number=number)
             audit.add_event(session, "logged_in_again", now, attempt_id=record.id)
         start = _load(session, sitting, record, candidate)
     return ExamSession(ctx, sitting, start)
@@ -110,8 +107,10 @@ def login(ctx: KioskContext, sitting: OpenSitting, candidate_number: str, access
 
 def _require_open(ctx: KioskContext, sitting: OpenSitting) -> None:
     info = get_sitting(ctx, sitting.sitting_id)
+    if info.state is SittingState.SCHEDULED:
+        raise RuleError("sitting.not_open_yet", sitting=info.id, name=info.name)
     if info.state is not SittingState.OPEN:
-        raise RuleError(f"Sitting '{info.name}' is {info.state.value}, not open; ask the invigilator.")
+        raise RuleError("sitting.closed_for_login", sitting=info.id, name=info.name)
 
 
 def _new_attempt(
@@ -157,22 +156,19 @@ def _load(
     """Rebuild an attempt's session state from the store, checking form and journal on the way."""
     if record.bank_id != sitting.bank.bank_id or record.bank_version != sitting.bank.version:
         raise RuleError(
-            f"Attempt {record.id} was drawn from bank {record.bank_id} version {record.bank_version}, but "
-            f"the open sitting has version {sitting.bank.version}; open the sitting it belongs to."
+            "attempt.other_bank_version",
+            attempt=record.id,
+            bank=record.bank_id,
+            version=record.bank_version,
+            sitting_version=sitting.bank.version,
         )
     form = assemble_form(sitting.bank, record.seed)
     if form != load_form(record.form_json):
-        raise StoreError(
-            f"The form of attempt {record.id} cannot be rebuilt from its bank and seed; the stored copy was "
-            "changed. Tell the administrator and do not continue this attempt."
-        )
+        raise StoreError("attempt.form_changed", attempt=record.id)
     entries = attempts.journal(session, record.id)
     problems = verify_chain(record.id, entries, expected_head=record.journal_head)
     if problems:
-        raise StoreError(
-            f"The answer journal of attempt {record.id} failed its check ({problems[0]}); tell the "
-            "administrator and do not continue this attempt."
-        )
+        raise StoreError("attempt.journal_broken", attempt=record.id, problems=len(problems))
     answers, flags = stored_responses(attempts.responses(session, record.id))
     return SessionStart(
         attempt_id=record.id,
@@ -237,15 +233,13 @@ def authorise_resume(ctx: KioskContext, sitting: OpenSitting, attempt_id: str, p
     with ctx.store.transaction() as session:
         record = attempts.get_attempt(session, attempt_id)
         if record is None:
-            raise InputError(f"There is no attempt {attempt_id} on this kiosk.")
+            raise InputError("attempt.unknown", attempt=attempt_id)
         if record.sitting_id != sitting.sitting_id:
-            raise RuleError(
-                f"Attempt {attempt_id} belongs to another sitting; open that sitting to resume it."
-            )
+            raise RuleError("attempt.other_sitting", attempt=attempt_id)
         new = transition(AttemptState(record.state), AttemptAction.AUTHORISE_RESUME)
         candidate = people.get_candidate_by_id(session, record.candidate_id)
         if candidate is None:
-            raise StoreError(f"The candidate of attempt {attempt_id} is missing from the store.")
+            raise StoreError("attempt.candidate_missing", attempt=attempt_id)
         since = record.checkpoint_at or record.started_at or now
         outage = max(0.0, (now - since).total_seconds())
         attempts.set_state(session, attempt_id, new.value)

@@ -176,7 +176,7 @@ class ExamSession:
         try:
             return self._form.item(item_id)
         except KeyError:
-            raise InputError(f"Item {item_id} is not on this candidate's form.") from None
+            raise InputError("exam.item_not_on_form", item=item_id) from None
 
     def consumed_seconds(self) -> float:
         return self._timer.consumed()
@@ -329,11 +329,11 @@ class ExamSession:
         invigilator = check_pin(self._ctx, pin)
         if not 0 < minutes <= MAX_GRANT_MINUTES:
             raise InputError(
-                f"Extra time must be more than 0 and at most {MAX_GRANT_MINUTES} minutes, not {minutes:g}."
+                "exam.extra_time_out_of_range", minutes=f"{minutes:g}", max_minutes=MAX_GRANT_MINUTES
             )
         why = " ".join(reason.split())
         if not why:
-            raise InputError("Give a reason for the extra time; it goes into the sitting's record.")
+            raise InputError("exam.extra_time_reason_missing")
         self._expire_if_due()
         if self._state in (AttemptState.SUBMITTED, AttemptState.EXPIRED):
             require_answers_accepted(self._state)
@@ -358,11 +358,9 @@ class ExamSession:
         kind = incident_category(category)
         text = description.strip()
         if not text:
-            raise InputError("Describe the incident in a sentence or two; it goes into the sitting's record.")
+            raise InputError("incident.description_missing")
         if len(text) > MAX_DESCRIPTION_LENGTH:
-            raise InputError(
-                f"The description is longer than {MAX_DESCRIPTION_LENGTH} characters; shorten it."
-            )
+            raise InputError("incident.description_too_long", max_length=MAX_DESCRIPTION_LENGTH)
         now = self._ctx.clock.wall()
         with self._ctx.store.transaction() as session:
             return audit.add_incident(
@@ -439,4 +437,4 @@ def incident_category(category: IncidentCategory | str) -> IncidentCategory:
         return IncidentCategory(category)
     except ValueError:
         choices = ", ".join(member.value for member in IncidentCategory)
-        raise InputError(f"'{category}' is not an incident category; use one of {choices}.") from None
+        raise InputError("incident.category_unknown", category=str(category), choices=choices) from None

@@ -1,10 +1,10 @@
 """Exporting results: one signed, encrypted bundle of every finished attempt the registry has not receipted.
 
 The bundle is numbered and chained in the outbox first (one transaction), then written to the destination
-atomically (temporary file, fsync, rename) and read back from it. If writing or reading back fails, the
-outbox entry is taken back so the next export reuses the number; the attempts themselves are only ever
-read here, so exporting again (or twice) never loses or changes one: every attempt not yet acknowledged
-by a registry receipt goes into the next bundle again.
+whole or not at all (:func:`kiosk.support.files.write_file`) and read back from it. If writing or reading
+back fails, the outbox entry is taken back so the next export reuses the number; the attempts themselves
+are only ever read here, so exporting again (or twice) never loses or changes one: every attempt not yet
+acknowledged by a registry receipt goes into the next bundle again.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from kiosk.station.storage.engine import StoreSession
 from kiosk.station.storage.outbox import add_bundle, forget_bundle, last_bundle, mark_written
 from kiosk.station.storage.records import AttemptRecord
 from kiosk.station.storage.repositories import attempts, audit, people, sittings
-from kiosk.support.files import write_file
+from kiosk.support.files import PRIVATE, write_file
 
 BUNDLE_SUFFIX = ".1xresult"
 REGISTRY_KEY_FILE = "registry.pub"
@@ -52,16 +52,11 @@ def registry_keys(ctx: KioskContext, path: Path | None = None) -> list[PublicIde
     if path is not None:
         public = load_public(path)
         if public.kind is not KeyKind.REGISTRY:
-            raise SecurityError(
-                f"The key file {path} holds a {public.kind.value} key, not the registry's key."
-            )
+            raise SecurityError("export.key_not_registry", path=path, kind=public.kind.value)
         return [public]
     found = trusted_keys(ctx, KeyKind.REGISTRY)
     if not found:
-        raise InputError(
-            f"This kiosk has no registry key: copy the registry's public key to "
-            f"{ctx.trust_dir / REGISTRY_KEY_FILE} (or run 'kiosk trust FILE'), or give --registry-key FILE."
-        )
+        raise InputError("export.no_registry_key", path=ctx.trust_dir / REGISTRY_KEY_FILE)
     return found
 
 
@@ -69,37 +64,27 @@ def registry_public_key(ctx: KioskContext, path: Path | None = None) -> PublicId
     """The one registry key bundles are encrypted to (see :func:`registry_keys`)."""
     found = registry_keys(ctx, path)
     if len(found) > 1:
-        ids = ", ".join(key.key_id for key in found)
-        raise InputError(
-            f"This kiosk trusts several registry keys ({ids}); give the one to export to with "
-            "--registry-key FILE."
-        )
+        raise InputError("export.several_registry_keys", keys=", ".join(key.key_id for key in found))
     return found[0]
 
 
 def export_results(ctx: KioskContext, destination: Path, registry_key: Path | None = None) -> ExportResult:
     """Write one bundle of every finished, unacknowledged attempt into the folder ``destination``."""
     if not destination.is_dir():
-        raise InputError(
-            f"The export folder {destination} does not exist; insert the USB stick or create it."
-        )
+        raise InputError("export.folder_missing", folder=destination)
     info = require_kiosk(ctx)
     identity = load_kiosk_identity(ctx)
     registry = registry_public_key(ctx, registry_key)
     problems = verify_journals(ctx)
     if problems:
-        more = f" ({len(problems) - 1} more problem(s) found)" if len(problems) > 1 else ""
-        raise StoreError(
-            f"No results were exported because this kiosk's records fail their check: {problems[0]}{more} "
-            "Run 'kiosk store check' and call the administrator."
-        )
+        raise StoreError("export.records_fail_check", count=len(problems))
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
         waiting = [
             record for record in attempts.attempts_in_states(session, FINISHED) if not record.delivered
         ]
         if not waiting:
-            raise RuleError("There are no finished attempts waiting to be exported; nothing was written.")
+            raise RuleError("export.nothing_to_export")
         previous = last_bundle(session)
         sequence = 1 if previous is None else previous.sequence + 1
         bundle_id = f"{info.kiosk_id}-{sequence:06d}"
@@ -136,20 +121,17 @@ def export_results(ctx: KioskContext, destination: Path, registry_key: Path | No
 
 def _write_and_read_back(target: Path, data: bytes, header: BundleHeader) -> None:
     if target.exists():
-        raise InputError(
-            f"A file named {target.name} is already in {target.parent}; this kiosk may have been restored "
-            "from a backup. Move that file away (do not delete it) and export again."
-        )
+        raise InputError("export.file_exists", file=target.name, folder=target.parent)
+    # Private: a bundle carries candidates' names and results. A failed write leaves nothing behind and
+    # raises FileWriteError (code ``file.*``).
+    write_file(target, data, PRIVATE)
     try:
-        write_file(target, data, 0o644)
         written = _read_from_device(target)
     except OSError as error:
         with contextlib.suppress(OSError):
             target.unlink()
-        raise StoreError(
-            f"The bundle could not be written to {target.parent} ({error.strerror}); check the USB stick "
-            "and export again."
-        ) from None
+        reason = error.strerror or str(error)
+        raise StoreError("export.read_back_failed", path=target, reason=reason) from None
     try:
         check = read_bundle_header(written)
         same = written == data and (
@@ -168,10 +150,7 @@ def _write_and_read_back(target: Path, data: bytes, header: BundleHeader) -> Non
     if not same:
         with contextlib.suppress(OSError):
             target.unlink()
-        raise StoreError(
-            f"The bundle written to {target} did not read back the same; the USB stick may be failing. "
-            "Use another stick and export again."
-        )
+        raise StoreError("export.read_back_different", path=target)
 
 
 def _read_from_device(path: Path) -> bytes:
@@ -197,10 +176,7 @@ def attempt_content(session: StoreSession, record: AttemptRecord) -> dict[str, o
     candidate = people.get_candidate_by_id(session, record.candidate_id)
     sitting = sittings.get_sitting(session, record.sitting_id)
     if candidate is None or sitting is None:
-        raise StoreError(
-            f"Attempt {record.id} refers to a candidate or sitting missing from the store; restore the "
-            "store from a backup."
-        )
+        raise StoreError("export.attempt_orphaned", attempt=record.id)
     result = json.loads(record.result_json or "{}")
     scores = result.get("item_scores", {})
     stored = {response.item_id: response for response in attempts.responses(session, record.id)}

@@ -8,7 +8,7 @@ can only shorten or lengthen a wait, never unlock a secret.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from kiosk.domain.errors import SecurityError
@@ -18,32 +18,47 @@ from kiosk.station.storage.repositories import audit
 
 @dataclass(frozen=True, slots=True)
 class GuessLimit:
-    """At most ``max_failures`` wrong guesses of ``what`` in ``scope`` within ``window``."""
+    """At most ``max_failures`` wrong guesses in ``scope`` within ``window``.
+
+    While the limit holds, guesses are refused with the error code ``locked`` (and the minutes to wait),
+    or ``locked_one_minute`` in the last minute; both carry ``params``.
+    """
 
     scope: str
-    what: str
+    locked: str
+    locked_one_minute: str
     max_failures: int = 5
     window: timedelta = timedelta(minutes=10)
+    params: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def window_minutes(self) -> int:
+        return int(self.window.total_seconds() // 60)
 
 
 def pin_limit() -> GuessLimit:
     """Invigilator PINs typed on this kiosk."""
-    return GuessLimit("pin", "wrong PINs")
+    return GuessLimit("pin", "invigilator.pin_locked", "invigilator.pin_locked_one_minute")
 
 
 def release_code_limit() -> GuessLimit:
     """Release codes typed to open a sitting on this kiosk."""
-    return GuessLimit("release-code", "wrong release codes")
+    return GuessLimit("release-code", "sitting.release_code_locked", "sitting.release_code_locked_one_minute")
 
 
 def candidate_limit(candidate_number: str) -> GuessLimit:
     """Access codes tried for one candidate number."""
-    return GuessLimit(f"candidate:{candidate_number}", f"wrong access codes for candidate {candidate_number}")
+    return GuessLimit(
+        f"candidate:{candidate_number}",
+        "login.access_code_locked",
+        "login.access_code_locked_one_minute",
+        params={"number": candidate_number},
+    )
 
 
 def kiosk_login_limit() -> GuessLimit:
     """Failed candidate log-ins on this kiosk, whatever number was typed."""
-    return GuessLimit("kiosk-login", "failed log-ins on this kiosk", max_failures=20)
+    return GuessLimit("kiosk-login", "login.kiosk_locked", "login.kiosk_locked_one_minute", max_failures=20)
 
 
 def _failures_in_window(ctx: KioskContext, limit: GuessLimit) -> list[timedelta]:
@@ -64,8 +79,9 @@ def ensure_allowed(ctx: KioskContext, *limits: GuessLimit) -> None:
         # Capped: failures stamped in the future (the clock was set back) must not lock for longer.
         wait = min(limit.window, limit.window - oldest_counted)
         minutes = max(1, math.ceil(wait.total_seconds() / 60))
-        unit = "minute" if minutes == 1 else "minutes"
-        raise SecurityError(f"Too many {limit.what}: wait {minutes} {unit} before trying again.")
+        if minutes == 1:
+            raise SecurityError(limit.locked_one_minute, **limit.params)
+        raise SecurityError(limit.locked, minutes=minutes, **limit.params)
 
 
 def record_failure(ctx: KioskContext, *limits: GuessLimit) -> int:
@@ -86,10 +102,24 @@ def record_success(ctx: KioskContext, *limits: GuessLimit) -> None:
             audit.record_guess(session, limit.scope, True, now)
 
 
-def tries_left_phrase(tries_left: int, limit: GuessLimit) -> str:
-    """E.g. '2 more wrong tries lock this for 10 minutes.'"""
-    minutes = int(limit.window.total_seconds() // 60)
-    if tries_left <= 0:
-        return f"Entry is now locked for up to {minutes} minutes."
-    tries = "try" if tries_left == 1 else "tries"
-    return f"{tries_left} more wrong {tries} will lock entry for {minutes} minutes."
+@dataclass(frozen=True, slots=True)
+class WrongGuess:
+    """The error codes for a wrong secret: tries left, the last try left, and none left (now locked)."""
+
+    tries_left: str
+    last_try: str
+    now_locked: str
+
+
+def wrong_guess(ctx: KioskContext, codes: WrongGuess, *limits: GuessLimit, **params: object) -> SecurityError:
+    """Count a wrong guess in each scope and return the error saying so, with the tries left in the first.
+
+    Every code gets ``minutes`` (how long the lock lasts) and ``params``; ``tries_left`` also ``tries``.
+    """
+    left = record_failure(ctx, *limits)
+    minutes = limits[0].window_minutes
+    if left <= 0:
+        return SecurityError(codes.now_locked, minutes=minutes, **params)
+    if left == 1:
+        return SecurityError(codes.last_try, minutes=minutes, **params)
+    return SecurityError(codes.tries_left, tries=left, minutes=minutes, **params)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kiosk.domain.errors import InputError, RuleError, SecurityError
+from kiosk.domain.errors import InputError, RuleError
 from kiosk.formats.secrets import hash_secret, new_pin, verify_secret
 from kiosk.station.services import guesses
 from kiosk.station.services.context import KioskContext
@@ -14,6 +14,10 @@ from kiosk.station.storage.repositories import audit, people
 
 MIN_PIN_DIGITS = 6
 MAX_PIN_DIGITS = 12
+MAX_NAME_LENGTH = 200
+WRONG_PIN = guesses.WrongGuess(
+    "invigilator.pin_wrong", "invigilator.pin_wrong_last_try", "invigilator.pin_wrong_now_locked"
+)
 _PIN = re.compile(r"[0-9]+")
 
 
@@ -26,9 +30,9 @@ class InvigilatorInfo:
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InputError("The invigilator's name is empty; give the name colleagues know them by.")
-    if len(cleaned) > 200:
-        raise InputError("The invigilator's name is longer than 200 characters; shorten it.")
+        raise InputError("invigilator.name_empty")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise InputError("invigilator.name_too_long", max_length=MAX_NAME_LENGTH)
     return cleaned
 
 
@@ -37,9 +41,7 @@ def _clean_pin(pin: str | None) -> str:
         return new_pin()
     cleaned = "".join(pin.split())
     if not _PIN.fullmatch(cleaned) or not MIN_PIN_DIGITS <= len(cleaned) <= MAX_PIN_DIGITS:
-        raise InputError(
-            f"A PIN must be {MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits; leave it out to have one generated."
-        )
+        raise InputError("invigilator.pin_invalid", min_digits=MIN_PIN_DIGITS, max_digits=MAX_PIN_DIGITS)
     return cleaned
 
 
@@ -51,9 +53,7 @@ def create_invigilator(ctx: KioskContext, name: str, pin: str | None = None) -> 
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
         if people.get_invigilator(session, cleaned) is not None:
-            raise InputError(
-                f"An invigilator named '{cleaned}' already exists; use reset-pin to give a new PIN."
-            )
+            raise InputError("invigilator.exists", name=cleaned)
         people.add_invigilator(session, cleaned, pin_hash, now)
         audit.add_event(session, "invigilator_added", now, detail={"name": cleaned})
     return chosen
@@ -63,9 +63,7 @@ def _require(ctx: KioskContext, name: str) -> InvigilatorRecord:
     with ctx.store.session() as session:
         record = people.get_invigilator(session, _clean_name(name))
     if record is None:
-        raise InputError(
-            f"There is no invigilator named '{name}'; check the spelling with 'kiosk invigilator list'."
-        )
+        raise InputError("invigilator.unknown", name=name)
     return record
 
 
@@ -104,15 +102,11 @@ def check_pin(ctx: KioskContext, pin: str) -> str:
     with ctx.store.session() as session:
         active = people.list_invigilators(session, active_only=True)
     if not active:
-        raise RuleError(
-            "No invigilator account is active on this kiosk; the administrator must add one with "
-            "'kiosk invigilator add NAME'."
-        )
+        raise RuleError("invigilator.none_active")
     typed = "".join(pin.split())
     if typed:
         for record in active:
             if verify_secret(typed, record.pin_hash):
                 guesses.record_success(ctx, limit)
                 return record.name
-    left = guesses.record_failure(ctx, limit)
-    raise SecurityError(f"That invigilator PIN is not correct. {guesses.tries_left_phrase(left, limit)}")
+    raise guesses.wrong_guess(ctx, WRONG_PIN, limit)

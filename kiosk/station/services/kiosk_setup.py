@@ -5,14 +5,16 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
-from kiosk.domain.errors import InputError, RuleError
+from kiosk.domain.errors import FileWriteError, InputError, RuleError
 from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, load_identity, write_identity
 from kiosk.station.services.context import KioskContext
 from kiosk.station.storage.repositories import audit, identity
 
 MAX_NAME_LENGTH = 200
-NOT_SET_UP = "This PC is not set up as a kiosk yet; run 'kiosk init --centre NAME --kiosk NAME' first."
+# The error code for a PC that has not been through ``kiosk init``.
+NOT_SET_UP = "kiosk.not_set_up"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,29 +28,39 @@ class KioskInfo:
     created_at: datetime
 
 
-def _clean_name(value: str, what: str, example: str) -> str:
+def _clean_name(value: str, empty: str, too_long: str) -> str:
+    """``value`` with its spaces tidied; ``empty`` and ``too_long`` are the error codes for this name."""
     cleaned = " ".join(value.split())
     if not cleaned:
-        raise InputError(f"The {what} is empty; give one, for example {example}.")
+        raise InputError(empty)
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise InputError(f"The {what} is longer than {MAX_NAME_LENGTH} characters; shorten it.")
+        raise InputError(too_long, max_length=MAX_NAME_LENGTH)
     return cleaned
 
 
 def init_kiosk(ctx: KioskContext, centre_name: str, kiosk_name: str) -> KioskInfo:
     """Give this PC its kiosk identity and signing key; refused if it already has one."""
-    centre = _clean_name(centre_name, "centre name", "'CZVTC Lusaka'")
-    name = _clean_name(kiosk_name, "kiosk name", "'Lab 2 PC 14'")
+    centre = _clean_name(centre_name, "kiosk.centre_name_empty", "kiosk.centre_name_too_long")
+    name = _clean_name(kiosk_name, "kiosk.kiosk_name_empty", "kiosk.kiosk_name_too_long")
     with ctx.store.session() as session:
         existing = identity.get_kiosk(session)
     if existing is not None:
         raise RuleError(
-            f"This PC is already set up as kiosk {existing.kiosk_id} ('{existing.kiosk_name}' at "
-            f"{existing.centre_name}); its identity cannot change."
+            "kiosk.already_set_up",
+            kiosk_id=existing.kiosk_id,
+            kiosk_name=existing.kiosk_name,
+            centre=existing.centre_name,
         )
     kiosk_id = secrets.token_hex(4).upper()
     key = generate_identity(KeyKind.KIOSK, f"kiosk-{kiosk_id.lower()}")
-    key_path, _ = write_identity(key, ctx.keys_dir)
+    key_path = ctx.keys_dir / f"{key.name}.key"
+    try:
+        write_identity(key, ctx.keys_dir)
+    except FileWriteError:
+        # The private half may have landed before the public half failed; left alone it would block the
+        # next try.
+        _remove_key(key_path)
+        raise
     now = ctx.clock.wall()
     try:
         with ctx.store.transaction() as session:
@@ -58,10 +70,14 @@ def init_kiosk(ctx: KioskContext, centre_name: str, kiosk_name: str) -> KioskInf
             )
     except BaseException:
         # Without its row the key file is an orphan that would block the next try.
-        key_path.unlink(missing_ok=True)
-        key_path.with_suffix(".pub").unlink(missing_ok=True)
+        _remove_key(key_path)
         raise
     return KioskInfo(record.kiosk_id, record.centre_name, record.kiosk_name, key.key_id, record.created_at)
+
+
+def _remove_key(key_path: Path) -> None:
+    key_path.unlink(missing_ok=True)
+    key_path.with_suffix(".pub").unlink(missing_ok=True)
 
 
 def kiosk_info(ctx: KioskContext) -> KioskInfo | None:

@@ -62,23 +62,20 @@ def import_receipt(ctx: KioskContext, path: Path, registry_key: Path | None = No
     info = require_kiosk(ctx)
     if receipt.kiosk_id != info.kiosk_id:
         raise RuleError(
-            f"The receipt {path.name} is for kiosk {receipt.kiosk_id}, not this kiosk ({info.kiosk_id}); "
-            "import it on that kiosk."
+            "receipt.other_kiosk", file=path.name, kiosk_id=receipt.kiosk_id, this_kiosk_id=info.kiosk_id
         )
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
         bundle = find_bundle(session, receipt.bundle_id)
         if bundle is None or bundle.digest != receipt.digest:
-            raise RuleError(
-                f"The receipt {path.name} is for a bundle {receipt.bundle_id} that this kiosk did not export "
-                "(or exported with other contents); it may have been restored from a backup. Nothing was "
-                "marked delivered."
-            )
+            raise RuleError("receipt.bundle_not_exported", file=path.name, bundle=receipt.bundle_id)
         strangers = sorted(set(receipt.attempt_ids) - set(bundle.attempt_ids))
         if strangers:
             raise RuleError(
-                f"The receipt {path.name} acknowledges attempt {strangers[0]}, which bundle "
-                f"{receipt.bundle_id} did not carry; nothing was marked delivered."
+                "receipt.attempt_not_in_bundle",
+                file=path.name,
+                attempt=strangers[0],
+                bundle=receipt.bundle_id,
             )
         records = {
             record.id: record

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from kiosk.domain.errors import KioskError, RuleError
+from kiosk.domain.errors import RuleError
+from kiosk.domain.items import certificate_name
 from kiosk.station.reports.pack import PackCandidate, PackData, render_pack
 from kiosk.station.reports.sitting_report import (
     ABSENT,
@@ -22,13 +23,12 @@ from kiosk.station.reports.sitting_report import (
 )
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.kiosk_setup import require_kiosk
-from kiosk.station.services.roster import reset_access_code
+from kiosk.station.services.roster import fresh_codes, store_codes
 from kiosk.station.services.sittings import SittingInfo, get_sitting
 from kiosk.station.storage.records import BankRecord, CandidateRecord
 from kiosk.station.storage.repositories import attempts, audit, banks, people
 from kiosk.station.storage.repositories import sittings as sitting_rows
-from kiosk.support.files import write_file
-from kiosk.support.paper.wording import certificate_name
+from kiosk.support.files import PRIVATE, write_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +52,7 @@ def _bank(ctx: KioskContext, sitting: SittingInfo) -> BankRecord:
         version = sitting.bank_version or banks.latest_version(session, sitting.bank_id)
         record = None if version is None else banks.get_bank(session, sitting.bank_id, version)
     if record is None:
-        raise RuleError(
-            f"Bank {sitting.bank_id} of sitting {sitting.id} is not installed on this kiosk; install its "
-            "package first."
-        )
+        raise RuleError("sitting.bank_not_installed", bank=sitting.bank_id, sitting=sitting.id)
     return record
 
 
@@ -75,29 +72,24 @@ def _duration(bank: BankRecord) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _write(path: Path, data: bytes) -> None:
-    try:
-        write_file(path, data)
-    except OSError as error:
-        raise KioskError(f"Cannot write {path} ({error.strerror}); choose another --out file.") from error
-
-
 def print_pack(ctx: KioskContext, sitting_id: int, out: Path, zone: tzinfo | None = None) -> PrintedPack:
     """Issue fresh access codes to every candidate entered for the sitting and write the invigilation pack."""
     sitting = get_sitting(ctx, sitting_id)
     kiosk = require_kiosk(ctx)
     bank = _bank(ctx, sitting)
     entered = _entered(ctx, bank)
-    # Codes are reset only now, after every check passed, so a refused pack leaves the old codes working.
+    # The fresh codes replace the old ones only once the pack holding them is written, so a refused or
+    # failed pack leaves the old codes working.
+    fresh = fresh_codes(ctx, entered)
     candidates = tuple(
         PackCandidate(
             candidate.candidate_number,
             candidate.full_name,
             candidate.name_zh,
             candidate.extra_time_factor,
-            reset_access_code(ctx, candidate.candidate_number),
+            code.access_code,
         )
-        for candidate in entered
+        for candidate, code in zip(entered, fresh, strict=True)
     )
     now = ctx.clock.wall()
     data = PackData(
@@ -114,15 +106,22 @@ def print_pack(ctx: KioskContext, sitting_id: int, out: Path, zone: tzinfo | Non
         candidates=candidates,
         zone=zone or local_zone(),
     )
-    _write(out, render_pack(data))
-    with ctx.store.transaction() as session:
-        audit.add_event(
-            session,
-            "invigilation_pack_printed",
-            now,
-            sitting_id=sitting.id,
-            detail={"candidates": len(candidates)},
-        )
+    # Private: the pack lists every candidate's fresh access code.
+    write_file(out, render_pack(data), PRIVATE)
+    try:
+        with ctx.store.transaction() as session:
+            store_codes(session, fresh, now)
+            audit.add_event(
+                session,
+                "invigilation_pack_printed",
+                now,
+                sitting_id=sitting.id,
+                detail={"candidates": len(candidates)},
+            )
+    except BaseException:
+        # The codes in the file were never stored, so they would not work: the pack must not be used.
+        out.unlink(missing_ok=True)
+        raise
     return PrintedPack(out, sitting, len(candidates))
 
 
@@ -200,5 +199,6 @@ def sitting_report_data(ctx: KioskContext, sitting_id: int, zone: tzinfo | None 
 
 def write_sitting_report(ctx: KioskContext, sitting_id: int, out: Path, zone: tzinfo | None = None) -> Path:
     """Write the sitting report PDF to ``out``."""
-    _write(out, render_sitting_report(sitting_report_data(ctx, sitting_id, zone)))
+    # Private: the report names the candidates and what happened to each of them.
+    write_file(out, render_sitting_report(sitting_report_data(ctx, sitting_id, zone)), PRIVATE)
     return out

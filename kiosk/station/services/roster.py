@@ -7,7 +7,9 @@ codes are generated at import, shown once, and kept only hashed.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.domain.errors import InputError
@@ -20,22 +22,18 @@ from kiosk.station.services.roster_csv import (
     normalise_candidate_number,
     parse_roster,
 )
+from kiosk.station.storage.engine import StoreSession
 from kiosk.station.storage.records import CandidateRecord
 from kiosk.station.storage.repositories import audit, people
 
-_SHOWN_PROBLEMS = 5
-
 
 class RosterRejected(InputError):
-    """A roster file with bad rows; ``problems`` lists every one of them."""
+    """A roster file with bad rows; ``problems`` lists every one of them, as data."""
 
     def __init__(self, source: Path, problems: tuple[RosterProblem, ...]) -> None:
+        code = "roster.rejected_one_problem" if len(problems) == 1 else "roster.rejected"
+        super().__init__(code, path=source, count=len(problems))
         self.problems = problems
-        shown = " ".join(str(problem) for problem in problems[:_SHOWN_PROBLEMS])
-        more = len(problems) - _SHOWN_PROBLEMS
-        tail = f" ...and {more} more; run 'kiosk roster check' to see them all." if more > 0 else ""
-        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
-        super().__init__(f"The roster {source} has {count} and nothing was imported. {shown}{tail}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +43,7 @@ class RosterPreview:
     source: Path
     rows: tuple[RosterRow, ...]
     problems: tuple[RosterProblem, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[RosterProblem, ...]
     encoding: str
     delimiter: str
 
@@ -88,9 +86,10 @@ def _read(source: Path) -> bytes:
     try:
         return source.read_bytes()
     except FileNotFoundError as error:
-        raise InputError(f"The roster file {source} does not exist.") from error
+        raise InputError("roster.file_missing", path=source) from error
     except OSError as error:
-        raise InputError(f"The roster file {source} cannot be read ({error.strerror}).") from error
+        reason = error.strerror or str(error)
+        raise InputError("roster.file_unreadable", path=source, reason=reason) from error
 
 
 def preview_roster(ctx: KioskContext, csv_path: Path) -> RosterPreview:
@@ -99,12 +98,7 @@ def preview_roster(ctx: KioskContext, csv_path: Path) -> RosterPreview:
     with ctx.store.session() as session:
         existing = people.existing_numbers(session, (row.candidate_number for row in parsed.rows))
     clashes = tuple(
-        RosterProblem(
-            row.row,
-            "candidate number",
-            f"{row.candidate_number} is already on this kiosk's roster; remove the row "
-            "(use 'kiosk roster reset-code' to give that candidate a new code).",
-        )
+        RosterProblem(row.row, "number", "roster.number_on_roster", {"number": row.candidate_number})
         for row in parsed.rows
         if row.candidate_number in existing
     )
@@ -138,10 +132,7 @@ def import_roster(ctx: KioskContext, csv_path: Path) -> RosterImport:
     with ctx.store.transaction() as session:
         clashes = people.existing_numbers(session, (candidate.candidate_number for candidate in candidates))
         if clashes:
-            raise InputError(
-                f"Candidates {', '.join(sorted(clashes))} were added while the roster was being imported; "
-                "nothing was imported, run the import again."
-            )
+            raise InputError("roster.added_meanwhile", numbers=", ".join(sorted(clashes)))
         people.add_candidates(session, candidates, now)
         audit.add_event(session, "roster_imported", now, detail={"file": csv_path.name, "count": len(codes)})
     return RosterImport(csv_path, tuple(codes))
@@ -152,20 +143,43 @@ def _candidate(ctx: KioskContext, candidate_number: str) -> CandidateRecord:
     with ctx.store.session() as session:
         record = people.get_candidate(session, number)
     if record is None:
-        raise InputError(f"There is no candidate {number} on this kiosk's roster; check the number.")
+        raise InputError("candidate.unknown", number=number)
     return record
+
+
+@dataclass(frozen=True, slots=True)
+class FreshCode:
+    """A new access code for a candidate, not stored yet: the old code works until :func:`store_codes`."""
+
+    candidate_id: int
+    candidate_number: str
+    access_code: str
+    code_hash: str
+
+
+def fresh_codes(ctx: KioskContext, candidates: Iterable[CandidateRecord]) -> list[FreshCode]:
+    """New access codes for ``candidates``, stored nowhere yet (hand them out once they are stored)."""
+    fresh = []
+    for record in candidates:
+        code = new_access_code()
+        code_hash = hash_secret(normalise_code(code), ctx.hash_cost)
+        fresh.append(FreshCode(record.id, record.candidate_number, code, code_hash))
+    return fresh
+
+
+def store_codes(session: StoreSession, codes: Iterable[FreshCode], now: datetime) -> None:
+    """Make fresh codes the candidates' access codes (their old ones stop working), in ``session``."""
+    for fresh in codes:
+        people.set_access_code_hash(session, fresh.candidate_id, fresh.code_hash)
+        audit.add_event(session, "access_code_reset", now, detail={"candidate": fresh.candidate_number})
 
 
 def reset_access_code(ctx: KioskContext, candidate_number: str) -> str:
     """Issue a candidate a new access code (the old one stops working) and return it."""
-    record = _candidate(ctx, candidate_number)
-    code = new_access_code()
-    code_hash = hash_secret(normalise_code(code), ctx.hash_cost)
-    now = ctx.clock.wall()
+    fresh = fresh_codes(ctx, [_candidate(ctx, candidate_number)])
     with ctx.store.transaction() as session:
-        people.set_access_code_hash(session, record.id, code_hash)
-        audit.add_event(session, "access_code_reset", now, detail={"candidate": record.candidate_number})
-    return code
+        store_codes(session, fresh, ctx.clock.wall())
+    return fresh[0].access_code
 
 
 def set_accommodation(ctx: KioskContext, candidate_number: str, factor: float) -> None:
@@ -176,8 +190,7 @@ def set_accommodation(ctx: KioskContext, candidate_number: str, factor: float) -
     """
     if not math.isfinite(factor) or not 1.0 <= factor <= MAX_EXTRA_TIME_FACTOR:
         raise InputError(
-            f"An extra-time factor must be between 1.0 (no extra time) and {MAX_EXTRA_TIME_FACTOR:g}, "
-            f"not {factor:g}; for a quarter more time write 1.25."
+            "candidate.extra_time_out_of_range", factor=f"{factor:g}", max_factor=f"{MAX_EXTRA_TIME_FACTOR:g}"
         )
     record = _candidate(ctx, candidate_number)
     now = ctx.clock.wall()

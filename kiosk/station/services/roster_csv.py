@@ -10,7 +10,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -56,14 +56,19 @@ _ALIASES = {
     "remarks": "notes",
     "comments": "notes",
 }
+# Required field -> the heading a file must have for it (any alias above would do).
 _REQUIRED = {"number": "candidate number", "name": "name", "certificate": "certificate", "grade": "grade"}
 _GRADES = {"1": 1, "2": 2, "3": 3, "i": 1, "ii": 2, "iii": 3}
 _NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9/._-]*")
 _FACTOR = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _PERCENT = re.compile(r"\+?([0-9]+(?:[.,][0-9]+)?)\s*%")
 
-# Reports one problem with the current row: (field, what to do).
-_Bad: TypeAlias = Callable[[str, str], None]
+# Reports one problem with the current row: (column, error code, params).
+_Bad: TypeAlias = Callable[[str, str, dict[str, object]], None]
+
+# Columns a problem can be in: a roster field, the heading row, or the file's rows as a whole.
+HEADING = "heading"
+ROWS = "rows"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,21 +87,33 @@ class RosterRow:
 
 @dataclass(frozen=True, slots=True)
 class RosterProblem:
-    """One thing wrong with the file: where (row 1 is the heading row), which field, and what to do."""
+    """One thing wrong with (or noted about) the file, as data: where, what (an error code) and the facts.
+
+    ``row`` counts the file's lines from 1 (usually the heading row); ``column`` is the roster field
+    (``number``, ``name``, ``name_zh``, ``certificate``, ``grade``, ``extra_time``, ``notes``), or
+    :data:`HEADING` or :data:`ROWS`. The wording of ``code`` (which names the row) is in
+    :mod:`kiosk.messages`; :meth:`error` gives what it renders.
+    """
 
     row: int
-    field: str
-    message: str
+    column: str
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def error(self) -> InputError:
+        """The problem as an error carrying ``row`` and ``column`` with its own params, for the wording."""
+        return InputError(self.code, row=self.row, column=self.column, **self.params)
 
     def __str__(self) -> str:
-        return f"Row {self.row}, {self.field}: {self.message}"
+        return str(self.error())
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedRoster:
     rows: tuple[RosterRow, ...]
     problems: tuple[RosterProblem, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[RosterProblem, ...] = ()
+    """Things noted that stop nothing, e.g. a column that is not a roster column and was ignored."""
     encoding: str = "utf-8"
     delimiter: str = ","
     ignored_columns: tuple[str, ...] = field(default=())
@@ -116,10 +133,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError as error:
-        raise InputError(
-            f"The roster {source} is neither UTF-8 nor Windows-1252 text (byte {error.start + 1}); "
-            "save it from the spreadsheet as 'CSV UTF-8'."
-        ) from error
+        raise InputError("roster.not_text", path=source, byte=error.start + 1) from error
 
 
 def _heading(text: str) -> str:
@@ -141,20 +155,20 @@ def parse_roster(data: bytes, source: str) -> ParsedRoster:
     lines = text.splitlines()
     header_line = next((line for line in lines if line.strip()), "")
     if not header_line:
-        raise InputError(
-            f"The roster {source} is empty; export the candidate list from the spreadsheet again."
-        )
+        raise InputError("roster.empty", path=source)
     delimiter = _delimiter(header_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     problems: list[RosterProblem] = []
     columns: dict[str, int] | None = None
     ignored: list[str] = []
+    heading_row = 1
     rows: list[RosterRow] = []
     for record in reader:
         row_number = reader.line_num
         if not any(cell.strip() for cell in record):
             continue
         if columns is None:
+            heading_row = row_number
             columns, ignored, header_problems = _columns(record, row_number)
             problems.extend(header_problems)
             if header_problems:
@@ -164,11 +178,11 @@ def parse_roster(data: bytes, source: str) -> ParsedRoster:
         if parsed is not None:
             rows.append(parsed)
     if columns is not None and not rows and not problems:
-        problems.append(
-            RosterProblem(1, "rows", "the file has a heading row but no candidates; add their rows.")
-        )
+        problems.append(RosterProblem(heading_row, ROWS, "roster.no_candidates"))
     _check_duplicates(rows, problems)
-    warnings = tuple(f"Column '{name}' is not a roster column and was ignored." for name in ignored)
+    warnings = tuple(
+        RosterProblem(heading_row, HEADING, "roster.column_ignored", {"heading": name}) for name in ignored
+    )
     return ParsedRoster(
         rows=tuple(rows),
         problems=tuple(sorted(problems, key=lambda problem: problem.row)),
@@ -194,19 +208,16 @@ def _columns(record: list[str], row_number: int) -> tuple[dict[str, int], list[s
             problems.append(
                 RosterProblem(
                     row_number,
-                    "heading",
-                    f"column '{cell.strip()}' repeats column {columns[known] + 1}; keep only one of them.",
+                    HEADING,
+                    "roster.heading_repeated",
+                    {"heading": cell.strip(), "first": columns[known] + 1},
                 )
             )
             continue
         columns[known] = index
     for key, label in _REQUIRED.items():
         if key not in columns:
-            problems.append(
-                RosterProblem(
-                    row_number, "heading", f"there is no '{label}' column; add one to the heading row."
-                )
-            )
+            problems.append(RosterProblem(row_number, HEADING, "roster.heading_missing", {"heading": label}))
     return columns, ignored, problems
 
 
@@ -222,32 +233,28 @@ def _row(
 ) -> RosterRow | None:
     found_before = len(problems)
 
-    def bad(field_name: str, message: str) -> None:
-        problems.append(RosterProblem(row_number, field_name, message))
+    def bad(column: str, code: str, params: dict[str, object]) -> None:
+        problems.append(RosterProblem(row_number, column, code, params))
 
     number = normalise_candidate_number(_cell(record, columns, "number"))
     if not number:
-        bad("candidate number", "it is empty; give every candidate their number.")
+        bad("number", "roster.number_empty", {})
     elif len(number) > MAX_NUMBER_LENGTH or not _NUMBER.fullmatch(number):
-        bad(
-            "candidate number",
-            f"'{number}' is not a candidate number; use up to {MAX_NUMBER_LENGTH} letters, digits, "
-            "'-' or '/'.",
-        )
+        bad("number", "roster.number_invalid", {"value": number, "max_length": MAX_NUMBER_LENGTH})
     name = " ".join(_cell(record, columns, "name").split())
     if not name:
-        bad("name", "it is empty; give the candidate's full name.")
+        bad("name", "roster.name_empty", {})
     elif len(name) > MAX_NAME_LENGTH:
-        bad("name", f"it is longer than {MAX_NAME_LENGTH} characters; shorten it.")
+        bad("name", "roster.name_too_long", {"max_length": MAX_NAME_LENGTH})
     name_zh = " ".join(_cell(record, columns, "name_zh").split()) or None
     if name_zh is not None and len(name_zh) > MAX_NAME_LENGTH:
-        bad("chinese name", f"it is longer than {MAX_NAME_LENGTH} characters; shorten it.")
+        bad("name_zh", "roster.name_zh_too_long", {"max_length": MAX_NAME_LENGTH})
     certificate = _certificate(_cell(record, columns, "certificate"), bad)
     grade = _grade(_cell(record, columns, "grade"), bad)
     factor = _extra_time(_cell(record, columns, "extra_time"), bad)
     notes = " ".join(_cell(record, columns, "notes").split())
     if len(notes) > MAX_NOTES_LENGTH:
-        bad("notes", f"they are longer than {MAX_NOTES_LENGTH} characters; shorten them.")
+        bad("notes", "roster.notes_too_long", {"max_length": MAX_NOTES_LENGTH})
     if len(problems) > found_before or certificate is None or grade is None or factor is None:
         return None
     return RosterRow(row_number, number, name, name_zh, certificate, grade, factor, notes)
@@ -260,9 +267,9 @@ def _certificate(value: str, bad: _Bad) -> Certificate | None:
             return certificate
     choices = ", ".join(certificate.value for certificate in Certificate)
     if not value:
-        bad("certificate", f"it is empty; write one of {choices}.")
+        bad("certificate", "roster.certificate_empty", {"choices": choices})
     else:
-        bad("certificate", f"'{value}' is not a certificate; write one of {choices}.")
+        bad("certificate", "roster.certificate_invalid", {"value": value, "choices": choices})
     return None
 
 
@@ -270,8 +277,10 @@ def _grade(value: str, bad: _Bad) -> int | None:
     cleaned = " ".join(value.lower().split()).removeprefix("grade").strip()
     grade = _GRADES.get(cleaned)
     if grade is None:
-        shown = f"'{value}' is not a grade" if value else "it is empty"
-        bad("grade", f"{shown}; write 1, 2 or 3 (or I, II, III).")
+        if value:
+            bad("grade", "roster.grade_invalid", {"value": value})
+        else:
+            bad("grade", "roster.grade_empty", {})
     return grade
 
 
@@ -284,17 +293,15 @@ def _extra_time(value: str, bad: _Bad) -> float | None:
     elif _FACTOR.fullmatch(value):
         factor = float(value.replace(",", "."))
     else:
-        bad(
-            "extra time",
-            f"'{value}' is not an extra-time factor; write for example 1.25 or 25%, or leave it empty.",
-        )
+        bad("extra_time", "roster.extra_time_invalid", {"value": value})
         return None
     if not math.isfinite(factor) or not 1.0 <= factor <= MAX_EXTRA_TIME_FACTOR:
-        hint = f" (did you mean {value}%?)" if factor > MAX_EXTRA_TIME_FACTOR and percent is None else ""
+        # A plain number above the maximum was most likely meant as a percentage.
+        meant_percent = factor > MAX_EXTRA_TIME_FACTOR and percent is None
         bad(
-            "extra time",
-            f"'{value}' is outside 1.0 (no extra time) to {MAX_EXTRA_TIME_FACTOR:g} (triple time){hint}; "
-            "write for example 1.25 or 25%.",
+            "extra_time",
+            "roster.extra_time_percent" if meant_percent else "roster.extra_time_out_of_range",
+            {"value": value, "max_factor": f"{MAX_EXTRA_TIME_FACTOR:g}"},
         )
         return None
     return factor
@@ -308,8 +315,9 @@ def _check_duplicates(rows: list[RosterRow], problems: list[RosterProblem]) -> N
             problems.append(
                 RosterProblem(
                     row.row,
-                    "candidate number",
-                    f"{row.candidate_number} also appears on row {earlier}; list each candidate once.",
+                    "number",
+                    "roster.number_repeated",
+                    {"number": row.candidate_number, "first_row": earlier},
                 )
             )
         else:

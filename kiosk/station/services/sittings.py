@@ -12,7 +12,7 @@ from datetime import date
 
 from kiosk.domain.attempt import AttemptAction, AttemptState, transition
 from kiosk.domain.errors import InputError, RuleError, SecurityError
-from kiosk.domain.items import GRADE_NAMES, Bank
+from kiosk.domain.items import Bank
 from kiosk.formats.bank_packages import open_bank_package
 from kiosk.formats.packages import verify_package
 from kiosk.station.services import guesses
@@ -25,6 +25,11 @@ from kiosk.station.storage.repositories import attempts, audit
 from kiosk.station.storage.repositories import sittings as sitting_rows
 
 MAX_NAME_LENGTH = 200
+WRONG_RELEASE_CODE = guesses.WrongGuess(
+    "sitting.release_code_wrong",
+    "sitting.release_code_wrong_last_try",
+    "sitting.release_code_wrong_now_locked",
+)
 
 
 class SittingState(enum.StrEnum):
@@ -92,11 +97,11 @@ def schedule_sitting(
     """Schedule a sitting of an installed bank on a date."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InputError("The sitting needs a name, for example 'Maintenance II theory, morning'.")
+        raise InputError("sitting.name_empty")
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise InputError(f"The sitting name is longer than {MAX_NAME_LENGTH} characters; shorten it.")
+        raise InputError("sitting.name_too_long", max_length=MAX_NAME_LENGTH)
     if latest_installed(ctx, bank_id) is None:
-        raise RuleError(f"Bank {bank_id} is not installed on this kiosk; install its package first.")
+        raise RuleError("sitting.bank_not_installed", bank=bank_id)
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
         record = sitting_rows.add_sitting(
@@ -117,7 +122,7 @@ def get_sitting(ctx: KioskContext, sitting_id: int) -> SittingInfo:
     with ctx.store.session() as session:
         record = sitting_rows.get_sitting(session, sitting_id)
     if record is None:
-        raise InputError(f"There is no sitting {sitting_id} on this kiosk; 'kiosk sitting list' shows them.")
+        raise InputError("sitting.unknown", sitting=sitting_id)
     return _info(record)
 
 
@@ -130,14 +135,12 @@ def open_sitting(ctx: KioskContext, sitting_id: int, pin: str, release_code: str
     invigilator = check_pin(ctx, pin)
     sitting = get_sitting(ctx, sitting_id)
     if sitting.state is SittingState.CLOSED:
-        raise RuleError(f"Sitting {sitting.id} ('{sitting.name}') is closed; it cannot be opened again.")
+        raise RuleError("sitting.closed", sitting=sitting.id, name=sitting.name)
     version = sitting.bank_version
     if version is None:
         installed = latest_installed(ctx, sitting.bank_id)
         if installed is None:
-            raise RuleError(
-                f"Bank {sitting.bank_id} is not installed on this kiosk; install its package first."
-            )
+            raise RuleError("sitting.bank_not_installed", bank=sitting.bank_id, sitting=sitting.id)
         version = installed.version
     data = read_installed_package(ctx, sitting.bank_id, version)
     trusted = trusted_keys(ctx)
@@ -148,13 +151,16 @@ def open_sitting(ctx: KioskContext, sitting_id: int, pin: str, release_code: str
     try:
         bank = open_bank_package(data, trusted, release_code)
     except SecurityError as error:
-        left = guesses.record_failure(ctx, limit)
-        raise SecurityError(f"{error} {guesses.tries_left_phrase(left, limit)}") from error
+        # The package itself checked out above, so what failed is the code typed (the refusal's own
+        # code goes along as ``reason``).
+        raise guesses.wrong_guess(ctx, WRONG_RELEASE_CODE, limit, reason=error.code) from error
     guesses.record_success(ctx, limit)
     if bank.bank_id != sitting.bank_id:
         raise RuleError(
-            f"The installed package holds bank {bank.bank_id}, but sitting {sitting.id} is for "
-            f"{sitting.bank_id}."
+            "sitting.package_of_other_bank",
+            bank=bank.bank_id,
+            sitting=sitting.id,
+            sitting_bank=sitting.bank_id,
         )
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
@@ -176,13 +182,6 @@ def open_sitting(ctx: KioskContext, sitting_id: int, pin: str, release_code: str
     )
 
 
-def describe_bank(bank: Bank) -> str:
-    """E.g. 'Energy Storage Maintenance grade II' for messages."""
-    # Not Certificate.title: on a StrEnum that name resolves to str.title.
-    certificate = f"Energy Storage {bank.certificate.value.capitalize()}"
-    return f"{certificate} grade {GRADE_NAMES.get(bank.grade, str(bank.grade))}"
-
-
 def close_sitting(ctx: KioskContext, open_sitting: OpenSitting, pin: str) -> ClosedSitting:
     """End a sitting: paused and interrupted attempts are submitted with their saved answers.
 
@@ -195,11 +194,7 @@ def close_sitting(ctx: KioskContext, open_sitting: OpenSitting, pin: str) -> Clo
     with ctx.store.transaction() as session:
         running = attempts.attempts_in_states(session, [AttemptState.RUNNING.value], sitting_id)
         if running:
-            names = ", ".join(record.id for record in running)
-            raise RuleError(
-                f"Attempts {names} are still running; the candidates must submit (or be paused) before the "
-                "sitting can close."
-            )
+            raise RuleError("sitting.attempts_running", attempts=", ".join(record.id for record in running))
         to_submit = attempts.attempts_in_states(
             session, [AttemptState.PAUSED.value, AttemptState.INTERRUPTED.value], sitting_id
         )

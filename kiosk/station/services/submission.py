@@ -84,13 +84,9 @@ def load_form(form_json: str) -> Form:
     try:
         data = json.loads(form_json)
     except json.JSONDecodeError as error:
-        raise StoreError(
-            f"A stored form is damaged ({error.msg}); restore the store from a backup."
-        ) from error
+        raise StoreError("kiosk_store.form_damaged", detail=error.msg) from error
     if not isinstance(data, dict):
-        raise StoreError(
-            "A stored form is damaged (it is not a JSON object); restore the store from a backup."
-        )
+        raise StoreError("kiosk_store.form_not_object")
     return Form.from_dict(data)
 
 

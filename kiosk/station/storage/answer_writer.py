@@ -46,7 +46,7 @@ class AnswerWriter:
             raw = connection.connection.dbapi_connection
             if not isinstance(raw, sqlite3.Connection):
                 connection.close()
-                raise StoreError("The kiosk store is not an SQLite database; answers cannot be saved to it.")
+                raise StoreError("kiosk_store.answers_not_sqlite")
             self._connection, self._raw = connection, raw
         return self._raw
 
@@ -80,9 +80,7 @@ class AnswerWriter:
                 )
                 updated = raw.execute(_UPDATE_CLOCK, (consumed_seconds, at, entry.hash, entry.attempt_id))
                 if updated.rowcount != 1:
-                    raise StoreError(
-                        f"Attempt {entry.attempt_id} is not in the kiosk store; the answer was not saved."
-                    )
+                    raise StoreError("kiosk_store.attempt_missing", attempt=entry.attempt_id)
                 raw.execute("COMMIT")
             except BaseException:
                 if raw.in_transaction:

@@ -7,6 +7,7 @@ repositories only take the session they are given and never commit.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from sqlalchemy import Engine, create_engine, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.errors import StoreError
+from kiosk.support.files import PRIVATE, fsync_folder
 from kiosk.support.sql import configure_sqlite, immediate_writes, unit_of_work
 
 BUSY_TIMEOUT_MS = 5000
@@ -29,11 +31,8 @@ BUSY_TIMEOUT_MS = 5000
 StoreSession: TypeAlias = Session
 
 
-def _damaged(path: Path, detail: str) -> StoreError:
-    return StoreError(
-        f"The kiosk store at {path} is damaged ({detail}). Do not run exams on this PC: copy the data folder "
-        "for the administrator and restore the store from the last backup."
-    )
+def _damaged(path: Path, detail: str, problems: int = 1) -> StoreError:
+    return StoreError("kiosk_store.damaged", path=path, detail=detail, problems=problems)
 
 
 def _database_problem(path: Path, error: exc.DBAPIError) -> StoreError:
@@ -41,22 +40,17 @@ def _database_problem(path: Path, error: exc.DBAPIError) -> StoreError:
 
 
 def describe_database_error(path: Path, detail: str) -> StoreError:
-    """One sentence for what SQLite said went wrong, saying what the person can do about it."""
+    """The StoreError for what SQLite said (``detail``) went wrong, coded by what the person can do."""
     lowered = detail.lower()
     if "locked" in lowered or "busy" in lowered:
-        return StoreError(
-            f"The kiosk store at {path} is busy (another kiosk program may be using it); close that program "
-            "and try again."
-        )
+        return StoreError("kiosk_store.busy", path=path)
     if "full" in lowered:
-        return StoreError(
-            f"The disk holding the kiosk store at {path} is full; free some space and try again."
-        )
+        return StoreError("kiosk_store.disk_full", path=path)
     if "readonly" in lowered or "read-only" in lowered:
-        return StoreError(f"The kiosk store at {path} cannot be written; check the folder's permissions.")
+        return StoreError("kiosk_store.read_only", path=path)
     if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
         return _damaged(path, detail)
-    return StoreError(f"The kiosk store at {path} refused the change ({detail}).")
+    return StoreError("kiosk_store.refused", path=path, detail=detail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +105,11 @@ class Store:
         return IntegrityReport(tuple(problems))
 
     def require_intact(self, quick: bool = True) -> None:
-        """Raise StoreError saying what to do if the store is damaged; the start-up gate for exams."""
+        """Raise StoreError (``kiosk_store.damaged``) if the store is damaged; the start-up gate for exams."""
         report = self.check_integrity(quick=quick)
         if not report.ok:
-            shown = "; ".join(report.problems[:3])
-            more = f"; and {len(report.problems) - 3} more" if len(report.problems) > 3 else ""
-            raise _damaged(self.path, shown + more)
+            # SQLite's own words go along as the detail: the first few, and how many there are.
+            raise _damaged(self.path, "; ".join(report.problems[:3]), problems=len(report.problems))
 
     def user_version(self) -> int:
         """The schema version recorded in the file (``PRAGMA user_version``)."""
@@ -132,26 +125,28 @@ class Store:
 
         ``destination`` may be a folder (a dated file name is chosen) or a file path that does not exist.
         The copy is written beside the destination under a temporary name, flushed and renamed, so a
-        pulled USB stick never leaves a half-written file under the final name.
+        pulled USB stick never leaves a half-written file under the final name. The copy is readable by
+        its owner only, like the store it copies.
         """
         target = destination / _backup_name() if destination.is_dir() else destination
         if target.exists():
-            raise StoreError(f"The backup file {target} already exists; choose another name or folder.")
+            raise StoreError("kiosk_store.backup_exists", path=target)
         if not target.parent.is_dir():
-            raise StoreError(
-                f"The backup folder {target.parent} does not exist; create it or choose another."
-            )
+            raise StoreError("kiosk_store.backup_folder_missing", folder=target.parent)
         temporary = target.with_name(f".{target.name}.partial")
         try:
+            # Created owner-only before SQLite writes a byte into it (a stale copy is emptied).
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE))
+            os.chmod(temporary, PRIVATE)
             self._copy_to(temporary)
             _fsync_file(temporary)
             problems = _check_copy(temporary)
             if problems:
-                raise StoreError(f"The backup written to {target} did not read back correctly ({problems}).")
+                raise StoreError("kiosk_store.backup_unreadable", path=target, detail=problems)
             os.replace(temporary, target)
-            _fsync_directory(target.parent)
+            fsync_folder(target.parent)
         except OSError as error:
-            raise StoreError(f"The backup could not be written to {target} ({error.strerror}).") from error
+            raise _backup_not_written(target, error) from error
         finally:
             temporary.unlink(missing_ok=True)
         return target
@@ -162,14 +157,14 @@ class Store:
             with self.engine.connect() as connection:
                 raw = connection.connection.dbapi_connection
                 if not isinstance(raw, sqlite3.Connection):
-                    raise StoreError("The kiosk store is not an SQLite database, so it cannot be backed up.")
+                    raise StoreError("kiosk_store.backup_not_sqlite")
                 raw.backup(copy)
             # A single self-contained file: fold the copy's write-ahead log back in.
             copy.execute("PRAGMA journal_mode = DELETE")
         except exc.DBAPIError as error:
             raise _database_problem(self.path, error) from error
         except sqlite3.Error as error:
-            raise StoreError(f"The backup could not be made ({error}).") from error
+            raise StoreError("kiosk_store.backup_failed", path=self.path, detail=str(error)) from error
         finally:
             copy.close()
 
@@ -184,7 +179,7 @@ def open_store(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
     ``busy_timeout_ms`` is how long a transaction waits for another program's lock before giving up.
     """
     if not path.parent.is_dir():
-        raise StoreError(f"The folder {path.parent} for the kiosk store does not exist.")
+        raise StoreError("kiosk_store.folder_missing", folder=path.parent)
     engine = create_engine(f"sqlite:///{path}")
     configure_sqlite(engine, busy_timeout_ms)
     return Store(path, engine)
@@ -215,12 +210,8 @@ def _fsync_file(path: Path) -> None:
         os.close(descriptor)
 
 
-def _fsync_directory(path: Path) -> None:
-    # Directories cannot be opened for fsync on Windows; the rename is still atomic there.
-    if os.name == "nt":
-        return
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+def _backup_not_written(target: Path, error: OSError) -> StoreError:
+    """The backup's OSError as a code: a full or read-only disk is named as such, like any file written."""
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
+        return StoreError("kiosk_store.backup_disk_full", path=target)
+    return StoreError("kiosk_store.backup_not_written", path=target, reason=error.strerror or str(error))

@@ -159,13 +159,10 @@ def upgrade(store: Store, target: int = SCHEMA_VERSION) -> int:
     A new, empty file is created straight from the models when the target is the newest version.
     """
     if not 1 <= target <= SCHEMA_VERSION:
-        raise ValueError(f"Schema version {target} does not exist; the newest is {SCHEMA_VERSION}.")
+        raise ValueError(f"schema version {target} does not exist; the newest is {SCHEMA_VERSION}")
     found = store.user_version()
     if found > SCHEMA_VERSION:
-        raise StoreError(
-            f"The kiosk store at {store.path} was written by a newer kiosk program (schema version {found}; "
-            f"this program knows up to {SCHEMA_VERSION}); install the newer program."
-        )
+        raise StoreError("kiosk_store.newer_schema", path=store.path, found=found, known=SCHEMA_VERSION)
     if found == 0 and target == SCHEMA_VERSION:
         with store.transaction() as session:
             connection = session.connection()
@@ -186,7 +183,4 @@ def upgrade(store: Store, target: int = SCHEMA_VERSION) -> int:
 
 def _refuse_foreign_file(store: Store, connection: Connection) -> None:
     if _has_tables(connection):
-        raise StoreError(
-            f"The file {store.path} holds a database that is not a kiosk store; move it away or choose "
-            "another data folder."
-        )
+        raise StoreError("kiosk_store.foreign_file", path=store.path)

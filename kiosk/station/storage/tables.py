@@ -31,7 +31,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 def stored_time(value: datetime) -> str:
     """How a time is written to the store: UTC, ISO 8601, always to the microsecond."""
     if value.tzinfo is None:
-        raise ValueError("The kiosk store only keeps timezone-aware times.")
+        raise ValueError("the kiosk store only keeps timezone-aware times")
     return value.astimezone(UTC).isoformat(timespec="microseconds")
 
 

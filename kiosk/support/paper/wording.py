@@ -1,4 +1,4 @@
-"""How values are worded on paper: grades, certificates, marks, durations and times."""
+"""How values are worded on paper: grades, marks, durations and times (certificates: domain.items)."""
 
 from __future__ import annotations
 
@@ -14,16 +14,6 @@ def grade_label(grade: int) -> str:
     name = GRADE_NAMES.get(grade, str(grade))
     level = GRADE_LEVELS.get(grade)
     return f"{name} ({level})" if level else name
-
-
-def certificate_name(certificate: str) -> str:
-    """E.g. "Energy Storage Maintenance"; ``certificate`` is a display name or the stored value."""
-    return certificate if " " in certificate else f"Energy Storage {certificate.capitalize()}"
-
-
-def certificate_title(certificate: str, grade: int) -> str:
-    """E.g. "Energy Storage Maintenance, Grade II"; ``certificate`` is a display name or the stored value."""
-    return f"{certificate_name(certificate)}, Grade {GRADE_NAMES.get(grade, str(grade))}"
 
 
 def percent(value: float, places: int = 1) -> str:

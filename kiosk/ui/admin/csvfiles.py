@@ -7,25 +7,20 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.domain.errors import InputError
 from kiosk.domain.spreadsheet import inert_cell
 from kiosk.support.files import write_file
-from kiosk.ui.i18n import tr
 
 
 def write_csv(target: Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:
     """Write the rows as UTF-8 CSV with a byte-order mark, so spreadsheets read names in any script.
 
-    The file is written atomically and, like every file ``write_atomically`` makes, readable only by its
+    The file is written atomically and, like every file ``write_file`` makes, readable only by its
     owner: some of these files hold access codes.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers)
     writer.writerows([inert_cell(value) for value in row] for row in rows)
-    try:
-        write_file(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
-    except OSError as error:
-        message = tr("AdminConsole", "The file {path} could not be written ({reason}); choose another place.")
-        raise InputError(message.format(path=target, reason=error.strerror)) from None
+    # A failure is write_file's FileWriteError; the console words it from its code.
+    write_file(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
     return target

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from kiosk.domain import items
 from kiosk.domain.items import GRADE_NAMES
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import current_language, tr
 
 
 def certificate_name(value: str) -> str:
-    names = {
-        "design": tr("AdminTerms", "Energy Storage Design"),
-        "maintenance": tr("AdminTerms", "Energy Storage Maintenance"),
-        "recycling": tr("AdminTerms", "Energy Storage Recycling"),
-    }
-    return names.get(str(value), str(value))
+    """The certificate's name in the console's language, e.g. "Energy Storage Maintenance"."""
+    return items.certificate_name(value, language=current_language())
 
 
 def certificate_short(value: str) -> str:

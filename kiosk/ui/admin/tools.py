@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.domain.errors import KioskError
 from kiosk.ui.admin.seams import Desktop, FileChooser
 from kiosk.ui.admin.widgets import ConsolePage
+from kiosk.ui.errors import ShownError, error_message
 from kiosk.ui.i18n import tr
 from kiosk.ui.prompts import Prompter
 from kiosk.ui.tasks import TaskRunner
@@ -26,8 +27,8 @@ _log = logging.getLogger(__name__)
 
 def failure_sentence(error: BaseException) -> str:
     """The sentence to show for ``error``: its own for a KioskError, otherwise where to look for details."""
-    if isinstance(error, KioskError):
-        return str(error)
+    if isinstance(error, KioskError | ShownError):
+        return error_message(error)
     _log.error("unexpected failure in the administrator console", exc_info=error)
     return tr(
         "AdminConsole",

@@ -1,24 +1,29 @@
-"""Translations of the kiosk's own words: a QTranslator backed by a JSON catalogue per language.
+"""Translations of the kiosk's and the console's words: Qt Linguist catalogues compiled to .qm files.
 
-Every visible string is written in English in the code as ``tr("Context", "Source text")`` and looked up
-through ``QCoreApplication.translate``, so Qt's usual machinery (installTranslator, LanguageChange events)
-applies. Catalogues are plain JSON, ``{context: {source: translation}}``, so a reviewer can read and diff
-them without Qt's tools; ``tests/ui/test_i18n.py`` checks that every ``tr`` call in ``kiosk/ui`` has a
-translation and that placeholders such as ``{minutes}`` survive.
+Every visible string is written in English in the code as ``tr("Context", "Source text")`` (or, when it
+counts something, ``trn("Context", "%n question(s) ...", n)``) and looked up through
+``QCoreApplication.translate``, so Qt's usual machinery (installTranslator, LanguageChange events) applies.
+The translations live beside this module as Qt Linguist sources, ``<catalogue>_<locale>.ts``, compiled by
+``python -m kiosk.ui.i18n.build`` to the ``.qm`` files loaded here: ``kiosk`` (the kiosk's screens),
+``console`` (the administrator console) and ``errors_<area>`` (every error code's sentence, context
+``Errors``). English is the source language; its catalogues hold only the singular and plural forms of
+counted strings.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
-# Languages the kiosk's own words come in; English is the source language and needs no catalogue.
-LANGUAGES = ("en", "zh")
-_CATALOGUE_FILES = {"zh": "zh_CN.json"}
+# Languages the screens come in, and the locale their catalogues are named by.
+LOCALES = {"en": "en", "zh": "zh_CN"}
+LANGUAGES = tuple(LOCALES)
+# The catalogues the kiosk loads (the console adds its own).
+KIOSK_CATALOGUES = ("kiosk", "errors_*")
+# The language the last LanguageSwitch installed, for words made outside Qt's catalogue (certificate names).
+_current_language = "en"
 
 
 def tr(context: str, text: str) -> str:
@@ -26,68 +31,81 @@ def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def load_catalogue(language: str, directory: Path = CATALOGUE_DIR) -> dict[str, dict[str, str]]:
-    """The translations for ``language`` in ``directory`` as ``{context: {source: translation}}``.
-
-    Empty for English, the source language.
-    """
-    name = _CATALOGUE_FILES.get(language)
-    if name is None:
-        return {}
-    raw = json.loads((directory / name).read_text(encoding="utf-8"))
-    return {str(context): {str(k): str(v) for k, v in entries.items()} for context, entries in raw.items()}
+def trn(context: str, text: str, count: int) -> str:
+    """The translation of ``text`` in the plural form ``count`` needs, with ``%n`` replaced by ``count``."""
+    return QCoreApplication.translate(context, text, None, count)
 
 
-class CatalogueTranslator(QTranslator):
-    """A QTranslator that answers from a JSON catalogue instead of a compiled .qm file."""
+def current_language() -> str:
+    """The language the screens are in now ("en" until a LanguageSwitch installs another)."""
+    return _current_language
 
-    def __init__(self, language: str, catalogue: dict[str, dict[str, str]] | None = None) -> None:
-        super().__init__()
-        self._language = language
-        self._catalogue = load_catalogue(language) if catalogue is None else catalogue
 
-    def language(self) -> str:
-        """The language this translator translates into (Qt's own accessor)."""
-        return self._language
-
-    def translate(
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        # None (a null QString) tells Qt "not translated here", so it falls back to the source text.
-        return self._catalogue.get(context, {}).get(source_text)
-
-    def isEmpty(self) -> bool:
-        return not self._catalogue
+def catalogue_files(
+    language: str, catalogues: tuple[str, ...] = KIOSK_CATALOGUES, directory: Path = CATALOGUE_DIR
+) -> list[Path]:
+    """The compiled catalogues (.qm) of ``language`` among ``catalogues`` (names or glob patterns)."""
+    locale = LOCALES[language]
+    found: dict[Path, None] = {}
+    for pattern in catalogues:
+        for path in sorted(directory.glob(f"{pattern}_{locale}.qm")):
+            found[path] = None
+    return list(found)
 
 
 class LanguageSwitch:
-    """Installs and swaps one translator; Qt then sends LanguageChange to every widget.
+    """Installs one language's translators and swaps them; Qt then sends LanguageChange to every widget.
 
-    ``catalogue_for`` gives the catalogue of a language (the kiosk's own by default; the administrator
-    console merges its words into it).
+    ``catalogues`` names the catalogues to load (the kiosk's by default; the console adds its own). English
+    is installed at once when there is an application, so counted strings read "1 question" and
+    "3 questions" from the start.
     """
 
-    def __init__(self, catalogue_for: Callable[[str], dict[str, dict[str, str]]] = load_catalogue) -> None:
-        self._catalogue_for = catalogue_for
-        self._translator: CatalogueTranslator | None = None
+    def __init__(
+        self, catalogues: tuple[str, ...] = KIOSK_CATALOGUES, directory: Path = CATALOGUE_DIR
+    ) -> None:
+        self.catalogues = catalogues
+        self.directory = directory
+        self._translators: list[QTranslator] = []
+        self._installed = False
         self.language = "en"
+        if QCoreApplication.instance() is not None:
+            # Not delivered at once: the window that makes this switch is still being built.
+            self._install("en")
 
     def set_language(self, language: str) -> None:
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r}")
-        if language == self.language and (self._translator is not None or language == "en"):
+        if language == self.language and self._installed:
             return
-        if self._translator is not None:
-            QCoreApplication.removeTranslator(self._translator)
-            self._translator = None
-        if language != "en":
-            self._translator = CatalogueTranslator(language, self._catalogue_for(language))
-            QCoreApplication.installTranslator(self._translator)
-        self.language = language
+        self._install(language)
         # Installing or removing a translator posts LanguageChange to every widget; deliver it now so the
         # screen is already retranslated when this returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
+    def _install(self, language: str) -> None:
+        self._remove()
+        for path in catalogue_files(language, self.catalogues, self.directory):
+            translator = QTranslator()
+            if not translator.load(str(path)):
+                raise OSError(f"the translation catalogue {path} cannot be loaded")
+            QCoreApplication.installTranslator(translator)
+            self._translators.append(translator)
+        self._installed = True
+        self.language = language
+        global _current_language
+        _current_language = language
+
+    def _remove(self) -> None:
+        for translator in self._translators:
+            QCoreApplication.removeTranslator(translator)
+        self._translators = []
+        self._installed = False
+
     def reset(self) -> None:
-        """Back to English (used when a window closes, so no translator outlives it)."""
-        self.set_language("en")
+        """Back to plain English, no translator installed (when a window closes, so none outlives it)."""
+        self._remove()
+        self.language = "en"
+        global _current_language
+        _current_language = "en"
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

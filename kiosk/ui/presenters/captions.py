@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.domain.items import GRADE_NAMES, Bank
+from kiosk.domain.items import GRADE_NAMES, Bank, Certificate, certificate_name
 from kiosk.station.services.sittings import SittingInfo
 from kiosk.ui.i18n import tr
 
@@ -15,19 +15,12 @@ def grade_name(bank: Bank) -> str:
     return GRADE_NAMES.get(bank.grade, str(bank.grade))
 
 
-def bank_caption(bank_id: str) -> str:
-    """A person's name for a bank id such as ``maintenance-2``: 'Energy Storage Maintenance, grade II'."""
+def bank_caption(bank_id: str, language: str) -> str:
+    """A person's name for a bank id such as ``maintenance-2``: 'Energy Storage Maintenance, Grade II'."""
     certificate, _, grade = bank_id.rpartition("-")
-    names = {
-        "design": tr("KioskPresenter", "Energy Storage Design"),
-        "maintenance": tr("KioskPresenter", "Energy Storage Maintenance"),
-        "recycling": tr("KioskPresenter", "Energy Storage Recycling"),
-    }
-    if certificate not in names or not grade.isdigit():
+    if certificate not in {c.value for c in Certificate} or not grade.isdigit():
         return bank_id
-    return tr("KioskPresenter", "{certificate}, grade {grade}").format(
-        certificate=names[certificate], grade=GRADE_NAMES.get(int(grade), grade)
-    )
+    return certificate_name(certificate, int(grade), language)
 
 
 def state_label(info: SittingInfo) -> str:

@@ -18,7 +18,7 @@ from kiosk.domain.errors import InputError, KioskError
 from kiosk.domain.forms import FormItem
 from kiosk.domain.items import Bank, Item
 from kiosk.domain.responses import is_answered
-from kiosk.ui.errors import error_message
+from kiosk.ui.errors import error_message, error_sentence
 
 # Minutes left at which the candidate is warned, most relaxed first.
 WARNING_MINUTES = (10, 5, 1)
@@ -165,7 +165,7 @@ class ExamPresenter(QObject):
         try:
             saved = self.session.record_answer(item_id, raw)
         except InputError as error:
-            self.answer_rejected.emit(item_id, str(error))
+            self.answer_rejected.emit(item_id, error_sentence(error))
             return
         except Exception as error:
             self._failed.add(item_id)
@@ -267,6 +267,6 @@ def guarded(action: Callable[[], None], on_error: Callable[[str], None]) -> bool
     try:
         action()
     except KioskError as error:
-        on_error(str(error))
+        on_error(error_sentence(error))
         return False
     return True

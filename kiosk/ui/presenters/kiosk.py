@@ -21,7 +21,7 @@ from kiosk.station.services.context import KioskContext
 from kiosk.station.services.exam import ExamSession, InterruptedAttempt
 from kiosk.station.services.sittings import OpenSitting, SittingInfo
 from kiosk.ui.errors import error_message
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import tr, trn
 from kiosk.ui.presenters.captions import bank_caption, exam_title, grade_name, state_label
 from kiosk.ui.presenters.exam import ExamPresenter
 from kiosk.ui.presenters.invigilator import InvigilatorMenu
@@ -111,10 +111,11 @@ class KioskPresenter(InvigilatorMenu, QObject):
         self.sittings_changed.emit(self.sitting_lines(), self.interrupted_lines())
 
     def sitting_lines(self) -> list[SittingLine]:
-        lines = []
-        for info in self.today:
-            lines.append(SittingLine(info.id, info.name, bank_caption(info.bank_id), state_label(info)))
-        return lines
+        language = self._language()
+        return [
+            SittingLine(info.id, info.name, bank_caption(info.bank_id, language), state_label(info))
+            for info in self.today
+        ]
 
     def interrupted_lines(self, sitting_id: int | None = None) -> list[InterruptedLine]:
         return [
@@ -242,10 +243,11 @@ class KioskPresenter(InvigilatorMenu, QObject):
             return
         unanswered = exam.unanswered_count
         if unanswered:
-            message = tr(
+            message = trn(
                 "KioskPresenter",
-                "{count} questions are not answered. After you submit you cannot change any answer.",
-            ).format(count=unanswered)
+                "%n question(s) not answered. After you submit you cannot change any answer.",
+                unanswered,
+            )
         else:
             message = tr("KioskPresenter", "After you submit you cannot change any answer.")
         self.prompter.confirm(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import tr, trn
 from kiosk.ui.screens.base import CardScreen
 from kiosk.ui.screens.views import ReceiptView
 
@@ -66,16 +66,11 @@ class ReceiptScreen(CardScreen):
         self.subtitle.setText(tr("ReceiptScreen", "Thank you, {name}.").format(name=view.candidate))
         self.code.setText(view.submission_code)
         self.details.setText(
-            tr(
+            trn(
                 "ReceiptScreen",
-                "{sitting} — {exam}\nHanded in at {time}. You answered {answered} of {total} questions.",
-            ).format(
-                sitting=view.sitting,
-                exam=view.exam,
-                time=view.submitted_at,
-                answered=view.answered,
-                total=view.item_count,
-            )
+                "{sitting} — {exam}\nHanded in at {time}. You answered {answered} of %n question(s).",
+                view.item_count,
+            ).format(sitting=view.sitting, exam=view.exam, time=view.submitted_at, answered=view.answered)
         )
         if view.percent is None:
             self.score.setText(tr("ReceiptScreen", "Your result will be sent to your college."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import tr, trn
 from kiosk.ui.presenters.exam import ExamPresenter
 from kiosk.ui.screens.base import CardScreen
 
@@ -67,10 +67,11 @@ class ReviewScreen(CardScreen):
         answered = sum(1 for line in lines if line.answered)
         flagged = sum(1 for line in lines if line.flagged)
         self.subtitle.setText(
-            tr(
+            trn(
                 "ReviewScreen",
-                "You have answered {answered} of {total} questions; {flagged} flagged for review.",
-            ).format(answered=answered, total=len(lines), flagged=flagged)
+                "You have answered {answered} of %n question(s); {flagged} flagged for review.",
+                len(lines),
+            ).format(answered=answered, flagged=flagged)
             + "\n"
             + tr(
                 "ReviewScreen",

@@ -7,6 +7,7 @@ from tests.fixtures.station import (  # noqa: F401 (fixtures)
     codes,
     ctx,
     exam,
+    fill_disk,
     installed,
     kiosk,
     sitting,

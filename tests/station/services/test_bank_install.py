@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from kiosk.domain.errors import BankError, RuleError, SecurityError, StoreError
+from kiosk.domain.errors import BankError, FileWriteError, KioskError, RuleError, SecurityError, StoreError
 from kiosk.formats.keys import KeyKind, generate_identity, write_identity
+from kiosk.formats.packages import verify_package
 from kiosk.station.services.bank_install import (
     install_package,
     latest_installed,
@@ -18,8 +20,10 @@ from kiosk.station.services.bank_install import (
     trusted_keys,
 )
 from kiosk.station.services.context import KioskContext
-from kiosk.station.storage.repositories import banks
+from kiosk.station.storage.repositories import audit, banks
+from kiosk.support.files import PRIVATE
 from tests.fixtures.kiosk import make_bank
+from tests.fixtures.station import part_files
 
 WritePackage = Callable[..., Path]
 
@@ -47,9 +51,23 @@ def test_a_registry_key_is_trusted_but_not_for_bank_packages(ctx: KioskContext, 
 
 def test_a_kiosk_key_is_not_trusted(ctx: KioskContext, tmp_path: Path) -> None:
     _, public = write_identity(generate_identity(KeyKind.KIOSK, "other-kiosk"), tmp_path / "k")
-    with pytest.raises(SecurityError, match="belongs to a kiosk, not an awarding body or registry"):
+    with pytest.raises(SecurityError, match=r"^trust\.wrong_kind\b") as caught:
         trust_key(ctx, public)
+    assert caught.value.params == {"path": public, "kind": "kiosk"}
     assert list(ctx.trust_dir.iterdir()) == []
+
+
+def test_a_full_disk_trusts_no_key_and_leaves_nothing(
+    ctx: KioskContext, awarding_pub: Path, fill_disk: Callable[[], None]
+) -> None:
+    fill_disk()
+    with pytest.raises(FileWriteError, match=r"^file\.disk_full\b") as caught:
+        trust_key(ctx, awarding_pub)
+    assert caught.value.params["path"].parent == ctx.trust_dir
+    assert list(ctx.trust_dir.iterdir()) == [] and part_files(ctx.trust_dir) == []
+    assert trusted_keys(ctx) == []
+    with ctx.store.session() as session:
+        assert [event.kind for event in audit.events(session)] == []
 
 
 def test_a_package_is_verified_copied_and_recorded(
@@ -66,6 +84,7 @@ def test_a_package_is_verified_copied_and_recorded(
     )
     assert installed.package_file == ctx.packages_dir / "maintenance-2-v1.1xbank"
     assert installed.package_file.read_bytes() == package.read_bytes()
+    assert stat.S_IMODE(installed.package_file.stat().st_mode) == PRIVATE
     assert list_installed(ctx) == [installed] and latest_installed(ctx, "maintenance-2") == installed
     assert read_installed_package(ctx, "maintenance-2", 1) == package.read_bytes()
     # Still encrypted on disk: no question text in the copy.
@@ -75,9 +94,7 @@ def test_a_package_is_verified_copied_and_recorded(
 def test_with_no_trusted_key_the_kiosk_says_how_to_add_one(
     ctx: KioskContext, write_package: WritePackage
 ) -> None:
-    with pytest.raises(
-        SecurityError, match="No awarding-body key is trusted on this kiosk yet; add one with 'kiosk trust"
-    ):
+    with pytest.raises(SecurityError, match=r"^install\.no_trusted_key$"):
         install_package(ctx, write_package())
 
 
@@ -87,10 +104,11 @@ def test_a_package_signed_by_an_unknown_key_is_refused(
     _trusting(ctx, awarding_pub)
     stranger = generate_identity(KeyKind.AWARDING, "stranger")
     package = write_package(signer=stranger)
-    with pytest.raises(
-        SecurityError, match=f"The bank package {package} was refused: .*signed by an unknown key"
-    ):
+    with pytest.raises(SecurityError) as expected:
+        verify_package(package.read_bytes(), trusted_keys(ctx))
+    with pytest.raises(SecurityError) as caught:
         install_package(ctx, package)
+    assert (caught.value.code, caught.value.params) == (expected.value.code, expected.value.params)
     assert list_installed(ctx) == [] and list(ctx.packages_dir.iterdir()) == []
 
 
@@ -103,8 +121,9 @@ def test_a_damaged_package_is_refused_and_nothing_is_installed(
     data = bytearray(package.read_bytes())
     data[position] ^= 0x40
     package.write_bytes(bytes(data))
-    with pytest.raises((SecurityError, BankError), match=f"The bank package {package} was refused: "):
+    with pytest.raises((SecurityError, BankError)) as caught:
         install_package(ctx, package)
+    assert isinstance(caught.value, KioskError)
     assert list_installed(ctx) == [] and list(ctx.packages_dir.iterdir()) == []
 
 
@@ -132,10 +151,9 @@ def test_an_older_version_is_refused_naming_both_versions(
 ) -> None:
     _trusting(ctx, awarding_pub)
     install_package(ctx, write_package(make_bank(version=3)))
-    with pytest.raises(
-        RuleError, match="version 2 is older than the installed version 3; kiosks only accept newer"
-    ):
+    with pytest.raises(RuleError, match=r"^install\.older_version\b") as caught:
         install_package(ctx, write_package(make_bank(version=2)))
+    assert caught.value.params == {"bank": "maintenance-2", "version": 2, "installed": 3}
     assert [bank.version for bank in list_installed(ctx)] == [3]
     assert [path.name for path in ctx.packages_dir.iterdir()] == ["maintenance-2-v3.1xbank"]
 
@@ -146,7 +164,7 @@ def test_a_different_package_with_the_installed_version_is_refused(
     _trusting(ctx, awarding_pub)
     install_package(ctx, write_package(make_bank(version=3)))
     rebuilt = write_package(make_bank(version=3), name="rebuilt.1xbank")  # new salt and nonces: other bytes
-    with pytest.raises(RuleError, match="Bank maintenance-2 version 3 is already installed on this kiosk"):
+    with pytest.raises(RuleError, match=r"^install\.same_version bank=maintenance-2 version=3$"):
         install_package(ctx, rebuilt)
 
 
@@ -157,17 +175,19 @@ def test_installing_the_same_file_again_repairs_a_damaged_copy(
     package = write_package()
     installed = install_package(ctx, package)
     installed.package_file.write_bytes(b"eaten by a virus scanner")
-    with pytest.raises(BankError, match="has changed since it was installed; install it again"):
+    with pytest.raises(BankError, match=r"^installed_package\.changed\b") as caught:
         read_installed_package(ctx, "maintenance-2", 1)
+    assert caught.value.params == {"path": installed.package_file}
     assert install_package(ctx, package) == installed
     assert read_installed_package(ctx, "maintenance-2", 1) == package.read_bytes()
 
 
 def test_an_unreadable_installed_package_is_named(installed: KioskContext) -> None:
     (installed.packages_dir / "maintenance-2-v1.1xbank").unlink()
-    with pytest.raises(BankError, match=r"cannot be read .*install the package again"):
+    with pytest.raises(BankError, match=r"^installed_package\.unreadable\b") as caught:
         read_installed_package(installed, "maintenance-2", 1)
-    with pytest.raises(RuleError, match="version 9 is not installed on this kiosk"):
+    assert caught.value.params["path"] == installed.packages_dir / "maintenance-2-v1.1xbank"
+    with pytest.raises(RuleError, match=r"^installed_package\.missing bank=maintenance-2 version=9$"):
         read_installed_package(installed, "maintenance-2", 9)
 
 
@@ -177,11 +197,44 @@ def test_if_recording_fails_the_copied_file_is_removed(
     _trusting(ctx, awarding_pub)
 
     def full_disk(*_args: object) -> None:
-        raise StoreError("The disk holding the kiosk store is full; free some space and try again.")
+        raise StoreError("kiosk_store.disk_full", path=ctx.store.path)
 
     monkeypatch.setattr(banks, "add_bank", full_disk)
-    with pytest.raises(StoreError, match="is full"):
+    with pytest.raises(StoreError, match=r"^kiosk_store\.disk_full\b"):
         install_package(ctx, write_package())
     assert list(ctx.packages_dir.iterdir()) == []
     monkeypatch.undo()
     assert list_installed(ctx) == []
+
+
+def test_a_full_disk_installs_nothing_and_leaves_nothing(
+    ctx: KioskContext, awarding_pub: Path, write_package: WritePackage, fill_disk: Callable[[], None]
+) -> None:
+    _trusting(ctx, awarding_pub)
+    package = write_package()
+    fill_disk()
+    with pytest.raises(FileWriteError, match=r"^file\.disk_full\b") as caught:
+        install_package(ctx, package)
+    assert caught.value.params == {"path": ctx.packages_dir / "maintenance-2-v1.1xbank"}
+    assert list(ctx.packages_dir.iterdir()) == [] and part_files(ctx.packages_dir) == []
+    assert list_installed(ctx) == []
+
+
+def test_a_full_disk_during_a_repair_keeps_the_record_and_leaves_no_temporary_file(
+    ctx: KioskContext,
+    awarding_pub: Path,
+    write_package: WritePackage,
+    fill_disk: Callable[[], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _trusting(ctx, awarding_pub)
+    package = write_package()
+    installed = install_package(ctx, package)
+    installed.package_file.write_bytes(b"eaten by a virus scanner")
+    fill_disk()
+    with pytest.raises(FileWriteError, match=r"^file\.disk_full\b"):
+        install_package(ctx, package)
+    assert installed.package_file.read_bytes() == b"eaten by a virus scanner"
+    assert part_files(ctx.packages_dir) == [] and list_installed(ctx) == [installed]
+    monkeypatch.undo()
+    assert install_package(ctx, package) == installed

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import stat
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from kiosk.domain.errors import InputError, RuleError, SecurityError
+from kiosk.domain.errors import FileWriteError, InputError, RuleError, SecurityError
 from kiosk.formats.enrolment import enrolment_text, read_enrolment
 from kiosk.formats.keys import KeyKind, generate_identity, load_public
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.enrolment import enrol, write_enrolment
 from kiosk.station.services.kiosk_setup import require_kiosk
+from kiosk.support.files import SHARED
+from tests.fixtures.station import part_files
 
 NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
 KIOSK = generate_identity(KeyKind.KIOSK, "kiosk-1a2b3c4d")
@@ -34,19 +38,38 @@ def test_a_kiosk_enrols_under_its_own_id_name_centre_and_key(kiosk: KioskContext
 
 def test_the_centre_given_must_be_the_kiosks_own(kiosk: KioskContext, tmp_path: Path) -> None:
     assert enrol(kiosk, tmp_path / "a.1xenrol", "  czvtc   LUSAKA ")[1].centre == "CZVTC Lusaka"
-    with pytest.raises(RuleError, match="set up for centre 'CZVTC Lusaka', not 'Kitwe'"):
+    with pytest.raises(RuleError, match=r"^enrolment\.other_centre\b") as caught:
         enrol(kiosk, tmp_path / "b.1xenrol", "Kitwe")
+    assert caught.value.params == {"centre": "CZVTC Lusaka", "given": "Kitwe"}
     assert not (tmp_path / "b.1xenrol").exists()
 
 
 def test_a_pc_that_is_not_a_kiosk_cannot_enrol(ctx: KioskContext, tmp_path: Path) -> None:
-    with pytest.raises(RuleError, match="not set up as a kiosk yet; run 'kiosk init"):
+    with pytest.raises(RuleError, match=r"^kiosk\.not_set_up$"):
         enrol(ctx, tmp_path)
 
 
 def test_the_output_folder_must_exist(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="for the enrolment file does not exist"):
+    with pytest.raises(InputError, match=r"^enrolment\.folder_missing\b") as caught:
         write_enrolment(KIOSK, "1A2B3C4D", "PC", "Kitwe", tmp_path / "no" / "file.1xenrol", NOW)
+    assert caught.value.params == {"folder": tmp_path / "no"}
+
+
+def test_an_enrolment_file_is_public(kiosk: KioskContext, tmp_path: Path) -> None:
+    path, _ = enrol(kiosk, tmp_path)
+    assert stat.S_IMODE(path.stat().st_mode) == SHARED
+
+
+def test_a_full_disk_leaves_no_enrolment_file(
+    kiosk: KioskContext, tmp_path: Path, fill_disk: Callable[[], None]
+) -> None:
+    out = tmp_path / "stick"
+    out.mkdir()
+    fill_disk()
+    with pytest.raises(FileWriteError, match=r"^file\.disk_full\b") as caught:
+        enrol(kiosk, out)
+    assert caught.value.params == {"path": out / f"{require_kiosk(kiosk).kiosk_id}.1xenrol"}
+    assert list(out.iterdir()) == [] and part_files(out) == []
 
 
 def test_empty_names_are_refused() -> None:

@@ -17,6 +17,7 @@ from kiosk.domain.attempt import AttemptState
 from kiosk.domain.clock import FakeClock
 from kiosk.domain.errors import InputError, RuleError, SecurityError, StoreError
 from kiosk.domain.forms import assemble_form
+from kiosk.messages import sentence
 from kiosk.station.services.bank_install import install_package, trust_key
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.exam import ExamSession, authorise_resume, find_interrupted, login
@@ -62,17 +63,19 @@ def test_numbers_and_codes_are_typed_loosely(
 def test_a_wrong_code_is_counted_per_candidate_and_locks(
     staffed: KioskContext, codes: dict[str, str], sitting: OpenSitting
 ) -> None:
-    with pytest.raises(
-        SecurityError, match=r"That candidate number and access code do not match; .* 4 more wrong tries"
-    ):
+    with pytest.raises(SecurityError, match=r"^login\.wrong_code\b") as caught:
         login(staffed, sitting, "C-001", "AAAA-AAAA")
+    assert caught.value.params == {"tries": 4, "minutes": 10}
+    assert sentence(caught.value) == (
+        "That candidate number and access code do not match; check both with the invigilator. "
+        "4 more wrong tries will lock entry for 10 minutes."
+    )
     for _ in range(4):
-        with pytest.raises(SecurityError, match="do not match"):
+        with pytest.raises(SecurityError, match=r"^login\.wrong_code"):
             login(staffed, sitting, "C-001", "AAAA-AAAA")
-    with pytest.raises(
-        SecurityError, match="Too many wrong access codes for candidate C-001: wait 10 minutes"
-    ):
+    with pytest.raises(SecurityError, match=r"^login\.access_code_locked\b") as caught:
         login(staffed, sitting, "C-001", codes["C-001"])
+    assert caught.value.params == {"number": "C-001", "minutes": 10}
     # Another candidate on the same kiosk is not held up.
     login(staffed, sitting, "C-002", codes["C-002"])
 
@@ -80,9 +83,9 @@ def test_a_wrong_code_is_counted_per_candidate_and_locks(
 def test_an_unknown_number_gets_the_same_answer_as_a_wrong_code(
     staffed: KioskContext, sitting: OpenSitting, codes: dict[str, str]
 ) -> None:
-    with pytest.raises(SecurityError, match="That candidate number and access code do not match"):
+    with pytest.raises(SecurityError, match=r"^login\.wrong_code\b"):
         login(staffed, sitting, "C-404", codes["C-001"])
-    with pytest.raises(InputError, match=r"Type your candidate number."):
+    with pytest.raises(InputError, match=r"^login\.number_missing$"):
         login(staffed, sitting, "  ", codes["C-001"])
 
 
@@ -90,21 +93,28 @@ def test_many_failures_on_one_kiosk_lock_it_for_everyone(
     staffed: KioskContext, codes: dict[str, str], sitting: OpenSitting
 ) -> None:
     for number in range(20):
-        with pytest.raises(SecurityError, match="do not match"):
+        with pytest.raises(SecurityError, match=r"^login\.wrong_code"):
             login(staffed, sitting, f"X-{number}", "AAAA-AAAA")
-    with pytest.raises(SecurityError, match="Too many failed log-ins on this kiosk"):
+    with pytest.raises(SecurityError, match=r"^login\.kiosk_locked minutes=10$"):
         login(staffed, sitting, "C-001", codes["C-001"])
 
 
 def test_a_candidate_entered_for_another_exam_is_sent_to_the_invigilator(
     staffed: KioskContext, codes: dict[str, str], sitting: OpenSitting
 ) -> None:
-    with pytest.raises(
-        RuleError,
-        match="Candidate C-003 is entered for Design grade I, but this sitting is Energy Storage Maintenance "
-        "grade II",
-    ):
+    with pytest.raises(RuleError, match=r"^login\.other_exam\b") as caught:
         login(staffed, sitting, "C-003", codes["C-003"])
+    assert caught.value.params == {
+        "number": "C-003",
+        "certificate": "design",
+        "grade": "I",
+        "sitting_certificate": "maintenance",
+        "sitting_grade": "II",
+    }
+    assert sentence(caught.value) == (
+        "Candidate C-003 is entered for the design certificate, grade I, but this sitting is for the "
+        "maintenance certificate, grade II; ask the invigilator."
+    )
 
 
 def test_logging_in_again_returns_the_same_attempt_with_its_answers(
@@ -128,9 +138,7 @@ def test_a_submitted_attempt_cannot_be_taken_again(
     exam: ExamSession, staffed: KioskContext, codes: dict[str, str], sitting: OpenSitting
 ) -> None:
     exam.submit()
-    with pytest.raises(
-        RuleError, match=r"Candidate C-001 has already submitted this exam; it cannot be taken again."
-    ):
+    with pytest.raises(RuleError, match=r"^login\.already_submitted number=C-001$"):
         login(staffed, sitting, "C-001", codes["C-001"])
 
 
@@ -145,7 +153,7 @@ def test_a_kiosk_that_was_never_set_up_cannot_start_attempts(
     code = import_roster(ctx, roster).codes[0].access_code
     info = schedule_sitting(ctx, "Theory", "maintenance-2", date(2025, 6, 2))
     opened = open_sitting(ctx, info.id, PIN, RELEASE_CODE)
-    with pytest.raises(RuleError, match="This PC is not set up as a kiosk yet"):
+    with pytest.raises(RuleError, match=r"^kiosk\.not_set_up$"):
         login(ctx, opened, "C-001", code)
 
 
@@ -155,9 +163,7 @@ def test_a_stored_form_that_no_longer_matches_its_seed_is_refused(
     changed = exam.form.to_dict()
     changed["items"] = list(reversed(changed["items"]))  # type: ignore[call-overload]
     _sql(staffed, "UPDATE attempts SET form_json = ? WHERE id = ?", json.dumps(changed), exam.attempt_id)
-    with pytest.raises(
-        StoreError, match=f"The form of attempt {exam.attempt_id} cannot be rebuilt from its bank and seed"
-    ):
+    with pytest.raises(StoreError, match=rf"^attempt\.form_changed attempt={exam.attempt_id}$"):
         login(staffed, sitting, "C-001", codes["C-001"])
 
 
@@ -170,18 +176,23 @@ def test_a_tampered_journal_stops_the_attempt_from_continuing(
         connection.execute(
             "UPDATE journal SET response_json = '\"B\"' WHERE attempt_id = ?", (exam.attempt_id,)
         )
-    with pytest.raises(StoreError, match=f"Journal entry 1 of attempt {exam.attempt_id} was modified"):
+    with pytest.raises(StoreError, match=r"^attempt\.journal_broken\b") as caught:
         login(staffed, sitting, "C-001", codes["C-001"])
+    assert caught.value.params["attempt"] == exam.attempt_id
 
 
 def test_an_attempt_is_only_continued_with_the_bank_version_it_was_drawn_from(
     exam: ExamSession, staffed: KioskContext, codes: dict[str, str], sitting: OpenSitting
 ) -> None:
     newer = replace(sitting, bank=make_bank(version=2))
-    with pytest.raises(
-        RuleError, match="was drawn from bank maintenance-2 version 1, but the open sitting has version 2"
-    ):
+    with pytest.raises(RuleError, match=r"^attempt\.other_bank_version\b") as caught:
         login(staffed, newer, "C-001", codes["C-001"])
+    assert caught.value.params == {
+        "attempt": exam.attempt_id,
+        "bank": "maintenance-2",
+        "version": 1,
+        "sitting_version": 2,
+    }
 
 
 def test_a_running_attempt_found_at_start_up_is_marked_interrupted(
@@ -198,9 +209,7 @@ def test_a_running_attempt_found_at_start_up_is_marked_interrupted(
         1800.0,
     )
     assert find_interrupted(staffed) == [found]  # still waiting for an invigilator
-    with pytest.raises(
-        RuleError, match="Candidate C-001's exam was interrupted; an invigilator must authorise"
-    ):
+    with pytest.raises(RuleError, match=r"^login\.interrupted number=C-001$"):
         login(staffed, sitting, "C-001", codes["C-001"])
 
 
@@ -236,17 +245,15 @@ def test_an_authorised_resume_does_not_charge_the_outage_and_records_it(
 def test_only_an_interrupted_attempt_of_this_sitting_can_be_resumed(
     exam: ExamSession, staffed: KioskContext, sitting: OpenSitting
 ) -> None:
-    with pytest.raises(RuleError, match=r"Cannot authorise resuming this attempt: it is already running."):
+    with pytest.raises(RuleError, match=r"^attempt\.already_running action=authorise_resume\b"):
         authorise_resume(staffed, sitting, exam.attempt_id, PIN)
-    with pytest.raises(InputError, match=r"There is no attempt A-NOPE on this kiosk."):
+    with pytest.raises(InputError, match=r"^attempt\.unknown attempt=A-NOPE$"):
         authorise_resume(staffed, sitting, "A-NOPE", PIN)
     find_interrupted(staffed)
-    with pytest.raises(SecurityError, match="PIN is not correct"):
+    with pytest.raises(SecurityError, match=r"^invigilator\.pin_wrong\b"):
         authorise_resume(staffed, sitting, exam.attempt_id, "000000")
     info = schedule_sitting(staffed, "Afternoon", "maintenance-2", date(2025, 6, 2))
     other = open_sitting(staffed, info.id, PIN, RELEASE_CODE)
-    with pytest.raises(
-        RuleError, match=f"Attempt {exam.attempt_id} belongs to another sitting; open that sitting"
-    ):
+    with pytest.raises(RuleError, match=rf"^attempt\.other_sitting attempt={exam.attempt_id}$"):
         authorise_resume(staffed, other, exam.attempt_id, PIN)
     assert authorise_resume(staffed, sitting, exam.attempt_id, PIN).state is AttemptState.RUNNING

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from kiosk.domain.errors import InputError, RuleError, SecurityError, StoreError
+from kiosk.domain.errors import FileWriteError, InputError, RuleError, SecurityError, StoreError
 from kiosk.formats.bundles import bundle_digest, open_bundle, read_bundle_header
 from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, load_public, write_identity
 from kiosk.registry.services.imports import Outcome, import_file
@@ -18,11 +20,13 @@ from kiosk.station.services.context import KioskContext
 from kiosk.station.services.enrolment import enrol
 from kiosk.station.services.exam import login
 from kiosk.station.services.export import export_results, registry_public_key
+from kiosk.station.services.integrity import verify_journals
 from kiosk.station.services.kiosk_setup import require_kiosk
 from kiosk.station.services.receipts import import_receipt
 from kiosk.station.services.sittings import OpenSitting
 from kiosk.station.storage.outbox import list_bundles
 from kiosk.station.storage.repositories import attempts
+from kiosk.support.files import PRIVATE
 from tests.fixtures.kiosk import PIN, WRONG
 from tests.fixtures.registry import (  # noqa: F401 (fixtures)
     Sit,
@@ -31,6 +35,7 @@ from tests.fixtures.registry import (  # noqa: F401 (fixtures)
     trusting_fixture,
     usb_fixture,
 )
+from tests.fixtures.station import part_files
 
 
 def registry_identity(registry_dir: Path) -> PrivateIdentity:
@@ -48,15 +53,14 @@ def opened(path: Path, registry_dir: Path, kiosk: KioskContext) -> dict[str, obj
 
 
 def test_export_needs_a_set_up_kiosk(ctx: KioskContext, usb: Path) -> None:
-    with pytest.raises(RuleError, match="not set up as a kiosk yet"):
+    with pytest.raises(RuleError, match=r"^kiosk\.not_set_up$"):
         export_results(ctx, usb)
 
 
 def test_export_needs_the_registry_key(kiosk: KioskContext, usb: Path) -> None:
-    with pytest.raises(
-        InputError, match=r"no registry key: copy the registry's public key to .*registry\.pub"
-    ):
+    with pytest.raises(InputError, match=r"^export\.no_registry_key\b") as caught:
         export_results(kiosk, usb)
+    assert caught.value.params == {"path": kiosk.trust_dir / "registry.pub"}
 
 
 def test_a_registry_key_trusted_under_any_name_is_used(kiosk: KioskContext, registry_dir: Path) -> None:
@@ -64,24 +68,26 @@ def test_a_registry_key_trusted_under_any_name_is_used(kiosk: KioskContext, regi
     assert registry_public_key(kiosk).key_id == registry_identity(registry_dir).key_id
     other = generate_identity(KeyKind.REGISTRY, "second")
     (kiosk.trust_dir / "second.pub").write_text(other.public.to_text(), encoding="ascii")
-    with pytest.raises(InputError, match=r"trusts several registry keys .* give the one to export to"):
+    with pytest.raises(InputError, match=r"^export\.several_registry_keys\b"):
         registry_public_key(kiosk)
 
 
 def test_the_registry_key_must_be_a_registry_key(kiosk: KioskContext, tmp_path: Path) -> None:
     _, public = write_identity(generate_identity(KeyKind.AWARDING, "body"), tmp_path / "keys")
-    with pytest.raises(SecurityError, match="holds a awarding key, not the registry's key"):
+    with pytest.raises(SecurityError, match=r"^export\.key_not_registry\b") as caught:
         registry_public_key(kiosk, public)
+    assert caught.value.params == {"path": public, "kind": "awarding"}
 
 
 def test_export_needs_an_existing_folder(trusting: KioskContext, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"export folder .* does not exist; insert the USB stick"):
+    with pytest.raises(InputError, match=r"^export\.folder_missing\b") as caught:
         export_results(trusting, tmp_path / "nowhere")
+    assert caught.value.params == {"folder": tmp_path / "nowhere"}
 
 
 def test_nothing_finished_means_nothing_written(trusting: KioskContext, usb: Path, sit: Sit) -> None:
     sit("C-001", submit=False)
-    with pytest.raises(RuleError, match="no finished attempts waiting to be exported; nothing was written"):
+    with pytest.raises(RuleError, match=r"^export\.nothing_to_export$"):
         export_results(trusting, usb)
     assert list(usb.iterdir()) == []
     with trusting.store.session() as session:
@@ -181,7 +187,7 @@ def test_the_whole_round_trip_with_a_receipt(
         assert imported.receipt is not None
         receipt = import_receipt(trusting, imported.receipt)
         assert receipt.marked == (first,) and receipt.not_acknowledged == ()
-        with pytest.raises(RuleError, match="no finished attempts waiting"):
+        with pytest.raises(RuleError, match=r"^export\.nothing_to_export$"):
             export_results(trusting, usb)
         second = sit("C-002")
         third = export_results(trusting, usb)
@@ -202,27 +208,38 @@ def test_a_broken_journal_stops_the_export(trusting: KioskContext, usb: Path, si
             (attempt_id,),
         )
     connection.close()
-    with pytest.raises(StoreError, match=f"item F-01 of attempt {attempt_id} does not match its journal"):
+    with pytest.raises(StoreError, match=r"^export\.records_fail_check count=1$"):
         export_results(trusting, usb)
+    (problem,) = verify_journals(trusting)
+    assert f"item F-01 of attempt {attempt_id} does not match" in problem
     assert list(usb.iterdir()) == []
 
 
-def test_a_failed_write_takes_the_bundle_number_back(
-    trusting: KioskContext, usb: Path, sit: Sit, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_bundle_is_readable_by_its_owner_only(trusting: KioskContext, usb: Path, sit: Sit) -> None:
     sit("C-001")
+    result = export_results(trusting, usb)
+    assert stat.S_IMODE(result.path.stat().st_mode) == PRIVATE
 
-    def full_disk(*_args: object) -> None:
-        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export, "write_atomically", full_disk)
-    with pytest.raises(
-        StoreError, match=r"could not be written to .* \(No space left on device\); check the USB"
-    ):
+def test_a_full_disk_takes_the_bundle_number_back_and_leaves_nothing(
+    trusting: KioskContext,
+    usb: Path,
+    sit: Sit,
+    fill_disk: Callable[[], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    attempt_id = sit("C-001")
+    with trusting.store.session() as session:
+        before = attempts.get_attempt(session, attempt_id)
+    fill_disk()
+    with pytest.raises(FileWriteError, match=r"^file\.disk_full\b") as caught:
         export_results(trusting, usb)
-    monkeypatch.undo()
+    assert caught.value.params["path"].parent == usb
+    assert list(usb.iterdir()) == [] and part_files(usb) == []
     with trusting.store.session() as session:
         assert list_bundles(session) == []
+        assert attempts.get_attempt(session, attempt_id) == before
+    monkeypatch.undo()  # space freed: the next export reuses the number
     assert export_results(trusting, usb).sequence == 1
 
 
@@ -231,7 +248,7 @@ def test_a_bundle_that_reads_back_differently_is_removed(
 ) -> None:
     sit("C-001")
     monkeypatch.setattr(export, "_read_from_device", lambda path: path.read_bytes()[:-1] + b"\x00")
-    with pytest.raises(StoreError, match="did not read back the same; the USB stick may be failing"):
+    with pytest.raises(StoreError, match=r"^export\.read_back_different\b"):
         export_results(trusting, usb)
     assert list(usb.iterdir()) == []
     monkeypatch.undo()
@@ -244,8 +261,9 @@ def test_an_existing_file_is_never_overwritten(trusting: KioskContext, usb: Path
     kiosk_id = require_kiosk(trusting).kiosk_id
     stale = usb / f"{kiosk_id}-000001.1xresult"
     stale.write_bytes(b"older bundle")
-    with pytest.raises(InputError, match=r"is already in .* Move that file away \(do not delete it\)"):
+    with pytest.raises(InputError, match=r"^export\.file_exists\b") as caught:
         export_results(trusting, usb)
+    assert caught.value.params == {"file": stale.name, "folder": usb}
     assert stale.read_bytes() == b"older bundle"
     with trusting.store.session() as session:
         assert list_bundles(session) == []

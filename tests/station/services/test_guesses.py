@@ -10,6 +10,7 @@ import pytest
 from kiosk.domain.clock import FakeClock
 from kiosk.domain.errors import SecurityError
 from kiosk.formats.secrets import HashCost
+from kiosk.messages import sentence
 from kiosk.station.services import guesses
 from kiosk.station.services.context import KioskContext, open_context
 
@@ -31,11 +32,14 @@ def test_tries_left_count_down(ctx: KioskContext) -> None:
 
 def test_the_fifth_failure_locks_for_ten_minutes(ctx: KioskContext, clock: FakeClock) -> None:
     _fail(ctx, 5)
-    with pytest.raises(SecurityError, match=r"Too many wrong PINs: wait 10 minutes before trying again."):
+    with pytest.raises(SecurityError, match=r"^invigilator\.pin_locked\b") as caught:
         guesses.ensure_allowed(ctx, LIMIT)
+    assert caught.value.params == {"minutes": 10}
+    assert sentence(caught.value) == "Too many wrong PINs: wait 10 minutes before trying again."
     clock.advance(9 * 60 + 1)
-    with pytest.raises(SecurityError, match="wait 1 minute before"):
+    with pytest.raises(SecurityError, match=r"^invigilator\.pin_locked_one_minute$") as caught:
         guesses.ensure_allowed(ctx, LIMIT)
+    assert sentence(caught.value) == "Too many wrong PINs: wait 1 minute before trying again."
     clock.advance(60)
     guesses.ensure_allowed(ctx, LIMIT)
 
@@ -44,8 +48,9 @@ def test_the_lock_lifts_as_old_failures_leave_the_window(ctx: KioskContext, cloc
     _fail(ctx, 1)
     clock.advance(6 * 60)
     _fail(ctx, 4)
-    with pytest.raises(SecurityError, match="wait 4 minutes"):
+    with pytest.raises(SecurityError, match=r"^invigilator\.pin_locked\b") as caught:
         guesses.ensure_allowed(ctx, LIMIT)
+    assert caught.value.params["minutes"] == 4
 
 
 def test_a_success_clears_earlier_failures(ctx: KioskContext) -> None:
@@ -67,7 +72,7 @@ def test_a_kiosk_wide_limit_allows_more_failures(ctx: KioskContext) -> None:
         guesses.record_failure(ctx, limit)
     guesses.ensure_allowed(ctx, limit)
     guesses.record_failure(ctx, limit)
-    with pytest.raises(SecurityError, match="Too many failed log-ins on this kiosk"):
+    with pytest.raises(SecurityError, match=r"^login\.kiosk_locked\b"):
         guesses.ensure_allowed(ctx, limit)
 
 
@@ -76,7 +81,7 @@ def test_a_restart_does_not_reset_the_count(tmp_path: Path, clock: FakeClock) ->
     _fail(first, 5)
     first.close()
     again = open_context(tmp_path, clock=clock, hash_cost=HashCost.TEST)
-    with pytest.raises(SecurityError, match="Too many wrong PINs"):
+    with pytest.raises(SecurityError, match=r"^invigilator\.pin_locked\b"):
         guesses.ensure_allowed(again, LIMIT)
     again.close()
 
@@ -84,17 +89,29 @@ def test_a_restart_does_not_reset_the_count(tmp_path: Path, clock: FakeClock) ->
 def test_a_clock_set_back_cannot_lock_for_longer_than_the_window(ctx: KioskContext, clock: FakeClock) -> None:
     _fail(ctx, 5)
     clock.jump_wall(-timedelta(hours=3).total_seconds())
-    with pytest.raises(SecurityError, match="wait 10 minutes"):
+    with pytest.raises(SecurityError, match=r"^invigilator\.pin_locked\b") as caught:
         guesses.ensure_allowed(ctx, LIMIT)
+    assert caught.value.params["minutes"] == 10
 
 
-@pytest.mark.parametrize(
-    ("left", "phrase"),
-    [
-        (2, "2 more wrong tries will lock entry for 10 minutes."),
-        (1, "1 more wrong try will lock entry for 10 minutes."),
-        (0, "Entry is now locked for up to 10 minutes."),
-    ],
-)
-def test_the_tries_left_phrase(left: int, phrase: str) -> None:
-    assert guesses.tries_left_phrase(left, LIMIT) == phrase
+def test_a_wrong_guess_says_how_many_tries_are_left(ctx: KioskContext) -> None:
+    wrong = guesses.WrongGuess("pin.wrong", "pin.wrong_last_try", "pin.wrong_now_locked")
+    _fail(ctx, 2)
+    told = [guesses.wrong_guess(ctx, wrong, LIMIT, name="x") for _ in range(3)]
+    assert [(error.code, error.params) for error in told] == [
+        ("pin.wrong", {"tries": 2, "minutes": 10, "name": "x"}),
+        ("pin.wrong_last_try", {"minutes": 10, "name": "x"}),
+        ("pin.wrong_now_locked", {"minutes": 10, "name": "x"}),
+    ]
+
+
+def test_the_candidate_limit_names_the_candidate(ctx: KioskContext) -> None:
+    limit = guesses.candidate_limit("C-001")
+    for _ in range(limit.max_failures):
+        guesses.record_failure(ctx, limit)
+    with pytest.raises(SecurityError, match=r"^login\.access_code_locked\b") as caught:
+        guesses.ensure_allowed(ctx, limit)
+    assert caught.value.params == {"number": "C-001", "minutes": 10}
+    assert sentence(caught.value) == (
+        "Too many wrong access codes for candidate C-001: wait 10 minutes before trying again."
+    )

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from kiosk.domain.clock import FakeClock
-from kiosk.domain.errors import InputError, RuleError, SecurityError
-from kiosk.formats.keys import KeyKind, generate_identity, load_identity
+from kiosk.domain.errors import FileWriteError, InputError, RuleError, SecurityError
 from kiosk.formats import receipts as receipts_format
+from kiosk.formats.keys import KeyKind, generate_identity, load_identity
 from kiosk.formats.receipts import read_receipt, receipt_text, write_receipt
 from kiosk.registry.services.imports import import_file
 from kiosk.registry.services.registry import RegistryContext, enrol_kiosk, open_registry
-from kiosk.station.services import receipts
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.enrolment import enrol
 from kiosk.station.services.exam import login
@@ -23,6 +23,7 @@ from kiosk.station.services.kiosk_setup import require_kiosk
 from kiosk.station.services.receipts import delivery_status, import_receipt
 from kiosk.station.services.sittings import OpenSitting
 from kiosk.station.storage.repositories import attempts
+from kiosk.support.files import PRIVATE
 from tests.fixtures.kiosk import WRONG
 from tests.fixtures.registry import (  # noqa: F401 (fixtures)
     Sit,
@@ -31,6 +32,7 @@ from tests.fixtures.registry import (  # noqa: F401 (fixtures)
     trusting_fixture,
     usb_fixture,
 )
+from tests.fixtures.station import part_files
 
 REGISTRY = generate_identity(KeyKind.REGISTRY, "registry")
 DIGEST = "ab" * 32
@@ -59,6 +61,20 @@ def test_a_receipt_reads_back_what_was_signed(tmp_path: Path) -> None:
         DIGEST,
     )
     assert receipt.attempt_ids == ("A-1", "A-2")
+
+
+def test_a_receipt_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    path = write_receipt(REGISTRY, tmp_path, "K1-000004", "K1", 4, DIGEST, ["A-1"])
+    assert stat.S_IMODE(path.stat().st_mode) == PRIVATE
+
+
+def test_a_full_disk_leaves_no_receipt_behind(tmp_path: Path, fill_disk: Callable[[], None]) -> None:
+    folder = tmp_path / "receipts"
+    fill_disk()
+    with pytest.raises(FileWriteError, match=r"^file\.disk_full\b") as caught:
+        write_receipt(REGISTRY, folder, "K1-000004", "K1", 4, DIGEST, ["A-1"])
+    assert caught.value.params == {"path": folder / "K1-000004.1xreceipt"}
+    assert list(folder.iterdir()) == [] and part_files(folder) == []
 
 
 def test_the_same_bundle_always_gets_the_same_receipt() -> None:
@@ -152,8 +168,9 @@ def test_a_receipt_for_another_kiosk_is_refused(
     identity = load_identity(next((registry.directory / "keys").glob("*.key")))
     path = write_receipt(identity, tmp_path, "ZZ-000001", "ZZ", 1, DIGEST, ["A-1"])
     kiosk_id = require_kiosk(trusting).kiosk_id
-    with pytest.raises(RuleError, match=f"is for kiosk ZZ, not this kiosk \\({kiosk_id}\\)"):
+    with pytest.raises(RuleError, match=r"^receipt\.other_kiosk\b") as caught:
         import_receipt(trusting, path)
+    assert caught.value.params == {"file": path.name, "kiosk_id": "ZZ", "this_kiosk_id": kiosk_id}
 
 
 def test_a_receipt_for_a_bundle_this_kiosk_did_not_make_is_refused(
@@ -163,8 +180,9 @@ def test_a_receipt_for_a_bundle_this_kiosk_did_not_make_is_refused(
     bundle = export_results(trusting, usb)
     kiosk_id = require_kiosk(trusting).kiosk_id
     path = write_receipt(registry.identity, tmp_path, bundle.bundle_id, kiosk_id, 1, "0" * 64, [attempt_id])
-    with pytest.raises(RuleError, match=r"that this kiosk did not export .* Nothing was marked delivered"):
+    with pytest.raises(RuleError, match=r"^receipt\.bundle_not_exported\b") as caught:
         import_receipt(trusting, path)
+    assert caught.value.params == {"file": path.name, "bundle": bundle.bundle_id}
     assert delivered(trusting, attempt_id) == (False, None)
 
 
@@ -177,8 +195,9 @@ def test_a_receipt_naming_an_attempt_outside_the_bundle_is_refused(
     path = write_receipt(
         registry.identity, tmp_path, bundle.bundle_id, kiosk_id, 1, bundle.digest, [attempt_id, "A-stranger"]
     )
-    with pytest.raises(RuleError, match=r"acknowledges attempt A-stranger, which bundle .* did not carry"):
+    with pytest.raises(RuleError, match=r"^receipt\.attempt_not_in_bundle\b") as caught:
         import_receipt(trusting, path)
+    assert caught.value.params == {"file": path.name, "attempt": "A-stranger", "bundle": bundle.bundle_id}
     assert delivered(trusting, attempt_id) == (False, None)
 
 
@@ -280,6 +299,6 @@ def test_an_export_that_failed_leaves_no_bundle_in_the_status(
     attempt_id = sit("C-001")
     kiosk_id = require_kiosk(trusting).kiosk_id
     (usb / f"{kiosk_id}-000001.1xresult").write_bytes(b"from a restored backup")
-    with pytest.raises(InputError, match="is already in"):
+    with pytest.raises(InputError, match=r"^export\.file_exists\b"):
         export_results(trusting, usb)
     assert status(trusting) == [(attempt_id, "submitted", False, None)]

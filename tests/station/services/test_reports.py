@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import stat
+from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
 
@@ -13,13 +15,15 @@ from pypdf import PdfReader
 
 from kiosk.domain.attempt import IncidentCategory
 from kiosk.domain.clock import FakeClock
-from kiosk.domain.errors import InputError, SecurityError
+from kiosk.domain.errors import FileWriteError, InputError, SecurityError, StoreError
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.exam import authorise_resume, find_interrupted, login
 from kiosk.station.services.reports import print_pack, sitting_report_data, write_sitting_report
 from kiosk.station.services.sittings import OpenSitting
-from kiosk.station.storage.repositories import audit
+from kiosk.station.storage.repositories import audit, people
+from kiosk.support.files import PRIVATE
 from tests.fixtures.kiosk import PIN, RIGHT
+from tests.fixtures.station import part_files
 
 
 def _text(path: Path) -> tuple[int, str]:
@@ -54,6 +58,46 @@ def test_pack_issues_fresh_codes_and_old_ones_stop_working(
     with staffed.store.session() as store:
         kinds = [event.kind for event in audit.events(store, sitting_id=sitting.sitting_id)]
     assert "invigilation_pack_printed" in kinds
+    assert stat.S_IMODE(printed.path.stat().st_mode) == PRIVATE
+
+
+def test_a_full_disk_leaves_no_pack_and_the_old_codes_working(
+    staffed: KioskContext,
+    sitting: OpenSitting,
+    codes: dict[str, str],
+    tmp_path: Path,
+    fill_disk: Callable[[], None],
+) -> None:
+    out = tmp_path / "packs"
+    out.mkdir()
+    fill_disk()
+    with pytest.raises(FileWriteError, match=r"^file\.disk_full\b") as caught:
+        print_pack(staffed, sitting.sitting_id, out / "pack.pdf", zone=UTC)
+    assert caught.value.params == {"path": out / "pack.pdf"}
+    assert list(out.iterdir()) == [] and part_files(out) == []
+    for number in ("C-001", "C-002"):
+        login(staffed, sitting, number, codes[number]).close()
+    with staffed.store.session() as store:
+        kinds = [event.kind for event in audit.events(store)]
+    assert "invigilation_pack_printed" not in kinds and "access_code_reset" not in kinds
+
+
+def test_a_pack_whose_codes_could_not_be_stored_is_removed(
+    staffed: KioskContext,
+    sitting: OpenSitting,
+    codes: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refused(*_args: object) -> None:
+        raise StoreError("kiosk_store.disk_full", path=staffed.store.path)
+
+    monkeypatch.setattr(people, "set_access_code_hash", refused)
+    with pytest.raises(StoreError, match=r"^kiosk_store\.disk_full\b"):
+        print_pack(staffed, sitting.sitting_id, tmp_path / "pack.pdf", zone=UTC)
+    assert not (tmp_path / "pack.pdf").exists()
+    monkeypatch.undo()
+    login(staffed, sitting, "C-001", codes["C-001"]).close()
 
 
 def test_printing_again_voids_the_first_pack(
@@ -72,7 +116,7 @@ def test_printing_again_voids_the_first_pack(
 def test_pack_for_an_unknown_sitting_changes_no_code(
     staffed: KioskContext, sitting: OpenSitting, codes: dict[str, str], tmp_path: Path
 ) -> None:
-    with pytest.raises(InputError, match="There is no sitting 99 on this kiosk"):
+    with pytest.raises(InputError, match=r"^sitting\.unknown sitting=99$"):
         print_pack(staffed, 99, tmp_path / "pack.pdf")
     login(staffed, sitting, "C-001", codes["C-001"]).close()
     assert not (tmp_path / "pack.pdf").exists()
@@ -125,5 +169,17 @@ def test_sitting_report_after_an_exam_with_an_incident_and_a_power_cut(
 
 
 def test_sitting_report_of_an_unknown_sitting(staffed: KioskContext, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="There is no sitting 7 on this kiosk"):
+    with pytest.raises(InputError, match=r"^sitting\.unknown sitting=7$"):
         write_sitting_report(staffed, 7, tmp_path / "x.pdf")
+
+
+def test_a_full_disk_leaves_no_sitting_report(
+    staffed: KioskContext, sitting: OpenSitting, tmp_path: Path, fill_disk: Callable[[], None]
+) -> None:
+    out = tmp_path / "reports"
+    out.mkdir()
+    fill_disk()
+    with pytest.raises(FileWriteError, match=r"^file\.disk_full\b") as caught:
+        write_sitting_report(staffed, sitting.sitting_id, out / "sitting.pdf", zone=UTC)
+    assert caught.value.params == {"path": out / "sitting.pdf"}
+    assert list(out.iterdir()) == [] and part_files(out) == []

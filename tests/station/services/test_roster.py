@@ -9,6 +9,7 @@ import pytest
 
 from kiosk.domain.errors import InputError
 from kiosk.formats.secrets import normalise_code, verify_secret
+from kiosk.messages import sentence
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.roster import (
     RosterRejected,
@@ -70,22 +71,34 @@ def test_one_bad_row_stops_the_whole_import_and_every_problem_is_reported(
     ctx: KioskContext, tmp_path: Path
 ) -> None:
     path = _write(tmp_path, GOOD + "C-003,,design,1,\nC-004,Ok,design,7,\n")
-    with pytest.raises(RosterRejected) as caught:
+    with pytest.raises(RosterRejected, match=r"^roster\.rejected\b") as caught:
         import_roster(ctx, path)
-    assert [str(problem) for problem in caught.value.problems] == [
+    assert caught.value.params == {"path": path, "count": 2}
+    assert [(problem.row, problem.column, problem.code) for problem in caught.value.problems] == [
+        (4, "name", "roster.name_empty"),
+        (5, "grade", "roster.grade_invalid"),
+    ]
+    assert [sentence(problem.error()) for problem in caught.value.problems] == [
         "Row 4, name: it is empty; give the candidate's full name.",
         "Row 5, grade: '7' is not a grade; write 1, 2 or 3 (or I, II, III).",
     ]
-    assert str(caught.value).startswith(
-        f"The roster {path} has 2 problems and nothing was imported. Row 4, name:"
-    )
+    assert sentence(caught.value) == f"The roster {path} has 2 problems and nothing was imported."
     assert list_candidates(ctx) == []
 
 
-def test_a_long_list_of_problems_is_shortened_in_the_message(ctx: KioskContext, tmp_path: Path) -> None:
+def test_a_single_problem_is_worded_as_one(ctx: KioskContext, tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD + "C-003,,design,1,\n")
+    with pytest.raises(RosterRejected, match=r"^roster\.rejected_one_problem\b") as caught:
+        import_roster(ctx, path)
+    assert sentence(caught.value) == f"The roster {path} has 1 problem and nothing was imported."
+
+
+def test_a_long_list_of_problems_is_counted_and_every_one_kept(ctx: KioskContext, tmp_path: Path) -> None:
     rows = "".join(f"C-{number:03d},,design,1,\n" for number in range(8))
-    with pytest.raises(RosterRejected, match=r"has 8 problems .* \.\.\.and 3 more; run 'kiosk roster check'"):
+    with pytest.raises(RosterRejected) as caught:
         import_roster(ctx, _write(tmp_path, "number,name,certificate,grade,extra time\n" + rows))
+    assert caught.value.params["count"] == 8
+    assert [problem.row for problem in caught.value.problems] == list(range(2, 10))
 
 
 def test_candidates_already_on_the_roster_are_reported_by_row(ctx: KioskContext, tmp_path: Path) -> None:
@@ -96,18 +109,21 @@ def test_candidates_already_on_the_roster_are_reported_by_row(ctx: KioskContext,
         "more.csv",
     )
     preview = preview_roster(ctx, second)
-    assert [str(problem) for problem in preview.problems] == [
-        "Row 3, candidate number: C-002 is already on this kiosk's roster; remove the row "
-        "(use 'kiosk roster reset-code' to give that candidate a new code).",
+    assert [(problem.row, problem.column, problem.code) for problem in preview.problems] == [
+        (3, "number", "roster.number_on_roster")
     ]
+    assert sentence(preview.problems[0].error()) == (
+        "Row 3, candidate number: C-002 is already on this kiosk's roster; remove the row."
+    )
     with pytest.raises(RosterRejected):
         import_roster(ctx, second)
     assert [candidate.candidate_number for candidate in list_candidates(ctx)] == ["C-001", "C-002"]
 
 
 def test_a_missing_roster_file_is_named(ctx: KioskContext, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"The roster file .*nowhere.csv does not exist"):
+    with pytest.raises(InputError, match=r"^roster\.file_missing\b") as caught:
         import_roster(ctx, tmp_path / "nowhere.csv")
+    assert caught.value.params == {"path": tmp_path / "nowhere.csv"}
 
 
 def test_a_reset_code_replaces_the_old_one(ctx: KioskContext, tmp_path: Path) -> None:
@@ -116,7 +132,7 @@ def test_a_reset_code_replaces_the_old_one(ctx: KioskContext, tmp_path: Path) ->
     assert new != old
     assert verify_secret(normalise_code(new), _code_hash(ctx, "C-001"))
     assert not verify_secret(normalise_code(old), _code_hash(ctx, "C-001"))
-    with pytest.raises(InputError, match="There is no candidate C-404 on this kiosk's roster"):
+    with pytest.raises(InputError, match=r"^candidate\.unknown number=C-404$"):
         reset_access_code(ctx, "C-404")
 
 
@@ -124,9 +140,8 @@ def test_accommodations_are_checked_and_stored(ctx: KioskContext, tmp_path: Path
     import_roster(ctx, _write(tmp_path, GOOD))
     set_accommodation(ctx, "C-001", 1.5)
     assert list_candidates(ctx)[0].extra_time_factor == 1.5
-    for bad in (0.9, 3.5, float("nan")):
-        with pytest.raises(
-            InputError, match=r"An extra-time factor must be between 1.0 .no extra time. and 3"
-        ):
+    for bad, shown in ((0.9, "0.9"), (3.5, "3.5"), (float("nan"), "nan")):
+        with pytest.raises(InputError, match=r"^candidate\.extra_time_out_of_range\b") as caught:
             set_accommodation(ctx, "C-001", bad)
+        assert caught.value.params == {"factor": shown, "max_factor": "3"}
     assert list_candidates(ctx)[0].extra_time_factor == 1.5

@@ -8,10 +8,16 @@ import pytest
 
 from kiosk.domain.errors import InputError
 from kiosk.domain.items import Certificate
-from kiosk.station.services.roster_csv import normalise_candidate_number, parse_roster
+from kiosk.messages import sentence
+from kiosk.station.services.roster_csv import RosterProblem, normalise_candidate_number, parse_roster
+
+
+def _data(problem: RosterProblem) -> tuple[Any, ...]:
+    return (problem.row, problem.column, problem.code, dict(problem.params))
 
 
 def _parse(text: str, encoding: str = "utf-8") -> tuple[list[tuple[Any, ...]], list[str]]:
+    """The rows read, and every problem in its English wording."""
     parsed = parse_roster(text.encode(encoding), "roster.csv")
     rows = [
         (
@@ -25,7 +31,7 @@ def _parse(text: str, encoding: str = "utf-8") -> tuple[list[tuple[Any, ...]], l
         )
         for row in parsed.rows
     ]
-    return rows, [str(problem) for problem in parsed.problems]
+    return rows, [sentence(problem.error()) for problem in parsed.problems]
 
 
 def test_a_clean_roster_is_read() -> None:
@@ -101,15 +107,34 @@ def test_extra_time_may_be_a_factor_or_a_percentage(extra: str, factor: float | 
         assert problems == [] and rows[0][6] == factor
 
 
-def test_every_bad_row_is_reported_with_its_number_field_and_what_to_do() -> None:
-    rows, problems = _parse(
-        "Candidate number,Name,Certificate,Grade,Extra time\n"
-        "C-001,Mwila Banda,maintenance,2,\n"
-        ",Chanda Phiri,maintenance,2,\n"
-        "C-003,,storage,IV,25\n"
-        "C-004,Bwalya Tembo,design,1,0.5\n"
-        "C 005!,Ok Name,design,1,abc\n"
-    )
+BAD_ROWS = (
+    "Candidate number,Name,Certificate,Grade,Extra time\n"
+    "C-001,Mwila Banda,maintenance,2,\n"
+    ",Chanda Phiri,maintenance,2,\n"
+    "C-003,,storage,IV,25\n"
+    "C-004,Bwalya Tembo,design,1,0.5\n"
+    "C 005!,Ok Name,design,1,abc\n"
+)
+
+
+def test_every_bad_row_is_reported_as_data_with_its_number_and_column() -> None:
+    parsed = parse_roster(BAD_ROWS.encode(), "roster.csv")
+    choices = "design, maintenance, recycling"
+    assert [_data(problem) for problem in parsed.problems] == [
+        (3, "number", "roster.number_empty", {}),
+        (4, "name", "roster.name_empty", {}),
+        (4, "certificate", "roster.certificate_invalid", {"value": "storage", "choices": choices}),
+        (4, "grade", "roster.grade_invalid", {"value": "IV"}),
+        (4, "extra_time", "roster.extra_time_percent", {"value": "25", "max_factor": "3"}),
+        (5, "extra_time", "roster.extra_time_out_of_range", {"value": "0.5", "max_factor": "3"}),
+        (6, "number", "roster.number_invalid", {"value": "C 005!", "max_length": 32}),
+        (6, "extra_time", "roster.extra_time_invalid", {"value": "abc"}),
+    ]
+    assert parsed.problems[0].error().params == {"row": 3, "column": "number"}
+
+
+def test_every_bad_row_is_worded_with_its_number_field_and_what_to_do() -> None:
+    rows, problems = _parse(BAD_ROWS)
     assert [row[1] for row in rows] == ["C-001"]
     assert problems == [
         "Row 3, candidate number: it is empty; give every candidate their number.",
@@ -145,7 +170,12 @@ def test_missing_and_repeated_columns_are_reported_on_the_heading_row() -> None:
 def test_unknown_columns_are_ignored_with_a_warning() -> None:
     parsed = parse_roster(b"number,name,certificate,grade,Phone\nC-001,A,design,1,0977\n", "r")
     assert parsed.problems == () and parsed.ignored_columns == ("Phone",)
-    assert parsed.warnings == ("Column 'Phone' is not a roster column and was ignored.",)
+    assert [_data(warning) for warning in parsed.warnings] == [
+        (1, "heading", "roster.column_ignored", {"heading": "Phone"})
+    ]
+    assert [sentence(warning.error()) for warning in parsed.warnings] == [
+        "Column 'Phone' is not a roster column and was ignored."
+    ]
 
 
 def test_a_heading_with_no_candidates_is_a_problem() -> None:
@@ -154,15 +184,18 @@ def test_a_heading_with_no_candidates_is_a_problem() -> None:
 
 
 def test_an_empty_file_is_refused() -> None:
-    with pytest.raises(InputError, match=r"The roster roster.csv is empty"):
+    with pytest.raises(InputError, match=r"^roster\.empty path=roster.csv$"):
         parse_roster(b"\n \n", "roster.csv")
 
 
 def test_text_in_neither_encoding_is_refused_with_advice() -> None:
-    with pytest.raises(
-        InputError, match=r"neither UTF-8 nor Windows-1252 text .byte 7.; save it from the spreadsheet"
-    ):
+    with pytest.raises(InputError, match=r"^roster\.not_text\b") as caught:
         parse_roster(b"number\x81\x8d\n", "roster.csv")
+    assert caught.value.params == {"path": "roster.csv", "byte": 7}
+    assert sentence(caught.value) == (
+        "The roster roster.csv is neither UTF-8 nor Windows-1252 text (byte 7); save it from the "
+        "spreadsheet as 'CSV UTF-8'."
+    )
 
 
 def test_candidate_numbers_compare_without_case_or_spaces() -> None:

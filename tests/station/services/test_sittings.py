@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.domain.attempt import AttemptState
 from kiosk.domain.errors import BankError, InputError, RuleError, SecurityError
+from kiosk.messages import sentence
 from kiosk.station.services.bank_install import install_package
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.exam import find_interrupted, login
@@ -41,11 +42,11 @@ def test_a_sitting_is_scheduled_for_an_installed_bank(installed: KioskContext) -
 
 
 def test_scheduling_needs_a_name_and_an_installed_bank(installed: KioskContext) -> None:
-    with pytest.raises(InputError, match="The sitting needs a name"):
+    with pytest.raises(InputError, match=r"^sitting\.name_empty$"):
         schedule_sitting(installed, " ", "maintenance-2", DAY)
-    with pytest.raises(
-        RuleError, match="Bank design-1 is not installed on this kiosk; install its package first"
-    ):
+    with pytest.raises(InputError, match=r"^sitting\.name_too_long max_length=200$"):
+        schedule_sitting(installed, "x" * 201, "maintenance-2", DAY)
+    with pytest.raises(RuleError, match=r"^sitting\.bank_not_installed bank=design-1$"):
         schedule_sitting(installed, "Design", "design-1", DAY)
     assert list_sittings(installed) == []
 
@@ -56,7 +57,7 @@ def test_sittings_are_listed_by_date(installed: KioskContext) -> None:
     assert [info.name for info in list_sittings(installed)] == ["Monday", "Tuesday"]
     assert list_sittings(installed, date(2025, 6, 3)) == [later]
     assert get_sitting(installed, earlier.id).name == "Monday"
-    with pytest.raises(InputError, match="There is no sitting 99 on this kiosk"):
+    with pytest.raises(InputError, match=r"^sitting\.unknown sitting=99$"):
         get_sitting(installed, 99)
 
 
@@ -74,21 +75,27 @@ def test_opening_unlocks_the_bank_in_memory_only(staffed: KioskContext) -> None:
 
 def test_a_wrong_release_code_is_counted_and_then_locked(staffed: KioskContext) -> None:
     info = schedule_sitting(staffed, "Theory", "maintenance-2", DAY)
-    with pytest.raises(
-        SecurityError, match=r"The release code is not correct .*4 more wrong tries will lock entry"
-    ):
+    with pytest.raises(SecurityError, match=r"^sitting\.release_code_wrong\b") as caught:
         open_sitting(staffed, info.id, PIN, "AAAA-BBBB-CCCC")
+    assert {key: caught.value.params[key] for key in ("tries", "minutes")} == {"tries": 4, "minutes": 10}
+    assert sentence(caught.value) == (
+        "The release code is not correct for this bank package. "
+        "4 more wrong tries will lock entry for 10 minutes."
+    )
+    told = []
     for _ in range(4):
-        with pytest.raises(SecurityError, match="not correct"):
+        with pytest.raises(SecurityError, match=r"^sitting\.release_code_wrong") as caught:
             open_sitting(staffed, info.id, PIN, "AAAA-BBBB-CCCC")
-    with pytest.raises(SecurityError, match="Too many wrong release codes: wait 10 minutes"):
+        told.append(caught.value.code)
+    assert told[-1] == "sitting.release_code_wrong_now_locked"
+    with pytest.raises(SecurityError, match=r"^sitting\.release_code_locked minutes=10$"):
         open_sitting(staffed, info.id, PIN, RELEASE_CODE)
     assert get_sitting(staffed, info.id).state is SittingState.SCHEDULED
 
 
 def test_a_wrong_pin_opens_nothing(staffed: KioskContext) -> None:
     info = schedule_sitting(staffed, "Theory", "maintenance-2", DAY)
-    with pytest.raises(SecurityError, match="That invigilator PIN is not correct"):
+    with pytest.raises(SecurityError, match=r"^invigilator\.pin_wrong\b"):
         open_sitting(staffed, info.id, "000000", RELEASE_CODE)
     assert get_sitting(staffed, info.id).state is SittingState.SCHEDULED
 
@@ -97,7 +104,7 @@ def test_a_damaged_installed_package_is_not_taken_for_a_wrong_code(staffed: Kios
     info = schedule_sitting(staffed, "Theory", "maintenance-2", DAY)
     (staffed.packages_dir / "maintenance-2-v1.1xbank").write_bytes(b"not a package")
     for _ in range(6):
-        with pytest.raises(BankError, match="has changed since it was installed"):
+        with pytest.raises(BankError, match=r"^installed_package\.changed\b"):
             open_sitting(staffed, info.id, PIN, RELEASE_CODE)
 
 
@@ -141,9 +148,10 @@ def test_closing_submits_paused_and_interrupted_attempts_and_leaves_unstarted_on
             record = attempts.get_attempt(session, attempt_id)
             assert record is not None and record.state == AttemptState.SUBMITTED.value
             assert record.submission_code is not None and record.result_json is not None
-    with pytest.raises(RuleError, match="is closed, not open; ask the invigilator"):
+    with pytest.raises(RuleError, match=r"^sitting\.closed_for_login\b") as caught:
         login(staffed, opened, "C-004", late_code)
-    with pytest.raises(RuleError, match="is closed; it cannot be opened again"):
+    assert caught.value.params == {"sitting": info.id, "name": "Theory"}
+    with pytest.raises(RuleError, match=r"^sitting\.closed\b"):
         open_sitting(staffed, info.id, PIN, RELEASE_CODE)
 
 
@@ -154,8 +162,6 @@ def test_a_sitting_with_a_candidate_still_running_cannot_close(
     opened = open_sitting(staffed, info.id, PIN, RELEASE_CODE)
     running = login(staffed, opened, "C-001", codes["C-001"])
     running.start()
-    with pytest.raises(
-        RuleError, match=f"Attempts {running.attempt_id} are still running; the candidates must submit"
-    ):
+    with pytest.raises(RuleError, match=rf"^sitting\.attempts_running attempts={running.attempt_id}$"):
         close_sitting(staffed, opened, PIN)
     assert get_sitting(staffed, info.id).state is SittingState.OPEN

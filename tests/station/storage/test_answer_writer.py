@@ -72,7 +72,7 @@ def test_a_failed_save_keeps_nothing_of_the_answer(store: Store, attempt: str) -
     writer.save(first, 1.0, NOW)
     # The same sequence number again, as a second window on the same attempt would write.
     clash = _entry(attempt, 1, "F-02", '"A"', GENESIS)
-    with pytest.raises(StoreError, match=r"refused the change \(UNIQUE constraint failed"):
+    with pytest.raises(StoreError, match=r"^kiosk_store\.refused detail=UNIQUE constraint failed\b"):
         writer.save(clash, 99.0, NOW + timedelta(seconds=99))
     with store.session() as session:
         assert [entry.item_id for entry in attempts.journal(session, attempt)] == ["F-01"]
@@ -85,7 +85,7 @@ def test_a_failed_save_keeps_nothing_of_the_answer(store: Store, attempt: str) -
 
 def test_an_answer_for_an_attempt_not_in_the_store_is_refused(store: Store, attempt: str) -> None:
     writer = AnswerWriter(store)
-    with pytest.raises(StoreError, match="FOREIGN KEY constraint failed"):
+    with pytest.raises(StoreError, match=r"^kiosk_store\.refused detail=FOREIGN KEY constraint failed\b"):
         writer.save(_entry("A-GHOST-00001", 1, "F-01", '"B"', GENESIS), 1.0, NOW)
     with store.session() as session:
         assert attempts.journal(session, "A-GHOST-00001") == []

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from kiosk.domain.errors import StoreError
+from kiosk.messages import sentence
+from kiosk.station.storage import engine
 from kiosk.station.storage.engine import Store, describe_database_error, open_store
 from kiosk.station.storage.migrations import upgrade
 from kiosk.station.storage.repositories import audit
+from kiosk.support.files import PRIVATE
 from tests.station.storage.conftest import NOW
 
 
@@ -49,8 +55,8 @@ def test_a_read_session_keeps_nothing_it_wrote(store: Store) -> None:
     assert _event_count(store) == 0
 
 
-def test_foreign_keys_are_enforced_and_reported_in_a_sentence(store: Store) -> None:
-    refused = pytest.raises(StoreError, match=r"refused the change \(FOREIGN KEY constraint failed\)")
+def test_foreign_keys_are_enforced_and_reported(store: Store) -> None:
+    refused = pytest.raises(StoreError, match=r"^kiosk_store\.refused detail=FOREIGN KEY constraint failed\b")
     with refused, store.transaction() as session:
         audit.add_event(session, "answered", NOW, attempt_id="A-NOBODY-00001")
     assert _event_count(store) == 0
@@ -63,9 +69,7 @@ def test_a_store_locked_by_another_program_says_so(tmp_path: Path) -> None:
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        busy = pytest.raises(
-            StoreError, match=r"is busy \(another kiosk program may be using it\); close that"
-        )
+        busy = pytest.raises(StoreError, match=rf"^kiosk_store\.busy path={path}$")
         with busy, impatient.transaction() as session:
             audit.add_event(session, "opened", NOW)
     finally:
@@ -85,7 +89,7 @@ def test_a_file_that_is_not_a_database_is_reported_as_damaged(tmp_path: Path) ->
     path.write_bytes(b"This is a shopping list, not a database.\n" * 200)
     store = open_store(path)
     assert not store.check_integrity().ok
-    with pytest.raises(StoreError, match=r"is damaged \(file is not a database\)\. Do not run exams"):
+    with pytest.raises(StoreError, match=r"^kiosk_store\.damaged detail=file is not a database\b"):
         store.require_intact()
     store.close()
 
@@ -105,7 +109,8 @@ def test_a_damaged_page_is_found_and_the_message_says_what_to_do(tmp_path: Path)
     with pytest.raises(StoreError) as caught:
         damaged.require_intact()
     damaged.close()
-    message = str(caught.value)
+    assert caught.value.code == "kiosk_store.damaged" and caught.value.params["path"] == path
+    message = sentence(caught.value)
     assert message.startswith(f"The kiosk store at {path} is damaged (")
     assert message.endswith(
         "Do not run exams on this PC: copy the data folder for the administrator and restore the store "
@@ -134,6 +139,31 @@ def test_a_backup_holds_commits_still_in_the_write_ahead_log(store: Store, tmp_p
         assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert not list(tmp_path.glob(".*partial"))
+    assert stat.S_IMODE(backup.stat().st_mode) == PRIVATE
+
+
+def test_a_backup_that_cannot_be_written_leaves_nothing(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(path: Path) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(engine, "_fsync_file", full_disk)
+    with pytest.raises(StoreError, match=r"^kiosk_store\.backup_disk_full\b") as caught:
+        store.backup(stick / "backup.db")
+    assert caught.value.params == {"path": stick / "backup.db"}
+    assert list(stick.iterdir()) == []
+
+
+def test_a_backup_syncs_its_folder_with_the_file_writers_helper(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[Path] = []
+    monkeypatch.setattr(engine, "fsync_folder", synced.append)
+    backup = store.backup(tmp_path / "backup.db")
+    assert synced == [tmp_path] and backup.exists()
 
 
 def test_a_backup_into_a_folder_gets_a_dated_file_name(store: Store, tmp_path: Path) -> None:
@@ -147,27 +177,43 @@ def test_a_backup_into_a_folder_gets_a_dated_file_name(store: Store, tmp_path: P
 def test_a_backup_never_overwrites_a_file(store: Store, tmp_path: Path) -> None:
     existing = tmp_path / "backup.db"
     existing.write_text("yesterday's backup")
-    with pytest.raises(StoreError, match="already exists; choose another name or folder"):
+    with pytest.raises(StoreError, match=rf"^kiosk_store\.backup_exists path={existing}$"):
         store.backup(existing)
     assert existing.read_text() == "yesterday's backup"
 
 
 def test_a_backup_to_a_missing_folder_is_refused(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="does not exist; create it or choose another"):
+    with pytest.raises(StoreError, match=r"^kiosk_store\.backup_folder_missing\b") as caught:
         store.backup(tmp_path / "no-such-stick" / "backup.db")
+    assert caught.value.params == {"folder": tmp_path / "no-such-stick"}
 
 
 @pytest.mark.parametrize(
-    ("detail", "expected"),
+    ("detail", "code", "expected"),
     [
-        ("database or disk is full", "is full; free some space and try again."),
-        ("attempt to write a readonly database", "cannot be written; check the folder's permissions."),
-        ("database disk image is malformed", "is damaged (database disk image is malformed)."),
-        ("UNIQUE constraint failed: journal.sequence", "refused the change (UNIQUE constraint failed"),
+        ("database is locked", "kiosk_store.busy", "is busy (another kiosk program may be using it)"),
+        ("database or disk is full", "kiosk_store.disk_full", "is full; free some space and try again."),
+        (
+            "attempt to write a readonly database",
+            "kiosk_store.read_only",
+            "cannot be written; check the folder's permissions.",
+        ),
+        (
+            "database disk image is malformed",
+            "kiosk_store.damaged",
+            "is damaged (database disk image is malformed).",
+        ),
+        (
+            "UNIQUE constraint failed: journal.sequence",
+            "kiosk_store.refused",
+            "refused the change (UNIQUE constraint failed",
+        ),
     ],
 )
-def test_database_errors_become_sentences(tmp_path: Path, detail: str, expected: str) -> None:
-    assert expected in str(describe_database_error(tmp_path / "kiosk.db", detail))
+def test_database_errors_become_codes(tmp_path: Path, detail: str, code: str, expected: str) -> None:
+    error = describe_database_error(tmp_path / "kiosk.db", detail)
+    assert error.code == code and error.params["path"] == tmp_path / "kiosk.db"
+    assert expected in sentence(error)
 
 
 def test_the_store_can_be_reopened_after_closing(store: Store) -> None:

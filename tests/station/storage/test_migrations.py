@@ -144,19 +144,16 @@ def test_a_file_from_a_newer_program_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.db"
     with sqlite3.connect(path) as connection:
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(
-        StoreError,
-        match=rf"written by a newer kiosk program \(schema version {SCHEMA_VERSION + 1}; "
-        rf"this program knows up to {SCHEMA_VERSION}\)",
-    ):
+    with pytest.raises(StoreError, match=r"^kiosk_store\.newer_schema\b") as caught:
         upgrade(open_store(path))
+    assert caught.value.params == {"path": path, "found": SCHEMA_VERSION + 1, "known": SCHEMA_VERSION}
 
 
 def test_a_database_that_is_not_a_kiosk_store_is_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.db"
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE recipes (name TEXT)")
-    with pytest.raises(StoreError, match="holds a database that is not a kiosk store; move it away"):
+    with pytest.raises(StoreError, match=rf"^kiosk_store\.foreign_file path={path}$"):
         upgrade(open_store(path))
     assert _version(path) == 0
 

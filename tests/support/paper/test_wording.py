@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from kiosk.support.paper.wording import (
-    certificate_title,
     clock_time,
     day,
     grade_label,
@@ -18,11 +17,9 @@ from kiosk.support.paper.wording import (
 CAT = timezone(timedelta(hours=2))
 
 
-def test_grades_and_certificates() -> None:
+def test_grades() -> None:
     assert grade_label(2) == "II (intermediate)"
     assert grade_label(7) == "7"
-    assert certificate_title("maintenance", 3) == "Energy Storage Maintenance, Grade III"
-    assert certificate_title("Energy Storage Design", 1) == "Energy Storage Design, Grade I"
 
 
 def test_numbers() -> None:

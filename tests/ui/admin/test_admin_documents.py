@@ -77,9 +77,7 @@ def test_the_pack_is_made_only_after_warning_about_new_codes(
     settle(qtbot, centre)
 
     pack = tmp_path / "print" / "invigilation-pack-sitting-1.pdf"
-    assert (
-        f"Saved the invigilation pack to {pack}: 3 candidate(s) have fresh access codes" in page.status.text
-    )
+    assert f"Saved the invigilation pack to {pack}: 3 candidates have fresh access codes" in page.status.text
     text = _pdf_text(pack)
     assert "M-101" in text and "Mwila Banda" in text
     with ctx.store.session() as session:
@@ -202,7 +200,7 @@ def test_a_slip_opens_for_the_row_under_enter_and_certificates_only_for_passes(
         slip.parent == tmp_path / "docs" and slip.name.startswith(number) and slip.name.endswith("_slip.pdf")
     )
     assert number in _pdf_text(slip)
-    assert page.status.text == f"Made 1 file(s) in {tmp_path / 'docs'}."
+    assert page.status.text == f"Made 1 file in {tmp_path / 'docs'}."
 
     page.table.clearSelection()
     click(qtbot, page.buttons["certificates"])
@@ -210,7 +208,7 @@ def test_a_slip_opens_for_the_row_under_enter_and_certificates_only_for_passes(
     certificates = sorted((tmp_path / "docs").glob("*_certificate.pdf"))
     assert [path.name.split("_")[0] for path in certificates] == ["M-101"]
     assert page.status.text == (
-        f"Made 1 file(s) in {tmp_path / 'docs'}. No certificate for 2 result(s) that did not pass."
+        f"Made 1 file in {tmp_path / 'docs'}. No certificate for 2 results that did not pass."
     )
     assert desktop.opened[-1] == certificates[0]
 
@@ -246,7 +244,7 @@ def test_the_cohort_report_and_the_list_are_exported(
     assert lines[0] == "Candidate,Name,Certificate,Grade,Centre,Sitting,Date,Mark (%),Result"
     assert len(lines) == 2 and lines[1].startswith("M-101,Mwila Banda,Maintenance,I,")
     assert lines[1].endswith(",100.0,pass")
-    assert page.status.text == f"Made 1 file(s) in {tmp_path / 'docs'}."
+    assert page.status.text == f"Made 1 file in {tmp_path / 'docs'}."
 
 
 def test_the_list_is_exported_as_a_workbook_of_the_rows_chosen(
@@ -259,7 +257,7 @@ def test_the_list_is_exported_as_a_workbook_of_the_rows_chosen(
     click(qtbot, page.buttons["xlsx"])
     settle(qtbot, window)
     target = tmp_path / "lists" / "to-resit.xlsx"
-    assert page.status.text == f"Made 1 file(s) in {target.parent}."
+    assert page.status.text == f"Made 1 file in {target.parent}."
     sheet = load_workbook(target)["results"]
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == [
@@ -297,7 +295,8 @@ def test_a_list_that_cannot_be_saved_is_reported(
     settle(qtbot, window)
     said = answer_prompt(qtbot, window)
     assert "The list was not saved" in said
-    assert f"The results list could not be written to {blocker / 'results.xlsx'}" in said
+    assert f"{blocker / 'results.xlsx'}" in said
+    assert "could not be written" in said
     assert page.progress.value() == 0
 
 
@@ -366,7 +365,7 @@ def test_the_list_comes_in_pages_and_the_filters_apply_to_all_results(
         "M-102",
         "M-103",
     ]
-    assert page.status.text == f"Made 2 file(s) in {tmp_path / 'slips'}."
+    assert page.status.text == f"Made 2 files in {tmp_path / 'slips'}."
 
 
 def _strip_rules(ctx: RegistryContext, attempt_ids: list[str]) -> None:
@@ -412,7 +411,7 @@ def test_slips_of_results_without_their_rules_ask_for_the_bank_sources(
     assert len(chooser.asked) == 2
     assert page.banks.path() == bank_dir
     assert len(list((tmp_path / "docs").glob("*_slip.pdf"))) == 3
-    assert page.status.text == f"Made 3 file(s) in {tmp_path / 'docs'}."
+    assert page.status.text == f"Made 3 files in {tmp_path / 'docs'}."
     assert desktop.opened[-1] == tmp_path / "docs"
 
     # The passing result carries its rules: its slip needs no bank sources.

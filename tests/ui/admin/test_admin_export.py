@@ -11,13 +11,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.formats import enrolment as enrolment_format
+from kiosk.formats import receipts as receipts_format
 from kiosk.formats.bundles import bundle_digest
 from kiosk.registry.services import imports as registry_import
 from kiosk.registry.services import registry
 from kiosk.registry.services.registry import RegistryContext
 from kiosk.station.services import kiosk_setup
-from kiosk.formats import receipts as receipts_format
-from kiosk.station.services import receipts as receipts_service
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.centre.export import ExportPage
 from kiosk.ui.admin.centre.receipts import ReceiptsPage
@@ -113,7 +112,7 @@ def test_results_go_to_the_registry_and_its_receipt_comes_back(
     settle(qtbot, centre)
     bundle = next(usb.glob("*.1xresult"))
     assert page.status.level == "info"
-    assert f"with 3 attempt(s) to {bundle} and read it back intact" in page.status.text
+    assert f"with 3 attempts to {bundle} and read it back intact" in page.status.text
     assert page.progress.value() == page.progress.maximum() == 1
 
     registry.enrol_kiosk(registry_ctx, enrolment_file)
@@ -131,16 +130,16 @@ def test_results_go_to_the_registry_and_its_receipt_comes_back(
     assert _registry_column(receipts) == {
         attempt_id: (bundle.stem, "acknowledged") for attempt_id in finished
     }
-    assert "3 attempt(s) marked delivered, 0 already marked, 0 not acknowledged" in receipts.status.text
+    assert "3 attempts marked delivered, 0 already marked, 0 not acknowledged" in receipts.status.text
     assert receipts.count_label.text() == (
-        "3 finished attempt(s) on this PC: 3 acknowledged by the registry, 0 exported and waiting for the "
+        "3 finished attempts on this PC: 3 acknowledged by the registry, 0 exported and waiting for the "
         "receipt, 0 not exported yet."
     )
 
     type_into(qtbot, receipts.receipt_file.edit, str(receipt))
     click(qtbot, receipts.import_button)
     settle(qtbot, centre)
-    assert "0 attempt(s) marked delivered, 3 already marked" in receipts.status.text
+    assert "0 attempts marked delivered, 3 already marked" in receipts.status.text
 
     centre.show_page("export")
     click(qtbot, page.export_button)
@@ -205,7 +204,7 @@ def test_the_receipts_page_follows_each_attempt_from_exam_to_receipt(
     ]
     assert all(row[4].startswith("2025-06-02 ") for row in rows)
     assert _registry_column(receipts) == {attempt_id: ("", "not exported yet") for attempt_id in finished}
-    assert receipts.count_label.text().startswith("3 finished attempt(s) on this PC: 0 acknowledged")
+    assert receipts.count_label.text().startswith("3 finished attempts on this PC: 0 acknowledged")
 
     # The export refreshes the receipts page's list without it being opened again.
     usb = tmp_path / "stick"
@@ -230,7 +229,7 @@ def test_the_receipts_page_follows_each_attempt_from_exam_to_receipt(
     drop_files(receipts.drop, [partial])
     settle(qtbot, centre)
     assert receipts.status.level == "warning"
-    assert "2 attempt(s) marked delivered, 0 already marked, 1 not acknowledged" in receipts.status.text
+    assert "2 attempts marked delivered, 0 already marked, 1 not acknowledged" in receipts.status.text
     assert _registry_column(receipts) == {
         finished[0]: (bundle.stem, "acknowledged"),
         finished[1]: (bundle.stem, "acknowledged"),
@@ -285,5 +284,5 @@ def test_a_registry_key_trusted_on_the_banks_page_is_used_for_the_export(
     type_into(qtbot, page.destination.edit, str(usb))
     click(qtbot, page.export_button)
     settle(qtbot, centre)
-    assert "with 3 attempt(s)" in page.status.text
+    assert "with 3 attempts" in page.status.text
     assert len(list(usb.glob("*.1xresult"))) == 1

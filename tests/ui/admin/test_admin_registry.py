@@ -176,9 +176,9 @@ def test_bundles_are_imported_from_a_folder_with_progress_then_reported_duplicat
     rows = table_text(page.table)
     assert rows == [[bundle.name, "imported", bundle.stem, "3", f"receipt {bundle.stem}.1xreceipt"]]
     assert page.summary.level == "info"
-    assert page.summary.text.startswith("1 imported (3 new attempt(s)), 0 duplicate, 0 conflict, 0 refused.")
+    assert page.summary.text.startswith("1 imported (3 new attempts), 0 duplicate, 0 conflict, 0 refused.")
     assert (1, 1) in seen
-    assert page.progress_label.text() == "1 file(s) checked."
+    assert page.progress_label.text() == "1 file checked."
 
     chooser.answers.append([bundle])
     click(qtbot, page.files_button)
@@ -217,7 +217,7 @@ def test_a_tampered_bundle_and_an_unknown_kiosk_are_refused_with_reasons(
     assert rows[bundle.name][1] == "refused"
     assert "enrol" in rows[bundle.name][4].lower()
     assert page.summary.level == "error"
-    assert "0 imported (0 new attempt(s)), 0 duplicate, 0 conflict, 2 refused." in page.summary.text
+    assert "0 imported (0 new attempts), 0 duplicate, 0 conflict, 2 refused." in page.summary.text
     assert "copied to the quarantine folder" in page.summary.text
     assert len(list(registry_ctx.quarantine_dir.iterdir())) == 2
     bold = page.table.item(0, 1).font().bold()

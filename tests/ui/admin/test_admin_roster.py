@@ -53,10 +53,14 @@ def test_a_broken_roster_is_explained_row_by_row_and_nothing_is_saved(
     _check(qtbot, centre, page, csv)
 
     assert page.summary.level == "error"
-    assert "4 problem(s) in broken.csv. Nothing has been saved" in page.summary.text
+    assert "4 problems in broken.csv. Nothing has been saved" in page.summary.text
     assert page.problems.isVisible()
     problems = table_text(page.problems)
-    assert ["3", "candidate number", "it is empty; give every candidate their number."] in problems
+    assert [
+        "3",
+        "candidate number",
+        "Row 3, candidate number: it is empty; give every candidate their number.",
+    ] in problems
     assert any(
         row[0] == "4" and row[1] == "certificate" and "'cooking' is not a certificate" in row[2]
         for row in problems
@@ -89,7 +93,7 @@ def test_a_clean_roster_is_imported_and_its_codes_saved_once(
     _check(qtbot, centre, page, csv)
 
     assert page.summary.level == "info"
-    assert "3 candidate(s) in roster.csv are ready to import" in page.summary.text
+    assert "3 candidates in roster.csv are ready to import" in page.summary.text
     assert not page.problems.isVisible()
     assert [row[1] for row in table_text(page.rows)] == ["C-001", "C-002", "C-003"]
     assert table_text(page.rows)[1][3:7] == ["钱多多", "Maintenance", "II", "×1.25"]

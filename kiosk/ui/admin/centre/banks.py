@@ -317,7 +317,12 @@ class BanksPresenter(QObject):
             self.activated()
 
         def refused(error: Exception) -> None:
-            self.page.status.show_message("error", failure_sentence(error))
+            self.page.status.show_message(
+                "error",
+                tr("AdminBanks", "The bank package {path} was refused: {reason}").format(
+                    path=path, reason=failure_sentence(error)
+                ),
+            )
 
         self.tools.run(
             self.page,

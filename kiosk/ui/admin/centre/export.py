@@ -13,7 +13,7 @@ from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.drives import Drive, removable_drives
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import tr, trn
 
 KEY_FILTER = "1+X public key (*.pub);;*"
 
@@ -226,12 +226,12 @@ class ExportPresenter(QObject):
             self.page.show_exported(True)
             self.page.status.show_message(
                 "info",
-                tr(
+                trn(
                     "AdminExport",
-                    "Wrote bundle {bundle} with {count} attempt(s) to {path} and read it back intact. "
-                    "Take it "
+                    "Wrote bundle {bundle} with %n attempt(s) to {path} and read it back intact. Take it "
                     "to the registry; its receipt marks the attempts as delivered.",
-                ).format(bundle=result.bundle_id, count=result.attempt_count, path=result.path),
+                    result.attempt_count,
+                ).format(bundle=result.bundle_id, path=result.path),
             )
             self.results_exported.emit()
 

@@ -13,7 +13,7 @@ from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import sitting_state
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import tr, trn
 
 DOCUMENTS_DIR = "documents"
 
@@ -219,11 +219,12 @@ class PrintingPresenter(QObject):
             self.page.made = printed.path
             self.page.status.show_message(
                 "info",
-                tr(
+                trn(
                     "AdminPrinting",
-                    "Saved the invigilation pack to {path}: {count} candidate(s) have fresh access codes. "
+                    "Saved the invigilation pack to {path}: %n candidate(s) have fresh access codes. "
                     "Open it and print it now; keep it locked away until the sitting.",
-                ).format(path=printed.path, count=printed.candidates),
+                    printed.candidates,
+                ).format(path=printed.path),
             )
             self.page.update_actions()
 

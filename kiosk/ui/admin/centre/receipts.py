@@ -24,7 +24,8 @@ from kiosk.ui.admin.widgets import (
     make_table,
     set_headers,
 )
-from kiosk.ui.i18n import tr
+from kiosk.ui.errors import error_sentence
+from kiosk.ui.i18n import tr, trn
 
 RECEIPT_FILTER = "1+X receipt (*.1xreceipt);;*"
 
@@ -45,7 +46,7 @@ def import_receipts(ctx: KioskContext, paths: list[Path], registry_key: Path | N
         try:
             outcomes.append(ReceiptOutcome(path, receipts.import_receipt(ctx, path, registry_key)))
         except KioskError as error:
-            outcomes.append(ReceiptOutcome(path, None, str(error)))
+            outcomes.append(ReceiptOutcome(path, None, error_sentence(error)))
     return outcomes
 
 
@@ -164,12 +165,12 @@ class ReceiptsPage(ConsolePage):
         acknowledged = sum(1 for row in self.rows if row.delivered)
         waiting = sum(1 for row in self.rows if not row.delivered and row.bundle_id is not None)
         self.count_label.setText(
-            tr(
+            trn(
                 "AdminReceipts",
-                "{total} finished attempt(s) on this PC: {acknowledged} acknowledged by the registry, "
+                "%n finished attempt(s) on this PC: {acknowledged} acknowledged by the registry, "
                 "{waiting} exported and waiting for the receipt, {fresh} not exported yet.",
+                len(self.rows),
             ).format(
-                total=len(self.rows),
                 acknowledged=acknowledged,
                 waiting=waiting,
                 fresh=len(self.rows) - acknowledged - waiting,
@@ -188,13 +189,13 @@ class ReceiptsPage(ConsolePage):
             if imported.not_acknowledged and level == "info":
                 level = "warning"
             sentences.append(
-                tr(
+                trn(
                     "AdminReceipts",
-                    "Receipt for bundle {bundle}: {marked} attempt(s) marked delivered, {already} already "
+                    "Receipt for bundle {bundle}: %n attempt(s) marked delivered, {already} already "
                     "marked, {missing} not acknowledged.",
+                    len(imported.marked),
                 ).format(
                     bundle=imported.bundle_id,
-                    marked=len(imported.marked),
                     already=len(imported.already_delivered),
                     missing=len(imported.not_acknowledged),
                 )

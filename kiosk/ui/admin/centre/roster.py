@@ -14,13 +14,36 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, 
 
 from kiosk.station.services import roster
 from kiosk.station.services.context import KioskContext
+from kiosk.station.services.roster_csv import RosterProblem
 from kiosk.ui.admin.csvfiles import write_csv
 from kiosk.ui.admin.terms import certificate_short, factor_text, grade_name
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField, fill_table, make_table, set_headers
-from kiosk.ui.i18n import tr
+from kiosk.ui.errors import error_sentence
+from kiosk.ui.i18n import tr, trn
 
 CSV_FILTER = "CSV (*.csv *.txt);;*"
+
+
+def _wording(problem: RosterProblem) -> str:
+    """A roster row's problem (or note) in the console's language."""
+    return error_sentence(problem.error())
+
+
+def _column(problem: RosterProblem) -> str:
+    """The roster column a problem is in, as the heading row names it, in the console's language."""
+    names = {
+        "number": tr("AdminRoster", "candidate number"),
+        "name": tr("AdminRoster", "name"),
+        "name_zh": tr("AdminRoster", "chinese name"),
+        "certificate": tr("AdminRoster", "certificate"),
+        "grade": tr("AdminRoster", "grade"),
+        "extra_time": tr("AdminRoster", "extra time"),
+        "notes": tr("AdminRoster", "notes"),
+        "heading": tr("AdminRoster", "heading row"),
+        "rows": tr("AdminRoster", "rows"),
+    }
+    return names.get(problem.column, problem.column)
 
 
 class RosterPage(ConsolePage):
@@ -171,7 +194,8 @@ class RosterPage(ConsolePage):
             self.update_actions()
             return
         fill_table(
-            self.problems, [(problem.row, problem.field, problem.message) for problem in preview.problems]
+            self.problems,
+            [(problem.row, _column(problem), _wording(problem)) for problem in preview.problems],
         )
         fill_table(
             self.rows,
@@ -203,24 +227,23 @@ class RosterPage(ConsolePage):
         if preview.problems:
             self.import_button.setText(tr("AdminRoster", "Import (fix every problem first)"))
         else:
-            self.import_button.setText(
-                tr("AdminRoster", "Import {count} candidates").format(count=len(preview.rows))
-            )
+            self.import_button.setText(trn("AdminRoster", "Import %n candidate(s)", len(preview.rows)))
         read_as = tr("AdminRoster", "Read as {encoding}, fields separated by '{delimiter}'.").format(
             encoding=preview.encoding, delimiter="TAB" if preview.delimiter == "\t" else preview.delimiter
         )
-        warnings = " ".join(preview.warnings)
+        warnings = " ".join(_wording(warning) for warning in preview.warnings)
         if has_problems:
-            text = tr(
+            text = trn(
                 "AdminRoster",
-                "{problems} problem(s) in {file}. Nothing has been saved; correct the rows listed below and "
+                "%n problem(s) in {file}. Nothing has been saved; correct the rows listed below and "
                 "check the file again.",
-            ).format(problems=len(preview.problems), file=preview.source.name)
+                len(preview.problems),
+            ).format(file=preview.source.name)
             self.summary.show_message("error", f"{text} {read_as} {warnings}".strip())
         else:
-            text = tr("AdminRoster", "{count} candidate(s) in {file} are ready to import.").format(
-                count=len(preview.rows), file=preview.source.name
-            )
+            text = trn(
+                "AdminRoster", "%n candidate(s) in {file} are ready to import.", len(preview.rows)
+            ).format(file=preview.source.name)
             self.summary.show_message(
                 "warning" if warnings else "info", f"{text} {read_as} {warnings}".strip()
             )
@@ -234,8 +257,8 @@ class RosterPage(ConsolePage):
         )
         self.summary.show_message(
             "info",
-            tr("AdminRoster", "{count} candidate(s) imported from {file}.").format(
-                count=issued.count, file=issued.source.name
+            trn("AdminRoster", "%n candidate(s) imported from {file}.", issued.count).format(
+                file=issued.source.name
             ),
         )
         self.codes_note.show_message(

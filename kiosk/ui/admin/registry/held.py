@@ -6,8 +6,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from kiosk.domain.errors import InputError
 from kiosk.ui.admin.terms import certificate_short, grade_name
+from kiosk.ui.errors import ShownError
 from kiosk.ui.i18n import tr
 
 
@@ -67,7 +67,7 @@ def make_folder(out: Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise InputError(
+        raise ShownError(
             tr("AdminResults", "The folder {path} cannot be made ({reason}); choose another.").format(
                 path=out, reason=error.strerror
             )

@@ -14,7 +14,7 @@ from kiosk.registry.services.imports import FileOutcome, ImportReport, Outcome
 from kiosk.ui.admin.terms import outcome_name
 from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
 from kiosk.ui.admin.widgets import Banner, ConsolePage, DropArea, fill_table, make_table, set_headers
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import tr, trn
 
 BUNDLE_FILTER = f"1+X results (*{registry_import.BUNDLE_SUFFIX});;*"
 
@@ -134,15 +134,15 @@ class ImportsPage(ConsolePage):
         total = len(report.outcomes)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(total)
-        self.progress_label.setText(tr("AdminImports", "{total} file(s) checked.").format(total=total))
+        self.progress_label.setText(trn("AdminImports", "%n file(s) checked.", total))
         attempts = sum(outcome.attempts for outcome in report.outcomes)
-        sentence = tr(
+        sentence = trn(
             "AdminImports",
-            "{imported} imported ({attempts} new attempt(s)), {duplicate} duplicate, {conflict} conflict, "
+            "{imported} imported (%n new attempt(s)), {duplicate} duplicate, {conflict} conflict, "
             "{refused} refused.",
+            attempts,
         ).format(
             imported=report.count(Outcome.IMPORTED),
-            attempts=attempts,
             duplicate=report.count(Outcome.DUPLICATE),
             conflict=report.count(Outcome.CONFLICT),
             refused=report.count(Outcome.REFUSED),

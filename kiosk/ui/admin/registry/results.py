@@ -24,7 +24,7 @@ from kiosk.ui.admin.registry.held import HeldResult, list_row, make_folder
 from kiosk.ui.admin.registry.results_page import ResultsPage
 from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
 from kiosk.ui.admin.widgets import row_key
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import tr, trn
 
 __all__ = ["LIST_FILTERS", "REPORTS_DIR", "ResultsPage", "ResultsPresenter"]
 
@@ -190,11 +190,12 @@ class ResultsPresenter(QObject):
         self.page.show_idle(False)
         self.page.status.show_message(
             "warning",
-            tr(
+            trn(
                 "AdminResults",
-                "{count} of the chosen results were sent without their pass rules; choose the folder of "
+                "%n of the chosen result(s) were sent without their pass rules; choose the folder of "
                 "bank sources to print their slips.",
-            ).format(count=len(unruled.lacking)),
+                len(unruled.lacking),
+            ),
         )
         folder = self.tools.chooser.folder(self.page, tr("AdminResults", "Choose the folder of bank sources"))
         if folder is None:
@@ -252,13 +253,13 @@ class ResultsPresenter(QObject):
                 "warning", tr("AdminResults", "Nothing was made: none of the chosen candidates passed.")
             )
             return
-        sentence = tr("AdminResults", "Made {count} file(s) in {folder}.").format(
-            count=len(paths), folder=paths[0].parent
+        sentence = trn("AdminResults", "Made %n file(s) in {folder}.", len(paths)).format(
+            folder=paths[0].parent
         )
         if not_passed:
-            sentence += " " + tr(
-                "AdminResults", "No certificate for {count} result(s) that did not pass."
-            ).format(count=len(not_passed))
+            sentence += " " + trn(
+                "AdminResults", "No certificate for %n result(s) that did not pass.", len(not_passed)
+            )
         self.page.status.show_message("info", sentence)
         pdfs = [path for path in paths if path.suffix == ".pdf"]
         # One document opens in its viewer; several open their folder, so nothing floods the screen.

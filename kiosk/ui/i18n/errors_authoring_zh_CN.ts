@@ -1,0 +1,279 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The bank source {folder} has {count} problem(s).</source>
+        <translation>题库源文件 {folder} 有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>The bank source folder {path} does not exist; give the folder holding the banks.</source>
+        <translation>题库源文件夹 {path} 不存在；请给出存放题库的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds no bank source (no {file} in it or in its sub-folders); give the folder of bank sources, e.g. question_banks.</source>
+        <translation>文件夹 {path} 中没有题库源文件（该文件夹及其子文件夹中都没有 {file}）；请给出题库源文件夹，例如 question_banks。</translation>
+    </message>
+    <message>
+        <source>is not a folder; give the bank's source folder</source>
+        <translation>不是文件夹；请给出题库的源文件夹</translation>
+    </message>
+    <message>
+        <source>is missing; every bank folder needs a bank.yaml</source>
+        <translation>不存在；每个题库文件夹都需要一个 bank.yaml</translation>
+    </message>
+    <message>
+        <source>holds no .yaml item files</source>
+        <translation>其中没有 .yaml 试题文件</translation>
+    </message>
+    <message>
+        <source>must be a YAML list of items ('- id: ...')</source>
+        <translation>必须是 YAML 试题列表（'- id: ...'）</translation>
+    </message>
+    <message>
+        <source>holds {entry}, not an item mapping</source>
+        <translation>包含 {entry}，它不是试题映射</translation>
+    </message>
+    <message>
+        <source>must be a mapping (certificate:, grade:, ...)</source>
+        <translation>必须是映射（certificate:、grade:、……）</translation>
+    </message>
+    <message>
+        <source>the key '{key}' appears twice</source>
+        <translation>键“{key}”出现了两次</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (at byte {offset}); save it as UTF-8</source>
+        <translation>不是 UTF-8 文本（第 {offset} 字节处）；请另存为 UTF-8 编码</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>is not valid YAML: {reason}</source>
+        <translation>不是有效的 YAML：{reason}</translation>
+    </message>
+    <message>
+        <source>'{key}' must be a mapping of names to values</source>
+        <translation>“{key}”必须是名称到值的映射</translation>
+    </message>
+    <message>
+        <source>'{key}' is missing or empty</source>
+        <translation>“{key}”缺失或为空</translation>
+    </message>
+    <message>
+        <source>'{key}' is missing</source>
+        <translation>缺少“{key}”</translation>
+    </message>
+    <message>
+        <source>'{key}' must be text</source>
+        <translation>“{key}”必须是文本</translation>
+    </message>
+    <message>
+        <source>'{key}' is '{value}'; use one of: {allowed}</source>
+        <translation>“{key}”的值是“{value}”；请使用以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>'{key}' must be a whole number of at least {minimum}, not {value}</source>
+        <translation>“{key}”必须是不小于 {minimum} 的整数，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>'{key}' must be a number, not {value}</source>
+        <translation>“{key}”必须是数字，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>'{key}' must be true or false</source>
+        <translation>“{key}”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>'grade' must be 1, 2 or 3 (I, II, III), not {grade}</source>
+        <translation>“grade”必须是 1、2 或 3（即 I、II、III 级），不能是 {grade}</translation>
+    </message>
+    <message>
+        <source>'languages' must be a list holding en and optionally zh</source>
+        <translation>“languages”必须是列表，包含 en，并可选包含 zh</translation>
+    </message>
+    <message>
+        <source>'competences' must list the grade's competences</source>
+        <translation>“competences”必须列出该等级的能力项</translation>
+    </message>
+    <message>
+        <source>competence {entry} must be a mapping with id, area and title</source>
+        <translation>能力项 {entry} 必须是包含 id、area 和 title 的映射</translation>
+    </message>
+    <message>
+        <source>a competence needs an 'id' such as F1</source>
+        <translation>能力项需要一个“id”，例如 F1</translation>
+    </message>
+    <message>
+        <source>'pass_mark' is a percent between 0 and 100, not {value}</source>
+        <translation>“pass_mark”是 0 到 100 之间的百分数，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>the minimum for {area} is a percent between 0 and 100, not {value}</source>
+        <translation>{area} 的最低分是 0 到 100 之间的百分数，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>'{area}' is not an area; use foundational, practical or reflexive</source>
+        <translation>“{area}”不是能力领域；请使用 foundational、practical 或 reflexive</translation>
+    </message>
+    <message>
+        <source>'draws' must list what a form contains</source>
+        <translation>“draws”必须列出一份试卷包含哪些题</translation>
+    </message>
+    <message>
+        <source>draw {entry} must be a mapping like {{competence: F1, count: 4}}</source>
+        <translation>抽题规则 {entry} 必须是映射，例如 {{competence: F1, count: 4}}</translation>
+    </message>
+    <message>
+        <source>a draw needs a 'competence'</source>
+        <translation>抽题规则需要一个“competence”</translation>
+    </message>
+    <message>
+        <source>'stimuli' must be a list</source>
+        <translation>“stimuli”必须是列表</translation>
+    </message>
+    <message>
+        <source>stimulus {entry} must be a mapping with id and text</source>
+        <translation>材料 {entry} 必须是包含 id 和 text 的映射</translation>
+    </message>
+    <message>
+        <source>a stimulus needs an 'id'</source>
+        <translation>材料需要一个“id”</translation>
+    </message>
+    <message>
+        <source>'image' must be a path inside the bank folder, not {image}</source>
+        <translation>“image”必须是题库文件夹内的路径，不能是 {image}</translation>
+    </message>
+    <message>
+        <source>the image {image} must be .svg, .png or .jpg</source>
+        <translation>图片 {image} 必须是 .svg、.png 或 .jpg 格式</translation>
+    </message>
+    <message>
+        <source>the image {image} is not in the bank folder; add it or fix the path</source>
+        <translation>图片 {image} 不在题库文件夹中；请添加该图片或修正路径</translation>
+    </message>
+    <message>
+        <source>'{key}' must list the choices</source>
+        <translation>“{key}”必须列出各个选项</translation>
+    </message>
+    <message>
+        <source>each of '{key}' must be a mapping like {{id: {first}, text: ...}}</source>
+        <translation>“{key}”中的每一项都必须是映射，例如 {{id: {first}, text: ...}}</translation>
+    </message>
+    <message>
+        <source>'{key}' ids must be {ids}, not {id}</source>
+        <translation>“{key}”的编号必须是 {ids} 之一，不能是 {id}</translation>
+    </message>
+    <message>
+        <source>the id {id} appears twice in '{key}'</source>
+        <translation>编号 {id} 在“{key}”中出现了两次</translation>
+    </message>
+    <message>
+        <source>an item needs an 'id'</source>
+        <translation>试题需要一个“id”</translation>
+    </message>
+    <message>
+        <source>a true_false answer must be true or false, not {answer}</source>
+        <translation>true_false 题的答案必须是 true 或 false，不能是 {answer}</translation>
+    </message>
+    <message>
+        <source>a matching answer must map premise ids to option ids, like {{&quot;1&quot;: B}}</source>
+        <translation>匹配题的答案必须把左列项编号对应到选项编号，例如 {{&quot;1&quot;: B}}</translation>
+    </message>
+    <message>
+        <source>'accept' must list the accepted answers</source>
+        <translation>“accept”必须列出可接受的答案</translation>
+    </message>
+    <message>
+        <source>the competence id {competence} is used {count} times</source>
+        <translation>能力项编号 {competence} 被使用了 {count} 次</translation>
+    </message>
+    <message>
+        <source>the id is used again (first at {first_file}:{first_line})</source>
+        <translation>该编号重复使用（首次出现在 {first_file}:{first_line}）</translation>
+    </message>
+    <message>
+        <source>the competence {competence} is not one of {known}</source>
+        <translation>能力项 {competence} 不在 {known} 之中</translation>
+    </message>
+    <message>
+        <source>the stimulus {stimulus} is not defined in bank.yaml</source>
+        <translation>材料 {stimulus} 未在 bank.yaml 中定义</translation>
+    </message>
+    <message>
+        <source>some text has a Chinese version, so 'languages' must include zh</source>
+        <translation>部分文本有中文版本，因此“languages”必须包含 zh</translation>
+    </message>
+    <message>
+        <source>a {type} item needs at least {minimum} options</source>
+        <translation>{type} 题至少需要 {minimum} 个选项</translation>
+    </message>
+    <message>
+        <source>the answer must be one option id of {options}</source>
+        <translation>答案必须是 {options} 中的一个选项编号</translation>
+    </message>
+    <message>
+        <source>the answer must list distinct option ids of {options}</source>
+        <translation>答案必须列出 {options} 中互不相同的选项编号</translation>
+    </message>
+    <message>
+        <source>the answer must list every option id exactly once, in the right order</source>
+        <translation>答案必须按正确顺序列出每个选项编号，且每个只出现一次</translation>
+    </message>
+    <message>
+        <source>the answer must give exactly one option for every premise</source>
+        <translation>答案必须为每个左列项恰好给出一个选项</translation>
+    </message>
+    <message>
+        <source>premise {premise} is matched to {option}, which is not an option id</source>
+        <translation>左列项 {premise} 对应到 {option}，但 {option} 不是选项编号</translation>
+    </message>
+    <message>
+        <source>a matching item needs at least 2 premises</source>
+        <translation>匹配题至少需要 2 个左列项</translation>
+    </message>
+    <message>
+        <source>the tolerance cannot be negative</source>
+        <translation>允许误差不能是负数</translation>
+    </message>
+    <message>
+        <source>the tolerance {tolerance} is as large as the answer {answer}</source>
+        <translation>允许误差 {tolerance} 不小于答案 {answer} 本身</translation>
+    </message>
+    <message>
+        <source>an accepted answer is empty</source>
+        <translation>有一个可接受的答案是空的</translation>
+    </message>
+    <message>
+        <source>a {type} item takes no options</source>
+        <translation>{type} 题不设选项</translation>
+    </message>
+    <message>
+        <source>the blueprint draws from {competence}, which is not a competence of this grade</source>
+        <translation>组卷方案从 {competence} 抽题，但它不是本等级的能力项</translation>
+    </message>
+    <message>
+        <source>the blueprint draws nothing from competence {competence}; every competence must be assessed</source>
+        <translation>组卷方案没有从能力项 {competence} 抽题；每个能力项都必须考到</translation>
+    </message>
+    <message>
+        <source>the blueprint asks for {asked} {difficulty} items of {competence}, but the pool has {have}</source>
+        <translation>组卷方案要求从 {competence} 抽取 {asked} 道 {difficulty} 难度的题，但题库中只有 {have} 道</translation>
+    </message>
+    <message>
+        <source>the blueprint asks for {asked} items of {competence}, but the pool has {have}</source>
+        <translation>组卷方案要求从 {competence} 抽取 {asked} 道题，但题库中只有 {have} 道</translation>
+    </message>
+    <message>
+        <source>the blueprint draws {total} of {pool} items; a form may use at most half the pool</source>
+        <translation>组卷方案从 {pool} 道题中抽取 {total} 道；一份试卷最多只能用题库的一半</translation>
+    </message>
+    <message>
+        <source>there is a minimum for {area}, but no competence of that area</source>
+        <translation>为 {area} 设置了最低分，但没有属于该领域的能力项</translation>
+    </message>
+</context>
+</TS>
