@@ -1,6 +1,6 @@
 """Answer-save latency through the exam service, beside raw sqlite3 INSERT+COMMIT with the same pragmas.
 
-Budget (DESIGN.md §7): p99 <= 15 ms click to commit, and <= 1.5x the raw floor on the same disk.
+Budget (docs/ARCHITECTURE.md §7): p99 <= 15 ms click to commit, and <= 1.5x the raw floor on the same disk.
 
     python bench/answer_save.py [--answers 1000] [--dir FOLDER]
 

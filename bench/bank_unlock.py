@@ -1,7 +1,7 @@
 """Time from release code to a loaded bank and its first form, for the largest sample bank.
 
 Prints the median unlock time beside its floor: the Argon2id step alone plus raw AES-GCM decryption of the
-same payload bytes, and the ratio. Budget (DESIGN.md §7): release code to first question <= 2 s.
+same payload bytes, and the ratio. Budget (docs/ARCHITECTURE.md §7): release code to first question <= 2 s.
 """
 
 from __future__ import annotations

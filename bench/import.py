@@ -1,6 +1,6 @@
 """Registry import throughput on SQLite and PostgreSQL, each beside a raw bulk-insert floor.
 
-Budget (DESIGN.md §7): >= 500 attempts/s (100 answers each) on SQLite; PostgreSQL within 2x of that.
+Budget (docs/ARCHITECTURE.md §7): >= 500 attempts/s (100 answers each) on SQLite; PostgreSQL within 2x.
 
     python bench/import.py [--attempts 10000] [--answers 100] [--per-bundle 100] [--pg-url URL]
 

@@ -2,7 +2,7 @@
 
     python bench/ui.py [--runs 5] [--switches 300] [--dir FOLDER]
 
-Budgets (DESIGN.md §7):
+Budgets (docs/ARCHITECTURE.md §7):
 - cold start to the login screen <= 2 s and <= 2x a bare PySide6 window. Both are timed as fresh
   processes, from launch until the window has painted: for the kiosk, the idle screen, the invigilator's
   unlock (PIN and release code, with the production Argon2id costs) and the login screen painted; for the

@@ -1,4 +1,4 @@
-"""Exam time: clocks to read, and a timer that counts time consumed rather than a deadline (DESIGN.md §6).
+"""Exam time: clocks to read, and a timer that counts time consumed rather than a deadline (docs/ARCHITECTURE.md §4).
 
 Only the monotonic clock measures the exam, so a change of the system clock has no effect. What survives a
 crash is the consumed time at the last checkpoint; the outage between that checkpoint and the restart is

@@ -1,8 +1,9 @@
 """Lockdown inside the app: full screen, no window frame, escape shortcuts swallowed, focus losses reported.
 
-This is as far as an application can go (DESIGN.md §9): Ctrl+Alt+Del and switching desktops need the
-operating system's kiosk mode. What the app cannot stop it records: every time the kiosk stops being the
-active window, ``focus_lost`` is emitted and the kiosk presenter logs an incident through the services.
+This is as far as an application can go (README, "Lockdown and its limits"): Ctrl+Alt+Del and switching
+desktops need the operating system's kiosk mode. What the app cannot stop it records: every time the kiosk
+stops being the active window, ``focus_lost`` is emitted and the kiosk presenter logs an incident through
+the services.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Every method that changes the attempt is one transaction and returns only after it committed, so the UI
 may say "saved" as soon as :meth:`ExamSession.record_answer` returns. The clock counts time consumed
-(DESIGN.md §6): it is checkpointed with every answer and at least every
+(docs/ARCHITECTURE.md §4): it is checkpointed with every answer and at least every
 :data:`~kiosk.domain.clock.CHECKPOINT_INTERVAL_SECONDS` by :meth:`ExamSession.tick`.
 """
 

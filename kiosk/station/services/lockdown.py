@@ -1,7 +1,8 @@
 """Incidents the kiosk records by itself, without an invigilator's PIN: the exam window losing the focus.
 
-Lockdown inside the app cannot stop every way out (DESIGN.md §9), so every time the kiosk window stops
-being the active window while a sitting is open, that fact goes into the sitting's incident record.
+Lockdown inside the app cannot stop every way out (README, "Lockdown and its limits"), so every time the
+kiosk window stops being the active window while a sitting is open, that fact goes into the sitting's
+incident record.
 """
 
 from __future__ import annotations

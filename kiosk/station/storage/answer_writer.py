@@ -1,6 +1,6 @@
 """The answer path: one transaction per saved answer, on a connection kept for the exam session.
 
-Saving an answer is the kiosk's hot path (DESIGN.md §7: p99 <= 15 ms from click to commit, and no more than
+Saving an answer is the kiosk's hot path (docs/ARCHITECTURE.md §7: p99 <= 15 ms from click to commit, and no more than
 1.5x a bare sqlite3 INSERT+COMMIT with the same pragmas). Its transaction is one INSERT into the journal,
 one UPSERT of the item's current response and one UPDATE of the attempt's clock and journal head. On a
 fast disk, building SQLAlchemy statements and checking a connection out of the pool cost more than the

@@ -1,6 +1,6 @@
 """The kiosk's SQLite store: the engine with its durability pragmas, transactions, checks and backups.
 
-Every connection runs in WAL mode with ``synchronous=FULL`` (DESIGN.md §6), so a transaction whose commit
+Every connection runs in WAL mode with ``synchronous=FULL`` (docs/ARCHITECTURE.md §4), so a transaction whose commit
 returned survives a power cut. Services own transactions (``with store.transaction() as session``);
 repositories only take the session they are given and never commit.
 """

@@ -14,7 +14,6 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -112,41 +111,6 @@ class ConsolePage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-class Banner(QFrame):
-    """A line of news on a page: ``info``, ``warning`` or ``error`` (the words say which, not only colour)."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.setProperty("role", "banner")
-        self.setProperty("level", "info")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        self.label = QLabel()
-        self.label.setObjectName(f"{name}-text")
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.label)
-        self.hide()
-
-    def show_message(self, level: str, text: str) -> None:
-        set_style_property(self, "level", level)
-        self.label.setText(text)
-        self.setVisible(bool(text))
-
-    def clear(self) -> None:
-        self.label.clear()
-        self.hide()
-
-    @property
-    def level(self) -> str:
-        return str(self.property("level"))
-
-    @property
-    def text(self) -> str:
-        return self.label.text()
 
 
 class PathField(QWidget):

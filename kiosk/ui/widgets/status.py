@@ -43,9 +43,13 @@ class Countdown(QLabel):
 
 
 class Banner(QFrame):
-    """A strip of text across the screen: an error that must not be missed, a warning, or information."""
+    """A strip of text across a screen or page: ``error``, ``warning`` or ``info``.
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    The words say which, not only the colour. The console's banners are ``selectable`` so an administrator
+    can copy a path or a number out of them; the kiosk's are not, so they never take a candidate's focus.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None, *, selectable: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setProperty("role", "banner")
@@ -55,6 +59,8 @@ class Banner(QFrame):
         self.label = QLabel()
         self.label.setObjectName(f"{name}-text")
         self.label.setWordWrap(True)
+        if selectable:
+            self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
         self.hide()
 
@@ -62,10 +68,15 @@ class Banner(QFrame):
     def level(self) -> str:
         return str(self.property("level"))
 
+    @property
+    def text(self) -> str:
+        return self.label.text()
+
     def show_message(self, level: str, text: str) -> None:
+        """Show ``text`` at ``level``; an empty text hides the banner."""
         set_style_property(self, "level", level)
         self.label.setText(text)
-        self.show()
+        self.setVisible(bool(text))
 
     def clear(self) -> None:
         self.label.clear()

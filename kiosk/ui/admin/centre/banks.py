@@ -13,8 +13,9 @@ from kiosk.station.services import bank_install
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import certificate_name, certificate_short, grade_name, when
 from kiosk.ui.admin.tools import ConsoleTools, failure_sentence
-from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField, fill_table, make_table, set_headers
+from kiosk.ui.admin.widgets import ConsolePage, PathField, fill_table, make_table, set_headers
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.status import Banner
 
 PACKAGE_FILTER = "1+X bank (*.1xbank);;*"
 KEY_FILTER = "1+X public key (*.pub);;*"
@@ -67,7 +68,7 @@ class BanksPage(ConsolePage):
         package_row.addWidget(self.package_file, 1)
         package_row.addWidget(self.header_button)
         self.body.addLayout(package_row)
-        self.status = Banner("banks-status")
+        self.status = Banner("banks-status", selectable=True)
         self.body.addWidget(self.status)
 
         row = QHBoxLayout()

@@ -19,16 +19,9 @@ from kiosk.station.services.context import KioskContext
 from kiosk.station.services.roster_csv import MAX_EXTRA_TIME_FACTOR
 from kiosk.ui.admin.terms import certificate_short, factor_text, grade_name
 from kiosk.ui.admin.tools import ConsoleTools
-from kiosk.ui.admin.widgets import (
-    Banner,
-    ConsolePage,
-    fill_table,
-    make_table,
-    select_key,
-    selected_key,
-    set_headers,
-)
+from kiosk.ui.admin.widgets import ConsolePage, fill_table, make_table, select_key, selected_key, set_headers
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.status import Banner
 
 
 class CandidatesPage(ConsolePage):
@@ -50,7 +43,7 @@ class CandidatesPage(ConsolePage):
         search_row.addWidget(self.search_label)
         search_row.addWidget(self.search, 1)
         self.body.addLayout(search_row)
-        self.status = Banner("candidates-status")
+        self.status = Banner("candidates-status", selectable=True)
         self.body.addWidget(self.status)
 
         row = QHBoxLayout()

@@ -12,8 +12,9 @@ from kiosk.station.services import enrolment, export
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.drives import Drive, removable_drives
 from kiosk.ui.admin.tools import ConsoleTools
-from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField
+from kiosk.ui.admin.widgets import ConsolePage, PathField
 from kiosk.ui.i18n import tr, trn
+from kiosk.ui.widgets.status import Banner
 
 KEY_FILTER = "1+X public key (*.pub);;*"
 
@@ -65,7 +66,7 @@ class ExportPage(ConsolePage):
         action_row.addWidget(self.export_button)
         action_row.addWidget(self.progress, 1)
         self.body.addLayout(action_row)
-        self.status = Banner("export-status")
+        self.status = Banner("export-status", selectable=True)
         self.body.addWidget(self.status)
 
         card = QFrame()

@@ -8,16 +8,9 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdi
 from kiosk.station.services import invigilators
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.tools import ConsoleTools
-from kiosk.ui.admin.widgets import (
-    Banner,
-    ConsolePage,
-    fill_table,
-    make_table,
-    select_key,
-    selected_key,
-    set_headers,
-)
+from kiosk.ui.admin.widgets import ConsolePage, fill_table, make_table, select_key, selected_key, set_headers
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.status import Banner
 
 
 class InvigilatorsPage(ConsolePage):
@@ -32,7 +25,7 @@ class InvigilatorsPage(ConsolePage):
 
     def __init__(self) -> None:
         super().__init__("invigilators")
-        self.status = Banner("invigilators-status")
+        self.status = Banner("invigilators-status", selectable=True)
         self.body.addWidget(self.status)
         row = QHBoxLayout()
         self.table = make_table("invigilators-table")

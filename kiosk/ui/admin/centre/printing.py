@@ -12,8 +12,9 @@ from kiosk.station.services import sittings
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import sitting_state
 from kiosk.ui.admin.tools import ConsoleTools
-from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField
+from kiosk.ui.admin.widgets import ConsolePage, PathField
 from kiosk.ui.i18n import tr, trn
+from kiosk.ui.widgets.status import Banner
 
 DOCUMENTS_DIR = "documents"
 
@@ -55,7 +56,7 @@ class PrintingPage(ConsolePage):
         self.no_sittings.setProperty("role", "field-error")
         self.no_sittings.hide()
         self.body.addWidget(self.no_sittings)
-        self.status = Banner("printing-status")
+        self.status = Banner("printing-status", selectable=True)
         self.body.addWidget(self.status)
         open_row = QHBoxLayout()
         open_row.addStretch(1)

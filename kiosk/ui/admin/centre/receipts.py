@@ -15,17 +15,10 @@ from kiosk.station.services import receipts
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import when
 from kiosk.ui.admin.tools import ConsoleTools
-from kiosk.ui.admin.widgets import (
-    Banner,
-    ConsolePage,
-    DropArea,
-    PathField,
-    fill_table,
-    make_table,
-    set_headers,
-)
+from kiosk.ui.admin.widgets import ConsolePage, DropArea, PathField, fill_table, make_table, set_headers
 from kiosk.ui.errors import error_sentence
 from kiosk.ui.i18n import tr, trn
+from kiosk.ui.widgets.status import Banner
 
 RECEIPT_FILTER = "1+X receipt (*.1xreceipt);;*"
 
@@ -76,7 +69,7 @@ class ReceiptsPage(ConsolePage):
         self.body.addLayout(row)
         self.drop = DropArea("receipts-drop")
         self.body.addWidget(self.drop)
-        self.status = Banner("receipts-status")
+        self.status = Banner("receipts-status", selectable=True)
         self.body.addWidget(self.status)
         self.count_label = QLabel()
         self.count_label.setObjectName("receipts-count")

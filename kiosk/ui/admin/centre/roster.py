@@ -18,9 +18,10 @@ from kiosk.station.services.roster_csv import RosterProblem
 from kiosk.ui.admin.csvfiles import write_csv
 from kiosk.ui.admin.terms import certificate_short, factor_text, grade_name
 from kiosk.ui.admin.tools import ConsoleTools
-from kiosk.ui.admin.widgets import Banner, ConsolePage, PathField, fill_table, make_table, set_headers
+from kiosk.ui.admin.widgets import ConsolePage, PathField, fill_table, make_table, set_headers
 from kiosk.ui.errors import error_sentence
 from kiosk.ui.i18n import tr, trn
+from kiosk.ui.widgets.status import Banner
 
 CSV_FILTER = "CSV (*.csv *.txt);;*"
 
@@ -67,7 +68,7 @@ class RosterPage(ConsolePage):
         row.addWidget(self.file, 1)
         row.addWidget(self.preview_button)
         self.body.addLayout(row)
-        self.summary = Banner("roster-summary")
+        self.summary = Banner("roster-summary", selectable=True)
         self.body.addWidget(self.summary)
 
         self.views = QStackedWidget()
@@ -97,7 +98,7 @@ class RosterPage(ConsolePage):
         codes = QWidget()
         codes_layout = QVBoxLayout(codes)
         codes_layout.setContentsMargins(0, 0, 0, 0)
-        self.codes_note = Banner("roster-codes-note")
+        self.codes_note = Banner("roster-codes-note", selectable=True)
         self.codes = make_table("roster-codes")
         self.save_codes_button = QPushButton()
         self.save_codes_button.setObjectName("roster-save-codes")

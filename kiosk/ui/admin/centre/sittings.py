@@ -22,8 +22,9 @@ from kiosk.station.services import bank_install, sittings
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import certificate_name, grade_name, sitting_state, yes_no
 from kiosk.ui.admin.tools import ConsoleTools
-from kiosk.ui.admin.widgets import Banner, ConsolePage, fill_table, make_table, set_headers
+from kiosk.ui.admin.widgets import ConsolePage, fill_table, make_table, set_headers
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.status import Banner
 
 
 class SittingsPage(ConsolePage):
@@ -34,7 +35,7 @@ class SittingsPage(ConsolePage):
 
     def __init__(self) -> None:
         super().__init__("sittings")
-        self.status = Banner("sittings-status")
+        self.status = Banner("sittings-status", selectable=True)
         self.body.addWidget(self.status)
         row = QHBoxLayout()
         card = QFrame()

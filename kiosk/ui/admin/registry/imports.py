@@ -13,8 +13,9 @@ from kiosk.registry.services import registry
 from kiosk.registry.services.imports import FileOutcome, ImportReport, Outcome
 from kiosk.ui.admin.terms import outcome_name
 from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
-from kiosk.ui.admin.widgets import Banner, ConsolePage, DropArea, fill_table, make_table, set_headers
+from kiosk.ui.admin.widgets import ConsolePage, DropArea, fill_table, make_table, set_headers
 from kiosk.ui.i18n import tr, trn
+from kiosk.ui.widgets.status import Banner
 
 BUNDLE_FILTER = f"1+X results (*{registry_import.BUNDLE_SUFFIX});;*"
 
@@ -57,7 +58,7 @@ class ImportsPage(ConsolePage):
         progress_row.addWidget(self.progress, 2)
         progress_row.addWidget(self.progress_label, 3)
         self.body.addLayout(progress_row)
-        self.summary = Banner("imports-summary")
+        self.summary = Banner("imports-summary", selectable=True)
         self.body.addWidget(self.summary)
         self.table = make_table("imports-table", wrap_rows=True)
         self.body.addWidget(self.table, 1)

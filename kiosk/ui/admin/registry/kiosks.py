@@ -13,16 +13,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton
 from kiosk.registry.services import registry
 from kiosk.ui.admin.terms import when
 from kiosk.ui.admin.tools import ConsoleTools
-from kiosk.ui.admin.widgets import (
-    Banner,
-    ConsolePage,
-    DropArea,
-    PathField,
-    fill_table,
-    make_table,
-    set_headers,
-)
+from kiosk.ui.admin.widgets import ConsolePage, DropArea, PathField, fill_table, make_table, set_headers
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.status import Banner
 
 ENROLMENT_FILTER = "1+X enrolment (*.1xenrol);;*"
 
@@ -63,7 +56,7 @@ class KiosksPage(ConsolePage):
         self.body.addWidget(self.replace)
         self.drop = DropArea("kiosks-drop")
         self.body.addWidget(self.drop)
-        self.status = Banner("kiosks-status")
+        self.status = Banner("kiosks-status", selectable=True)
         self.body.addWidget(self.status)
         self.table = make_table("kiosks-table")
         self.table.setSortingEnabled(True)

@@ -19,16 +19,9 @@ from PySide6.QtWidgets import (
 from kiosk.registry.services import reporting
 from kiosk.ui.admin.registry.held import HeldResult, list_row
 from kiosk.ui.admin.terms import certificate_name, grade_name
-from kiosk.ui.admin.widgets import (
-    Banner,
-    ConsolePage,
-    PathField,
-    fill_table,
-    make_table,
-    row_key,
-    set_headers,
-)
+from kiosk.ui.admin.widgets import ConsolePage, PathField, fill_table, make_table, row_key, set_headers
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.status import Banner
 
 PAGE_SIZE = 500
 """How many results the list shows at first, and how many more each press of its button adds."""
@@ -107,7 +100,7 @@ class ResultsPage(ConsolePage):
         self.progress.hide()
         buttons.addWidget(self.progress)
         self.body.addLayout(buttons)
-        self.status = Banner("results-status")
+        self.status = Banner("results-status", selectable=True)
         self.body.addWidget(self.status)
         # The filters too: a list asked for while another is on its way would arrive in either order.
         self.guard(*self.buttons.values(), *self.filters, self.more_button)
