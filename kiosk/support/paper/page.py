@@ -55,7 +55,6 @@ def _style(name: str, size: float, leading: float, font: str = REGULAR, **extra:
 
 BODY = _style("body", 10, 13)
 SMALL = _style("small", 8, 10)
-TINY = _style("tiny", 7, 8.5)
 CELL = _style("cell", 8.5, 10.5)
 CELL_RIGHT = _style("cell-right", 8.5, 10.5, alignment=TA_RIGHT)
 CELL_BOLD = _style("cell-bold", 8.5, 10.5, BOLD)
@@ -68,11 +67,6 @@ CENTRED = _style("centred", 10, 13, alignment=TA_CENTER)
 def para(text: str, style: ParagraphStyle = BODY, bold: bool = False) -> Paragraph:
     """A paragraph of plain ``text`` (escaped), in STSong-Light when it holds Chinese characters."""
     return Paragraph(markup(text, bold), style)
-
-
-def rich(fragments: Sequence[tuple[str, bool]], style: ParagraphStyle = BODY) -> Paragraph:
-    """A paragraph joined from (text, bold) fragments, each in the font it needs."""
-    return Paragraph("".join(markup(text, bold) for text, bold in fragments), style)
 
 
 def grid_table(
