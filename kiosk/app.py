@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.domain.clock import Clock
 from kiosk.formats.secrets import HashCost
+from kiosk.messages import sentence
 from kiosk.station.services.context import KioskContext, open_context
 from kiosk.ui.application import application, run_event_loop
 from kiosk.ui.main_window import MainWindow
@@ -59,7 +60,7 @@ def run_demo(
     finally:
         ctx.close()
     say(f"Demo centre made in {data_dir}")
-    for line in describe_demo(demo):
+    for line in describe_demo(demo, sentence):
         say(line)
     if window:
         run_kiosk(data_dir, lockdown=lockdown)

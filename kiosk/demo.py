@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,7 +26,7 @@ from kiosk.station.services.invigilators import create_invigilator
 from kiosk.station.services.kiosk_setup import init_kiosk, kiosk_info
 from kiosk.station.services.roster import import_roster
 from kiosk.station.services.sittings import schedule_sitting
-from kiosk.support.files import write_file
+from kiosk.support.files import PRIVATE, write_file
 
 DEMO_DIR = "demo"
 DEMO_CENTRE = "Demo Centre (China–Zambia Vocational and Technical College)"
@@ -64,6 +65,15 @@ class DemoCandidate:
     access_code: str
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedBank:
+    """A sample bank that did not build: its folder and the error that stopped it (a code and params)."""
+
+    name: str
+    folder: Path
+    error: KioskError
+
+
 @dataclass(frozen=True)
 class DemoCentre:
     """What was made, and the secrets to hand out (shown once)."""
@@ -72,16 +82,14 @@ class DemoCentre:
     pin: str
     banks: tuple[DemoBank, ...]
     candidates: tuple[DemoCandidate, ...]
-    skipped: tuple[str, ...] = field(default=())
-    """One sentence per sample bank that could not be built, naming it and why."""
+    skipped: tuple[SkippedBank, ...] = field(default=())
+    """Each sample bank that could not be built, and why."""
 
 
 def sample_bank_dirs(banks_root: Path) -> list[Path]:
     """The bank source folders under ``banks_root`` (those holding a bank.yaml), in name order."""
     if not banks_root.is_dir():
-        raise BankError(
-            f"The sample bank folder {banks_root} does not exist; give the question_banks folder."
-        )
+        raise BankError("demo.banks_folder_missing", folder=banks_root)
     return sorted(path for path in banks_root.iterdir() if (path / "bank.yaml").is_file())
 
 
@@ -92,12 +100,10 @@ def make_demo_centre(ctx: KioskContext, banks_root: Path, on_date: date | None =
     does not build is skipped and named in ``skipped``; if none builds the demo is refused.
     """
     if kiosk_info(ctx) is not None:
-        raise RuleError(
-            f"The folder {ctx.data_dir} already holds a kiosk; give the demo an empty folder with --data-dir."
-        )
+        raise RuleError("demo.folder_is_kiosk", folder=ctx.data_dir)
     folders = sample_bank_dirs(banks_root)
     if not folders:
-        raise BankError(f"The folder {banks_root} holds no bank sources (folders with a bank.yaml).")
+        raise BankError("demo.no_bank_sources", folder=banks_root)
     today = on_date or ctx.clock.wall().astimezone().date()
     init_kiosk(ctx, DEMO_CENTRE, DEMO_KIOSK)
     demo_dir = ctx.data_dir / DEMO_DIR
@@ -106,25 +112,22 @@ def make_demo_centre(ctx: KioskContext, banks_root: Path, on_date: date | None =
     trust_key(ctx, public)
 
     banks: list[DemoBank] = []
-    skipped: list[str] = []
+    skipped: list[SkippedBank] = []
     for folder in folders:
         code = new_release_code()
         package = demo_dir / "packages" / f"{folder.name}{PACKAGE_SUFFIX}"
         try:
             built = build_bank_package(folder, package, signer, code)
         except KioskError as error:
-            first = str(error).splitlines()[0]
-            skipped.append(
-                f"Sample bank {folder.name} was skipped: {first} "
-                f"('kiosk bank validate {folder}' lists every problem)."
-            )
+            skipped.append(SkippedBank(folder.name, folder, error))
             continue
         install_package(ctx, package)
         title = _bank_caption(built.bank_id)
         sitting = schedule_sitting(ctx, f"Demo: {title}", built.bank_id, today, show_score=True)
         banks.append(DemoBank(built.bank_id, title, code, sitting.id, sitting.name))
     if not banks:
-        raise BankError(f"None of the sample banks in {banks_root} could be built. " + " ".join(skipped))
+        names = ", ".join(bank.name for bank in skipped)
+        raise BankError("demo.no_bank_builds", folder=banks_root, banks=names) from skipped[0].error
 
     roster = demo_dir / "roster.csv"
     planned = _write_roster(roster, banks)
@@ -155,12 +158,16 @@ def _write_roster(path: Path, banks: list[DemoBank]) -> list[tuple[str, str, str
         # One candidate has a 25% extra-time accommodation, to show it on the instructions screen.
         writer.writerow([number, name, name_zh or "", certificate, grade, "25%" if index == 3 else ""])
         planned.append((number, name, bank.bank_id))
-    write_file(path, buffer.getvalue().encode("utf-8"))
+    write_file(path, buffer.getvalue().encode("utf-8"), PRIVATE)
     return planned
 
 
-def describe_demo(demo: DemoCentre) -> list[str]:
-    """The lines ``kiosk demo`` prints: the PIN, each sitting's release code, each candidate's code."""
+def describe_demo(demo: DemoCentre, wording: Callable[[KioskError], str] = str) -> list[str]:
+    """The lines ``kiosk demo`` prints: the PIN, each sitting's release code, each candidate's code.
+
+    A sample bank that was skipped gets a last line naming it, with ``wording`` of the error that stopped
+    it: the caller's sentence for an error (the code and its parameters when none is given).
+    """
     lines = [f"Invigilator: {demo.invigilator}, PIN {demo.pin}", "", "Sittings today (release codes):"]
     lines += [f"  {bank.sitting_name}: {bank.release_code}" for bank in demo.banks]
     lines += ["", "Candidates (candidate number, access code, exam):"]
@@ -169,5 +176,6 @@ def describe_demo(demo: DemoCentre) -> list[str]:
         for candidate in demo.candidates
     ]
     if demo.skipped:
-        lines += ["", *demo.skipped]
+        lines.append("")
+        lines += [f"Sample bank {bank.name} was skipped: {wording(bank.error)}" for bank in demo.skipped]
     return lines

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,14 +10,7 @@ from kiosk.authoring.source import load_bank_dir, read_bank_dir
 from kiosk.domain.items import GRADE_NAMES
 from kiosk.formats.bank_packages import package_header_fields
 from kiosk.formats.bank_payload import bank_to_payload
-from kiosk.formats.keys import (
-    KeyKind,
-    PrivateIdentity,
-    PublicIdentity,
-    generate_identity,
-    load_identity,
-    write_identity,
-)
+from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, load_identity, write_identity
 from kiosk.formats.packages import (
     STANDARD_RELEASE_KDF,
     PackageHeader,
@@ -48,14 +40,12 @@ def build_bank_package(
     output: Path,
     signer: PrivateIdentity,
     release_code: str,
-    recipients: Sequence[PublicIdentity] = (),
+    *,
     kdf: ReleaseKdf = STANDARD_RELEASE_KDF,
 ) -> BuiltPackage:
     """Validate a source folder and write its signed, encrypted package atomically to ``output``."""
     bank = load_bank_dir(folder)
-    data = build_package(
-        package_header_fields(bank), bank_to_payload(bank), signer, release_code, recipients, kdf=kdf
-    )
+    data = build_package(package_header_fields(bank), bank_to_payload(bank), signer, release_code, kdf=kdf)
     write_file(output, data, SHARED)
     return BuiltPackage(output, bank.bank_id, bank.version, len(bank.items), len(data))
 

@@ -11,7 +11,7 @@ from kiosk.authoring import build as authoring
 from kiosk.cli import exam
 from kiosk.cli.common import CommandError, passphrase, say
 from kiosk.formats import bank_packages
-from kiosk.formats.keys import KeyKind, load_public
+from kiosk.formats.keys import KeyKind
 from kiosk.messages import sentence
 
 
@@ -31,7 +31,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--release-code",
         help="the exam-day release code (default: $KIOSK_RELEASE_CODE, or asked for)",
     )
-    build.add_argument("--recipient", type=Path, action="append", default=[], help="a kiosk public key file")
     build.add_argument("--passphrase-env", help="environment variable holding the signing key's passphrase")
     build.set_defaults(handler=_build)
 
@@ -76,8 +75,7 @@ def _build(args: argparse.Namespace) -> int:
     if not code.strip():
         raise CommandError("A release code is needed to build a package; give --release-code.")
     signer = authoring.load_signing_identity(args.signing_key, passphrase(args))
-    recipients = [load_public(path) for path in args.recipient]
-    built = authoring.build_bank_package(args.source, args.output, signer, code, recipients)
+    built = authoring.build_bank_package(args.source, args.output, signer, code)
     say(
         f"Built {built.path}: {built.bank_id} version {built.version}, "
         f"{built.item_count} items, {built.size} bytes."

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from kiosk.cli import common
 from kiosk.cli.common import CommandError, say
+from kiosk.cli.hints import with_hint
 from kiosk.formats.keys import KeyKind, PublicIdentity, load_public
 from kiosk.registry.services.imports import FileOutcome, ImportReport, Outcome, import_bundles
 from kiosk.registry.services.registry import (
@@ -217,7 +218,8 @@ def _detail(outcome: FileOutcome) -> str:
         return (
             f"{outcome.attempts} new attempt(s); receipt {outcome.receipt.name if outcome.receipt else '-'}"
         )
-    return outcome.reason
+    # A file refused for an error carries it as a code and params: its sentence, with the CLI's hint.
+    return with_hint(outcome.problem) if outcome.problem is not None else outcome.reason
 
 
 def report_lines(report: ImportReport) -> list[str]:

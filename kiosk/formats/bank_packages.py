@@ -34,9 +34,9 @@ def read_package_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError as error:
-        raise BankError(f"The bank package {path} does not exist.") from error
+        raise BankError("package.file_missing", path=path) from error
     except OSError as error:
-        raise BankError(f"The bank package {path} cannot be read ({error.strerror}).") from error
+        raise BankError("package.file_unreadable", path=path, reason=error.strerror or str(error)) from error
 
 
 def inspect_package(path: Path) -> PackageHeader:
@@ -55,8 +55,10 @@ def open_bank_package(data: bytes, trusted: Sequence[PublicIdentity], release_co
     bank = bank_from_payload(payload)
     if bank.bank_id != header.bank_id or bank.version != header.version:
         raise BankError(
-            f"The package header names {header.bank_id} version {header.version}, but its content is "
-            f"{bank.bank_id} version {bank.version}; "
-            "refuse the package and ask the awarding body for a new one."
+            "package.content_mismatch",
+            bank=header.bank_id,
+            version=header.version,
+            content_bank=bank.bank_id,
+            content_version=bank.version,
         )
     return bank

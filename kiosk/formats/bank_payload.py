@@ -170,15 +170,9 @@ def bank_from_payload(payload: bytes) -> Bank:
     try:
         data = json.loads(payload.decode("utf-8"))
         if data.get("format") != PAYLOAD_FORMAT:
-            raise BankError(
-                f"The bank payload has format {data.get('format')!r}; "
-                f"this kiosk reads format {PAYLOAD_FORMAT}. "
-                "Update the kiosk software."
-            )
+            raise BankError("payload.format_unknown", found=repr(data.get("format")), known=PAYLOAD_FORMAT)
         return bank_from_dict(data)
     except BankError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise BankError(
-            f"The bank payload is not a readable bank ({type(error).__name__}: {error})."
-        ) from error
+        raise BankError("payload.unreadable", reason=f"{type(error).__name__}: {error}") from error

@@ -114,52 +114,56 @@ def record_digest(attempt: Mapping[str, Any]) -> str:
 
 
 class _Reader:
-    """Typed field access that turns every malformed value into one sentence naming bundle and field."""
+    """Typed field access that turns every malformed value into one InputError naming bundle and field.
+
+    A field is named by its place in the bundle, as a path: ``content_version``, ``attempts[3].attempt_id``
+    (by position until the attempt's id is known), ``attempts[A-1].candidate.number``,
+    ``attempts[A-1].responses[2].score``, ``incidents[1].number``. The error code says what the field
+    must be.
+    """
 
     def __init__(self, bundle_id: str) -> None:
         self.bundle_id = bundle_id
 
-    def fail(self, where: str, name: str, wanted: str) -> InputError:
-        return InputError(
-            f"The result bundle {self.bundle_id} is malformed: {where} field '{name}' must be {wanted}; "
-            "the kiosk that made it may run a different program version."
-        )
+    def fail(self, code: str, place: str, name: str = "", /, **params: object) -> InputError:
+        return InputError(code, bundle_id=self.bundle_id, field=_path(place, name), **params)
 
     def obj(self, data: Mapping[str, Any], name: str, where: str) -> Mapping[str, Any]:
         value = data.get(name)
         if not isinstance(value, Mapping):
-            raise self.fail(where, name, "a map")
+            raise self.fail("bundle_content.not_map", where, name)
         return value
 
     def array(self, data: Mapping[str, Any], name: str, where: str) -> list[Any]:
         value = data.get(name)
         if not isinstance(value, list):
-            raise self.fail(where, name, "a list")
+            raise self.fail("bundle_content.not_list", where, name)
         return value
 
     def text(self, data: Mapping[str, Any], name: str, where: str, limit: int | None = None) -> str:
         value = data.get(name)
         if not isinstance(value, str) or not value.strip() or (limit is not None and len(value) > limit):
-            wanted = "non-empty text" + (f" of at most {limit} characters" if limit else "")
-            raise self.fail(where, name, wanted)
+            if limit is None:
+                raise self.fail("bundle_content.not_text", where, name)
+            raise self.fail("bundle_content.not_short_text", where, name, limit=limit)
         return value
 
     def optional_text(self, data: Mapping[str, Any], name: str, where: str) -> str | None:
         value = data.get(name)
         if value is not None and not isinstance(value, str):
-            raise self.fail(where, name, "text or null")
+            raise self.fail("bundle_content.not_text_or_null", where, name)
         return value
 
     def integer(self, data: Mapping[str, Any], name: str, where: str) -> int:
         value = data.get(name)
         if not isinstance(value, int) or isinstance(value, bool):
-            raise self.fail(where, name, "a whole number")
+            raise self.fail("bundle_content.not_whole_number", where, name)
         return value
 
     def number(self, data: Mapping[str, Any], name: str, where: str) -> float:
         value = data.get(name)
         if not isinstance(value, int | float) or isinstance(value, bool):
-            raise self.fail(where, name, "a number")
+            raise self.fail("bundle_content.not_number", where, name)
         return float(value)
 
     def optional_number(self, data: Mapping[str, Any], name: str, where: str) -> float | None:
@@ -168,7 +172,7 @@ class _Reader:
     def boolean(self, data: Mapping[str, Any], name: str, where: str) -> bool:
         value = data.get(name)
         if not isinstance(value, bool):
-            raise self.fail(where, name, "true or false")
+            raise self.fail("bundle_content.not_boolean", where, name)
         return value
 
     def time(self, data: Mapping[str, Any], name: str, where: str) -> datetime | None:
@@ -182,7 +186,12 @@ class _Reader:
                 parsed = None
             if parsed is not None and parsed.tzinfo is not None:
                 return parsed.astimezone(UTC)
-        raise self.fail(where, name, "an ISO time with its time zone, or null")
+        raise self.fail("bundle_content.not_time", where, name)
+
+
+def _path(place: str, name: str = "") -> str:
+    """``place.name``, or either alone when the other is empty (the bundle's own fields have no place)."""
+    return ".".join(part for part in (place, name) if part)
 
 
 def parse_bundle_content(inner: Mapping[str, Any]) -> BundleContent:
@@ -190,48 +199,43 @@ def parse_bundle_content(inner: Mapping[str, Any]) -> BundleContent:
     bundle_id = str(inner.get("bundle_id", "?"))
     read = _Reader(bundle_id)
     if inner.get("content_version") != CONTENT_VERSION:
-        raise read.fail("its", "content_version", f"{CONTENT_VERSION}")
+        raise read.fail("bundle_content.version_unknown", "", "content_version", expected=CONTENT_VERSION)
     attempts = []
     seen: set[str] = set()
-    for position, raw in enumerate(read.array(inner, "attempts", "its"), start=1):
+    for position, raw in enumerate(read.array(inner, "attempts", ""), start=1):
         if not isinstance(raw, Mapping):
-            raise read.fail(f"attempt {position}:", "attempt", "a map")
+            raise read.fail("bundle_content.not_map", f"attempts[{position}]")
         attempt = _attempt(read, raw, position)
         if attempt.attempt_id in seen:
-            raise InputError(
-                f"The result bundle {bundle_id} is malformed: it holds attempt {attempt.attempt_id} twice."
-            )
+            raise InputError("bundle_content.attempt_twice", bundle_id=bundle_id, attempt=attempt.attempt_id)
         seen.add(attempt.attempt_id)
         attempts.append(attempt)
     incidents = []
     numbers: set[int] = set()
-    for position, raw in enumerate(read.array(inner, "incidents", "its"), start=1):
+    for position, raw in enumerate(read.array(inner, "incidents", ""), start=1):
         if not isinstance(raw, Mapping):
-            raise read.fail(f"incident {position}:", "incident", "a map")
+            raise read.fail("bundle_content.not_map", f"incidents[{position}]")
         incident = _incident(read, raw, position)
         if incident.number in numbers:
-            raise InputError(
-                f"The result bundle {bundle_id} is malformed: it holds incident {incident.number} twice."
-            )
+            raise InputError("bundle_content.incident_twice", bundle_id=bundle_id, incident=incident.number)
         numbers.add(incident.number)
         incidents.append(incident)
     return BundleContent(
-        bundle_id=read.text(inner, "bundle_id", "its", MAX_ID_LENGTH),
-        kiosk_id=read.text(inner, "kiosk_id", "its", MAX_ID_LENGTH),
-        sequence=read.integer(inner, "sequence", "its"),
+        bundle_id=read.text(inner, "bundle_id", "", MAX_ID_LENGTH),
+        kiosk_id=read.text(inner, "kiosk_id", "", MAX_ID_LENGTH),
+        sequence=read.integer(inner, "sequence", ""),
         previous_hash=str(inner.get("previous_hash", "")),
-        kiosk_name=read.text(inner, "kiosk_name", "its"),
-        centre=read.text(inner, "centre", "its"),
-        created_at=read.time(inner, "created_at", "its"),
+        kiosk_name=read.text(inner, "kiosk_name", ""),
+        centre=read.text(inner, "centre", ""),
+        created_at=read.time(inner, "created_at", ""),
         attempts=tuple(attempts),
         incidents=tuple(incidents),
     )
 
 
 def _attempt(read: _Reader, raw: Mapping[str, Any], position: int) -> AttemptContent:
-    where = f"attempt {position}"
-    attempt_id = read.text(raw, "attempt_id", where, MAX_ID_LENGTH)
-    where = f"attempt {attempt_id}"
+    attempt_id = read.text(raw, "attempt_id", f"attempts[{position}]", MAX_ID_LENGTH)
+    where = f"attempts[{attempt_id}]"
     candidate = read.obj(raw, "candidate", where)
     sitting = read.obj(raw, "sitting", where)
     bank = read.obj(raw, "bank", where)
@@ -240,46 +244,47 @@ def _attempt(read: _Reader, raw: Mapping[str, Any], position: int) -> AttemptCon
     journal = read.obj(raw, "journal", where)
     state = read.text(raw, "state", where)
     if state not in FINISHED_STATES:
-        raise read.fail(where, "state", " or ".join(repr(name) for name in FINISHED_STATES))
+        raise read.fail("bundle_content.state_unknown", where, "state")
     read.array(raw, "events", where)
     read.array(raw, "checkpoints", where)
     competences: dict[str, tuple[float, float]] = {}
-    for competence, subscore in read.obj(result, "by_competence", f"{where} result").items():
+    for competence, subscore in read.obj(result, "by_competence", f"{where}.result").items():
         if not isinstance(subscore, Mapping) or len(competence) > MAX_ID_LENGTH:
-            raise read.fail(f"{where} result", "by_competence", "a map of competence to earned and possible")
+            raise read.fail("bundle_content.not_competence_map", f"{where}.result", "by_competence")
+        place = f"{where}.result.by_competence.{competence}"
         competences[competence] = (
-            read.number(subscore, "earned", f"{where} competence {competence}"),
-            read.number(subscore, "possible", f"{where} competence {competence}"),
+            read.number(subscore, "earned", place),
+            read.number(subscore, "possible", place),
         )
     return AttemptContent(
         attempt_id=attempt_id,
         raw=raw,
         content_digest=record_digest(raw),
-        candidate_number=read.text(candidate, "number", f"{where} candidate", MAX_ID_LENGTH),
-        candidate_name=read.text(candidate, "name", f"{where} candidate"),
-        candidate_name_zh=read.optional_text(candidate, "name_zh", f"{where} candidate"),
+        candidate_number=read.text(candidate, "number", f"{where}.candidate", MAX_ID_LENGTH),
+        candidate_name=read.text(candidate, "name", f"{where}.candidate"),
+        candidate_name_zh=read.optional_text(candidate, "name_zh", f"{where}.candidate"),
         certificate=read.text(raw, "certificate", where, 32),
         grade=read.integer(raw, "grade", where),
-        sitting_id=read.text(sitting, "id", f"{where} sitting", MAX_ID_LENGTH),
-        sitting_name=read.text(sitting, "name", f"{where} sitting"),
-        sitting_date=read.optional_text(sitting, "date", f"{where} sitting"),
-        bank_id=read.text(bank, "id", f"{where} bank", MAX_ID_LENGTH),
-        bank_version=read.integer(bank, "version", f"{where} bank"),
-        seed=read.integer(form, "seed", f"{where} form"),
+        sitting_id=read.text(sitting, "id", f"{where}.sitting", MAX_ID_LENGTH),
+        sitting_name=read.text(sitting, "name", f"{where}.sitting"),
+        sitting_date=read.optional_text(sitting, "date", f"{where}.sitting"),
+        bank_id=read.text(bank, "id", f"{where}.bank", MAX_ID_LENGTH),
+        bank_version=read.integer(bank, "version", f"{where}.bank"),
+        seed=read.integer(form, "seed", f"{where}.form"),
         state=state,
         started_at=read.time(raw, "started_at", where),
         finished_at=read.time(raw, "finished_at", where),
         allowed_seconds=read.number(raw, "allowed_seconds", where),
         consumed_seconds=read.number(raw, "consumed_seconds", where),
         submission_code=read.optional_text(raw, "submission_code", where),
-        earned=read.number(result, "earned", f"{where} result"),
-        possible=read.number(result, "possible", f"{where} result"),
-        percent=read.number(result, "percent", f"{where} result"),
-        passed=read.boolean(result, "passed", f"{where} result"),
+        earned=read.number(result, "earned", f"{where}.result"),
+        possible=read.number(result, "possible", f"{where}.result"),
+        percent=read.number(result, "percent", f"{where}.result"),
+        passed=read.boolean(result, "passed", f"{where}.result"),
         competences=competences,
-        journal_head=read.text(journal, "head", f"{where} journal", 64),
-        journal_length=read.integer(journal, "length", f"{where} journal"),
-        responses=_responses(read, raw, where),
+        journal_head=read.text(journal, "head", f"{where}.journal", 64),
+        journal_length=read.integer(journal, "length", f"{where}.journal"),
+        responses=_responses(read, raw, attempt_id),
         rules=_rules(read, result, where),
     )
 
@@ -290,13 +295,15 @@ def _rules(read: _Reader, result: Mapping[str, Any], where: str) -> ResultRules 
     try:
         return parse_rules(result[RULES_KEY])
     except RulesFormatError as error:
-        raise read.fail(f"{where} result {RULES_KEY}", error.field, error.wanted) from None
+        field = error.field if error.field == RULES_KEY else f"{RULES_KEY}.{error.field}"
+        raise read.fail(error.code, f"{where}.result", field, **error.params) from None
 
 
 _NUMBER_TYPES = (int, float)
 
 
-def _responses(read: _Reader, raw: Mapping[str, Any], where: str) -> tuple[ResponseLine, ...]:
+def _responses(read: _Reader, raw: Mapping[str, Any], attempt_id: str) -> tuple[ResponseLine, ...]:
+    where = f"attempts[{attempt_id}]"
     lines = []
     seen: set[str] = set()
     for position, line in enumerate(read.array(raw, "responses", where), start=1):
@@ -321,28 +328,28 @@ def _responses(read: _Reader, raw: Mapping[str, Any], where: str) -> tuple[Respo
                     ResponseLine(item_id, position, line.get("response"), flagged, float(score), maximum)
                 )
                 continue
-        _refuse_response(read, line, position, where, seen)
+        _refuse_response(read, line, position, attempt_id, seen)
     return tuple(lines)
 
 
-def _refuse_response(read: _Reader, line: object, position: int, where: str, seen: set[str]) -> None:
-    """Raise the sentence naming what is wrong with a response line the fast path did not accept."""
+def _refuse_response(read: _Reader, line: object, position: int, attempt_id: str, seen: set[str]) -> None:
+    """Raise the error naming what is wrong with a response line the fast path did not accept."""
+    place = f"attempts[{attempt_id}].responses[{position}]"
     if not isinstance(line, Mapping):
-        raise read.fail(where, f"responses[{position}]", "a map")
-    place = f"{where} response {position}"
+        raise read.fail("bundle_content.not_map", place)
     item_id = read.text(line, "item_id", place, MAX_ID_LENGTH)
     if item_id in seen:
         raise InputError(
-            f"The result bundle {read.bundle_id} is malformed: {where} answers item {item_id} twice."
+            "bundle_content.answer_twice", bundle_id=read.bundle_id, attempt=attempt_id, item=item_id
         )
     read.boolean(line, "flagged", place)
     read.number(line, "score", place)
     read.optional_number(line, "max", place)
-    raise read.fail(place, "response", "a map of item_id, response, flagged, score and max")
+    raise read.fail("bundle_content.not_response", place)
 
 
 def _incident(read: _Reader, raw: Mapping[str, Any], position: int) -> IncidentContent:
-    where = f"incident {position}"
+    where = f"incidents[{position}]"
     return IncidentContent(
         number=read.integer(raw, "number", where),
         attempt_id=read.optional_text(raw, "attempt_id", where),

@@ -45,7 +45,6 @@ _ENCAPSULATED_KEY_LENGTH = 32
 _TAG_LENGTH = 16
 _SIGNATURE_LENGTH = 64
 _HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
-_WHAT = "The result bundle"
 
 
 @dataclass(frozen=True)
@@ -101,25 +100,20 @@ def _seal(outer: Mapping[str, object], signed: bytes, signature: bytes, registry
 
 def _parse_outer(data: bytes) -> tuple[BundleHeader, bytes, bytes]:
     """Return the header, the bytes it covers (the HPKE info) and the sealed remainder."""
-    reader = ByteReader(data, _WHAT)
+    reader = ByteReader(data, "bundle.truncated")
     if reader.take(len(BUNDLE_MAGIC), "opening marker") != BUNDLE_MAGIC:
-        raise SecurityError("This file is not a result bundle (its opening marker is wrong).")
+        raise SecurityError("bundle.not_a_bundle")
     version = reader.u8("format number")
     if version != BUNDLE_FORMAT_VERSION:
-        raise SecurityError(
-            f"The result bundle has format {version}, which this registry cannot read "
-            f"(it reads format {BUNDLE_FORMAT_VERSION}); update the registry software."
-        )
+        raise SecurityError("bundle.format_unknown", found=version, known=BUNDLE_FORMAT_VERSION)
     raw = reader.take(reader.u32("header length"), "header")
-    fields = parse_json_object(raw, "The result bundle header")
+    fields = parse_json_object(raw, "bundle.header_unreadable", "bundle.header_field_twice")
     if fields.get("format") != BUNDLE_FORMAT or fields.get("hpke") != HPKE_SUITE_NAME:
-        raise SecurityError(
-            f"The result bundle header does not say format '{BUNDLE_FORMAT}'; it is damaged or too new."
-        )
+        raise SecurityError("bundle.header_format", expected=BUNDLE_FORMAT)
     for name, kind in (("bundle_id", str), ("kiosk_id", str), ("sequence", int), ("recipient", str)):
         value = fields.get(name)
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise SecurityError(f"The result bundle header field '{name}' is missing or damaged.")
+            raise SecurityError("bundle.header_field_damaged", field=name)
     header = BundleHeader(
         bundle_id=fields["bundle_id"],
         kiosk_id=fields["kiosk_id"],
@@ -129,10 +123,7 @@ def _parse_outer(data: bytes) -> tuple[BundleHeader, bytes, bytes]:
     )
     sealed = reader.rest()
     if len(sealed) < _ENCAPSULATED_KEY_LENGTH + _TAG_LENGTH:
-        raise SecurityError(
-            f"The result bundle {header.bundle_id} is truncated: it ends inside its sealed contents. "
-            "Copy the file again from the kiosk."
-        )
+        raise SecurityError("bundle.sealed_truncated", bundle_id=header.bundle_id)
     return header, data[: reader.position - len(sealed)], sealed
 
 
@@ -151,29 +142,29 @@ def open_bundle(
     header, prefix, sealed = _parse_outer(data)
     if header.recipient_key_id != registry.key_id:
         raise SecurityError(
-            f"This bundle is addressed to registry key {header.recipient_key_id}, not this registry's key "
-            f"{registry.key_id}."
+            "bundle.wrong_registry",
+            bundle_id=header.bundle_id,
+            addressed=header.recipient_key_id,
+            ours=registry.key_id,
         )
     try:
         plaintext = _HPKE.decrypt(sealed, registry.agreement_key, info=BUNDLE_SEAL_LABEL + prefix)
     except (InvalidTag, ValueError):
-        raise SecurityError(
-            f"The result bundle {header.bundle_id} cannot be decrypted: it was altered or damaged after "
-            "it was sealed. Copy the file again from the kiosk."
-        ) from None
-    reader = ByteReader(plaintext, f"The result bundle {header.bundle_id}'s sealed contents")
+        raise SecurityError("bundle.undecryptable", bundle_id=header.bundle_id) from None
+    reader = ByteReader(plaintext, "bundle.contents_truncated", bundle_id=header.bundle_id)
     signed = reader.take(reader.u32("signed part length"), "signed part")
     signature = reader.rest()
     if len(signature) != _SIGNATURE_LENGTH:
-        raise SecurityError(f"The result bundle {header.bundle_id} is malformed: its signature is damaged.")
-    inner = parse_json_object(signed, f"The signed part of result bundle {header.bundle_id}")
+        raise SecurityError("bundle.signature_damaged", bundle_id=header.bundle_id)
+    inner = parse_json_object(
+        signed, "bundle.signed_unreadable", "bundle.signed_field_twice", bundle_id=header.bundle_id
+    )
     kiosk = _enrolled_kiosk(inner, kiosks, header.bundle_id)
     try:
         verify_signature(kiosk, BUNDLE_SIGNATURE_LABEL, signed, signature)
     except SecurityError:
         raise SecurityError(
-            f"The result bundle {header.bundle_id}'s signature does not match kiosk '{kiosk.name}'; "
-            "the results were altered or not made by that kiosk."
+            "bundle.signature_mismatch", bundle_id=header.bundle_id, kiosk=kiosk.name
         ) from None
     _check_signed(inner, registry, header)
     return inner
@@ -184,17 +175,17 @@ def _enrolled_kiosk(
 ) -> PublicIdentity:
     kiosk_id = inner.get("kiosk_id")
     if not isinstance(kiosk_id, str):
-        raise SecurityError(f"The result bundle {bundle_id}'s signed contents do not name their kiosk.")
+        raise SecurityError("bundle.kiosk_unnamed", bundle_id=bundle_id)
     kiosk = kiosks.get(kiosk_id)
     if kiosk is None:
-        raise SecurityError(
-            f"The result bundle {bundle_id} comes from kiosk '{kiosk_id}', which is not enrolled at this "
-            "registry; enrol that kiosk's public key first."
-        )
+        raise SecurityError("bundle.kiosk_not_enrolled", bundle_id=bundle_id, kiosk_id=kiosk_id)
     if inner.get("kiosk_key_id") != kiosk.key_id:
         raise SecurityError(
-            f"The result bundle {bundle_id} was signed with key {inner.get('kiosk_key_id')}, but kiosk "
-            f"'{kiosk_id}' is enrolled with key {kiosk.key_id}; re-enrol the kiosk if its key was replaced."
+            "bundle.kiosk_key_changed",
+            bundle_id=bundle_id,
+            kiosk_id=kiosk_id,
+            signed_key=str(inner.get("kiosk_key_id")),
+            enrolled_key=kiosk.key_id,
         )
     return kiosk
 
@@ -202,8 +193,10 @@ def _enrolled_kiosk(
 def _check_signed(inner: Mapping[str, Any], registry: PrivateIdentity, header: BundleHeader) -> None:
     if inner.get("recipient") != registry.key_id:
         raise SecurityError(
-            f"The result bundle {header.bundle_id} was signed for registry key {inner.get('recipient')}, "
-            f"not this registry's key {registry.key_id}; it was re-addressed."
+            "bundle.readdressed",
+            bundle_id=header.bundle_id,
+            signed_for=str(inner.get("recipient")),
+            ours=registry.key_id,
         )
     outer = {
         "bundle_id": header.bundle_id,
@@ -214,13 +207,13 @@ def _check_signed(inner: Mapping[str, Any], registry: PrivateIdentity, header: B
     for name, value in outer.items():
         if value != inner.get(name):
             raise SecurityError(
-                f"The result bundle's outer header says {name} {value!r} but its signed contents say "
-                f"{inner.get(name)!r}; the bundle was altered."
+                "bundle.outer_mismatch",
+                bundle_id=header.bundle_id,
+                field=name,
+                outer=repr(value),
+                signed=repr(inner.get(name)),
             )
     try:
         _check_inner(inner)
     except ValueError:
-        raise SecurityError(
-            f"The result bundle {header.bundle_id}'s signed contents are malformed "
-            "(bundle_id, kiosk_id, sequence or previous_hash)."
-        ) from None
+        raise SecurityError("bundle.signed_malformed", bundle_id=header.bundle_id) from None

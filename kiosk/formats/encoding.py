@@ -28,26 +28,28 @@ def canonical_json(obj: object) -> bytes:
     return text.encode("utf-8")
 
 
-def parse_json_object(data: bytes, what: str) -> dict[str, Any]:
-    """Decode canonical JSON bytes into a dict, or raise a SecurityError naming ``what``.
+def parse_json_object(data: bytes, unreadable: str, twice: str, /, **params: object) -> dict[str, Any]:
+    """Decode canonical JSON bytes into a dict, or raise a SecurityError with the caller's error codes.
 
-    Duplicate keys are refused so that what a verifier reads is exactly what the signer meant.
+    ``unreadable`` is the code for bytes that are not one JSON object, ``twice`` the code for a field named
+    twice (it gets the field as ``key``); ``params`` go with either. Duplicate keys are refused so that
+    what a verifier reads is exactly what the signer meant.
     """
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
-                raise SecurityError(f"{what} names the field '{key}' twice; it was altered or damaged.")
+                raise SecurityError(twice, key=key, **params)
             result[key] = value
         return result
 
     try:
         value = json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise SecurityError(f"{what} is not readable; it was altered or damaged.") from exc
+        raise SecurityError(unreadable, **params) from exc
     if not isinstance(value, dict):
-        raise SecurityError(f"{what} is not readable; it was altered or damaged.")
+        raise SecurityError(unreadable, **params)
     return value
 
 
@@ -72,14 +74,14 @@ def b64encode(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def b64decode(text: object, what: str) -> bytes:
-    """Decode :func:`b64encode` output strictly; ``what`` names the value in the error sentence."""
+def b64decode(text: object, code: str, /, **params: object) -> bytes:
+    """Decode :func:`b64encode` output strictly; anything else raises SecurityError(``code``, ``params``)."""
     if not isinstance(text, str) or not re.fullmatch(r"[A-Za-z0-9_-]*", text):
-        raise SecurityError(f"{what} is not valid base64; it was altered or damaged.")
+        raise SecurityError(code, **params)
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError) as exc:
-        raise SecurityError(f"{what} is not valid base64; it was altered or damaged.") from exc
+        raise SecurityError(code, **params) from exc
 
 
 def random_code(groups: int, group_length: int) -> str:
@@ -99,19 +101,22 @@ def has_ambiguous_characters(normalised: str) -> bool:
 
 
 class ByteReader:
-    """Reads a length-prefixed binary layout, turning every overrun into one clear SecurityError."""
+    """Reads a length-prefixed binary layout, turning every overrun into one SecurityError.
 
-    def __init__(self, data: bytes, what: str) -> None:
+    The error has the code ``truncated`` and the ``params`` given here, plus ``part``: the name of the
+    part the data ended inside (such as ``header length``).
+    """
+
+    def __init__(self, data: bytes, truncated: str, /, **params: object) -> None:
         self.data = data
-        self.what = what
+        self.truncated = truncated
+        self.params = params
         self.position = 0
 
     def take(self, count: int, part: str) -> bytes:
         end = self.position + count
         if end > len(self.data):
-            raise SecurityError(
-                f"{self.what} is truncated: it ends inside its {part}. Copy the file again from its source."
-            )
+            raise SecurityError(self.truncated, part=part, **self.params)
         chunk = self.data[self.position : end]
         self.position = end
         return chunk

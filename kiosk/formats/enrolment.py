@@ -48,9 +48,14 @@ def enrolment_text(
     identity: PrivateIdentity, kiosk_id: str, kiosk_name: str, centre: str, now: datetime
 ) -> str:
     """The signed enrolment file's text for this kiosk."""
-    for field, value in (("kiosk id", kiosk_id), ("kiosk name", kiosk_name), ("centre", centre)):
+    empty = (
+        ("enrolment.kiosk_id_empty", kiosk_id),
+        ("enrolment.kiosk_name_empty", kiosk_name),
+        ("enrolment.centre_empty", centre),
+    )
+    for code, value in empty:
         if not value.strip():
-            raise InputError(f"The {field} for the enrolment file is empty; give one.")
+            raise InputError(code)
     fields: dict[str, Any] = {
         "format": ENROLMENT_FORMAT,
         "kiosk_id": kiosk_id,
@@ -65,17 +70,16 @@ def enrolment_text(
 
 
 def read_enrolment(path: Path) -> Enrolment:
-    """Read and check an enrolment file; every problem is one sentence naming the file."""
+    """Read and check an enrolment file; every problem is one error naming the file."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"The enrolment file {path} does not exist.") from None
+        raise InputError("enrolment.file_missing", path=path) from None
     except OSError as error:
-        raise InputError(f"The enrolment file {path} could not be read ({error.strerror}).") from None
-    damaged = InputError(
-        f"The enrolment file {path} is not a kiosk enrolment file or is damaged; write it again with "
-        "'kiosk enrol' on the kiosk."
-    )
+        raise InputError(
+            "enrolment.file_unreadable", path=path, reason=error.strerror or str(error)
+        ) from None
+    damaged = InputError("enrolment.damaged", path=path)
     try:
         fields = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -91,15 +95,12 @@ def read_enrolment(path: Path) -> Enrolment:
     except (KioskError, binascii.Error, ValueError):
         raise damaged from None
     if public.kind is not KeyKind.KIOSK:
-        raise InputError(f"The enrolment file {path} holds a {public.kind.value} key, not a kiosk key.")
+        raise InputError("enrolment.not_kiosk_key", path=path, kind=public.kind.value)
     signed = canonical_json({name: fields[name] for name in _SIGNED_FIELDS})
     try:
         verify_signature(public, ENROLMENT_LABEL, signed, signature)
     except SecurityError:
-        raise SecurityError(
-            f"The enrolment file {path} was altered after the kiosk signed it; write it again with "
-            "'kiosk enrol' on the kiosk."
-        ) from None
+        raise SecurityError("enrolment.altered", path=path) from None
     kiosk_id, kiosk_name, centre = fields["kiosk_id"], fields["kiosk_name"], fields["centre"]
     if not kiosk_id.strip() or len(kiosk_id) > 64 or not kiosk_name.strip() or not centre.strip():
         raise damaged

@@ -40,6 +40,19 @@ _PEM_BLOCK = re.compile(
 )
 
 
+# Each error code of reading public key text, and its twin that also names the file the text came from.
+_IN_FILE = {
+    "key.name_invalid": "key.public_file_name_invalid",
+    "key.public_wrong_length": "key.public_file_wrong_length",
+    "key.public_not_key_file": "key.public_file_not_key_file",
+    "key.public_bad_line": "key.public_file_bad_line",
+    "key.public_incomplete": "key.public_file_incomplete",
+    "key.public_unknown_kind": "key.public_file_unknown_kind",
+    "key.public_not_base64": "key.public_file_not_base64",
+    "key.public_id_mismatch": "key.public_file_id_mismatch",
+}
+
+
 class KeyKind(enum.StrEnum):
     """Who holds an identity: the awarding body signs banks, kiosks sign bundles, the registry opens them."""
 
@@ -51,10 +64,7 @@ class KeyKind(enum.StrEnum):
 def check_name(name: str) -> str:
     """Return ``name`` if it can be an identity name (it also names the key files), else raise."""
     if not _NAME.fullmatch(name):
-        raise SecurityError(
-            f"The key name '{name}' cannot be used: use 1 to 64 letters, digits, dots, dashes or "
-            "underscores, starting with a letter or digit."
-        )
+        raise SecurityError("key.name_invalid", name=name)
     return name
 
 
@@ -70,7 +80,7 @@ class PublicIdentity:
     def __post_init__(self) -> None:
         check_name(self.name)
         if len(self.signing) != 32 or len(self.agreement) != 32:
-            raise SecurityError(f"The public key '{self.name}' is damaged: its keys must be 32 bytes each.")
+            raise SecurityError("key.public_wrong_length", name=self.name)
 
     @property
     def key_id(self) -> str:
@@ -95,38 +105,29 @@ class PublicIdentity:
     def from_text(cls, text: str) -> PublicIdentity:
         lines = [line.strip() for line in text.strip().splitlines()]
         if len(lines) < 2 or lines[0] != _PUBLIC_BEGIN or lines[-1] != _PUBLIC_END:
-            raise SecurityError(
-                f"This is not a public key file: it must start with '{_PUBLIC_BEGIN}' and end with "
-                f"'{_PUBLIC_END}'."
-            )
+            raise SecurityError("key.public_not_key_file", begin=_PUBLIC_BEGIN, end=_PUBLIC_END)
         fields: dict[str, str] = {}
         for line in lines[1:-1]:
             key, sep, value = line.partition(":")
             if not sep or key.strip() in fields:
-                raise SecurityError(f"The public key file has a malformed line '{line}'; copy it again.")
+                raise SecurityError("key.public_bad_line", line=line)
             fields[key.strip()] = value.strip()
         expected = {"kind", "name", "key-id", "signing", "agreement"}
         if set(fields) != expected:
             missing = ", ".join(sorted(expected - set(fields))) or "none"
-            raise SecurityError(f"The public key file is incomplete (missing: {missing}); copy it again.")
+            raise SecurityError("key.public_incomplete", missing=missing)
         try:
             kind = KeyKind(fields["kind"])
         except ValueError:
-            raise SecurityError(
-                f"The public key file names an unknown kind '{fields['kind']}'; expected awarding, "
-                "registry or kiosk."
-            ) from None
+            raise SecurityError("key.public_unknown_kind", kind=fields["kind"]) from None
         identity = cls(
             kind=kind,
             name=fields["name"],
-            signing=b64decode(fields["signing"], "The public key file's signing key"),
-            agreement=b64decode(fields["agreement"], "The public key file's agreement key"),
+            signing=b64decode(fields["signing"], "key.public_not_base64", field="signing"),
+            agreement=b64decode(fields["agreement"], "key.public_not_base64", field="agreement"),
         )
         if identity.key_id != fields["key-id"]:
-            raise SecurityError(
-                f"The public key file for '{identity.name}' is damaged: its keys do not match its key id "
-                f"{fields['key-id']}; copy it again."
-            )
+            raise SecurityError("key.public_id_mismatch", name=identity.name, key_id=fields["key-id"])
         return identity
 
 
@@ -168,7 +169,7 @@ class PrivateIdentity:
     def to_key_file(self, passphrase: bytes | None) -> bytes:
         """The ``.key`` file contents (see the module docstring)."""
         if passphrase is not None and not passphrase:
-            raise SecurityError("The passphrase is empty; give a passphrase or none at all.")
+            raise SecurityError("key.passphrase_empty")
         encryption: serialization.KeySerializationEncryption = (
             serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
         )
@@ -193,46 +194,42 @@ def write_identity(
     key_path = directory / f"{identity.name}.key"
     pub_path = directory / f"{identity.name}.pub"
     if key_path.exists():
-        raise SecurityError(
-            f"The key file {key_path} already exists; move it away first if you really mean to replace it."
-        )
+        raise SecurityError("key.file_exists", path=key_path)
     write_file(key_path, identity.to_key_file(passphrase), 0o600)
     write_file(pub_path, identity.public.to_text().encode("ascii"), 0o644)
     return key_path, pub_path
 
 
-def _read_file(path: Path, what: str) -> bytes:
+def _read_file(path: Path, missing: str, unreadable: str) -> bytes:
+    """The bytes of ``path``; SecurityError ``missing`` or ``unreadable`` (with ``reason``) if none."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise SecurityError(f"The {what} {path} does not exist.") from None
+        raise SecurityError(missing, path=path) from None
     except OSError as exc:
-        raise SecurityError(f"The {what} {path} could not be read ({exc.strerror}).") from exc
+        raise SecurityError(unreadable, path=path, reason=exc.strerror or str(exc)) from exc
 
 
 def load_identity(path: Path, passphrase: bytes | None = None) -> PrivateIdentity:
     """Read a ``.key`` file, refusing one other users may access (POSIX) or a wrong passphrase."""
-    data = _read_file(path, "key file")
+    data = _read_file(path, "key.file_missing", "key.file_unreadable")
     if os.name == "posix":
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
-            raise SecurityError(
-                f"The key file {path} can be accessed by other users (mode {mode:04o}); "
-                f"run 'chmod 600 {path}' and try again."
-            )
+            raise SecurityError("key.file_open_to_others", path=path, mode=f"{mode:04o}")
     text = data.decode("ascii", errors="replace")
     kind_match = re.search(r"^kind: *(\S+) *\r?$", text, re.MULTILINE)
     name_match = re.search(r"^name: *(\S+) *\r?$", text, re.MULTILINE)
     blocks = list(_PEM_BLOCK.finditer(text))
     if kind_match is None or name_match is None or len(blocks) != 2:
-        raise SecurityError(f"The key file {path} is not a 1+X kiosk key file or is damaged.")
+        raise SecurityError("key.file_not_key_file", path=path)
     try:
         kind = KeyKind(kind_match.group(1))
     except ValueError:
-        raise SecurityError(f"The key file {path} names an unknown kind '{kind_match.group(1)}'.") from None
+        raise SecurityError("key.file_unknown_kind", path=path, kind=kind_match.group(1)) from None
     encrypted = any(block.group(1) for block in blocks)
     if encrypted and not passphrase:
-        raise SecurityError(f"The key file {path} is protected by a passphrase; give the passphrase.")
+        raise SecurityError("key.passphrase_needed", path=path)
     keys = []
     for block in blocks:
         try:
@@ -243,27 +240,26 @@ def load_identity(path: Path, passphrase: bytes | None = None) -> PrivateIdentit
             )
         except ValueError:
             if encrypted:
-                raise SecurityError(f"The passphrase for the key file {path} is not correct.") from None
-            raise SecurityError(f"The key file {path} is damaged: a key in it cannot be read.") from None
+                raise SecurityError("key.passphrase_wrong", path=path) from None
+            raise SecurityError("key.file_damaged", path=path) from None
         except (TypeError, UnsupportedAlgorithm):
-            raise SecurityError(f"The key file {path} is damaged: a key in it cannot be read.") from None
+            raise SecurityError("key.file_damaged", path=path) from None
     signing_key, agreement_key = keys
     if not isinstance(signing_key, Ed25519PrivateKey) or not isinstance(agreement_key, X25519PrivateKey):
-        raise SecurityError(
-            f"The key file {path} holds the wrong kinds of key (Ed25519 then X25519 expected)."
-        )
+        raise SecurityError("key.file_wrong_key_types", path=path)
     return PrivateIdentity(kind, name_match.group(1), signing_key, agreement_key)
 
 
 def load_public(path: Path) -> PublicIdentity:
     """Read a ``.pub`` file; errors name the file."""
-    data = _read_file(path, "public key file")
+    data = _read_file(path, "key.public_file_missing", "key.public_file_unreadable")
     try:
         return PublicIdentity.from_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise SecurityError(f"The public key file {path} is not text; copy it again.") from None
+        raise SecurityError("key.public_file_not_text", path=path) from None
     except SecurityError as exc:
-        raise SecurityError(f"{path}: {exc}") from None
+        # The same problem, said of the file it is in.
+        raise SecurityError(_IN_FILE.get(exc.code, exc.code), path=path, **exc.params) from None
 
 
 def verify_signature(public: PublicIdentity, label: bytes, data: bytes, signature: bytes) -> None:
@@ -273,8 +269,7 @@ def verify_signature(public: PublicIdentity, label: bytes, data: bytes, signatur
         Ed25519PublicKey.from_public_bytes(public.signing).verify(signature, label + data)
     except (InvalidSignature, ValueError):
         raise SecurityError(
-            f"The signature does not match {public.kind.value} key '{public.name}' ({public.key_id}): "
-            "the data was altered or signed with another key."
+            "key.signature_mismatch", kind=public.kind.value, name=public.name, key_id=public.key_id
         ) from None
 
 

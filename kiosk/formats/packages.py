@@ -9,7 +9,7 @@ names the ciphertext's length and SHA-256, so :func:`verify_package` catches any
 without a release code. The payload is AES-256-GCM under a random content key, with associated data
 bound to the header (the SHA-256 of every header field except the two ciphertext digests, which cannot
 exist before encryption). The content key is wrapped (AES-256-GCM) under a key derived from the release
-code with Argon2id, and optionally HPKE-wrapped to kiosk keys.
+code with Argon2id; the release code is the only way in.
 
 Unlock budget: release code to first question must stay under 2 s on a 4 GB lab PC. Argon2id with
 64 MiB, 3 passes and 4 lanes takes about 0.1 s on a current 2-core machine; allow for an old PC ten
@@ -28,9 +28,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from kiosk.domain.errors import SecurityError
@@ -55,7 +53,6 @@ PACKAGE_HEADER_LABEL = purpose_label("bank-header")
 PAYLOAD_AAD_LABEL = purpose_label("bank-payload")
 RELEASE_KDF_LABEL = purpose_label("bank-release-code")
 RELEASE_WRAP_LABEL = purpose_label("bank-release-wrap")
-RECIPIENT_WRAP_LABEL = purpose_label("bank-recipient-wrap")
 
 RELEASE_KDF_MEMORY_KIB = 64 * 1024
 RELEASE_KDF_ITERATIONS = 3
@@ -64,8 +61,9 @@ RELEASE_KDF_LANES = 4
 _MAX_KDF_MEMORY_KIB = 1024 * 1024
 _MAX_KDF_ITERATIONS = 64
 _MAX_KDF_LANES = 16
+# The error code for a header value that is not the base64 it should be (with the value's ``field``).
+_NOT_BASE64 = "package.value_not_base64"
 
-_HPKE = Suite(KEM.X25519, KDF.HKDF_SHA256, AEAD.AES_256_GCM)
 _SIGNATURE_LENGTH = 64
 _NONCE_LENGTH = 12
 _KEY_LENGTH = 32
@@ -78,8 +76,7 @@ _REQUIRED_FIELDS: Mapping[str, type] = {
     "item_count": int,
     "title": str,
 }
-_ADDED_FIELDS = ("format", "signer_key_id", "created", "cipher", "release", "recipients", *_DIGEST_FIELDS)
-_WHAT = "The bank package"
+_ADDED_FIELDS = ("format", "signer_key_id", "created", "cipher", "release", *_DIGEST_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -121,11 +118,6 @@ class PackageHeader:
     raw: bytes = field(repr=False)
     fields: dict[str, Any] = field(repr=False, compare=False)
 
-    @property
-    def recipient_key_ids(self) -> tuple[str, ...]:
-        """Kiosk keys that can open the package without the release code."""
-        return tuple(entry["key_id"] for entry in self.fields["recipients"])
-
 
 def new_release_code() -> str:
     """A fresh release code such as ``K7QF-M2XD-9PHA`` (12 unambiguous characters, about 59 bits)."""
@@ -136,7 +128,7 @@ def normalise_release_code(code: str) -> str:
     """The canonical form of a typed release code: case, spaces and dashes do not matter."""
     normalised = normalise_code(code)
     if not normalised:
-        raise SecurityError("The release code is empty; type the code announced for this exam.")
+        raise SecurityError("package.release_code_empty")
     return normalised
 
 
@@ -145,7 +137,6 @@ def build_package(
     payload: bytes,
     signer: PrivateIdentity,
     release_code: str,
-    recipients: Sequence[PublicIdentity] = (),
     *,
     kdf: ReleaseKdf = STANDARD_RELEASE_KDF,
 ) -> bytes:
@@ -162,7 +153,6 @@ def build_package(
     salt = os.urandom(16)
     release_nonce = os.urandom(_NONCE_LENGTH)
     kek = kdf.derive(normalise_release_code(release_code), salt)
-    unique_recipients = {recipient.key_id: recipient for recipient in recipients}
     payload_nonce = os.urandom(_NONCE_LENGTH)
     core: dict[str, object] = {
         **header_fields,
@@ -179,19 +169,6 @@ def build_package(
             "nonce": b64encode(release_nonce),
             "wrapped_key": b64encode(AESGCM(kek).encrypt(release_nonce, content_key, RELEASE_WRAP_LABEL)),
         },
-        "recipients": [
-            {
-                "key_id": key_id,
-                "wrapped_key": b64encode(
-                    _HPKE.encrypt(
-                        content_key,
-                        X25519PublicKey.from_public_bytes(recipient.agreement),
-                        info=RECIPIENT_WRAP_LABEL,
-                    )
-                ),
-            }
-            for key_id, recipient in sorted(unique_recipients.items())
-        ],
     }
     ciphertext = AESGCM(content_key).encrypt(payload_nonce, payload, _payload_aad(core))
     header = canonical_json(
@@ -228,39 +205,31 @@ class _Parsed:
 
 
 def _parse(data: bytes) -> _Parsed:
-    reader = ByteReader(data, _WHAT)
+    reader = ByteReader(data, "package.truncated")
     if reader.take(len(PACKAGE_MAGIC), "opening marker") != PACKAGE_MAGIC:
-        raise SecurityError("This file is not a bank package (its opening marker is wrong).")
+        raise SecurityError("package.not_a_package")
     version = reader.u8("format number")
     if version != PACKAGE_FORMAT_VERSION:
-        raise SecurityError(
-            f"The bank package has format {version}, which this kiosk cannot read "
-            f"(it reads format {PACKAGE_FORMAT_VERSION}); update the kiosk software or rebuild the package."
-        )
+        raise SecurityError("package.format_unknown", found=version, known=PACKAGE_FORMAT_VERSION)
     raw = reader.take(reader.u32("header length"), "header")
     signature = reader.take(reader.u16("signature length"), "signature")
     if len(signature) != _SIGNATURE_LENGTH:
-        raise SecurityError("The bank package is damaged: its signature has the wrong length.")
+        raise SecurityError("package.signature_length")
     return _Parsed(_header_from_raw(raw), signature, reader.rest())
 
 
 def _header_from_raw(raw: bytes) -> PackageHeader:
-    fields = parse_json_object(raw, "The bank package header")
+    fields = parse_json_object(raw, "package.header_unreadable", "package.header_field_twice")
     if fields.get("format") != PACKAGE_FORMAT:
-        raise SecurityError(f"The bank package header does not say format '{PACKAGE_FORMAT}'; it is damaged.")
+        raise SecurityError("package.header_format", expected=PACKAGE_FORMAT)
     expected: dict[str, type] = {**_REQUIRED_FIELDS, "signer_key_id": str, "created": str}
     for name, kind in {**expected, "ciphertext_length": int, "ciphertext_sha256": str}.items():
         value = fields.get(name)
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise SecurityError(f"The bank package header field '{name}' is missing or damaged.")
+            raise SecurityError("package.header_field_damaged", field=name)
     for name in ("cipher", "release"):
         if not isinstance(fields.get(name), dict):
-            raise SecurityError(f"The bank package header field '{name}' is missing or damaged.")
-    recipients = fields.get("recipients")
-    if not isinstance(recipients, list) or not all(
-        isinstance(entry, dict) and isinstance(entry.get("key_id"), str) for entry in recipients
-    ):
-        raise SecurityError("The bank package header field 'recipients' is missing or damaged.")
+            raise SecurityError("package.header_field_damaged", field=name)
     return PackageHeader(**{name: fields[name] for name in expected}, raw=raw, fields=fields)
 
 
@@ -274,28 +243,17 @@ def _verify(data: bytes, trusted: Sequence[PublicIdentity]) -> _Parsed:
     header = parsed.header
     signer = find_key(header.signer_key_id, trusted)
     if signer is None:
-        raise SecurityError(
-            f"The bank package is signed by an unknown key {header.signer_key_id}; install the awarding "
-            "body's public key first if you trust it."
-        )
+        raise SecurityError("package.unknown_signer", key_id=header.signer_key_id)
     try:
         verify_signature(signer, PACKAGE_HEADER_LABEL, header.raw, parsed.signature)
     except SecurityError:
-        raise SecurityError(
-            f"The bank package's signature does not match its header (signer {signer.name}); "
-            "the file was altered or damaged after it was built."
-        ) from None
+        raise SecurityError("package.signature_mismatch", signer=signer.name) from None
     expected_length = header.fields["ciphertext_length"]
     if len(parsed.ciphertext) != expected_length:
-        raise SecurityError(
-            f"The bank package is truncated or damaged: its content is {len(parsed.ciphertext)} bytes "
-            f"but its signed header says {expected_length}. Copy the file again from its source."
-        )
+        raise SecurityError("package.content_length", length=len(parsed.ciphertext), expected=expected_length)
     digest = hashlib.sha256(parsed.ciphertext).hexdigest()
     if not hmac.compare_digest(digest, header.fields["ciphertext_sha256"]):
-        raise SecurityError(
-            "The bank package's content does not match its signed header; the file was altered or damaged."
-        )
+        raise SecurityError("package.content_digest")
     return parsed
 
 
@@ -311,44 +269,18 @@ def open_package(
     parsed = _verify(data, trusted)
     release = parsed.header.fields["release"]
     code = normalise_release_code(release_code)
-    kek = _release_kdf(release).derive(code, b64decode(release.get("salt"), "The release salt"))
+    kdf = _release_kdf(release)
+    kek = kdf.derive(code, b64decode(release.get("salt"), _NOT_BASE64, field="release.salt"))
     try:
         content_key = AESGCM(kek).decrypt(
-            b64decode(release.get("nonce"), "The release nonce"),
-            b64decode(release.get("wrapped_key"), "The release-wrapped key"),
+            b64decode(release.get("nonce"), _NOT_BASE64, field="release.nonce"),
+            b64decode(release.get("wrapped_key"), _NOT_BASE64, field="release.wrapped_key"),
             RELEASE_WRAP_LABEL,
         )
     except (InvalidTag, ValueError):
-        hint = (
-            " Release codes never contain 0, O, 1, I or L; check those characters."
-            if has_ambiguous_characters(code)
-            else ""
-        )
-        raise SecurityError(f"The release code is not correct for this bank package.{hint}") from None
-    return parsed.header, _decrypt_payload(parsed, content_key)
-
-
-def open_package_with_identity(
-    data: bytes, trusted: Sequence[PublicIdentity], identity: PrivateIdentity
-) -> tuple[PackageHeader, bytes]:
-    """Verify, then unlock with a kiosk key the package was addressed to."""
-    parsed = _verify(data, trusted)
-    entry = next(
-        (item for item in parsed.header.fields["recipients"] if item["key_id"] == identity.key_id), None
-    )
-    if entry is None:
-        raise SecurityError(
-            f"The bank package is not addressed to this kiosk's key {identity.key_id}; "
-            "unlock it with the release code instead."
-        )
-    wrapped = b64decode(entry.get("wrapped_key"), "The kiosk-wrapped key")
-    try:
-        content_key = _HPKE.decrypt(wrapped, identity.agreement_key, info=RECIPIENT_WRAP_LABEL)
-    except (InvalidTag, ValueError):
-        raise SecurityError(
-            f"The bank package's key for kiosk key {identity.key_id} cannot be unwrapped; "
-            "the package was built for a different key with that id or is damaged."
-        ) from None
+        if has_ambiguous_characters(code):
+            raise SecurityError("package.release_code_wrong_ambiguous") from None
+        raise SecurityError("package.release_code_wrong") from None
     return parsed.header, _decrypt_payload(parsed, content_key)
 
 
@@ -358,23 +290,23 @@ def _release_kdf(release: Mapping[str, Any]) -> ReleaseKdf:
     for name, ceiling in ceilings.items():
         value = release.get(name)
         if release.get("kdf") != "argon2id" or not isinstance(value, int) or not 1 <= value <= ceiling:
-            raise SecurityError(f"The bank package's release-code settings ('{name}') are not usable.")
+            raise SecurityError("package.release_settings_unusable", setting=name)
         numbers.append(value)
     memory_kib, iterations, lanes = numbers
     if memory_kib < 8 * lanes:  # Argon2's own minimum
-        raise SecurityError("The bank package's release-code settings ('memory_kib') are not usable.")
+        raise SecurityError("package.release_settings_unusable", setting="memory_kib")
     return ReleaseKdf(memory_kib, iterations, lanes)
 
 
 def _decrypt_payload(parsed: _Parsed, content_key: bytes) -> bytes:
     cipher = parsed.header.fields["cipher"]
     if cipher.get("algorithm") != "AES-256-GCM" or len(content_key) != _KEY_LENGTH:
-        raise SecurityError("The bank package uses a cipher this kiosk does not know.")
+        raise SecurityError("package.cipher_unknown")
     try:
         return AESGCM(content_key).decrypt(
-            b64decode(cipher.get("nonce"), "The payload nonce"),
+            b64decode(cipher.get("nonce"), _NOT_BASE64, field="cipher.nonce"),
             parsed.ciphertext,
             _payload_aad(parsed.header.fields),
         )
     except (InvalidTag, ValueError):
-        raise SecurityError("The bank package's content cannot be decrypted; it is damaged.") from None
+        raise SecurityError("package.content_undecryptable") from None

@@ -25,6 +25,15 @@ RECEIPT_PURPOSE = "bundle-receipt"
 RECEIPT_SUFFIX = ".1xreceipt"
 
 
+# Each refusal of a signed record, and its twin that names the receipt file the record is in.
+_IN_RECEIPT = {
+    "record.unreadable": "receipt.unreadable",
+    "record.unknown_signer": "receipt.unknown_signer",
+    "record.altered": "receipt.altered",
+    "record.wrong_purpose": "receipt.wrong_purpose",
+}
+
+
 # Attempt ids per token: keeps each signed record well under the token format's 64 KiB limit.
 IDS_PER_PART = 400
 
@@ -92,19 +101,22 @@ def read_receipt(path: Path, registry: PublicIdentity | Sequence[PublicIdentity]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(f"The receipt file {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"The receipt file {path} could not be read ({error}).") from None
+        raise InputError("receipt.file_missing", path=path) from None
+    except OSError as error:
+        raise InputError("receipt.file_unreadable", path=path, reason=error.strerror or str(error)) from None
+    except UnicodeDecodeError as error:
+        raise InputError("receipt.file_unreadable", path=path, reason=str(error)) from None
     tokens = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if not tokens:
-        raise InputError(f"The receipt file {path} holds no receipt; copy it again from the registry.")
+        raise InputError("receipt.empty", path=path)
     trusted = [registry] if isinstance(registry, PublicIdentity) else list(registry)
     records = []
     for token in tokens:
         try:
             records.append(verify_record(token, RECEIPT_PURPOSE, trusted))
         except SecurityError as error:
-            raise SecurityError(f"The receipt file {path} does not check out: {error}") from None
+            # The record's own refusal, said of the receipt file it is in.
+            raise SecurityError(_IN_RECEIPT.get(error.code, error.code), path=path, **error.params) from None
     return _combine(path, records)
 
 
@@ -124,27 +136,22 @@ def _combine(path: Path, records: Sequence[dict[str, Any]]) -> Receipt:
         and isinstance(digest, str)
         and isinstance(parts, int)
     ):
-        raise InputError(f"The receipt file {path} is not a bundle receipt.")
+        raise InputError("receipt.not_a_receipt", path=path)
     seen: set[int] = set()
     attempt_ids: list[str] = []
     for record in records:
         same = (record.get("bundle_id"), record.get("kiosk_id"), record.get("digest"), record.get("parts"))
         if same != (bundle_id, kiosk_id, digest, parts):
-            raise InputError(f"The receipt file {path} mixes parts of receipts for different bundles.")
+            raise InputError("receipt.mixed_bundles", path=path)
         part, ids = record.get("part"), record.get("attempts")
         if not isinstance(part, int) or not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            raise InputError(f"The receipt file {path} is not a bundle receipt.")
+            raise InputError("receipt.not_a_receipt", path=path)
         seen.add(part)
         attempt_ids.extend(ids)
     missing = sorted(set(range(1, parts + 1)) - seen)
     if missing:
         shown = ", ".join(str(part) for part in missing)
-        raise InputError(
-            f"The receipt file {path} is incomplete (part {shown} of {parts} is missing); copy the whole "
-            "file again from the registry."
-        )
+        raise InputError("receipt.incomplete", path=path, missing=shown, parts=parts)
     if len(seen) != len(records) or len(records) != parts:
-        raise InputError(
-            f"The receipt file {path} repeats a part; copy the whole file again from the registry."
-        )
+        raise InputError("receipt.part_repeated", path=path)
     return Receipt(bundle_id, kiosk_id, sequence, digest, tuple(attempt_ids))

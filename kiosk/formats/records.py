@@ -45,9 +45,7 @@ def sign_record(identity: PrivateIdentity, purpose: str, record: dict[str, objec
 
 def verify_record(token: str, purpose: str, trusted: Sequence[PublicIdentity]) -> dict[str, object]:
     """Return the record if ``token`` was signed by a trusted key for ``purpose``; else SecurityError."""
-    malformed = SecurityError(
-        "This verification code is not readable; scan it again or type it exactly as printed."
-    )
+    malformed = SecurityError("record.unreadable")
     text = re.sub(r"\s+", "", token).upper()
     if not _TOKEN.fullmatch(text):
         raise malformed
@@ -55,13 +53,13 @@ def verify_record(token: str, purpose: str, trusted: Sequence[PublicIdentity]) -
         packed = base64.b32decode(text + "=" * (-len(text) % 8))
     except (binascii.Error, ValueError):
         raise malformed from None
-    reader = ByteReader(packed, "This verification code")
+    reader = ByteReader(packed, "record.unreadable")
     try:
         if reader.u8("format") != _FORMAT:
             raise malformed
         body = reader.take(reader.u16("length"), "record")
         signature = reader.rest()
-        fields: dict[str, Any] = parse_json_object(body, "This verification code")
+        fields: dict[str, Any] = parse_json_object(body, "record.unreadable", "record.unreadable")
     except SecurityError:
         raise malformed from None
     signer_id, token_purpose, record = fields.get("k"), fields.get("p"), fields.get("r")
@@ -74,19 +72,12 @@ def verify_record(token: str, purpose: str, trusted: Sequence[PublicIdentity]) -
         raise malformed
     signer = find_key(signer_id, trusted)
     if signer is None:
-        raise SecurityError(
-            f"This verification code was signed by an unknown key {signer_id}; it was not issued here."
-        )
+        raise SecurityError("record.unknown_signer", key_id=signer_id)
     try:
         label = _label(token_purpose)
         verify_signature(signer, label, body, signature)
     except (SecurityError, ValueError):
-        raise SecurityError(
-            "This verification code does not match its signature: the record was altered."
-        ) from None
+        raise SecurityError("record.altered") from None
     if token_purpose != purpose:
-        raise SecurityError(
-            f"This verification code is for a {token_purpose.replace('-', ' ')}, not a "
-            f"{purpose.replace('-', ' ')}."
-        )
+        raise SecurityError("record.wrong_purpose", found=token_purpose, expected=purpose)
     return record

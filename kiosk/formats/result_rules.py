@@ -22,12 +22,15 @@ RULES_KEY = "rules"
 
 
 class RulesFormatError(ValueError):
-    """A recorded ``rules`` value that does not fit the format; names the field and what it must be."""
+    """A recorded ``rules`` value that does not fit the format, as data: the field (a path inside the
+    rules, or ``rules`` for the whole value), the error code saying what it must be, and that code's
+    parameters. The reader of a result bundle raises it as an InputError naming the bundle."""
 
-    def __init__(self, field: str, wanted: str) -> None:
-        super().__init__(f"field '{field}' must be {wanted}")
+    def __init__(self, field: str, code: str, /, **params: object) -> None:
+        super().__init__(f"{code} field={field}")
         self.field = field
-        self.wanted = wanted
+        self.code = code
+        self.params: dict[str, object] = params
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +78,16 @@ class ResultRules:
 def parse_rules(data: object) -> ResultRules:
     """Read :meth:`ResultRules.to_dict` output; raises RulesFormatError naming the first bad field."""
     if not isinstance(data, Mapping):
-        raise RulesFormatError(RULES_KEY, "a map")
+        raise RulesFormatError(RULES_KEY, "bundle_content.not_map")
     minimums = data.get("area_minimums")
     if not isinstance(minimums, Mapping):
-        raise RulesFormatError("area_minimums", "a map of area to percent")
+        raise RulesFormatError("area_minimums", "bundle_content.not_area_map")
     competences = data.get("competences")
     if not isinstance(competences, list):
-        raise RulesFormatError("competences", "a list")
+        raise RulesFormatError("competences", "bundle_content.not_list")
     points = data.get("item_points")
     if not isinstance(points, Mapping):
-        raise RulesFormatError("item_points", "a map of item to points")
+        raise RulesFormatError("item_points", "bundle_content.not_points_map")
     return ResultRules(
         pass_mark=_percent(data.get("pass_mark"), "pass_mark"),
         area_minimums=tuple(
@@ -107,14 +110,14 @@ def _number(value: object) -> float | None:
 def _percent(value: object, field: str) -> float:
     number = _number(value)
     if number is None or not 0.0 <= number <= 100.0:
-        raise RulesFormatError(field, "a percentage from 0 to 100")
+        raise RulesFormatError(field, "bundle_content.not_percent")
     return number
 
 
 def _points(value: object, field: str) -> float:
     number = _number(value)
     if number is None or number < 0.0:
-        raise RulesFormatError(field, "a number of points, 0 or more")
+        raise RulesFormatError(field, "bundle_content.not_points")
     return number
 
 
@@ -122,20 +125,20 @@ def _area(value: object, field: str) -> Area:
     for area in Area:
         if value == area.value:
             return area
-    raise RulesFormatError(field, "one of " + ", ".join(area.value for area in Area))
+    raise RulesFormatError(field, "bundle_content.not_area", areas=", ".join(area.value for area in Area))
 
 
 def _competence(raw: Any, position: int) -> Competence:
     field = f"competences[{position}]"
     if not isinstance(raw, Mapping):
-        raise RulesFormatError(field, "a map of id, area, title and title_zh")
+        raise RulesFormatError(field, "bundle_content.not_competence")
     values = {name: raw.get(name) for name in ("id", "title")}
     for name, value in values.items():
         if not isinstance(value, str) or not value.strip():
-            raise RulesFormatError(f"{field}.{name}", "non-empty text")
+            raise RulesFormatError(f"{field}.{name}", "bundle_content.not_text")
     title_zh = raw.get("title_zh")
     if title_zh is not None and not isinstance(title_zh, str):
-        raise RulesFormatError(f"{field}.title_zh", "text or null")
+        raise RulesFormatError(f"{field}.title_zh", "bundle_content.not_text_or_null")
     return Competence(
         str(values["id"]), _area(raw.get("area"), f"{field}.area"), Text(str(values["title"]), title_zh)
     )

@@ -62,7 +62,7 @@ def _unb64(text: str) -> bytes:
 def hash_secret(secret: str, cost: HashCost = HashCost.STANDARD) -> str:
     """Hash a PIN, access code or password with a fresh salt; the result describes itself."""
     if not secret:
-        raise SecurityError("A PIN or code cannot be empty.")
+        raise SecurityError("secret.empty")
     memory_kib, iterations, lanes = cost.value
     salt = os.urandom(_SALT_LENGTH)
     digest = Argon2id(
@@ -75,20 +75,20 @@ def verify_secret(secret: str, encoded: str) -> bool:
     """True when ``secret`` matches ``encoded`` (compared in constant time); malformed -> SecurityError."""
     match = _PHC.fullmatch(encoded)
     if match is None:
-        raise SecurityError("A stored PIN or code hash is damaged; reset that PIN or code.")
+        raise SecurityError("secret.hash_damaged")
     memory_kib, iterations, lanes = int(match["m"]), int(match["t"]), int(match["p"])
     if not (
         1 <= lanes <= _MAX_LANES
         and 8 * lanes <= memory_kib <= _MAX_MEMORY_KIB
         and 1 <= iterations <= _MAX_ITERATIONS
     ):
-        raise SecurityError("A stored PIN or code hash has unusable settings; reset that PIN or code.")
+        raise SecurityError("secret.hash_unusable")
     try:
         salt, expected = _unb64(match["salt"]), _unb64(match["hash"])
     except (binascii.Error, ValueError):
-        raise SecurityError("A stored PIN or code hash is damaged; reset that PIN or code.") from None
+        raise SecurityError("secret.hash_damaged") from None
     if len(salt) < 8 or len(expected) < 16:
-        raise SecurityError("A stored PIN or code hash is damaged; reset that PIN or code.")
+        raise SecurityError("secret.hash_damaged")
     kdf = Argon2id(
         salt=salt, length=len(expected), iterations=iterations, lanes=lanes, memory_cost=memory_kib
     )

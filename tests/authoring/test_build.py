@@ -13,6 +13,7 @@ from kiosk.domain.errors import BankError, KioskError, SecurityError
 from kiosk.formats import bank_packages
 from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, write_identity
 from kiosk.formats.packages import TEST_RELEASE_KDF
+from kiosk.messages import sentence
 
 CODE = "K7QF-M2XD-9PHA"
 Built = tuple[Path, PrivateIdentity]
@@ -59,7 +60,7 @@ def test_unknown_signer_is_refused(built: Built) -> None:
 
 def test_wrong_release_code_is_refused(built: Built) -> None:
     path, signer = built
-    with pytest.raises(SecurityError, match="release code is not correct"):
+    with pytest.raises(SecurityError, match=r"^package\.release_code_wrong$"):
         bank_packages.open_bank_package(path.read_bytes(), [signer.public], "AAAA-BBBB-CCCC")
 
 
@@ -70,7 +71,7 @@ def test_a_flipped_byte_anywhere_is_refused(built: Built, fraction: float) -> No
     data[int(len(data) * fraction)] ^= 0x01
     with pytest.raises(KioskError) as caught:
         bank_packages.open_bank_package(bytes(data), [signer.public], CODE)
-    assert str(caught.value).endswith(".")
+    assert sentence(caught.value).endswith(".")
 
 
 @pytest.mark.parametrize("keep", [0, 5, 40, 200, -1])
@@ -93,7 +94,7 @@ def test_a_malformed_source_writes_no_package(bank_dir: Path, tmp_path: Path) ->
 
 
 def test_missing_package_file_is_one_sentence(tmp_path: Path) -> None:
-    with pytest.raises(BankError, match=r"The bank package .*nope.1xbank does not exist\."):
+    with pytest.raises(BankError, match=r"^package\.file_missing path=.*nope\.1xbank$"):
         bank_packages.inspect_package(tmp_path / "nope.1xbank")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from kiosk.station.services.kiosk_setup import init_kiosk
 from kiosk.station.services.roster import import_roster
 from kiosk.station.services.sittings import open_sitting, schedule_sitting
 from tests.fixtures.kiosk import PIN, RELEASE_CODE, RIGHT, make_bank, make_package
+from tests.fixtures.registry import fill_disk_fixture, part_files  # noqa: F401 (fixture)
 
 
 def kiosk_with_results(data_dir: Path, work: Path, candidates: int = 2) -> None:
@@ -123,7 +125,10 @@ def test_a_refused_file_exits_1_with_its_reason_in_the_table(
 
 def test_registry_errors_are_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["registry", "import", str(tmp_path), "--registry-dir", str(tmp_path / "none")]) == 1
-    assert "is not a registry yet" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"kiosk: The folder {tmp_path / 'none'} is not a registry yet (it has no keys/*.key); run 'kiosk "
+        "registry init' first, or give the registry's folder with --registry-dir.\n"
+    )
     assert main(["registry", "init", "--registry-dir", str(tmp_path / "r")]) == 0
     capsys.readouterr()
     url = f"sqlite:///{tmp_path / 'missing' / 'registry.db'}"
@@ -135,6 +140,17 @@ def test_registry_errors_are_one_sentence(tmp_path: Path, capsys: pytest.Capture
         == 1
     )
     assert "NO_SUCH_VAR named by --passphrase-env is not set" in capsys.readouterr().err
+
+
+def test_a_registry_made_on_a_full_disk_exits_1_and_leaves_no_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fill_disk: Callable[[], None]
+) -> None:
+    registry = tmp_path / "registry"
+    fill_disk()
+    assert main(["registry", "init", "--registry-dir", str(registry)]) == 1
+    key = registry / "keys" / "registry.key"
+    assert capsys.readouterr().err.startswith(f"kiosk: The disk is full, so {key} was not written; ")
+    assert list((registry / "keys").iterdir()) == [] and part_files(registry / "keys") == []
 
 
 def test_the_registry_folder_and_database_can_come_from_the_environment(

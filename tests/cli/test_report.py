@@ -102,7 +102,7 @@ def test_slips_without_banks_from_new_bundles_and_a_clear_refusal_for_old_ones(
     err = capsys.readouterr().err
     assert err == (
         "kiosk: The results of attempt(s) A-K1-1, A-K1-2 were exported before bundles carried their pass "
-        "rules, so give --banks with the bank source folders they were sat on.\n"
+        "rules, so their slips need the bank source folders they were sat on; give them with --banks.\n"
     )
     assert not list((tmp_path / "all").glob("*.pdf"))
 

@@ -10,6 +10,7 @@ import pytest
 from kiosk.authoring.source import load_bank_dir
 from kiosk.domain.errors import BankError
 from kiosk.formats.bank_payload import bank_from_payload, bank_to_payload
+from kiosk.messages import sentence
 
 
 def test_round_trip_keeps_every_item_type_and_images(bank_dir: Path) -> None:
@@ -28,14 +29,27 @@ def test_payload_is_canonical(bank_dir: Path) -> None:
 def test_unknown_format_is_refused(bank_dir: Path) -> None:
     data = json.loads(bank_to_payload(load_bank_dir(bank_dir)))
     data["format"] = 99
-    with pytest.raises(BankError, match="has format 99; this kiosk reads format 1"):
+    with pytest.raises(BankError, match=r"^payload\.format_unknown\b") as caught:
         bank_from_payload(json.dumps(data).encode())
+    assert caught.value.params == {"found": "99", "known": 1}
+    assert "has format 99; this kiosk reads format 1" in sentence(caught.value)
 
 
-@pytest.mark.parametrize("payload", [b"", b"not json", b"[]", b'{"format": 1}'])
-def test_garbage_is_refused_with_a_sentence(payload: bytes) -> None:
-    with pytest.raises(BankError, match=r"is not a readable bank|has format"):
+@pytest.mark.parametrize(
+    ("payload", "code"),
+    [
+        (b"", "payload.unreadable"),
+        (b"not json", "payload.unreadable"),
+        (b"[]", "payload.unreadable"),
+        (b'{"format": 1}', "payload.unreadable"),
+        (b'{"format": "1"}', "payload.format_unknown"),
+    ],
+)
+def test_garbage_is_refused_with_a_sentence(payload: bytes, code: str) -> None:
+    with pytest.raises(BankError) as caught:
         bank_from_payload(payload)
+    assert caught.value.code == code
+    assert "{" not in sentence(caught.value)
 
 
 def test_round_trip_keeps_the_order_of_area_minimums(bank_dir: Path) -> None:

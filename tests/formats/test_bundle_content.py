@@ -1,4 +1,4 @@
-"""Reading a bundle's signed contents: every field checked, every problem one sentence naming it."""
+"""Reading a bundle's signed contents: every field checked, every problem one error naming it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from kiosk.domain.errors import InputError
 from kiosk.domain.items import Area, Competence, Text
 from kiosk.formats.bundle_content import CONTENT_VERSION, parse_bundle_content, record_digest
 from kiosk.formats.keys import KeyKind, generate_identity
+from kiosk.messages import sentence
 from tests.fixtures.registry import Kiosk, attempt, incident, inner_fields
 
 
@@ -82,34 +83,57 @@ def test_a_bundle_made_before_results_carried_rules_still_reads() -> None:
 
 
 @pytest.mark.parametrize(
-    ("rules", "message"),
+    ("rules", "code", "field"),
     [
-        ("strict", "attempt A-2 result rules field 'rules' must be a map"),
-        ({**RULES, "pass_mark": "60"}, "field 'pass_mark' must be a percentage from 0 to 100"),
-        ({**RULES, "pass_mark": 160}, "field 'pass_mark' must be a percentage from 0 to 100"),
-        ({**RULES, "area_minimums": []}, "field 'area_minimums' must be a map of area to percent"),
+        ("strict", "bundle_content.not_map", "attempts[A-2].result.rules"),
+        ({**RULES, "pass_mark": "60"}, "bundle_content.not_percent", "attempts[A-2].result.rules.pass_mark"),
+        ({**RULES, "pass_mark": 160}, "bundle_content.not_percent", "attempts[A-2].result.rules.pass_mark"),
+        (
+            {**RULES, "area_minimums": []},
+            "bundle_content.not_area_map",
+            "attempts[A-2].result.rules.area_minimums",
+        ),
         (
             {**RULES, "area_minimums": {"artistic": 50}},
-            "field 'area_minimums' must be one of foundational, practical, reflexive",
+            "bundle_content.not_area",
+            "attempts[A-2].result.rules.area_minimums",
         ),
-        ({**RULES, "competences": {}}, "attempt A-2 result rules field 'competences' must be a list"),
-        ({**RULES, "competences": [{"id": "F1", "area": "foundational"}]}, "'competences[1].title' must be"),
+        ({**RULES, "competences": {}}, "bundle_content.not_list", "attempts[A-2].result.rules.competences"),
+        (
+            {**RULES, "competences": [{"id": "F1", "area": "foundational"}]},
+            "bundle_content.not_text",
+            "attempts[A-2].result.rules.competences[1].title",
+        ),
         (
             {**RULES, "competences": [{"id": "F1", "area": "foundational", "title": "T", "title_zh": 3}]},
-            "field 'competences[1].title_zh' must be text or null",
+            "bundle_content.not_text_or_null",
+            "attempts[A-2].result.rules.competences[1].title_zh",
         ),
         (
             {**RULES, "item_points": {"T-001": -1}},
-            "'item_points.T-001' must be a number of points, 0 or more",
+            "bundle_content.not_points",
+            "attempts[A-2].result.rules.item_points.T-001",
         ),
     ],
 )
-def test_malformed_rules_are_named(rules: Any, message: str) -> None:
+def test_malformed_rules_are_named(rules: Any, code: str, field: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_bundle_content(with_rules(rules))
-    text = str(caught.value)
-    assert text.startswith("The result bundle K1-000003 is malformed: ")
-    assert message in text
+    assert caught.value.code == code
+    assert (caught.value.params["bundle_id"], caught.value.params["field"]) == ("K1-000003", field)
+    said = sentence(caught.value)
+    assert said.startswith(f"The result bundle K1-000003 is malformed: field '{field}' must be ")
+    assert "{" not in said
+
+
+def test_an_unknown_area_in_the_rules_names_the_areas() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_bundle_content(with_rules({**RULES, "area_minimums": {"artistic": 50}}))
+    assert sentence(caught.value) == (
+        "The result bundle K1-000003 is malformed: field 'attempts[A-2].result.rules.area_minimums' must be "
+        "one of foundational, practical, reflexive; the kiosk that made it may run a different program "
+        "version."
+    )
 
 
 def test_the_record_digest_ignores_the_audit_trail_only() -> None:
@@ -138,79 +162,109 @@ def broken(path: str, value: Any) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    ("path", "value", "message"),
+    ("path", "value", "code", "field"),
     [
-        ("attempt_id", "", "attempt 2 field 'attempt_id' must be non-empty text of at most 64 characters"),
-        (
-            "attempt_id",
-            "A" * 65,
-            "attempt 2 field 'attempt_id' must be non-empty text of at most 64 characters",
-        ),
-        ("candidate", "Ann", "attempt A-2 field 'candidate' must be a map"),
-        ("candidate.number", KeyError, "attempt A-2 candidate field 'number' must be non-empty text"),
-        ("candidate.name_zh", 5, "attempt A-2 candidate field 'name_zh' must be text or null"),
-        ("grade", "II", "attempt A-2 field 'grade' must be a whole number"),
-        ("grade", True, "attempt A-2 field 'grade' must be a whole number"),
-        ("state", "paused", "attempt A-2 field 'state' must be 'submitted' or 'expired'"),
-        ("started_at", "yesterday", "attempt A-2 field 'started_at' must be an ISO time with its time zone"),
-        ("started_at", "2025-03-14T09:00:00", "field 'started_at' must be an ISO time with its time zone"),
-        ("consumed_seconds", None, "attempt A-2 field 'consumed_seconds' must be a number"),
-        ("result.passed", "yes", "attempt A-2 result field 'passed' must be true or false"),
-        ("result.by_competence", [], "attempt A-2 result field 'by_competence' must be a map"),
+        ("attempt_id", "", "bundle_content.not_short_text", "attempts[2].attempt_id"),
+        ("attempt_id", "A" * 65, "bundle_content.not_short_text", "attempts[2].attempt_id"),
+        ("candidate", "Ann", "bundle_content.not_map", "attempts[A-2].candidate"),
+        ("candidate.number", KeyError, "bundle_content.not_short_text", "attempts[A-2].candidate.number"),
+        ("candidate.name_zh", 5, "bundle_content.not_text_or_null", "attempts[A-2].candidate.name_zh"),
+        ("grade", "II", "bundle_content.not_whole_number", "attempts[A-2].grade"),
+        ("grade", True, "bundle_content.not_whole_number", "attempts[A-2].grade"),
+        ("state", "paused", "bundle_content.state_unknown", "attempts[A-2].state"),
+        ("started_at", "yesterday", "bundle_content.not_time", "attempts[A-2].started_at"),
+        ("started_at", "2025-03-14T09:00:00", "bundle_content.not_time", "attempts[A-2].started_at"),
+        ("consumed_seconds", None, "bundle_content.not_number", "attempts[A-2].consumed_seconds"),
+        ("result.passed", "yes", "bundle_content.not_boolean", "attempts[A-2].result.passed"),
+        ("result.by_competence", [], "bundle_content.not_map", "attempts[A-2].result.by_competence"),
         (
             "result.by_competence.F1",
             3,
-            "field 'by_competence' must be a map of competence to earned and possible",
+            "bundle_content.not_competence_map",
+            "attempts[A-2].result.by_competence",
         ),
-        ("result.by_competence.F1.possible", KeyError, "competence F1 field 'possible' must be a number"),
-        ("journal.head", KeyError, "attempt A-2 journal field 'head' must be non-empty text"),
-        ("form.seed", "12", "attempt A-2 form field 'seed' must be a whole number"),
-        ("events", None, "attempt A-2 field 'events' must be a list"),
-        ("responses", {}, "attempt A-2 field 'responses' must be a list"),
-        ("responses.0", "A", "attempt A-2 field 'responses[1]' must be a map"),
-        ("responses.0.flagged", 0, "attempt A-2 response 1 field 'flagged' must be true or false"),
-        ("responses.0.max", "one", "attempt A-2 response 1 field 'max' must be a number"),
+        (
+            "result.by_competence.F1.possible",
+            KeyError,
+            "bundle_content.not_number",
+            "attempts[A-2].result.by_competence.F1.possible",
+        ),
+        ("journal.head", KeyError, "bundle_content.not_short_text", "attempts[A-2].journal.head"),
+        ("form.seed", "12", "bundle_content.not_whole_number", "attempts[A-2].form.seed"),
+        ("events", None, "bundle_content.not_list", "attempts[A-2].events"),
+        ("responses", {}, "bundle_content.not_list", "attempts[A-2].responses"),
+        ("responses.0", "A", "bundle_content.not_map", "attempts[A-2].responses[1]"),
+        ("responses.0.flagged", 0, "bundle_content.not_boolean", "attempts[A-2].responses[1].flagged"),
+        ("responses.0.max", "one", "bundle_content.not_number", "attempts[A-2].responses[1].max"),
     ],
 )
-def test_each_malformed_attempt_field_is_named(path: str, value: Any, message: str) -> None:
+def test_each_malformed_attempt_field_is_named(path: str, value: Any, code: str, field: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_bundle_content(broken(path, value))
-    text = str(caught.value)
-    assert text.startswith("The result bundle K1-000003 is malformed: ")
-    assert message in text
+    assert caught.value.code == code
+    assert (caught.value.params["bundle_id"], caught.value.params["field"]) == ("K1-000003", field)
+    said = sentence(caught.value)
+    assert said.startswith(f"The result bundle K1-000003 is malformed: field '{field}' must be ")
+    assert said.endswith("; the kiosk that made it may run a different program version.")
+    assert "{" not in said
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "wanted"),
+    [
+        ("attempt_id", "", "non-empty text of at most 64 characters"),
+        ("candidate.name", "", "non-empty text"),
+        ("state", "paused", "'submitted' or 'expired'"),
+        ("started_at", "yesterday", "an ISO time with its time zone, or null"),
+        ("result.by_competence.F1", 3, "a map of competence to earned and possible"),
+        ("responses.0.score", "1", "a number"),
+    ],
+)
+def test_the_sentence_says_what_the_field_must_be(path: str, value: Any, wanted: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_bundle_content(broken(path, value))
+    assert f"' must be {wanted}; the kiosk that made it" in sentence(caught.value)
 
 
 def test_an_attempt_listed_twice_is_refused() -> None:
-    with pytest.raises(InputError, match="it holds attempt A-1 twice"):
+    with pytest.raises(InputError, match=r"^bundle_content\.attempt_twice\b") as caught:
         parse_bundle_content(inner(attempts=[attempt("A-1"), attempt("A-1")]))
+    assert sentence(caught.value) == "The result bundle K1-000003 is malformed: it holds attempt A-1 twice."
 
 
 def test_an_item_answered_twice_is_refused() -> None:
     twice = attempt("A-1")
     twice["responses"].append(dict(twice["responses"][0]))
-    with pytest.raises(InputError, match="attempt A-1 answers item T-001 twice"):
+    with pytest.raises(InputError, match=r"^bundle_content\.answer_twice\b") as caught:
         parse_bundle_content(inner(attempts=[twice]))
+    assert caught.value.params == {"bundle_id": "K1-000003", "attempt": "A-1", "item": "T-001"}
+    assert "attempt A-1 answers item T-001 twice" in sentence(caught.value)
 
 
 def test_incidents_are_checked_too() -> None:
-    with pytest.raises(InputError, match="it holds incident 1 twice"):
+    with pytest.raises(InputError, match=r"^bundle_content\.incident_twice\b") as caught:
         parse_bundle_content(inner(incidents=[incident(1), incident(1)]))
-    with pytest.raises(InputError, match="incident 1 field 'number' must be a whole number"):
+    assert "it holds incident 1 twice" in sentence(caught.value)
+    with pytest.raises(InputError, match=r"^bundle_content\.not_whole_number\b") as caught:
         parse_bundle_content(inner(incidents=[{**incident(1), "number": "one"}]))
-    with pytest.raises(InputError, match="incident 1: field 'incident' must be a map"):
+    assert "field 'incidents[1].number' must be a whole number" in sentence(caught.value)
+    with pytest.raises(InputError, match=r"^bundle_content\.not_map\b") as caught:
         parse_bundle_content(inner(incidents=["power cut"]))
+    assert "field 'incidents[1]' must be a map" in sentence(caught.value)
 
 
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"content_version": CONTENT_VERSION + 1}, "its field 'content_version' must be 1"),
-        ({"attempts": {}}, "its field 'attempts' must be a list"),
-        ({"attempts": ["A-1"]}, "attempt 1: field 'attempt' must be a map"),
-        ({"centre": ""}, "its field 'centre' must be non-empty text"),
-        ({"created_at": 5}, "its field 'created_at' must be an ISO time"),
+        ({"content_version": CONTENT_VERSION + 1}, "field 'content_version' must be 1;"),
+        ({"attempts": {}}, "field 'attempts' must be a list;"),
+        ({"attempts": ["A-1"]}, "field 'attempts[1]' must be a map;"),
+        ({"centre": ""}, "field 'centre' must be non-empty text;"),
+        ({"created_at": 5}, "field 'created_at' must be an ISO time"),
     ],
 )
 def test_bundle_level_fields_are_checked(changes: dict[str, Any], message: str) -> None:
-    with pytest.raises(InputError, match=message):
+    with pytest.raises(InputError) as caught:
         parse_bundle_content(inner(**changes))
+    assert caught.value.code.startswith("bundle_content.")
+    assert f"The result bundle K1-000003 is malformed: {message}" in sentence(caught.value)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import struct
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from kiosk.domain.errors import SecurityError
 from kiosk.formats.bundles import (
+    _HPKE,
     BUNDLE_MAGIC,
+    BUNDLE_SEAL_LABEL,
     BUNDLE_SIGNATURE_LABEL,
     _seal,
     bundle_digest,
@@ -20,6 +24,7 @@ from kiosk.formats.bundles import (
 )
 from kiosk.formats.encoding import canonical_json
 from kiosk.formats.keys import PrivateIdentity, PublicIdentity
+from kiosk.messages import sentence
 
 INNER: dict[str, object] = {
     "bundle_id": "lab-pc-07-000004",
@@ -100,16 +105,21 @@ def test_wrong_recipient(
         f"This bundle is addressed to registry key {registry.key_id}, not this registry's key "
         f"{other_registry.key_id}."
     )
-    with pytest.raises(SecurityError) as caught:
+    with pytest.raises(SecurityError, match=r"^bundle\.wrong_registry\b") as caught:
         open_bundle(bundle, other_registry, enrolled)
-    assert str(caught.value) == expected
+    assert caught.value.params == {
+        "bundle_id": "lab-pc-07-000004",
+        "addressed": registry.key_id,
+        "ours": other_registry.key_id,
+    }
+    assert sentence(caught.value) == expected
 
 
 def test_unknown_kiosk(bundle: bytes, registry: PrivateIdentity, other_kiosk: PrivateIdentity) -> None:
-    with pytest.raises(
-        SecurityError, match="comes from kiosk 'lab-pc-07', which is not enrolled at this registry"
-    ):
+    with pytest.raises(SecurityError, match=r"^bundle\.kiosk_not_enrolled\b") as caught:
         open_bundle(bundle, registry, {"lab-pc-08": other_kiosk.public})
+    assert caught.value.params == {"bundle_id": "lab-pc-07-000004", "kiosk_id": "lab-pc-07"}
+    assert "comes from kiosk 'lab-pc-07', which is not enrolled at this registry" in sentence(caught.value)
 
 
 def test_kiosk_enrolled_with_another_key(
@@ -118,8 +128,9 @@ def test_kiosk_enrolled_with_another_key(
     message = (
         f"was signed with key {kiosk.key_id}, but kiosk 'lab-pc-07' is enrolled with key {other_kiosk.key_id}"
     )
-    with pytest.raises(SecurityError, match=message):
+    with pytest.raises(SecurityError, match=r"^bundle\.kiosk_key_changed\b") as caught:
         open_bundle(bundle, registry, {"lab-pc-07": other_kiosk.public})
+    assert message in sentence(caught.value)
 
 
 def test_signature_by_another_kiosk_claiming_this_kiosk_id(
@@ -129,8 +140,10 @@ def test_signature_by_another_kiosk_claiming_this_kiosk_id(
     enrolled: dict[str, PublicIdentity],
 ) -> None:
     forged = forge(signed_fields(kiosk, registry), OUTER, other_kiosk, registry)
-    with pytest.raises(SecurityError, match="signature does not match kiosk 'lab-pc-07'"):
+    with pytest.raises(SecurityError, match=r"^bundle\.signature_mismatch\b") as caught:
         open_bundle(forged, registry, enrolled)
+    assert caught.value.params == {"bundle_id": "lab-pc-07-000004", "kiosk": "lab-pc-07"}
+    assert "signature does not match kiosk 'lab-pc-07'" in sentence(caught.value)
 
 
 def test_a_correctly_forged_bundle_opens(
@@ -166,8 +179,10 @@ def test_outer_header_must_match_the_signed_fields(
     message: str,
 ) -> None:
     forged = forge(signed_fields(kiosk, registry), {**OUTER, field: value}, kiosk, registry)
-    with pytest.raises(SecurityError, match=message):
+    with pytest.raises(SecurityError, match=r"^bundle\.outer_mismatch\b") as caught:
         open_bundle(forged, registry, enrolled)
+    assert caught.value.params["field"] == field
+    assert message in sentence(caught.value)
 
 
 def test_signed_for_another_registry_but_re_addressed(
@@ -177,16 +192,24 @@ def test_signed_for_another_registry_but_re_addressed(
     enrolled: dict[str, PublicIdentity],
 ) -> None:
     forged = forge(signed_fields(kiosk, other_registry), OUTER, kiosk, registry)
-    with pytest.raises(SecurityError, match=f"signed for registry key {other_registry.key_id}.*re-addressed"):
+    with pytest.raises(SecurityError, match=r"^bundle\.readdressed\b") as caught:
         open_bundle(forged, registry, enrolled)
+    assert (caught.value.params["signed_for"], caught.value.params["ours"]) == (
+        other_registry.key_id,
+        registry.key_id,
+    )
+    assert f"signed for registry key {other_registry.key_id}" in sentence(caught.value)
 
 
 def test_malformed_signed_fields_are_refused(
     kiosk: PrivateIdentity, registry: PrivateIdentity, enrolled: dict[str, PublicIdentity]
 ) -> None:
     fields = {**signed_fields(kiosk, registry), "previous_hash": "not-a-hash"}
-    with pytest.raises(SecurityError, match="signed contents are malformed"):
+    with pytest.raises(
+        SecurityError, match=r"^bundle\.signed_malformed bundle_id=lab-pc-07-000004$"
+    ) as caught:
         open_bundle(forge(fields, OUTER, kiosk, registry), registry, enrolled)
+    assert "signed contents are malformed" in sentence(caught.value)
 
 
 def test_signed_fields_without_a_kiosk_id(
@@ -194,24 +217,47 @@ def test_signed_fields_without_a_kiosk_id(
 ) -> None:
     fields = signed_fields(kiosk, registry)
     del fields["kiosk_id"]
-    with pytest.raises(SecurityError, match="signed contents do not name their kiosk"):
+    with pytest.raises(SecurityError, match=r"^bundle\.kiosk_unnamed bundle_id=lab-pc-07-000004$") as caught:
         open_bundle(forge(fields, OUTER, kiosk, registry), registry, enrolled)
+    assert "signed contents do not name their kiosk" in sentence(caught.value)
 
 
 def test_sealed_signature_of_the_wrong_length(
     registry: PrivateIdentity, enrolled: dict[str, PublicIdentity]
 ) -> None:
     forged = _seal(OUTER, b"{}", b"short", registry.public)
-    with pytest.raises(SecurityError, match="is malformed: its signature is damaged"):
+    with pytest.raises(
+        SecurityError, match=r"^bundle\.signature_damaged bundle_id=lab-pc-07-000004$"
+    ) as caught:
         open_bundle(forged, registry, enrolled)
+    assert "is malformed: its signature is damaged" in sentence(caught.value)
 
 
 def test_sealed_contents_that_are_not_json(
     kiosk: PrivateIdentity, registry: PrivateIdentity, enrolled: dict[str, PublicIdentity]
 ) -> None:
     forged = _seal(OUTER, b"not json", kiosk.sign(BUNDLE_SIGNATURE_LABEL, b"not json"), registry.public)
-    with pytest.raises(SecurityError, match="signed part of result bundle lab-pc-07-000004 is not readable"):
+    with pytest.raises(
+        SecurityError, match=r"^bundle\.signed_unreadable bundle_id=lab-pc-07-000004$"
+    ) as caught:
         open_bundle(forged, registry, enrolled)
+    assert "signed part of result bundle lab-pc-07-000004 is not readable" in sentence(caught.value)
+
+
+def test_sealed_contents_cut_short(registry: PrivateIdentity, enrolled: dict[str, PublicIdentity]) -> None:
+    # A properly sealed plaintext whose length prefix promises more than it holds.
+    whole = _seal(OUTER, b"{}", bytes(64), registry.public)
+    prefix = whole[: header_end(whole)]
+    plaintext = struct.pack(">I", 1000) + b"{}"
+    recipient = X25519PublicKey.from_public_bytes(registry.public.agreement)
+    forged = prefix + _HPKE.encrypt(plaintext, recipient, info=BUNDLE_SEAL_LABEL + prefix)
+    with pytest.raises(SecurityError, match=r"^bundle\.contents_truncated\b") as caught:
+        open_bundle(forged, registry, enrolled)
+    assert caught.value.params == {"bundle_id": "lab-pc-07-000004", "part": "signed part"}
+    assert sentence(caught.value) == (
+        "The sealed contents of result bundle lab-pc-07-000004 are truncated: they end inside their signed "
+        "part. Copy the file again from the kiosk."
+    )
 
 
 def header_end(data: bytes) -> int:
@@ -230,15 +276,23 @@ def test_a_flipped_bit_anywhere_is_caught(
 
 
 @pytest.mark.parametrize(
-    ("where", "message"),
+    ("where", "code", "message"),
     [
-        (lambda data: 0, "not a result bundle"),
-        (lambda data: 7, "has format 0, which this registry cannot read"),
-        (lambda data: 8, "truncated: it ends inside its header"),
-        (lambda data: data.index(b'"sequence":4') + 11, "cannot be decrypted: it was altered or damaged"),
-        (lambda data: header_end(data), "cannot be decrypted"),  # the encapsulated key
-        (lambda data: header_end(data) + 40, "cannot be decrypted"),  # the ciphertext
-        (lambda data: len(data) - 1, "cannot be decrypted"),  # the AEAD tag
+        (lambda data: 0, "bundle.not_a_bundle", "This file is not a result bundle"),
+        (lambda data: 7, "bundle.format_unknown", "has format 0, which this registry cannot read"),
+        (lambda data: 8, "bundle.truncated", "truncated: it ends inside its header"),
+        (
+            lambda data: data.index(b'"sequence":4') + 11,
+            "bundle.undecryptable",
+            "cannot be decrypted: it was altered or damaged",
+        ),
+        (
+            lambda data: header_end(data),
+            "bundle.undecryptable",
+            "cannot be decrypted",
+        ),  # the encapsulated key
+        (lambda data: header_end(data) + 40, "bundle.undecryptable", "cannot be decrypted"),  # the ciphertext
+        (lambda data: len(data) - 1, "bundle.undecryptable", "cannot be decrypted"),  # the AEAD tag
     ],
     ids=["magic", "format", "header length", "header", "encapsulated key", "ciphertext", "tag"],
 )
@@ -247,12 +301,15 @@ def test_each_region_reports_its_damage(
     registry: PrivateIdentity,
     enrolled: dict[str, PublicIdentity],
     where: Any,
+    code: str,
     message: str,
 ) -> None:
     damaged = bytearray(bundle)
     damaged[where(bundle)] ^= 0x01
-    with pytest.raises(SecurityError, match=message):
+    with pytest.raises(SecurityError) as caught:
         open_bundle(bytes(damaged), registry, enrolled)
+    assert caught.value.code == code
+    assert message in sentence(caught.value)
 
 
 def test_every_truncation_is_caught(
@@ -261,20 +318,47 @@ def test_every_truncation_is_caught(
     for length in range(len(bundle)):
         with pytest.raises(SecurityError):
             open_bundle(bundle[:length], registry, enrolled)
-    with pytest.raises(SecurityError, match="truncated: it ends inside its sealed contents"):
+    with pytest.raises(
+        SecurityError, match=r"^bundle\.sealed_truncated bundle_id=lab-pc-07-000004$"
+    ) as caught:
         read_bundle_header(bundle[: header_end(bundle) + 10])
+    assert "truncated: it ends inside its sealed contents" in sentence(caught.value)
 
 
 def test_appended_bytes_are_caught(
     bundle: bytes, registry: PrivateIdentity, enrolled: dict[str, PublicIdentity]
 ) -> None:
-    with pytest.raises(SecurityError, match="cannot be decrypted"):
+    with pytest.raises(SecurityError, match=r"^bundle\.undecryptable\b"):
         open_bundle(bundle + b"\x00", registry, enrolled)
 
 
 def test_bank_package_is_not_a_bundle(registry: PrivateIdentity, enrolled: dict[str, PublicIdentity]) -> None:
-    with pytest.raises(SecurityError, match="not a result bundle"):
+    with pytest.raises(SecurityError, match=r"^bundle\.not_a_bundle$") as caught:
         open_bundle(b"1XBANK\x00\x01" + bytes(100), registry, enrolled)
+    assert sentence(caught.value) == "This file is not a result bundle (its opening marker is wrong)."
+
+
+def header_with(fields: dict[str, object]) -> bytes:
+    raw = canonical_json(fields)
+    return BUNDLE_MAGIC + b"\x01" + struct.pack(">I", len(raw)) + raw + bytes(64)
+
+
+def test_damaged_outer_headers_are_refused() -> None:
+    good = {
+        **OUTER,
+        "format": "1x-kiosk-result/1",
+        "recipient": "r",
+        "hpke": "X25519-HKDF-SHA256-AES-256-GCM",
+    }
+    with pytest.raises(SecurityError, match=r"^bundle\.header_unreadable$") as caught:
+        read_bundle_header(BUNDLE_MAGIC + b"\x01" + struct.pack(">I", 5) + b"{nope" + bytes(64))
+    assert sentence(caught.value) == "The result bundle header is not readable; it was altered or damaged."
+    with pytest.raises(SecurityError, match=r"^bundle\.header_format expected=1x-kiosk-result/1$") as caught:
+        read_bundle_header(header_with({**good, "format": "1x-kiosk-result/2"}))
+    assert "does not say format '1x-kiosk-result/1'; it is damaged or too new" in sentence(caught.value)
+    with pytest.raises(SecurityError, match=r"^bundle\.header_field_damaged field=sequence$") as caught:
+        read_bundle_header(header_with({**good, "sequence": "4"}))
+    assert sentence(caught.value) == "The result bundle header field 'sequence' is missing or damaged."
 
 
 @pytest.mark.parametrize(

@@ -16,35 +16,51 @@ from kiosk.formats.encoding import (
     purpose_label,
     random_code,
 )
+from kiosk.messages import sentence
+
+UNREADABLE, TWICE = "bundle.signed_unreadable", "bundle.signed_field_twice"
 
 
 def test_parse_json_object() -> None:
-    assert parse_json_object(b'{"a":1,"b":"\xe5\xbc\xa0"}', "The thing") == {"a": 1, "b": "张"}
+    assert parse_json_object(b'{"a":1,"b":"\xe5\xbc\xa0"}', UNREADABLE, TWICE) == {"a": 1, "b": "张"}
 
 
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("data", "code", "params"),
     [
-        (b'{"a":1,"a":2}', "The thing names the field 'a' twice"),
-        (b"[1,2]", "The thing is not readable"),
-        (b'{"a":', "The thing is not readable"),
-        (b'{"a":"\xff"}', "The thing is not readable"),
-        (b"[" * 100_000, "The thing is not readable"),
+        (b'{"a":1,"a":2}', TWICE, {"key": "a", "bundle_id": "B-1"}),
+        (b"[1,2]", UNREADABLE, {"bundle_id": "B-1"}),
+        (b'{"a":', UNREADABLE, {"bundle_id": "B-1"}),
+        (b'{"a":"\xff"}', UNREADABLE, {"bundle_id": "B-1"}),
+        (b"[" * 100_000, UNREADABLE, {"bundle_id": "B-1"}),
     ],
     ids=["duplicate", "not an object", "cut short", "not utf-8", "too deep"],
 )
-def test_parse_json_object_refuses_bad_input(data: bytes, message: str) -> None:
-    with pytest.raises(SecurityError, match=message):
-        parse_json_object(data, "The thing")
+def test_parse_json_object_refuses_bad_input(data: bytes, code: str, params: dict[str, object]) -> None:
+    with pytest.raises(SecurityError) as caught:
+        parse_json_object(data, UNREADABLE, TWICE, bundle_id="B-1")
+    assert (caught.value.code, caught.value.params) == (code, params)
+
+
+def test_a_field_named_twice_is_said_in_one_sentence() -> None:
+    with pytest.raises(SecurityError) as caught:
+        parse_json_object(b'{"a":1,"a":2}', UNREADABLE, TWICE, bundle_id="B-1")
+    assert sentence(caught.value) == (
+        "The signed part of result bundle B-1 names the field 'a' twice; it was altered or damaged."
+    )
 
 
 def test_base64_round_trip_and_strictness() -> None:
     for data in (b"", b"\x00", b"\xff\xfe", bytes(range(50))):
-        assert b64decode(b64encode(data), "x") == data
+        assert b64decode(b64encode(data), "package.value_not_base64") == data
     assert "=" not in b64encode(b"\x00")
     for bad in ("a+b", "a/b", "abc=", "a", 5):
-        with pytest.raises(SecurityError, match="The value is not valid base64"):
-            b64decode(bad, "The value")
+        with pytest.raises(SecurityError) as caught:
+            b64decode(bad, "package.value_not_base64", field="cipher.nonce")
+        assert (caught.value.code, caught.value.params) == (
+            "package.value_not_base64",
+            {"field": "cipher.nonce"},
+        )
 
 
 def test_purpose_labels() -> None:
@@ -69,10 +85,11 @@ def test_normalise_and_ambiguity() -> None:
 
 
 def test_byte_reader() -> None:
-    reader = ByteReader(b"\x01\x00\x02\x00\x00\x00\x03abcrest", "The file")
+    reader = ByteReader(b"\x01\x00\x02\x00\x00\x00\x03abcrest", "bundle.contents_truncated", bundle_id="B-1")
     assert (reader.u8("a"), reader.u16("b"), reader.u32("c")) == (1, 2, 3)
     assert reader.take(3, "d") == b"abc"
     assert reader.rest() == b"rest"
     assert reader.rest() == b""
-    with pytest.raises(SecurityError, match=r"^The file is truncated: it ends inside its trailer"):
+    with pytest.raises(SecurityError, match=r"^bundle\.contents_truncated\b") as caught:
         reader.take(1, "trailer")
+    assert caught.value.params == {"part": "trailer", "bundle_id": "B-1"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import replace
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.cli.hints import with_hint
 from kiosk.domain.errors import SecurityError
 from kiosk.formats.keys import (
     KeyKind,
@@ -22,6 +24,7 @@ from kiosk.formats.keys import (
     verify_signature,
     write_identity,
 )
+from kiosk.messages import sentence
 
 LABEL = b"1x-kiosk/test-purpose/v1\x00"
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX notion")
@@ -58,14 +61,17 @@ def test_signature_verifies_for_the_same_label_and_data(kiosk: PrivateIdentity) 
 )
 def test_signature_fails_for_other_data_or_purpose(kiosk: PrivateIdentity, label: bytes, data: bytes) -> None:
     signature = kiosk.sign(LABEL, b"data")
-    with pytest.raises(SecurityError, match="signature does not match kiosk key 'lab-pc-07'"):
+    with pytest.raises(SecurityError, match=r"^key\.signature_mismatch\b") as caught:
         verify_signature(kiosk.public, label, data, signature)
+    assert caught.value.params == {"kind": "kiosk", "name": "lab-pc-07", "key_id": kiosk.key_id}
+    assert "signature does not match kiosk key 'lab-pc-07'" in sentence(caught.value)
 
 
 def test_signature_fails_for_another_key(kiosk: PrivateIdentity, other_kiosk: PrivateIdentity) -> None:
     signature = kiosk.sign(LABEL, b"data")
-    with pytest.raises(SecurityError, match="altered or signed with another key"):
+    with pytest.raises(SecurityError, match=r"^key\.signature_mismatch\b") as caught:
         verify_signature(other_kiosk.public, LABEL, b"data", signature)
+    assert sentence(caught.value).endswith("altered or signed with another key.")
 
 
 def test_garbage_signature_is_a_security_error(kiosk: PrivateIdentity) -> None:
@@ -81,8 +87,10 @@ def test_labels_must_be_one_nul_terminated_prefix(kiosk: PrivateIdentity, label:
 
 @pytest.mark.parametrize("name", ["", "../escape", "a/b", ".hidden", "x" * 65, "name with space"])
 def test_unusable_names_are_refused(name: str) -> None:
-    with pytest.raises(SecurityError, match="cannot be used"):
+    with pytest.raises(SecurityError, match=r"^key\.name_invalid\b") as caught:
         generate_identity(KeyKind.KIOSK, name)
+    assert caught.value.params == {"name": name}
+    assert f"The key name '{name}' cannot be used" in sentence(caught.value)
 
 
 def test_public_text_round_trip(registry: PrivateIdentity) -> None:
@@ -100,36 +108,118 @@ def _edit(text: str, old: str, new: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("mangle", "message"),
+    ("mangle", "code", "message"),
     [
-        (lambda t: "hello", "This is not a public key file"),
-        (lambda t: t.replace("-----END 1X-KIOSK PUBLIC IDENTITY-----", ""), "This is not a public key file"),
-        (lambda t: _edit(t, "kind: registry\n", ""), r"incomplete \(missing: kind\)"),
-        (lambda t: _edit(t, "kind: registry", "kind: wizard"), "unknown kind 'wizard'"),
-        (lambda t: _edit(t, "kind: registry", "kind registry"), "malformed line 'kind registry'"),
-        (lambda t: _edit(t, "name: registry", "name: registry\nname: again"), "malformed line 'name: again'"),
-        (lambda t: _edit(t, "signing: ", "signing: !!"), "signing key is not valid base64"),
-        (lambda t: _edit(t, "signing: ", "signing: AAAA"), "keys must be 32 bytes each"),
-        (lambda t: _edit(t, "name: registry", "name: ../x"), "cannot be used"),
+        (lambda t: "hello", "key.public_not_key_file", "This is not a public key file"),
+        (
+            lambda t: t.replace("-----END 1X-KIOSK PUBLIC IDENTITY-----", ""),
+            "key.public_not_key_file",
+            "This is not a public key file",
+        ),
+        (lambda t: _edit(t, "kind: registry\n", ""), "key.public_incomplete", "incomplete (missing: kind)"),
+        (
+            lambda t: _edit(t, "kind: registry", "kind: wizard"),
+            "key.public_unknown_kind",
+            "unknown kind 'wizard'",
+        ),
+        (
+            lambda t: _edit(t, "kind: registry", "kind registry"),
+            "key.public_bad_line",
+            "malformed line 'kind registry'",
+        ),
+        (
+            lambda t: _edit(t, "name: registry", "name: registry\nname: again"),
+            "key.public_bad_line",
+            "malformed line 'name: again'",
+        ),
+        (
+            lambda t: _edit(t, "signing: ", "signing: !!"),
+            "key.public_not_base64",
+            "signing key is not valid base64",
+        ),
+        (
+            lambda t: _edit(t, "signing: ", "signing: AAAA"),
+            "key.public_wrong_length",
+            "keys must be 32 bytes each",
+        ),
+        (lambda t: _edit(t, "name: registry", "name: ../x"), "key.name_invalid", "cannot be used"),
     ],
 )
 def test_malformed_public_text_is_refused_with_a_reason(
-    registry: PrivateIdentity, mangle: Callable[[str], str], message: str
+    registry: PrivateIdentity, mangle: Callable[[str], str], code: str, message: str
 ) -> None:
-    with pytest.raises(SecurityError, match=message):
+    with pytest.raises(SecurityError) as caught:
         PublicIdentity.from_text(mangle(registry.public.to_text()))
+    assert caught.value.code == code
+    assert message in sentence(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("mangle", "code", "message"),
+    [
+        (lambda t: "hello", "key.public_file_not_key_file", "is not a public key file: it must start with"),
+        (
+            lambda t: _edit(t, "kind: registry\n", ""),
+            "key.public_file_incomplete",
+            "incomplete (missing: kind)",
+        ),
+        (
+            lambda t: _edit(t, "kind: registry", "kind: wizard"),
+            "key.public_file_unknown_kind",
+            "names an unknown kind 'wizard'",
+        ),
+        (
+            lambda t: _edit(t, "kind: registry", "kind registry"),
+            "key.public_file_bad_line",
+            "has a malformed line 'kind registry'",
+        ),
+        (
+            lambda t: _edit(t, "signing: ", "signing: !!"),
+            "key.public_file_not_base64",
+            "is damaged: its signing key is not valid base64",
+        ),
+        (
+            lambda t: _edit(t, "signing: ", "signing: AAAA"),
+            "key.public_file_wrong_length",
+            "is damaged: the keys of 'registry' must be 32 bytes each",
+        ),
+        (
+            lambda t: re.sub(r"key-id: \w+", "key-id: 0123456789abcdef", t),
+            "key.public_file_id_mismatch",
+            "for 'registry' is damaged: its keys do not match its key id 0123456789abcdef",
+        ),
+        (
+            lambda t: _edit(t, "name: registry", "name: ../x"),
+            "key.public_file_name_invalid",
+            "names a key '../x' that cannot be used",
+        ),
+    ],
+)
+def test_a_malformed_public_key_file_is_named_with_its_problem(
+    tmp_path: Path, registry: PrivateIdentity, mangle: Callable[[str], str], code: str, message: str
+) -> None:
+    path = tmp_path / "registry.pub"
+    path.write_text(mangle(registry.public.to_text()), encoding="utf-8")
+    with pytest.raises(SecurityError) as caught:
+        load_public(path)
+    assert (caught.value.code, caught.value.params["path"]) == (code, path)
+    said = sentence(caught.value)
+    assert said.startswith(f"The public key file {path} ")
+    assert message in said
 
 
 def test_public_text_with_another_key_id_is_refused(
     registry: PrivateIdentity, kiosk: PrivateIdentity
 ) -> None:
     text = registry.public.to_text().replace(registry.key_id, kiosk.key_id)
-    with pytest.raises(SecurityError, match=f"do not match its key id {kiosk.key_id}"):
+    with pytest.raises(SecurityError, match=r"^key\.public_id_mismatch\b") as caught:
         PublicIdentity.from_text(text)
+    assert caught.value.params == {"name": "registry", "key_id": kiosk.key_id}
+    assert f"do not match its key id {kiosk.key_id}" in sentence(caught.value)
 
 
 def test_public_identity_checks_key_lengths(kiosk: PrivateIdentity) -> None:
-    with pytest.raises(SecurityError, match="32 bytes each"):
+    with pytest.raises(SecurityError, match=r"^key\.public_wrong_length name=lab-pc-07$"):
         replace(kiosk.public, agreement=b"\x00" * 31)
 
 
@@ -174,18 +264,22 @@ def test_existing_key_file_is_never_overwritten(tmp_path: Path, kiosk: PrivateId
     key_path, _ = write_identity(kiosk, tmp_path)
     before = key_path.read_bytes()
     replacement = generate_identity(KeyKind.KIOSK, "lab-pc-07")
-    with pytest.raises(SecurityError, match=r"lab-pc-07\.key already exists; move it away first"):
+    with pytest.raises(SecurityError, match=r"^key\.file_exists\b") as caught:
         write_identity(replacement, tmp_path)
+    assert caught.value.params == {"path": key_path}
+    assert "lab-pc-07.key already exists; move it away first" in sentence(caught.value)
     assert key_path.read_bytes() == before
 
 
 def test_passphrase_protects_the_key_file(tmp_path: Path, kiosk: PrivateIdentity) -> None:
     key_path, _ = write_identity(kiosk, tmp_path, passphrase=b"correct horse")
     assert b"ENCRYPTED PRIVATE KEY" in key_path.read_bytes()
-    with pytest.raises(SecurityError, match="protected by a passphrase; give the passphrase"):
+    with pytest.raises(SecurityError, match=r"^key\.passphrase_needed\b") as caught:
         load_identity(key_path)
-    with pytest.raises(SecurityError, match=r"passphrase for the key file .* is not correct"):
+    assert "protected by a passphrase; give the passphrase" in sentence(caught.value)
+    with pytest.raises(SecurityError, match=r"^key\.passphrase_wrong\b") as caught:
         load_identity(key_path, passphrase=b"wrong horse")
+    assert sentence(caught.value) == f"The passphrase for the key file {key_path} is not correct."
     assert load_identity(key_path, passphrase=b"correct horse").key_id == kiosk.key_id
 
 
@@ -195,7 +289,7 @@ def test_passphrase_for_an_unprotected_key_is_not_needed(tmp_path: Path, kiosk: 
 
 
 def test_empty_passphrase_is_refused(tmp_path: Path, kiosk: PrivateIdentity) -> None:
-    with pytest.raises(SecurityError, match="passphrase is empty"):
+    with pytest.raises(SecurityError, match=r"^key\.passphrase_empty$"):
         write_identity(kiosk, tmp_path, passphrase=b"")
     assert not (tmp_path / "lab-pc-07.key").exists()
 
@@ -204,21 +298,28 @@ def test_empty_passphrase_is_refused(tmp_path: Path, kiosk: PrivateIdentity) -> 
 def test_key_file_readable_by_others_is_refused(tmp_path: Path, kiosk: PrivateIdentity) -> None:
     key_path, _ = write_identity(kiosk, tmp_path)
     key_path.chmod(0o640)
-    with pytest.raises(SecurityError, match=r"other users \(mode 0640\); run 'chmod 600"):
+    with pytest.raises(SecurityError, match=r"^key\.file_open_to_others\b") as caught:
         load_identity(key_path)
+    assert caught.value.params == {"path": key_path, "mode": "0640"}
+    assert "can be accessed by other users (mode 0640)" in sentence(caught.value)
+    assert f"run 'chmod 600 {key_path}' and try again." in with_hint(caught.value)
 
 
 def test_missing_key_file(tmp_path: Path) -> None:
-    with pytest.raises(SecurityError, match=r"key file .*nothing\.key does not exist"):
+    with pytest.raises(SecurityError, match=r"^key\.file_missing\b") as caught:
         load_identity(tmp_path / "nothing.key")
-    with pytest.raises(SecurityError, match=r"public key file .*nothing\.pub does not exist"):
+    assert sentence(caught.value) == f"The key file {tmp_path / 'nothing.key'} does not exist."
+    with pytest.raises(SecurityError, match=r"^key\.public_file_missing\b") as caught:
         load_public(tmp_path / "nothing.pub")
+    assert sentence(caught.value) == f"The public key file {tmp_path / 'nothing.pub'} does not exist."
 
 
 def test_unreadable_key_file(tmp_path: Path) -> None:
     (tmp_path / "folder.key").mkdir()
-    with pytest.raises(SecurityError, match=r"key file .*folder\.key could not be read"):
+    with pytest.raises(SecurityError, match=r"^key\.file_unreadable\b") as caught:
         load_identity(tmp_path / "folder.key")
+    assert caught.value.params["path"] == tmp_path / "folder.key"
+    assert f"The key file {tmp_path / 'folder.key'} could not be read (" in sentence(caught.value)
 
 
 def _private_file(path: Path, data: bytes) -> Path:
@@ -229,8 +330,9 @@ def _private_file(path: Path, data: bytes) -> Path:
 
 def test_foreign_key_file_is_refused(tmp_path: Path) -> None:
     path = _private_file(tmp_path / "x.key", b"-----BEGIN RSA PRIVATE KEY-----\nabc\n")
-    with pytest.raises(SecurityError, match="not a 1\\+X kiosk key file or is damaged"):
+    with pytest.raises(SecurityError, match=r"^key\.file_not_key_file\b") as caught:
         load_identity(path)
+    assert "not a 1+X kiosk key file or is damaged" in sentence(caught.value)
 
 
 def test_damaged_key_block_is_refused(tmp_path: Path, kiosk: PrivateIdentity) -> None:
@@ -238,8 +340,9 @@ def test_damaged_key_block_is_refused(tmp_path: Path, kiosk: PrivateIdentity) ->
     lines = text.splitlines()
     lines[4] = "A" * len(lines[4])  # the first line of base64 inside the signing key block
     path = _private_file(tmp_path / "x.key", "\n".join(lines).encode("ascii"))
-    with pytest.raises(SecurityError, match="is damaged: a key in it cannot be read"):
+    with pytest.raises(SecurityError, match=r"^key\.file_damaged\b") as caught:
         load_identity(path)
+    assert "is damaged: a key in it cannot be read" in sentence(caught.value)
 
 
 def test_swapped_key_blocks_are_refused(tmp_path: Path, kiosk: PrivateIdentity) -> None:
@@ -247,21 +350,26 @@ def test_swapped_key_blocks_are_refused(tmp_path: Path, kiosk: PrivateIdentity) 
     head, first, second = text.split("-----BEGIN PRIVATE KEY-----")
     swapped = head + "-----BEGIN PRIVATE KEY-----" + second + "-----BEGIN PRIVATE KEY-----" + first
     path = _private_file(tmp_path / "x.key", swapped.encode("ascii"))
-    with pytest.raises(SecurityError, match=r"wrong kinds of key \(Ed25519 then X25519 expected\)"):
+    with pytest.raises(SecurityError, match=r"^key\.file_wrong_key_types\b") as caught:
         load_identity(path)
+    assert "wrong kinds of key (Ed25519 then X25519 expected)" in sentence(caught.value)
 
 
 def test_unknown_kind_in_key_file(tmp_path: Path, kiosk: PrivateIdentity) -> None:
     data = kiosk.to_key_file(None).replace(b"kind: kiosk", b"kind: wizard")
-    with pytest.raises(SecurityError, match="unknown kind 'wizard'"):
+    with pytest.raises(SecurityError, match=r"^key\.file_unknown_kind\b") as caught:
         load_identity(_private_file(tmp_path / "x.key", data))
+    assert caught.value.params["kind"] == "wizard"
+    assert "unknown kind 'wizard'" in sentence(caught.value)
 
 
 def test_load_public_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.pub"
     path.write_text("not a key")
-    with pytest.raises(SecurityError, match=r"broken\.pub: This is not a public key file"):
+    with pytest.raises(SecurityError, match=r"^key\.public_file_not_key_file\b") as caught:
         load_public(path)
+    assert sentence(caught.value).startswith(f"The public key file {path} is not a public key file")
     path.write_bytes(b"\xff\xfe\x00")
-    with pytest.raises(SecurityError, match=r"broken\.pub is not text"):
+    with pytest.raises(SecurityError, match=r"^key\.public_file_not_text\b") as caught:
         load_public(path)
+    assert sentence(caught.value) == f"The public key file {path} is not text; copy it again."

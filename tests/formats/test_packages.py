@@ -1,4 +1,4 @@
-"""Bank packages: round trips, release codes, recipients, and every way a package can be damaged."""
+"""Bank packages: round trips, release codes, and every way a package can be damaged."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ from kiosk.formats.packages import (
     new_release_code,
     normalise_release_code,
     open_package,
-    open_package_with_identity,
     read_header,
     verify_package,
 )
+from kiosk.messages import sentence
 
 CODE = "K7QF-M2XD-9PHA"
 PAYLOAD = "Bank payload with 中文 text. ".encode() * 20
@@ -40,15 +40,13 @@ FIELDS: dict[str, object] = {
 }
 
 
-def build(signer: PrivateIdentity, recipients: tuple[PrivateIdentity, ...] = (), **extra: object) -> bytes:
-    return build_package(
-        {**FIELDS, **extra}, PAYLOAD, signer, CODE, [r.public for r in recipients], kdf=TEST_RELEASE_KDF
-    )
+def build(signer: PrivateIdentity, **extra: object) -> bytes:
+    return build_package({**FIELDS, **extra}, PAYLOAD, signer, CODE, kdf=TEST_RELEASE_KDF)
 
 
 @pytest.fixture(scope="module")
-def package(awarding: PrivateIdentity, kiosk: PrivateIdentity) -> bytes:
-    return build(awarding, (kiosk,))
+def package(awarding: PrivateIdentity) -> bytes:
+    return build(awarding)
 
 
 def split(data: bytes) -> tuple[dict[str, Any], bytes]:
@@ -96,20 +94,23 @@ def test_release_code_ignores_case_spaces_dashes_and_full_width(
 
 
 def test_wrong_release_code(package: bytes, awarding: PrivateIdentity) -> None:
-    with pytest.raises(SecurityError, match=r"^The release code is not correct for this bank package\.$"):
+    with pytest.raises(SecurityError, match=r"^package\.release_code_wrong$") as caught:
         open_package(package, [awarding.public], "K7QF-M2XD-9PHB")
+    assert sentence(caught.value) == "The release code is not correct for this bank package."
 
 
 def test_wrong_release_code_with_ambiguous_characters_gets_a_hint(
     package: bytes, awarding: PrivateIdentity
 ) -> None:
-    with pytest.raises(SecurityError, match="never contain 0, O, 1, I or L"):
+    with pytest.raises(SecurityError, match=r"^package\.release_code_wrong_ambiguous$") as caught:
         open_package(package, [awarding.public], "K7QF-M2XD-9PH0")
+    assert "never contain 0, O, 1, I or L" in sentence(caught.value)
 
 
 def test_empty_release_code(package: bytes, awarding: PrivateIdentity) -> None:
-    with pytest.raises(SecurityError, match="The release code is empty"):
+    with pytest.raises(SecurityError, match=r"^package\.release_code_empty$") as caught:
         open_package(package, [awarding.public], " - ")
+    assert sentence(caught.value).startswith("The release code is empty")
 
 
 def test_normalise_release_code() -> None:
@@ -139,6 +140,30 @@ def test_extra_header_fields_are_signed_and_returned(awarding: PrivateIdentity) 
     assert verify_package(data, [awarding.public]).fields["languages"] == ["en", "zh"]
 
 
+def test_the_release_code_is_the_only_way_in(package: bytes) -> None:
+    fields = read_header(package).fields
+    assert sorted(fields) == sorted(
+        [
+            *FIELDS,
+            "format",
+            "signer_key_id",
+            "created",
+            "cipher",
+            "release",
+            "ciphertext_length",
+            "ciphertext_sha256",
+        ]
+    )
+
+
+def test_a_package_that_also_names_kiosk_keys_opens_with_its_release_code(awarding: PrivateIdentity) -> None:
+    # Packages from before the release code became the only way in carry a signed "recipients" list.
+    recipients = [{"key_id": "0123456789abcdef", "wrapped_key": "AAAA"}]
+    data = build(awarding, recipients=recipients)
+    assert read_header(data).fields["recipients"] == recipients
+    assert open_package(data, [awarding.public], CODE)[1] == PAYLOAD
+
+
 def test_default_release_kdf_is_the_documented_one(awarding: PrivateIdentity) -> None:
     data = build_package(FIELDS, b"x", awarding, CODE)
     release = read_header(data).fields["release"]
@@ -156,32 +181,13 @@ def test_payload_is_not_stored_in_clear(package: bytes) -> None:
     assert "中文".encode() not in package
 
 
-def test_open_with_a_recipient_kiosk_key(
-    package: bytes, awarding: PrivateIdentity, kiosk: PrivateIdentity
-) -> None:
-    header, payload = open_package_with_identity(package, [awarding.public], kiosk)
-    assert payload == PAYLOAD
-    assert header.recipient_key_ids == (kiosk.key_id,)
-
-
-def test_recipients_are_deduplicated(
-    awarding: PrivateIdentity, kiosk: PrivateIdentity, other_kiosk: PrivateIdentity
-) -> None:
-    data = build(awarding, (kiosk, other_kiosk, kiosk))
-    assert sorted(read_header(data).recipient_key_ids) == sorted([kiosk.key_id, other_kiosk.key_id])
-    assert open_package_with_identity(data, [awarding.public], other_kiosk)[1] == PAYLOAD
-
-
-def test_kiosk_not_addressed(package: bytes, awarding: PrivateIdentity, other_kiosk: PrivateIdentity) -> None:
-    with pytest.raises(SecurityError, match=f"not addressed to this kiosk's key {other_kiosk.key_id}"):
-        open_package_with_identity(package, [awarding.public], other_kiosk)
-
-
 def test_unknown_signer(package: bytes, awarding: PrivateIdentity, registry: PrivateIdentity) -> None:
-    message = f"signed by an unknown key {awarding.key_id}; install the awarding body's public key"
-    with pytest.raises(SecurityError, match=message):
+    with pytest.raises(SecurityError, match=r"^package\.unknown_signer\b") as caught:
         verify_package(package, [registry.public])
-    with pytest.raises(SecurityError, match="unknown key"):
+    assert caught.value.params == {"key_id": awarding.key_id}
+    message = f"signed by an unknown key {awarding.key_id}; install the awarding body's public key"
+    assert message in sentence(caught.value)
+    with pytest.raises(SecurityError, match=r"^package\.unknown_signer\b"):
         open_package(package, [], CODE)
 
 
@@ -190,8 +196,9 @@ def test_header_re_signed_by_an_untrusted_key(
 ) -> None:
     fields, ciphertext = split(package)
     forged = assemble({**fields, "version": 99}, ciphertext, kiosk)
-    with pytest.raises(SecurityError, match=r"signature does not match its header \(signer awarding-body\)"):
+    with pytest.raises(SecurityError, match=r"^package\.signature_mismatch\b") as caught:
         verify_package(forged, [awarding.public])
+    assert "signature does not match its header (signer awarding-body)" in sentence(caught.value)
 
 
 def test_payload_is_bound_to_the_signed_header(package: bytes, awarding: PrivateIdentity) -> None:
@@ -199,7 +206,7 @@ def test_payload_is_bound_to_the_signed_header(package: bytes, awarding: Private
     fields, ciphertext = split(package)
     forged = assemble({**fields, "title": "Another bank"}, ciphertext, awarding)
     assert verify_package(forged, [awarding.public]).title == "Another bank"
-    with pytest.raises(SecurityError, match="content cannot be decrypted; it is damaged"):
+    with pytest.raises(SecurityError, match=r"^package\.content_undecryptable$"):
         open_package(forged, [awarding.public], CODE)
 
 
@@ -219,27 +226,31 @@ def test_hostile_kdf_settings_are_refused(
     fields, ciphertext = split(package)
     fields["release"] = {**fields["release"], **change}
     forged = assemble(fields, ciphertext, awarding)
-    with pytest.raises(SecurityError, match=rf"release-code settings \('{name}'\) are not usable"):
+    with pytest.raises(SecurityError, match=r"^package\.release_settings_unusable\b") as caught:
         open_package(forged, [awarding.public], CODE)
+    assert caught.value.params == {"setting": name}
 
 
 def test_unknown_cipher_is_refused(package: bytes, awarding: PrivateIdentity) -> None:
     fields, ciphertext = split(package)
     fields["cipher"] = {**fields["cipher"], "algorithm": "ROT13"}
     forged = assemble(fields, ciphertext, awarding)
-    with pytest.raises(SecurityError, match="uses a cipher this kiosk does not know"):
+    with pytest.raises(SecurityError, match=r"^package\.cipher_unknown$"):
         open_package(forged, [awarding.public], CODE)
 
 
-def test_recipient_key_that_does_not_unwrap(
-    awarding: PrivateIdentity, kiosk: PrivateIdentity, other_kiosk: PrivateIdentity
+@pytest.mark.parametrize("name", ["salt", "nonce", "wrapped_key"])
+def test_release_values_that_are_not_base64_are_refused(
+    package: bytes, awarding: PrivateIdentity, name: str
 ) -> None:
-    fields, ciphertext = split(build(awarding, (kiosk, other_kiosk)))
-    first, second = fields["recipients"]
-    first["wrapped_key"], second["wrapped_key"] = second["wrapped_key"], first["wrapped_key"]
+    fields, ciphertext = split(package)
+    fields["release"] = {**fields["release"], name: "not base64!"}
     forged = assemble(fields, ciphertext, awarding)
-    with pytest.raises(SecurityError, match=f"key for kiosk key {kiosk.key_id} cannot be unwrapped"):
-        open_package_with_identity(forged, [awarding.public], kiosk)
+    with pytest.raises(SecurityError, match=r"^package\.value_not_base64\b") as caught:
+        open_package(forged, [awarding.public], CODE)
+    assert sentence(caught.value) == (
+        f"The bank package header field 'release.{name}' is not valid base64; it was altered or damaged."
+    )
 
 
 def regions(data: bytes) -> dict[str, range]:
@@ -268,24 +279,26 @@ def test_a_flipped_bit_anywhere_is_caught(package: bytes, awarding: PrivateIdent
 
 
 @pytest.mark.parametrize(
-    ("region", "message"),
+    ("region", "code", "message"),
     [
-        ("magic", "not a bank package"),
-        ("format", "has format 0, which this kiosk cannot read"),
-        ("header length", "truncated: it ends inside its header"),
-        ("signature length", "signature has the wrong length"),
-        ("signature", "signature does not match its header"),
-        ("ciphertext", "content does not match its signed header"),
+        ("magic", "package.not_a_package", "not a bank package"),
+        ("format", "package.format_unknown", "has format 0, which this kiosk cannot read"),
+        ("header length", "package.truncated", "truncated: it ends inside its header"),
+        ("signature length", "package.signature_length", "signature has the wrong length"),
+        ("signature", "package.signature_mismatch", "signature does not match its header"),
+        ("ciphertext", "package.content_digest", "content does not match its signed header"),
     ],
 )
 def test_each_region_reports_its_own_damage(
-    package: bytes, awarding: PrivateIdentity, region: str, message: str
+    package: bytes, awarding: PrivateIdentity, region: str, code: str, message: str
 ) -> None:
     position = regions(package)[region][0]
     damaged = bytearray(package)
     damaged[position] ^= 0x01  # the format byte goes from 1 to 0
-    with pytest.raises(SecurityError, match=message):
+    with pytest.raises(SecurityError) as caught:
         open_package(bytes(damaged), [awarding.public], CODE)
+    assert caught.value.code == code
+    assert message in sentence(caught.value)
 
 
 def test_every_truncation_is_caught(package: bytes, awarding: PrivateIdentity) -> None:
@@ -295,50 +308,63 @@ def test_every_truncation_is_caught(package: bytes, awarding: PrivateIdentity) -
 
 
 def test_truncated_content_says_so(package: bytes, awarding: PrivateIdentity) -> None:
-    with pytest.raises(
-        SecurityError, match=r"truncated or damaged: its content is \d+ bytes but its signed header"
-    ):
+    with pytest.raises(SecurityError, match=r"^package\.content_length\b") as caught:
         verify_package(package[:-1], [awarding.public])
-    with pytest.raises(SecurityError, match="truncated: it ends inside its signature"):
+    length = len(package) - 1 - regions(package)["ciphertext"][0]
+    assert caught.value.params == {"length": length, "expected": length + 1}
+    assert f"truncated or damaged: its content is {length} bytes but its signed header" in sentence(
+        caught.value
+    )
+    with pytest.raises(SecurityError, match=r"^package\.truncated\b") as caught:
         verify_package(package[: regions(package)["signature"][10]], [awarding.public])
+    assert caught.value.params == {"part": "signature"}
+    assert sentence(caught.value) == (
+        "The bank package is truncated: it ends inside its signature. Copy the file again from its source."
+    )
 
 
 def test_appended_bytes_are_caught(package: bytes, awarding: PrivateIdentity) -> None:
-    with pytest.raises(SecurityError, match=r"content is \d+ bytes but its signed header says"):
+    with pytest.raises(SecurityError, match=r"^package\.content_length\b") as caught:
         verify_package(package + b"\x00", [awarding.public])
+    length = len(package) - regions(package)["ciphertext"][0]
+    assert caught.value.params == {"length": length + 1, "expected": length}
 
 
 def test_other_files_are_not_packages(awarding: PrivateIdentity) -> None:
     for data in (b"", b"PK\x03\x04 a zip file", b"1XRSLT\x00\x01result bundle"):
         with pytest.raises(SecurityError):
             verify_package(data, [awarding.public])
-    with pytest.raises(SecurityError, match="not a bank package"):
+    with pytest.raises(SecurityError, match=r"^package\.not_a_package$") as caught:
         read_header(b"PK\x03\x04 a zip file, long enough")
+    assert sentence(caught.value) == "This file is not a bank package (its opening marker is wrong)."
 
 
 def test_unreadable_header(awarding: PrivateIdentity) -> None:
     def with_header(header: bytes) -> bytes:
         return PACKAGE_MAGIC + b"\x01" + struct.pack(">I", len(header)) + header + b"\x00\x40" + bytes(64)
 
-    with pytest.raises(SecurityError, match="header is not readable; it was altered or damaged"):
+    with pytest.raises(SecurityError, match=r"^package\.header_unreadable$") as caught:
         read_header(with_header(b"{nope"))
-    with pytest.raises(SecurityError, match="header does not say format '1x-kiosk-bank/1'"):
+    assert sentence(caught.value) == "The bank package header is not readable; it was altered or damaged."
+    with pytest.raises(SecurityError, match=r"^package\.header_field_twice key=format$"):
+        read_header(with_header(b'{"format":"a","format":"b"}'))
+    with pytest.raises(SecurityError, match=r"^package\.header_format\b") as caught:
         read_header(with_header(b'{"format":"something-else"}'))
+    assert "header does not say format '1x-kiosk-bank/1'" in sentence(caught.value)
     partial = canonical_json({"format": "1x-kiosk-bank/1", "bank_id": "x"})
-    with pytest.raises(SecurityError, match="header field 'certificate' is missing or damaged"):
+    with pytest.raises(SecurityError, match=r"^package\.header_field_damaged field=certificate$") as caught:
         read_header(with_header(partial))
+    assert sentence(caught.value) == "The bank package header field 'certificate' is missing or damaged."
 
 
-@pytest.mark.parametrize(
-    ("change", "name"),
-    [({"grade": "2"}, "grade"), ({"cipher": "AES"}, "cipher"), ({"recipients": [{"key": 1}]}, "recipients")],
-)
+@pytest.mark.parametrize(("change", "name"), [({"grade": "2"}, "grade"), ({"cipher": "AES"}, "cipher")])
 def test_damaged_header_fields(
     package: bytes, awarding: PrivateIdentity, change: dict[str, object], name: str
 ) -> None:
     fields, ciphertext = split(package)
-    with pytest.raises(SecurityError, match=f"header field '{name}' is missing or damaged"):
+    with pytest.raises(SecurityError, match=r"^package\.header_field_damaged\b") as caught:
         read_header(assemble({**fields, **change}, ciphertext, awarding))
+    assert caught.value.params == {"field": name}
 
 
 @pytest.mark.parametrize(
@@ -358,7 +384,7 @@ def test_build_checks_header_fields(
 
 
 def test_build_refuses_an_empty_release_code(awarding: PrivateIdentity) -> None:
-    with pytest.raises(SecurityError, match="release code is empty"):
+    with pytest.raises(SecurityError, match=r"^package\.release_code_empty$"):
         build_package(FIELDS, b"x", awarding, "--", kdf=TEST_RELEASE_KDF)
 
 

@@ -11,6 +11,7 @@ import pytest
 from kiosk.domain.errors import SecurityError
 from kiosk.formats.keys import PrivateIdentity
 from kiosk.formats.records import canonical_json, sign_record, verify_record
+from kiosk.messages import sentence
 
 RECORD: dict[str, object] = {
     "attempt": "A-2025-000123",
@@ -44,19 +45,20 @@ def test_typed_token_tolerates_case_and_line_breaks(token: str, registry: Privat
 
 
 def test_unknown_signer(token: str, registry: PrivateIdentity, kiosk: PrivateIdentity) -> None:
-    message = (
-        f"^This verification code was signed by an unknown key {registry.key_id}; it was not issued here.$"
-    )
-    with pytest.raises(SecurityError, match=message):
+    with pytest.raises(SecurityError, match=r"^record\.unknown_signer\b") as caught:
         verify_record(token, "result-slip", [kiosk.public])
+    assert caught.value.params == {"key_id": registry.key_id}
+    assert sentence(caught.value) == (
+        f"This verification code was signed by an unknown key {registry.key_id}; it was not issued here."
+    )
 
 
 def test_wrong_purpose(registry: PrivateIdentity) -> None:
     receipt = sign_record(registry, "receipt", RECORD)
-    with pytest.raises(
-        SecurityError, match=r"^This verification code is for a receipt, not a result slip\.$"
-    ):
+    with pytest.raises(SecurityError, match=r"^record\.wrong_purpose\b") as caught:
         verify_record(receipt, "result-slip", [registry.public])
+    assert caught.value.params == {"found": "receipt", "expected": "result-slip"}
+    assert sentence(caught.value) == "This verification code is for a receipt, not a result-slip."
 
 
 def _decode(token: str) -> bytes:
@@ -71,16 +73,18 @@ def test_altered_record(token: str, registry: PrivateIdentity) -> None:
     packed = _decode(token)
     altered = _encode(packed.replace(b'"score":78.5', b'"score":98.5'))
     assert altered != token
-    with pytest.raises(
-        SecurityError, match=r"^This verification code does not match its signature: the record"
-    ):
+    with pytest.raises(SecurityError, match=r"^record\.altered$") as caught:
         verify_record(altered, "result-slip", [registry.public])
+    assert (
+        sentence(caught.value)
+        == "This verification code does not match its signature: the record was altered."
+    )
 
 
 def test_purpose_swapped_inside_the_token_counts_as_altered(registry: PrivateIdentity) -> None:
     packed = _decode(sign_record(registry, "result-slap", RECORD))
     altered = _encode(packed.replace(b'"p":"result-slap"', b'"p":"result-slip"'))
-    with pytest.raises(SecurityError, match="does not match its signature"):
+    with pytest.raises(SecurityError, match=r"^record\.altered$"):
         verify_record(altered, "result-slip", [registry.public])
 
 
@@ -102,8 +106,9 @@ def test_every_truncation_is_caught(token: str, registry: PrivateIdentity) -> No
 
 @pytest.mark.parametrize("garbage", ["", "hello world!", "0189", "AAAA", "A" * 200, "MZXW6YTBOI"])
 def test_malformed_tokens(garbage: str, registry: PrivateIdentity) -> None:
-    with pytest.raises(SecurityError, match=r"^This verification code is not readable; scan it again"):
+    with pytest.raises(SecurityError, match=r"^record\.unreadable$") as caught:
         verify_record(garbage, "result-slip", [registry.public])
+    assert sentence(caught.value).startswith("This verification code is not readable; scan it again")
 
 
 def test_purpose_must_be_a_simple_name(registry: PrivateIdentity) -> None:

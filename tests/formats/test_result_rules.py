@@ -36,37 +36,49 @@ def test_rules_read_back_as_written_with_chinese_titles() -> None:
 
 
 @pytest.mark.parametrize(
-    ("data", "field", "wanted"),
+    ("data", "field", "code"),
     [
-        ([], "rules", "a map"),
+        ([], "rules", "bundle_content.not_map"),
         (
             {"area_minimums": {}, "competences": [], "item_points": {}},
             "pass_mark",
-            "a percentage from 0 to 100",
+            "bundle_content.not_percent",
         ),
         (
             {"pass_mark": True, "area_minimums": {}, "competences": [], "item_points": {}},
             "pass_mark",
-            "a perc",
+            "bundle_content.not_percent",
         ),
         (
             {"pass_mark": 60, "area_minimums": {"practical": -1}, "competences": [], "item_points": {}},
-            "area_",
-            "a",
+            "area_minimums.practical",
+            "bundle_content.not_percent",
+        ),
+        (
+            {"pass_mark": 60, "area_minimums": {"artistic": 50}, "competences": [], "item_points": {}},
+            "area_minimums",
+            "bundle_content.not_area",
         ),
         (
             {"pass_mark": 60, "area_minimums": {}, "competences": ["F1"], "item_points": {}},
             "competences[1]",
-            "a map",
+            "bundle_content.not_competence",
         ),
         (
             {"pass_mark": 60, "area_minimums": {}, "competences": [], "item_points": []},
             "item_points",
-            "a map",
+            "bundle_content.not_points_map",
         ),
     ],
 )
-def test_each_malformed_field_is_named(data: object, field: str, wanted: str) -> None:
+def test_each_malformed_field_is_named(data: object, field: str, code: str) -> None:
     with pytest.raises(RulesFormatError) as caught:
         parse_rules(data)
-    assert caught.value.field.startswith(field) and caught.value.wanted.startswith(wanted)
+    assert (caught.value.field, caught.value.code) == (field, code)
+
+
+def test_an_unknown_area_names_the_areas_there_are() -> None:
+    data = {"pass_mark": 60, "area_minimums": {"artistic": 50}, "competences": [], "item_points": {}}
+    with pytest.raises(RulesFormatError) as caught:
+        parse_rules(data)
+    assert caught.value.params == {"areas": "foundational, practical, reflexive"}

@@ -16,6 +16,7 @@ from kiosk.formats.secrets import (
     normalise_code,
     verify_secret,
 )
+from kiosk.messages import sentence
 
 
 def test_round_trip() -> None:
@@ -45,8 +46,9 @@ def test_non_ascii_secrets() -> None:
 
 
 def test_empty_secret_is_refused() -> None:
-    with pytest.raises(SecurityError, match="cannot be empty"):
+    with pytest.raises(SecurityError, match=r"^secret\.empty$") as caught:
         hash_secret("", HashCost.TEST)
+    assert sentence(caught.value) == "A PIN or code cannot be empty."
 
 
 def _valid() -> str:
@@ -54,19 +56,19 @@ def _valid() -> str:
 
 
 @pytest.mark.parametrize(
-    ("encoded", "message"),
+    ("encoded", "code"),
     [
-        ("", "is damaged"),
-        ("123456", "is damaged"),
-        (_valid().replace("argon2id", "argon2i"), "is damaged"),
-        (_valid().replace("v=19", "v=16"), "is damaged"),
-        (_valid()[:-30], "is damaged"),
-        (_valid() + "$extra", "is damaged"),
-        (_valid().replace("m=64,", "m=9999999,"), "unusable settings"),
-        (_valid().replace("t=1,", "t=99,"), "unusable settings"),
-        (_valid().replace("m=64,t=1,p=1", "m=64,t=1,p=0"), "unusable settings"),
-        (_valid().replace("m=64,t=1,p=1", "m=8,t=1,p=2"), "unusable settings"),
-        (re.sub(r"\$[^$]+\$([^$]+)$", "$AAAA$\\1", _valid()), "is damaged"),
+        ("", "secret.hash_damaged"),
+        ("123456", "secret.hash_damaged"),
+        (_valid().replace("argon2id", "argon2i"), "secret.hash_damaged"),
+        (_valid().replace("v=19", "v=16"), "secret.hash_damaged"),
+        (_valid()[:-30], "secret.hash_damaged"),
+        (_valid() + "$extra", "secret.hash_damaged"),
+        (_valid().replace("m=64,", "m=9999999,"), "secret.hash_unusable"),
+        (_valid().replace("t=1,", "t=99,"), "secret.hash_unusable"),
+        (_valid().replace("m=64,t=1,p=1", "m=64,t=1,p=0"), "secret.hash_unusable"),
+        (_valid().replace("m=64,t=1,p=1", "m=8,t=1,p=2"), "secret.hash_unusable"),
+        (re.sub(r"\$[^$]+\$([^$]+)$", "$AAAA$\\1", _valid()), "secret.hash_damaged"),
     ],
     ids=[
         "empty",
@@ -82,9 +84,11 @@ def _valid() -> str:
         "salt",
     ],
 )
-def test_malformed_hashes_are_refused(encoded: str, message: str) -> None:
-    with pytest.raises(SecurityError, match=message):
+def test_malformed_hashes_are_refused(encoded: str, code: str) -> None:
+    with pytest.raises(SecurityError) as caught:
         verify_secret("123456", encoded)
+    assert caught.value.code == code
+    assert sentence(caught.value).endswith("; reset that PIN or code.")
 
 
 def test_access_codes_are_grouped_unambiguous_and_fresh() -> None:

@@ -35,7 +35,7 @@ from kiosk.registry.reports.items import BankAnalysis, ItemAnalysisData, ItemLin
 from kiosk.registry.services.registry import RegistryContext
 from kiosk.registry.storage import reads as registry_reads
 from kiosk.registry.storage.reads import HeldResponse, HeldResult
-from kiosk.support.files import write_file
+from kiosk.support.files import PRIVATE, write_file
 from kiosk.support.paper.tables import DataTable, csv_bytes, xlsx_bytes
 
 TRUE_FALSE_OPTIONS = ("true", "false")
@@ -152,9 +152,7 @@ def _attempt_scores(result: HeldResult, bank: Bank, answers: Sequence[HeldRespon
     try:
         item_ids = Form.from_dict(json.loads(result.form_json)).item_ids
     except (ValueError, KioskError):
-        raise InputError(
-            f"The stored form of attempt {result.attempt_id} is not readable; re-import its bundle."
-        ) from None
+        raise InputError("results.stored_form_unreadable", attempt=result.attempt_id) from None
     items = {item.id: item for item in bank.items}
     by_item = {answer.item_id: answer for answer in answers}
     scored = []
@@ -235,17 +233,16 @@ def item_analysis_data(
 
 
 def write_report(pdf: bytes, pdf_name: str, tables: Sequence[DataTable], out_dir: Path) -> list[Path]:
-    """Write ``<pdf_name>.pdf``, one CSV per table and ``<pdf_name>.xlsx`` into ``out_dir``."""
+    """Write ``<pdf_name>.pdf``, one CSV per table and ``<pdf_name>.xlsx`` into ``out_dir``.
+
+    Each file is readable by its owner only (results of candidates and centres), whole or not at all: a
+    full disk raises FileWriteError with the files written before it left in place.
+    """
     files = [(out_dir / f"{pdf_name}.pdf", pdf)]
     files += [(out_dir / f"{table.name}.csv", csv_bytes(table)) for table in tables]
     files.append((out_dir / f"{pdf_name}.xlsx", xlsx_bytes(tables)))
     for path, data in files:
-        try:
-            write_file(path, data)
-        except OSError as error:
-            raise KioskError(
-                f"Cannot write {path} ({error.strerror}); choose another --out folder."
-            ) from error
+        write_file(path, data, PRIVATE)
     return [path for path, _ in files]
 
 

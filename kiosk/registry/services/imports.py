@@ -50,7 +50,7 @@ from kiosk.registry.storage.repo import (
     record_quarantine,
 )
 from kiosk.registry.storage.store import RegistrySession
-from kiosk.support.files import write_file
+from kiosk.support.files import PRIVATE, write_file
 
 BUNDLE_SUFFIX = ".1xresult"
 Progress = Callable[[int, int, Path], None]
@@ -65,7 +65,11 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """What happened to one file; ``reason`` is one sentence for conflicts and refusals."""
+    """What happened to one file; ``reason`` is one sentence for conflicts and refusals.
+
+    A file refused because it could not be opened also carries the error that refused it, as a code and
+    its parameters (``problem``), for the CLI and the console to word in the reader's language.
+    """
 
     path: Path
     outcome: Outcome
@@ -76,6 +80,7 @@ class FileOutcome:
     reason: str = ""
     receipt: Path | None = None
     notes: tuple[str, ...] = ()
+    problem: KioskError | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +108,7 @@ def bundle_files(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             inside = sorted(path.rglob(f"*{BUNDLE_SUFFIX}"))
             if not inside:
-                raise InputError(f"The folder {path} holds no result bundles (*{BUNDLE_SUFFIX} files).")
+                raise InputError("registry_import.no_bundles", folder=path, suffix=BUNDLE_SUFFIX)
             found.extend(inside)
         else:
             found.append(path)
@@ -136,7 +141,7 @@ def import_file(ctx: RegistryContext, path: Path) -> FileOutcome:
     try:
         header = read_bundle_header(data)
     except KioskError as error:
-        return _refuse(ctx, path, data, digest, str(error))
+        return _refuse(ctx, path, data, digest, error)
     with ctx.database.session() as session:
         held = find_bundle(session, header.bundle_id)
     if held is not None and held.digest == digest:
@@ -144,7 +149,7 @@ def import_file(ctx: RegistryContext, path: Path) -> FileOutcome:
     try:
         content = parse_bundle_content(open_bundle(data, ctx.identity, ctx.kiosk_keys()))
     except KioskError as error:
-        return _refuse(ctx, path, data, digest, str(error), header.bundle_id, header.kiosk_id)
+        return _refuse(ctx, path, data, digest, error, header.bundle_id, header.kiosk_id)
     if held is not None:
         return _conflict(ctx, path, data, digest, content, _same_id_reason(content))
     return _store(ctx, path, data, digest, content)
@@ -318,22 +323,26 @@ def _refuse(
     path: Path,
     data: bytes,
     digest: str,
-    reason: str,
+    problem: KioskError,
     bundle_id: str | None = None,
     kiosk_id: str | None = None,
 ) -> FileOutcome:
+    # The quarantine record keeps the error as its code and parameters (``str`` of a KioskError).
+    reason = str(problem)
     stored = _quarantine_copy(ctx, path, data, digest)
     _record(ctx, path, stored, digest, Outcome.REFUSED, reason, bundle_id, kiosk_id)
-    return FileOutcome(path, Outcome.REFUSED, bundle_id, kiosk_id, reason=reason)
+    return FileOutcome(path, Outcome.REFUSED, bundle_id, kiosk_id, reason=reason, problem=problem)
 
 
 def _quarantine_copy(ctx: RegistryContext, path: Path, data: bytes, digest: str) -> Path:
-    """Copy the file into the quarantine folder under a name its bytes decide (one copy per content)."""
+    """Copy the file into the quarantine folder under a name its bytes decide (one copy per content).
+
+    Private: a bundle holds candidates' results. A full disk raises FileWriteError and leaves no part copy.
+    """
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", path.name)[:100] or "bundle"
     stored = ctx.quarantine_dir / f"{digest[:16]}-{safe}"
-    ctx.quarantine_dir.mkdir(parents=True, exist_ok=True)
     if not stored.exists():
-        write_file(stored, data, 0o644)
+        write_file(stored, data, PRIVATE)
     return stored
 
 

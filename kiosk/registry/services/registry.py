@@ -8,14 +8,13 @@ Importing bundles is :mod:`kiosk.registry.services.imports`.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from kiosk.domain.errors import InputError, SecurityError
+from kiosk.domain.errors import InputError, KioskError, SecurityError, StoreError
 from kiosk.formats.enrolment import Enrolment, read_enrolment
 from kiosk.formats.keys import KeyKind, PrivateIdentity, PublicIdentity, generate_identity, load_identity
 from kiosk.formats.keys import write_identity as write_key_files
@@ -71,14 +70,15 @@ def default_database_url(directory: Path) -> str:
 
 
 def init_registry(directory: Path, name: str = "registry", passphrase: bytes | None = None) -> Path:
-    """Create the registry folder and its identity; returns the public key file to give every kiosk."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Create the registry folder and its identity; returns the public key file to give every kiosk.
+
+    The private key is written readable by its owner only and the public key readable by all, each whole
+    or not at all (a full disk raises FileWriteError and leaves no key behind to be mistaken for one).
+    """
+    _make_folder(directory)
     existing = sorted((directory / "keys").glob("*.key"))
     if existing:
-        raise SecurityError(
-            f"The registry at {directory} already has a key ({existing[0].name}); bundles already sent to it "
-            "could not be opened with a new one, so it is kept."
-        )
+        raise SecurityError("registry.key_exists", folder=directory, key=existing[0].name)
     _key_path, pub_path = write_key_files(
         generate_identity(KeyKind.REGISTRY, name), directory / "keys", passphrase
     )
@@ -94,19 +94,31 @@ def open_registry(
     """Open the registry in ``directory`` (made by :func:`init_registry`) on the given or default database."""
     keys = sorted((directory / "keys").glob("*.key")) if (directory / "keys").is_dir() else []
     if not keys:
-        raise InputError(
-            f"The folder {directory} is not a registry yet (it has no keys/*.key); run 'kiosk registry init'."
-        )
+        raise InputError("registry.not_set_up", folder=directory)
     if len(keys) > 1:
-        names = ", ".join(path.name for path in keys)
-        raise InputError(f"The registry folder {directory} holds several keys ({names}); keep only one.")
+        raise InputError(
+            "registry.several_keys", folder=directory, keys=", ".join(path.name for path in keys)
+        )
     identity = load_identity(keys[0], passphrase)
     if identity.kind is not KeyKind.REGISTRY:
-        raise SecurityError(f"The key file {keys[0]} holds a {identity.kind.value} key, not a registry key.")
+        raise SecurityError("registry.key_not_registry", path=keys[0], kind=identity.kind.value)
     database = open_registry_database(database_url or default_database_url(directory))
-    for folder in ("receipts", "quarantine"):
-        os.makedirs(directory / folder, exist_ok=True)
+    try:
+        for folder in ("receipts", "quarantine"):
+            _make_folder(directory / folder)
+    except KioskError:
+        database.close()
+        raise
     return RegistryContext(directory, database, identity, now)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            "registry.folder_not_created", folder=folder, reason=error.strerror or str(error)
+        ) from error
 
 
 class EnrolmentOutcome(StrEnum):
@@ -145,9 +157,11 @@ def enrol_kiosk(ctx: RegistryContext, path: Path, replace: bool = False) -> Enro
             return EnrolResult(EnrolmentOutcome.ALREADY, enrolment)
         if not replace:
             raise SecurityError(
-                f"Kiosk {enrolment.kiosk_id} is already enrolled with key {held.key_id if held else '?'}, "
-                f"but {path} has key {enrolment.key_id}; if the kiosk was reinstalled, enrol it again "
-                "with --replace."
+                "registry.kiosk_key_differs",
+                kiosk=enrolment.kiosk_id,
+                held_key=held.key_id if held else "?",
+                path=path,
+                key=enrolment.key_id,
             )
         replace_kiosk_key(session, record, ctx.now())
         return EnrolResult(EnrolmentOutcome.REPLACED, enrolment)

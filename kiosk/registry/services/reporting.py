@@ -3,7 +3,7 @@
 Each slip and certificate carries a record signed with the registry's identity for the purpose
 ``result-slip``: attempt, candidate number, certificate, grade, percent, passed and the date of the sitting.
 Anyone holding the registry's public key can check it without a network; a changed mark or a code made with
-another key fails, each with its own sentence.
+another key fails, each with its own error code.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.catalogue import BankCatalogue
-from kiosk.domain.errors import InputError, KioskError
+from kiosk.domain.errors import InputError
 from kiosk.domain.items import Area, certificate_name
 from kiosk.formats.keys import PrivateIdentity, PublicIdentity
 from kiosk.formats.records import sign_record, verify_record
@@ -33,10 +33,12 @@ from kiosk.registry.storage.reads import HeldResult, ListedResult
 # Re-exported: the console builds filters and reads choices through this service, never from storage.
 from kiosk.registry.storage.reads import ResultChoices as ResultChoices
 from kiosk.registry.storage.reads import ResultFilter as ResultFilter
-from kiosk.support.files import write_file
+from kiosk.support.files import PRIVATE, write_file
 from kiosk.support.paper.tables import TABLE_FILE_SUFFIXES, Cell, DataTable, table_file_bytes
 
 SLIP_PURPOSE = "result-slip"
+# How many attempt ids an error names before it only counts the rest.
+SHOWN_IDS = 3
 Progress = Callable[[int, int, Path], None]
 """Called with (done, total, path) after each document is written."""
 
@@ -80,16 +82,10 @@ class SlipRecord:
                 record["date"],
             )
         except KeyError as missing:
-            raise InputError(
-                f"This verification code is genuine but its record has no '{missing.args[0]}'; it was made "
-                "by "
-                "another version of the program, so check the slip with the registry."
-            ) from None
+            raise InputError("result_slip.field_missing", field=str(missing.args[0])) from None
         attempt, candidate, certificate, grade, percent, passed, day = fields
         if not (isinstance(grade, int) and isinstance(percent, int | float) and isinstance(passed, bool)):
-            raise InputError(
-                "This verification code is genuine but its record is not readable by this program."
-            )
+            raise InputError("result_slip.record_unreadable")
         return cls(str(attempt), str(candidate), str(certificate), grade, float(percent), passed, str(day))
 
     def describe(self) -> list[tuple[str, str]]:
@@ -126,11 +122,11 @@ def sign_slip(identity: PrivateIdentity, record: SlipRecord) -> str:
 def verify_slip(code: str, trusted: Sequence[PublicIdentity]) -> SlipRecord:
     """The record a slip's code vouches for, if a trusted registry key signed it.
 
-    Raises SecurityError with a different sentence when the code is unreadable, altered, signed by an
+    Raises SecurityError with a different code when the code is unreadable, altered, signed by an
     unknown key, or made for another purpose.
     """
     if not trusted:
-        raise InputError("No registry public key was given to check the code against; give --trusted FILE.")
+        raise InputError("result_slip.no_trusted_key")
     return SlipRecord.from_record(verify_record(code, SLIP_PURPOSE, trusted))
 
 
@@ -169,9 +165,7 @@ def _result_dict(held: HeldResult) -> dict[str, Any]:
         if not isinstance(by_competence, dict) or not isinstance(by_area, dict):
             raise ValueError
     except (ValueError, KeyError):
-        raise InputError(
-            f"The stored result of attempt {held.attempt_id} is not readable; re-import its bundle."
-        ) from None
+        raise InputError("results.stored_result_unreadable", attempt=held.attempt_id) from None
     return result
 
 
@@ -183,9 +177,7 @@ def stored_rules(held: HeldResult) -> ResultRules | None:
     try:
         return parse_rules(result[RULES_KEY])
     except RulesFormatError:
-        raise InputError(
-            f"The stored result of attempt {held.attempt_id} is not readable; re-import its bundle."
-        ) from None
+        raise InputError("results.stored_result_unreadable", attempt=held.attempt_id) from None
 
 
 def slip_data(held: HeldResult, rules: ResultRules, token: str, issued_on: date) -> SlipData:
@@ -211,16 +203,15 @@ def slip_data(held: HeldResult, rules: ResultRules, token: str, issued_on: date)
 
 
 class RulesMissingError(InputError):
-    """Slips were asked for without bank sources, but some results do not carry their pass rules."""
+    """Slips were asked for without bank sources, but some results do not carry their pass rules.
+
+    ``attempts`` names the first three, ``more`` counts the rest; ``attempt_ids`` holds them all.
+    """
 
     def __init__(self, attempt_ids: Sequence[str]) -> None:
-        shown = ", ".join(attempt_ids[:3]) + (
-            f" and {len(attempt_ids) - 3} more" if len(attempt_ids) > 3 else ""
-        )
-        super().__init__(
-            f"The results of attempt(s) {shown} were exported before bundles carried their pass rules, "
-            "so give --banks with the bank source folders they were sat on."
-        )
+        more = max(0, len(attempt_ids) - SHOWN_IDS)
+        code = "results.rules_missing_and_more" if more else "results.rules_missing"
+        super().__init__(code, attempts=", ".join(attempt_ids[:SHOWN_IDS]), more=more)
         self.attempt_ids = tuple(attempt_ids)
 
 
@@ -265,11 +256,8 @@ def held_results(ctx: RegistryContext, attempt_ids: Sequence[str] | None = None)
     if attempt_ids is not None:
         missing = sorted(set(attempt_ids) - {held.attempt_id for held in found})
         if missing:
-            raise InputError(
-                f"The registry holds no attempt {missing[0]}"
-                + (f" (nor {len(missing) - 1} more)" if len(missing) > 1 else "")
-                + "; check the attempt ids or import the bundle that carries it."
-            )
+            code = "results.attempt_not_held_and_more" if len(missing) > 1 else "results.attempt_not_held"
+            raise InputError(code, attempt=missing[0], more=len(missing) - 1)
     return found
 
 
@@ -310,21 +298,18 @@ def document_name(held: HeldResult, kind: str) -> str:
     return f"{stem}_{kind}.pdf"
 
 
-def _write(path: Path, data: bytes) -> None:
-    try:
-        write_file(path, data)
-    except OSError as error:
-        raise KioskError(f"Cannot write {path} ({error.strerror}); choose another --out folder.") from error
-
-
 def _render_all(
     render: Callable[[Any], bytes], jobs: Sequence[tuple[Path, Any]], progress: Progress | None, workers: int
 ) -> list[Path]:
-    """Render each (path, data) job and write it atomically; in ``workers`` processes when more than one."""
+    """Render each (path, data) job and write it atomically; in ``workers`` processes when more than one.
+
+    Each document is written readable by its owner only (it names a candidate and their result), whole or
+    not at all: a full disk raises FileWriteError with the documents written before it left in place.
+    """
     written: list[Path] = []
 
     def done(path: Path, pdf: bytes) -> None:
-        _write(path, pdf)
+        write_file(path, pdf, PRIVATE)
         written.append(path)
         if progress is not None:
             progress(len(written), len(jobs), path)
@@ -394,18 +379,11 @@ def write_results_list(target: Path, columns: Sequence[str], rows: Sequence[Sequ
     """Write a list of results (as the administrator chose and worded it) to ``target`` atomically.
 
     The file's suffix chooses the format: ``.csv`` (UTF-8 with a byte-order mark) or ``.xlsx`` (one sheet,
-    numbers kept as numbers).
+    numbers kept as numbers). The file is readable by its owner only; FileWriteError (``file.*``) when it
+    cannot be written, with nothing left behind.
     """
     if target.suffix.lower() not in TABLE_FILE_SUFFIXES:
-        raise InputError(
-            f"The results list cannot be saved as {target.name}: give the file a name ending in .csv or "
-            ".xlsx."
-        )
+        raise InputError("results.list_wrong_suffix", name=target.name)
     table = DataTable("results", "Results", tuple(columns), tuple(tuple(row) for row in rows))
-    try:
-        write_file(target, table_file_bytes(table, target.suffix))
-    except OSError as error:
-        raise InputError(
-            f"The results list could not be written to {target} ({error.strerror}); choose another place."
-        ) from None
+    write_file(target, table_file_bytes(table, target.suffix), PRIVATE)
     return target

@@ -62,9 +62,8 @@ class RegistryDatabase:
         return unit_of_work(factory, commit, self.problem)
 
     def problem(self, error: exc.DBAPIError) -> StoreError:
-        """One sentence for a database failure, naming the database."""
-        detail = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
-        return StoreError(f"The registry database {self.shown_url} refused the change ({detail}).")
+        """The StoreError for a database failure, naming the database and what it said."""
+        return StoreError("registry_db.refused", database=self.shown_url, detail=_detail(error))
 
     def create_schema(self) -> None:
         """Create any missing registry table (idempotent; safe when two importers start together)."""
@@ -84,28 +83,25 @@ class RegistryDatabase:
 def open_registry_database(url: str) -> RegistryDatabase:
     """Connect to the registry database at ``url`` and make sure its tables exist.
 
-    Raises StoreError with one sentence when the URL is malformed, the driver is missing, or the server
-    cannot be reached.
+    Raises StoreError (code ``registry_db.*``) when the URL is malformed, the driver is missing, or the
+    server cannot be reached.
     """
     try:
         parsed = make_url(url)
     except exc.ArgumentError:
-        raise StoreError(
-            f"The registry database address '{url}' is not a database URL; use e.g. "
-            "'sqlite:///registry.db' or 'postgresql+psycopg://user@host:5432/name'."
-        ) from None
+        raise StoreError("registry_db.not_a_url", url=url) from None
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise StoreError(
-            f"The registry database must be SQLite or PostgreSQL, not '{parsed.get_backend_name()}'."
-        )
+        raise StoreError("registry_db.unsupported", backend=parsed.get_backend_name())
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         folder = Path(parsed.database).parent
         if not folder.is_dir():
-            raise StoreError(f"The folder {folder} for the registry database does not exist.")
+            raise StoreError("registry_db.folder_missing", folder=folder)
     try:
         engine = create_engine(parsed)
     except (exc.ArgumentError, ImportError) as error:
-        raise StoreError(f"The registry database '{url}' cannot be used ({error}).") from None
+        raise StoreError(
+            "registry_db.unusable", database=parsed.render_as_string(hide_password=True), detail=str(error)
+        ) from None
     if engine.dialect.name == "sqlite":
         # A registry file grows to gigabytes; a 64 MiB page cache keeps its indexes' hot pages in memory.
         configure_sqlite(engine, SQLITE_BUSY_TIMEOUT_MS, extra_pragmas=("PRAGMA cache_size = -65536",))
@@ -114,9 +110,13 @@ def open_registry_database(url: str) -> RegistryDatabase:
         database.create_schema()
     except exc.DBAPIError as error:
         engine.dispose()
-        detail = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
         raise StoreError(
-            f"The registry database {database.shown_url} cannot be opened ({detail}); check that the "
-            "server is running and the address is right."
+            "registry_db.unreachable", database=database.shown_url, detail=_detail(error)
         ) from None
     return database
+
+
+def _detail(error: exc.DBAPIError) -> str:
+    """The first line of what the database driver said."""
+    said = str(error.orig).strip() if error.orig is not None else str(error).strip()
+    return said.splitlines()[0] if said else type(error).__name__

@@ -6,17 +6,22 @@ from __future__ import annotations
 import csv
 import io
 import math
+import stat
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import text
 
 from kiosk.domain.catalogue import BankCatalogue, catalogue_of
-from kiosk.domain.errors import InputError
+from kiosk.domain.errors import FileWriteError, InputError
 from kiosk.domain.items import Bank
+from kiosk.messages import sentence
 from kiosk.registry.services.analysis import cohort_data, write_cohort, write_item_analysis
+from kiosk.support.files import PRIVATE
 from tests.fixtures.registry import World, database_url_fixture, world_fixture
 from tests.fixtures.reporting import bank_fixture, catalogue_fixture, import_attempts, scored_attempt
 
@@ -69,6 +74,8 @@ def test_cohort_pass_rates_and_competences_by_centre(
         "competence_by_centre.csv",
         "cohort.xlsx",
     ]
+    # Results of candidates and centres: readable by their owner only.
+    assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {PRIVATE}
     # Pass rates by hand: 1 of 4 at all centres together (listed first); Kitwe 1 of 2; Lusaka 0 of 2.
     rates = [
         (r["centre"], r["sat"], r["passed"], r["pass_rate_percent"])
@@ -179,8 +186,41 @@ def test_item_analysis_matches_the_hand_computed_statistics(
 
 
 def test_item_analysis_needs_the_bank_sources(known: World, bank: Bank, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="bank maintenance-1 version 3"):
-        write_item_analysis(known.ctx, catalogue_of([replace(bank, version=1)]), tmp_path)
+    with pytest.raises(InputError) as missing:
+        write_item_analysis(known.ctx, catalogue_of([replace(bank, version=1)]), tmp_path / "items")
+    assert missing.value.code == "bank.version_not_in_sources"
+    assert {name: missing.value.params[name] for name in ("bank", "version", "held")} == {
+        "bank": "maintenance-1",
+        "version": 3,
+        "held": "1",
+    }
+    assert "was sat on bank maintenance-1 version 3, but " in sentence(missing.value)
+    assert not (tmp_path / "items").exists()
+
+
+def test_a_stored_form_that_is_not_readable_names_its_attempt(
+    known: World, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    with known.ctx.database.transaction() as session:
+        session.execute(text("UPDATE attempts SET form_json = 'not json' WHERE attempt_id = 'a2'"))
+    with pytest.raises(InputError) as unreadable:
+        write_item_analysis(known.ctx, catalogue, tmp_path)
+    error = unreadable.value
+    assert (error.code, error.params) == ("results.stored_form_unreadable", {"attempt": "a2"})
+    assert sentence(error) == "The stored form of attempt a2 is not readable; re-import its bundle."
+
+
+@pytest.mark.parametrize("report", ["cohort", "items"])
+def test_a_report_on_a_full_disk_stops_with_no_part_file(
+    known: World, catalogue: BankCatalogue, tmp_path: Path, fill_disk: Callable[[], None], report: str
+) -> None:
+    folder = tmp_path / report
+    write = write_cohort if report == "cohort" else write_item_analysis
+    fill_disk()
+    with pytest.raises(FileWriteError) as full:
+        write(known.ctx, catalogue, folder)
+    assert (full.value.code, full.value.params) == ("file.disk_full", {"path": folder / f"{report}.pdf"})
+    assert list(folder.iterdir()) == []
 
 
 def test_item_analysis_of_one_bank_only(known: World, catalogue: BankCatalogue, tmp_path: Path) -> None:

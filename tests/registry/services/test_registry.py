@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import random
+import stat
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from kiosk.domain.errors import InputError, SecurityError, StoreError
+from kiosk.cli.hints import with_hint
+from kiosk.domain.errors import FileWriteError, InputError, SecurityError, StoreError
 from kiosk.formats.bundles import read_bundle_header, seal_bundle
 from kiosk.formats.keys import KeyKind, generate_identity, load_public
 from kiosk.formats.receipts import read_receipt
+from kiosk.messages import sentence
+from kiosk.messages.catalogue import MESSAGES
 from kiosk.registry.services import imports as registry_import
 from kiosk.registry.services.imports import Outcome, import_bundles, import_file
 from kiosk.registry.services.registry import (
@@ -26,6 +31,7 @@ from kiosk.registry.services.registry import (
 )
 from kiosk.registry.storage.repo import count_rows
 from kiosk.station.services.enrolment import write_enrolment
+from kiosk.support.files import PRIVATE, SHARED
 from tests.fixtures.registry import (  # noqa: F401 (fixtures)
     NOW,
     World,
@@ -34,8 +40,13 @@ from tests.fixtures.registry import (  # noqa: F401 (fixtures)
     database_url_fixture,
     incident,
     inner_fields,
+    part_files,
     world_fixture,
 )
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
 
 
 def counts(world: World) -> dict[str, int]:
@@ -54,21 +65,58 @@ def rows(world: World, sql: str) -> list[tuple[object, ...]]:
 def test_init_writes_a_registry_key_and_refuses_to_replace_it(tmp_path: Path) -> None:
     pub = init_registry(tmp_path / "reg")
     assert load_public(pub).kind is KeyKind.REGISTRY
-    with pytest.raises(SecurityError, match=r"already has a key \(registry.key\)"):
+    # The private key is its owner's alone; the public key is meant to be copied to every kiosk.
+    assert mode_of(tmp_path / "reg" / "keys" / "registry.key") == PRIVATE
+    assert mode_of(pub) == SHARED
+    with pytest.raises(SecurityError) as refused:
         init_registry(tmp_path / "reg")
+    assert refused.value.code == "registry.key_exists"
+    assert refused.value.params == {"folder": tmp_path / "reg", "key": "registry.key"}
+
+
+def test_init_on_a_full_disk_leaves_no_key_behind(tmp_path: Path, fill_disk: Callable[[], None]) -> None:
+    fill_disk()
+    with pytest.raises(FileWriteError) as full:
+        init_registry(tmp_path / "reg")
+    assert full.value.code == "file.disk_full"
+    assert full.value.params == {"path": tmp_path / "reg" / "keys" / "registry.key"}
+    assert sentence(full.value).startswith(
+        f"The disk is full, so {tmp_path / 'reg' / 'keys' / 'registry.key'} "
+    )
+    assert list((tmp_path / "reg" / "keys").iterdir()) == []
+    # Nothing half-made passes for a registry.
+    with pytest.raises(InputError) as refused:
+        open_registry(tmp_path / "reg")
+    assert refused.value.code == "registry.not_set_up"
+
+
+def test_open_refuses_a_folder_where_its_subfolders_cannot_be_made(tmp_path: Path) -> None:
+    init_registry(tmp_path / "reg")
+    (tmp_path / "reg" / "receipts").write_text("a file where a folder should be", encoding="utf-8")
+    with pytest.raises(StoreError) as refused:
+        open_registry(tmp_path / "reg")
+    assert refused.value.code == "registry.folder_not_created"
+    assert refused.value.params["folder"] == tmp_path / "reg" / "receipts" and refused.value.params["reason"]
+    assert with_hint(refused.value).endswith("; give another with --registry-dir.")
 
 
 def test_open_refuses_a_folder_without_a_key(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"is not a registry yet .*kiosk registry init"):
+    with pytest.raises(InputError) as refused:
         open_registry(tmp_path)
+    assert refused.value.code == "registry.not_set_up" and refused.value.params == {"folder": tmp_path}
+    assert sentence(refused.value) == f"The folder {tmp_path} is not a registry yet (it has no keys/*.key)."
+    assert "run 'kiosk registry init' first" in with_hint(refused.value)
 
 
 def test_open_refuses_a_folder_with_a_kiosk_key(tmp_path: Path) -> None:
     from kiosk.formats.keys import write_identity
 
     write_identity(generate_identity(KeyKind.KIOSK, "k9"), tmp_path / "keys")
-    with pytest.raises(SecurityError, match="holds a kiosk key, not a registry key"):
+    with pytest.raises(SecurityError) as refused:
         open_registry(tmp_path)
+    assert refused.value.code == "registry.key_not_registry"
+    assert refused.value.params == {"path": tmp_path / "keys" / "k9.key", "kind": "kiosk"}
+    assert sentence(refused.value).endswith("holds a kiosk key, not a registry key.")
 
 
 def test_open_uses_registry_db_in_the_folder_by_default(tmp_path: Path) -> None:
@@ -90,8 +138,12 @@ def test_enrolling_a_kiosk_then_again_then_with_another_key(world: World) -> Non
     other = write_enrolment(
         generate_identity(KeyKind.KIOSK, "K7"), "K7", "Lab PC 7", "Kitwe", world.root / "k7b.1xenrol", _now()
     )
-    with pytest.raises(SecurityError, match=r"Kiosk K7 is already enrolled with key .* --replace"):
+    with pytest.raises(SecurityError) as refused:
         enrol_kiosk(world.ctx, other)
+    assert refused.value.code == "registry.kiosk_key_differs"
+    assert refused.value.params["kiosk"] == "K7" and refused.value.params["held_key"] == identity.key_id
+    assert sentence(refused.value).startswith(f"Kiosk K7 is already enrolled with key {identity.key_id}, ")
+    assert with_hint(refused.value).endswith("; enrol it again with --replace.")
     assert enrol_kiosk(world.ctx, other, replace=True).outcome is EnrolmentOutcome.REPLACED
     [kiosk] = list_kiosks(world.ctx)
     assert kiosk.centre == "Kitwe" and kiosk.key_id != identity.key_id
@@ -108,6 +160,7 @@ def test_a_bundle_is_imported_whole_with_a_receipt(world: World) -> None:
     )
     outcome = import_file(world.ctx, path)
     assert (outcome.outcome, outcome.attempts, outcome.bundle_id) == (Outcome.IMPORTED, 2, "K1-000001")
+    assert outcome.problem is None
     found = counts(world)
     assert found["attempts"] == 2 and found["responses"] == 6 and found["competence_scores"] == 2
     assert found["incidents"] == 2 and found["bundles"] == 1 and found["quarantine"] == 0
@@ -121,6 +174,27 @@ def test_a_bundle_is_imported_whole_with_a_receipt(world: World) -> None:
     assert outcome.receipt is not None
     receipt = read_receipt(outcome.receipt, world.ctx.identity.public)
     assert receipt.attempt_ids == ("A-K1-1", "A-K1-2") and receipt.bundle_id == "K1-000001"
+    # The receipt names which candidates' attempts the registry holds: its owner's alone.
+    assert mode_of(outcome.receipt) == PRIVATE
+
+
+def test_a_full_disk_stops_the_receipt_whole_and_the_next_import_writes_it(
+    world: World, fill_disk: Callable[[], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk = world.kiosk()
+    path = world.bundle(kiosk, [attempt("A-K1-1")])
+    fill_disk()
+    with pytest.raises(FileWriteError) as full:
+        import_bundles(world.ctx, [path])
+    assert full.value.code == "file.disk_full"
+    assert full.value.params == {"path": world.ctx.receipts_dir / "K1-000001.1xreceipt"}
+    assert list(world.ctx.receipts_dir.iterdir()) == []
+    monkeypatch.undo()
+    # The bundle itself was stored whole; importing it again is a duplicate that writes the receipt.
+    again = import_file(world.ctx, path)
+    assert again.outcome is Outcome.DUPLICATE and again.receipt is not None
+    assert read_receipt(again.receipt, world.ctx.identity.public).attempt_ids == ("A-K1-1",)
+    assert part_files(world.ctx.receipts_dir) == []
 
 
 def test_the_same_bytes_again_are_a_duplicate_and_change_nothing(world: World) -> None:
@@ -253,11 +327,13 @@ def test_sequence_gaps_for_all_kiosks(world: World) -> None:
 # Refusals -------------------------------------------------------------------------------------------------
 
 
-def assert_refused(world: World, path: Path, reason: str) -> None:
+def assert_refused(world: World, path: Path, code: str, **params: object) -> None:
     before = counts(world)
     outcome = import_file(world.ctx, path)
     assert outcome.outcome is Outcome.REFUSED, outcome
-    assert reason in outcome.reason
+    assert outcome.problem is not None and outcome.problem.code == code, outcome
+    assert {name: outcome.problem.params.get(name) for name in params} == params
+    assert outcome.reason == str(outcome.problem)
     after = counts(world)
     assert after["quarantine"] == before["quarantine"] + 1
     assert {key: value for key, value in after.items() if key != "quarantine"} == {
@@ -266,13 +342,14 @@ def assert_refused(world: World, path: Path, reason: str) -> None:
     assert path.exists()
     stored = rows(world, "SELECT stored_path, outcome, reason FROM quarantine ORDER BY id DESC LIMIT 1")[0]
     assert Path(str(stored[0])).read_bytes() == path.read_bytes()
+    assert mode_of(Path(str(stored[0]))) == PRIVATE
     assert stored[1:] == ("refused", outcome.reason)
 
 
 def test_a_bundle_from_an_unknown_kiosk_is_refused(world: World) -> None:
     stranger = world.kiosk("K9", enrol=False)
     path = world.bundle(stranger, [attempt("A-K9-1")])
-    assert_refused(world, path, "comes from kiosk 'K9', which is not enrolled at this registry")
+    assert_refused(world, path, "bundle.kiosk_not_enrolled", kiosk_id="K9")
 
 
 def test_a_bundle_for_another_registry_is_refused(world: World) -> None:
@@ -282,14 +359,22 @@ def test_a_bundle_for_another_registry_is_refused(world: World) -> None:
     path.write_bytes(
         seal_bundle(inner_fields(kiosk, 1, [attempt("A-K1-1")], []), kiosk.identity, other.public)
     )
-    assert_refused(world, path, f"addressed to registry key {other.key_id}, not this registry's key")
+    assert_refused(
+        world, path, "bundle.wrong_registry", addressed=other.key_id, ours=world.ctx.identity.key_id
+    )
 
 
 def test_a_bundle_signed_by_another_key_is_refused(world: World) -> None:
     kiosk = world.kiosk()
     kiosk.identity = generate_identity(KeyKind.KIOSK, "K1")
     path = world.bundle(kiosk, [attempt("A-K1-1")])
-    assert_refused(world, path, "but kiosk 'K1' is enrolled with key")
+    assert_refused(
+        world,
+        path,
+        "bundle.kiosk_key_changed",
+        kiosk_id="K1",
+        enrolled_key=world.ctx.kiosk_keys()["K1"].key_id,
+    )
 
 
 def test_a_bundle_with_a_bad_signature_is_refused(world: World) -> None:
@@ -304,7 +389,7 @@ def test_a_bundle_with_a_bad_signature_is_refused(world: World) -> None:
     outer = {"bundle_id": inner["bundle_id"], "kiosk_id": "K1", "sequence": 1}
     path = world.root / "badsig.1xresult"
     path.write_bytes(_seal(outer, signed, bytes(64), world.ctx.identity.public))
-    assert_refused(world, path, "signature does not match kiosk 'K1'")
+    assert_refused(world, path, "bundle.signature_mismatch", bundle_id="K1-000001")
 
 
 def test_signed_contents_that_are_malformed_are_refused(world: World) -> None:
@@ -312,20 +397,38 @@ def test_signed_contents_that_are_malformed_are_refused(world: World) -> None:
     broken = attempt("A-K1-1")
     broken["result"]["percent"] = "high"
     path = world.bundle(kiosk, [attempt("A-K1-0", "C0"), broken])
-    assert_refused(world, path, "attempt A-K1-1 result field 'percent' must be a number")
+    assert_refused(world, path, "bundle_content.not_number", bundle_id="K1-000001")
 
 
 def test_an_attempt_that_is_not_finished_is_refused(world: World) -> None:
     kiosk = world.kiosk()
     running = attempt("A-K1-1")
     running["state"] = "running"
-    assert_refused(world, world.bundle(kiosk, [running]), "field 'state' must be 'submitted' or 'expired'")
+    assert_refused(
+        world, world.bundle(kiosk, [running]), "bundle_content.state_unknown", bundle_id="K1-000001"
+    )
 
 
 def test_a_file_that_is_not_a_bundle_is_refused(world: World) -> None:
     path = world.root / "notes.1xresult"
     path.write_text("shopping list", encoding="utf-8")
-    assert_refused(world, path, "This file is not a result bundle")
+    assert_refused(world, path, "bundle.not_a_bundle")
+
+
+def test_a_full_disk_keeps_no_part_of_a_quarantine_copy_and_records_nothing(
+    world: World, fill_disk: Callable[[], None]
+) -> None:
+    path = world.root / "junk.1xresult"
+    path.write_bytes(b"not a result bundle at all")
+    fill_disk()
+    with pytest.raises(FileWriteError) as full:
+        import_bundles(world.ctx, [path])
+    assert full.value.code == "file.disk_full"
+    stored = full.value.params["path"]
+    assert isinstance(stored, Path) and stored.parent == world.ctx.quarantine_dir
+    assert list(world.ctx.quarantine_dir.iterdir()) == []
+    assert counts(world)["quarantine"] == 0
+    assert path.read_bytes() == b"not a result bundle at all"
 
 
 def test_a_missing_file_is_refused_without_a_copy(world: World) -> None:
@@ -367,7 +470,9 @@ def test_tampering_with_any_region_or_truncating_refuses_the_whole_bundle(world:
         path.write_bytes(data)
         outcome = import_file(world.ctx, path)
         assert outcome.outcome is Outcome.REFUSED, name
-        assert outcome.reason.endswith(".") and "\n" not in outcome.reason, name
+        assert outcome.problem is not None and outcome.problem.code in MESSAGES, name
+        said = sentence(outcome.problem)
+        assert said.endswith(".") and "\n" not in said, name
     found = counts(world)
     assert (found["attempts"], found["bundles"], found["responses"]) == (0, 0, 0)
     assert found["quarantine"] == len(cases)
@@ -384,11 +489,12 @@ def test_a_failure_half_way_through_a_bundle_stores_nothing(
     path = world.bundle(kiosk, [attempt("A-K1-1"), attempt("A-K1-2", "C2")], [incident(1)])
 
     def broken(*_args: object) -> None:
-        raise StoreError("The registry database refused the change (disk full).")
+        raise StoreError("registry_db.refused", database=world.url, detail="disk full")
 
     monkeypatch.setattr(registry_import, "insert_competence_scores", broken)
-    with pytest.raises(StoreError, match="disk full"):
+    with pytest.raises(StoreError) as refused:
         import_file(world.ctx, path)
+    assert refused.value.code == "registry_db.refused" and refused.value.params["detail"] == "disk full"
     assert all(value == 0 for key, value in counts(world).items() if key != "kiosks")
     monkeypatch.undo()
     assert import_file(world.ctx, path).attempts == 2
@@ -413,8 +519,14 @@ def test_import_bundles_reads_folders_and_reports_progress(world: World) -> None
 
 def test_an_empty_folder_is_reported(world: World) -> None:
     (world.root / "empty").mkdir()
-    with pytest.raises(InputError, match="holds no result bundles"):
+    with pytest.raises(InputError) as refused:
         import_bundles(world.ctx, [world.root / "empty"])
+    assert refused.value.code == "registry_import.no_bundles"
+    assert refused.value.params == {"folder": world.root / "empty", "suffix": ".1xresult"}
+    assert (
+        sentence(refused.value)
+        == f"The folder {world.root / 'empty'} holds no result bundles (*.1xresult files)."
+    )
 
 
 def test_a_refused_file_makes_the_report_fail(world: World) -> None:

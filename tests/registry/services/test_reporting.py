@@ -7,6 +7,8 @@ import base64
 import csv
 import io
 import re
+import stat
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,15 +16,18 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import text
 
 from kiosk.authoring.catalogue import load_catalogue
+from kiosk.cli.hints import with_hint
 from kiosk.domain.catalogue import BankCatalogue, catalogue_of
-from kiosk.domain.errors import InputError, SecurityError
+from kiosk.domain.errors import FileWriteError, InputError, SecurityError
 from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
 from kiosk.formats.keys import KeyKind, generate_identity
 from kiosk.formats.records import sign_record
 from kiosk.formats.result_rules import ResultRules
+from kiosk.messages import sentence
 from kiosk.registry.services.reporting import (
     ResultFilter,
     RulesMissingError,
@@ -38,6 +43,7 @@ from kiosk.registry.services.reporting import (
     verify_slip,
     write_results_list,
 )
+from kiosk.support.files import PRIVATE
 from tests.fixtures.registry import World, database_url_fixture, world_fixture
 from tests.fixtures.reporting import (
     ITEMS,
@@ -48,6 +54,10 @@ from tests.fixtures.reporting import (
 )
 
 __all__ = ["bank_fixture", "catalogue_fixture", "database_url_fixture", "world_fixture"]
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
 
 
 def _text(path: Path) -> tuple[int, str]:
@@ -108,6 +118,53 @@ def test_a_slip_per_attempt_with_a_code_that_verifies(
     record = verify_slip(_code_in(passing), [held.ctx.identity.public])
     assert record == SlipRecord("A-K1-1", "C001", "maintenance", 1, 75.0, True, "2025-03-14")
     assert verify_slip(_code_in(failing), [held.ctx.identity.public]).passed is False
+    # A slip names a candidate and their result: readable by its owner only.
+    assert {mode_of(path) for path in written} == {PRIVATE}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_slips_on_a_full_disk_stop_with_no_part_file(
+    held: World,
+    bank: Bank,
+    catalogue: BankCatalogue,
+    tmp_path: Path,
+    fill_disk: Callable[[], None],
+    workers: int,
+) -> None:
+    # Eight slips, so that two workers do render them in other processes.
+    import_attempts(held, "K2", [scored_attempt(bank, f"A-K2-{n}", f"D{n:03d}", ITEMS[:n]) for n in range(6)])
+    folder = tmp_path / "slips"
+    fill_disk()
+    with pytest.raises(FileWriteError) as full:
+        issue_slips(held.ctx, catalogue, folder, workers=workers)
+    assert full.value.code == "file.disk_full"
+    assert full.value.params == {"path": folder / "C001_A-K1-1_slip.pdf"}
+    assert list(folder.iterdir()) == []
+
+
+def test_a_stored_result_that_is_not_readable_names_its_attempt(
+    held: World, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    with held.ctx.database.transaction() as session:
+        session.execute(text("UPDATE attempts SET result_json = '[]' WHERE attempt_id = 'A-K1-2'"))
+    with pytest.raises(InputError) as unreadable:
+        issue_slips(held.ctx, catalogue, tmp_path / "slips")
+    error = unreadable.value
+    assert (error.code, error.params) == ("results.stored_result_unreadable", {"attempt": "A-K1-2"})
+    assert sentence(error) == "The stored result of attempt A-K1-2 is not readable; re-import its bundle."
+    assert not (tmp_path / "slips").exists()
+
+
+def test_certificates_on_a_full_disk_stop_with_no_part_file(
+    held: World, tmp_path: Path, fill_disk: Callable[[], None]
+) -> None:
+    folder = tmp_path / "certificates"
+    fill_disk()
+    with pytest.raises(FileWriteError) as full:
+        issue_certificates(held.ctx, folder)
+    assert full.value.code == "file.disk_full"
+    assert full.value.params == {"path": folder / "C001_A-K1-1_certificate.pdf"}
+    assert list(folder.iterdir()) == []
 
 
 def test_certificates_only_for_those_who_passed(held: World, tmp_path: Path) -> None:
@@ -119,23 +176,38 @@ def test_certificates_only_for_those_who_passed(held: World, tmp_path: Path) -> 
     assert "CERTIFICATE OF ACHIEVEMENT" in text and "Candidate C001" in text and "张伟" in text
     record = verify_slip(_code_in(text), [held.ctx.identity.public])
     assert (record.attempt_id, record.passed, record.percent) == ("A-K1-1", True, 75.0)
+    assert mode_of(written[0]) == PRIVATE
 
 
 def test_only_the_attempts_named(held: World, catalogue: BankCatalogue, tmp_path: Path) -> None:
     written = issue_slips(held.ctx, catalogue, tmp_path, ["A-K1-2"])
     assert [path.name for path in written] == ["C002_A-K1-2_slip.pdf"]
-    with pytest.raises(InputError, match=r"The registry holds no attempt A-K1-9 \(nor 1 more\); check"):
+    with pytest.raises(InputError) as missing:
         issue_slips(held.ctx, catalogue, tmp_path, ["A-K1-1", "A-K1-9", "A-X"])
+    assert missing.value.code == "results.attempt_not_held_and_more"
+    assert missing.value.params == {"attempt": "A-K1-9", "more": 1}
+    assert sentence(missing.value).startswith("The registry holds no attempt A-K1-9 (nor 1 more); check")
+    with pytest.raises(InputError) as missing:
+        issue_slips(held.ctx, catalogue, tmp_path, ["A-X"])
+    assert missing.value.code == "results.attempt_not_held" and missing.value.params["attempt"] == "A-X"
 
 
 def test_slips_need_the_bank_version_the_attempt_was_sat_on(held: World, bank: Bank, tmp_path: Path) -> None:
     other = catalogue_of([replace(bank, version=4)])
-    with pytest.raises(
-        InputError,
-        match="Attempt A-K1-1 was sat on bank maintenance-1 version 3, but .* holds "
-        r"version\(s\) 4; give --banks",
-    ):
+    with pytest.raises(InputError) as missing:
         issue_slips(held.ctx, other, tmp_path)
+    assert missing.value.code == "bank.version_not_in_sources"
+    assert {name: missing.value.params[name] for name in ("attempt", "bank", "version", "held")} == {
+        "attempt": "A-K1-1",
+        "bank": "maintenance-1",
+        "version": 3,
+        "held": "4",
+    }
+    said = with_hint(missing.value)
+    assert said.startswith("Attempt A-K1-1 was sat on bank maintenance-1 version 3, but ")
+    assert " holds version(s) 4; " in said and said.endswith(
+        "; give --banks with the source folder of that version."
+    )
     assert not list(tmp_path.glob("*.pdf"))
 
 
@@ -173,16 +245,23 @@ def test_slips_of_older_bundles_without_rules_still_need_the_banks(
 ) -> None:
     old = [scored_attempt(bank, f"A-K1-{n}", f"C{n:03d}", ("T-001",)) for n in range(1, 6)]
     import_attempts(world, "K1", [_ruled(bank, scored_attempt(bank, "A-K1-0", "C000", ITEMS)), *old])
-    with pytest.raises(
-        InputError,
-        match=r"^The results of attempt\(s\) A-K1-1, A-K1-2, A-K1-3 and 2 more were exported before bundles "
-        r"carried their pass rules, so give --banks with the bank source folders they were sat on\.$",
-    ) as raised:
+    with pytest.raises(InputError) as raised:
         issue_slips(world.ctx, None, tmp_path)
+    assert raised.value.code == "results.rules_missing_and_more"
+    assert raised.value.params == {"attempts": "A-K1-1, A-K1-2, A-K1-3", "more": 2}
+    assert with_hint(raised.value) == (
+        "The results of attempt(s) A-K1-1, A-K1-2, A-K1-3 and 2 more were exported before bundles carried "
+        "their pass rules, so their slips need the bank source folders they were sat on; give them with "
+        "--banks."
+    )
     # The console asks for the bank folders on this error alone, and can say how many results lack rules.
     assert isinstance(raised.value, RulesMissingError)
     assert raised.value.attempt_ids == ("A-K1-1", "A-K1-2", "A-K1-3", "A-K1-4", "A-K1-5")
     assert not list(tmp_path.glob("*.pdf"))
+    with pytest.raises(RulesMissingError) as raised:
+        issue_slips(world.ctx, None, tmp_path, ["A-K1-0", "A-K1-2"])
+    assert raised.value.code == "results.rules_missing"
+    assert raised.value.params == {"attempts": "A-K1-2", "more": 0}
     assert len(issue_slips(world.ctx, None, tmp_path, ["A-K1-0"])) == 1
     assert len(issue_slips(world.ctx, catalogue, tmp_path / "all")) == 6
 
@@ -211,28 +290,41 @@ def test_an_altered_mark_fails_as_altered(held: World) -> None:
     packed = base64.b32decode(code + "=" * (-len(code) % 8))
     assert b'"percent":75.0' in packed
     forged = base64.b32encode(packed.replace(b'"percent":75.0', b'"percent":95.0')).decode().rstrip("=")
-    with pytest.raises(SecurityError, match="does not match its signature: the record was altered"):
+    with pytest.raises(SecurityError) as refused:
         verify_slip(forged, [held.ctx.identity.public])
+    assert refused.value.code == "record.altered"
 
 
 def test_a_code_from_another_registry_fails_as_unknown_signer(held: World) -> None:
     code, _ = _record(held)
     stranger = generate_identity(KeyKind.REGISTRY, "elsewhere")
-    with pytest.raises(SecurityError, match=f"signed by an unknown key {held.ctx.identity.key_id}"):
+    with pytest.raises(SecurityError) as refused:
         verify_slip(code, [stranger.public])
+    assert (refused.value.code, refused.value.params["key_id"]) == (
+        "record.unknown_signer",
+        held.ctx.identity.key_id,
+    )
     forged = sign_slip(stranger, SlipRecord("A-K1-1", "C001", "maintenance", 1, 99.0, True, "2025-03-14"))
-    with pytest.raises(SecurityError, match=f"unknown key {stranger.key_id}; it was not issued here"):
+    with pytest.raises(SecurityError) as refused:
         verify_slip(forged, [held.ctx.identity.public])
+    assert (refused.value.code, refused.value.params["key_id"]) == ("record.unknown_signer", stranger.key_id)
 
 
 def test_an_unreadable_code_and_a_code_for_something_else(held: World) -> None:
-    with pytest.raises(SecurityError, match="not readable; scan it again or type it exactly as printed"):
+    with pytest.raises(SecurityError) as refused:
         verify_slip("HELLO-1", [held.ctx.identity.public])
+    assert refused.value.code == "record.unreadable"
     receipt = sign_record(held.ctx.identity, "receipt", {"bundle": "K1-000001"})
-    with pytest.raises(SecurityError, match="is for a receipt, not a result slip"):
+    with pytest.raises(SecurityError) as refused:
         verify_slip(receipt, [held.ctx.identity.public])
-    with pytest.raises(InputError, match="No registry public key was given"):
+    assert refused.value.code == "record.wrong_purpose"
+    assert refused.value.params == {"found": "receipt", "expected": "result-slip"}
+    with pytest.raises(InputError) as no_key:
         verify_slip(receipt, [])
+    assert no_key.value.code == "result_slip.no_trusted_key"
+    assert with_hint(no_key.value) == (
+        "No registry public key was given to check the code against; give --trusted FILE."
+    )
 
 
 def test_spaces_and_lower_case_in_a_typed_code_do_not_matter(held: World) -> None:
@@ -243,8 +335,16 @@ def test_spaces_and_lower_case_in_a_typed_code_do_not_matter(held: World) -> Non
 
 def test_a_genuine_record_missing_a_field_is_reported(held: World) -> None:
     code = sign_record(held.ctx.identity, "result-slip", {"attempt": "A-1"})
-    with pytest.raises(InputError, match="genuine but its record has no 'candidate'"):
+    with pytest.raises(InputError) as refused:
         verify_slip(code, [held.ctx.identity.public])
+    assert (refused.value.code, refused.value.params) == ("result_slip.field_missing", {"field": "candidate"})
+    assert "genuine but its record has no 'candidate'" in sentence(refused.value)
+    odd = sign_record(
+        held.ctx.identity, "result-slip", {**slip_record(held_results(held.ctx)[0]).to_record(), "grade": "I"}
+    )
+    with pytest.raises(InputError) as refused:
+        verify_slip(odd, [held.ctx.identity.public])
+    assert refused.value.code == "result_slip.record_unreadable"
 
 
 def test_slip_record_dates_fall_back_to_the_finish_day(held: World) -> None:
@@ -260,10 +360,15 @@ def test_catalogue_reads_bank_folders_and_refuses_empty_ones(bank_dir: Path, tmp
     assert list(load_catalogue([bank_dir.parent]).banks) == [("maintenance-1", 3)]
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(InputError, match=f"The folder {empty} holds no bank source"):
+    with pytest.raises(InputError) as refused:
         load_catalogue([empty])
-    with pytest.raises(InputError, match="does not exist"):
+    assert refused.value.code == "source.no_banks" and refused.value.params["path"] == empty
+    assert sentence(refused.value).startswith(f"The folder {empty} holds no bank source")
+    with pytest.raises(InputError) as refused:
         load_catalogue([tmp_path / "nowhere"])
+    assert refused.value.code == "source.folder_missing"
+    assert refused.value.params == {"path": tmp_path / "nowhere"}
+    assert "does not exist" in sentence(refused.value)
 
 
 LIST_COLUMNS = ("Candidate", "Name", "Mark (%)", "Result")
@@ -280,6 +385,7 @@ def test_the_results_list_as_csv(tmp_path: Path) -> None:
         # A name that would start a formula is quoted, so the spreadsheet shows it as text.
         ["2025-0002", "'=Mutale", "37.5", "not passed"],
     ]
+    assert mode_of(target) == PRIVATE
 
 
 def test_the_results_list_as_xlsx_replaces_an_older_file_whole(tmp_path: Path) -> None:
@@ -292,25 +398,55 @@ def test_the_results_list_as_xlsx_replaces_an_older_file_whole(tmp_path: Path) -
         *map(list, LIST_ROWS),
     ]
     assert [path.name for path in tmp_path.iterdir()] == ["Results.XLSX"]
+    assert mode_of(target) == PRIVATE
+
+
+@pytest.mark.parametrize("name", ["results.csv", "results.xlsx"])
+def test_a_results_list_on_a_full_disk_keeps_the_older_file_whole(
+    tmp_path: Path, fill_disk: Callable[[], None], name: str
+) -> None:
+    target = tmp_path / name
+    target.write_bytes(b"an older list")
+    fill_disk()
+    with pytest.raises(FileWriteError) as full:
+        write_results_list(target, LIST_COLUMNS, LIST_ROWS)
+    assert (full.value.code, full.value.params) == ("file.disk_full", {"path": target})
+    assert sentence(full.value).startswith(
+        f"The disk is full, so {target} was not written; nothing was changed."
+    )
+    assert target.read_bytes() == b"an older list"
+    assert [path.name for path in tmp_path.iterdir()] == [name]
 
 
 def test_the_results_list_only_as_csv_or_xlsx(tmp_path: Path) -> None:
-    with pytest.raises(
-        InputError,
-        match=r"cannot be saved as results\.ods: give the file a name ending in \.csv or \.xlsx\.$",
-    ):
+    with pytest.raises(InputError) as refused:
         write_results_list(tmp_path / "results.ods", LIST_COLUMNS, LIST_ROWS)
-    with pytest.raises(InputError, match="cannot be saved as results: give the file a name ending in"):
+    assert (refused.value.code, refused.value.params) == (
+        "results.list_wrong_suffix",
+        {"name": "results.ods"},
+    )
+    assert sentence(refused.value).endswith(
+        "cannot be saved as results.ods: give the file a name ending in .csv or .xlsx."
+    )
+    with pytest.raises(InputError) as refused:
         write_results_list(tmp_path / "results", LIST_COLUMNS, LIST_ROWS)
+    assert (refused.value.code, refused.value.params) == ("results.list_wrong_suffix", {"name": "results"})
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_results_list_that_cannot_be_written_says_where_and_why(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
-    where = re.escape(str(blocker / "results.xlsx"))
-    with pytest.raises(InputError, match=rf"could not be written to {where} \(.+\); choose another place"):
+    with pytest.raises(FileWriteError) as refused:
         write_results_list(blocker / "results.xlsx", LIST_COLUMNS, LIST_ROWS)
+    assert refused.value.code == "file.not_written"
+    assert refused.value.params["path"] == blocker / "results.xlsx" and refused.value.params["reason"]
+    said = sentence(refused.value)
+    assert (
+        said.startswith(f"{blocker / 'results.xlsx'} could not be written (")
+        and "nothing was changed" in said
+    )
+    assert blocker.read_text(encoding="utf-8") == "a file where a folder should be"
 
 
 # -- the results list, filtered and paged in the database --------------------------------------------------

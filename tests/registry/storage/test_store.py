@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from kiosk.domain.errors import StoreError
+from kiosk.messages import sentence
 from kiosk.registry.storage.store import open_registry_database, sqlite_url
 from kiosk.registry.storage.tables import EnrolledKioskRow, RegistryBase
 from tests.fixtures.registry import database_url_fixture  # noqa: F401 (fixture)
@@ -28,28 +30,46 @@ def kiosk_row(kiosk_id: str = "K1") -> EnrolledKioskRow:
 
 
 def test_a_malformed_url_is_refused_with_an_example() -> None:
-    with pytest.raises(
-        StoreError, match=r"'not a url' is not a database URL; use e\.g\. 'sqlite:///registry\.db'"
-    ):
+    with pytest.raises(StoreError) as caught:
         open_registry_database("not a url")
+    assert (caught.value.code, caught.value.params) == ("registry_db.not_a_url", {"url": "not a url"})
+    assert sentence(caught.value).startswith(
+        "The registry database address 'not a url' is not a database URL; use e.g. 'sqlite:///registry.db'"
+    )
 
 
 def test_other_databases_are_refused() -> None:
-    with pytest.raises(StoreError, match="must be SQLite or PostgreSQL, not 'mysql'"):
+    with pytest.raises(StoreError) as caught:
         open_registry_database("mysql://user@localhost/registry")
+    assert (caught.value.code, caught.value.params) == ("registry_db.unsupported", {"backend": "mysql"})
+    assert sentence(caught.value) == "The registry database must be SQLite or PostgreSQL, not 'mysql'."
 
 
 def test_a_missing_sqlite_folder_is_named(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match=f"The folder {tmp_path / 'nowhere'} for the registry database"):
+    with pytest.raises(StoreError) as caught:
         open_registry_database(sqlite_url(tmp_path / "nowhere" / "registry.db"))
+    assert caught.value.code == "registry_db.folder_missing"
+    assert caught.value.params == {"folder": tmp_path / "nowhere"}
+    assert sentence(caught.value).startswith(f"The folder {tmp_path / 'nowhere'} for the registry database")
+
+
+def test_a_missing_driver_is_named_without_the_password() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_registry_database("postgresql+nosuchdriver://clerk:secret@127.0.0.1:1/registry")
+    assert caught.value.code == "registry_db.unusable"
+    assert caught.value.params["database"] == "postgresql+nosuchdriver://clerk:***@127.0.0.1:1/registry"
+    assert "secret" not in sentence(caught.value) and "secret" not in str(caught.value)
 
 
 def test_an_unreachable_server_is_one_sentence_without_the_password() -> None:
     with pytest.raises(StoreError) as caught:
         open_registry_database("postgresql+psycopg://clerk:secret@127.0.0.1:1/registry")
-    message = str(caught.value)
+    assert caught.value.code == "registry_db.unreachable"
+    assert caught.value.params["database"] == "postgresql+psycopg://clerk:***@127.0.0.1:1/registry"
+    message = sentence(caught.value)
     assert message.startswith("The registry database postgresql+psycopg://clerk:***@127.0.0.1:1/registry")
     assert "check that the server is running" in message and "secret" not in message
+    assert "\n" not in message and "secret" not in str(caught.value)
 
 
 def test_the_schema_is_created_once_and_opening_again_keeps_the_data(database_url: str) -> None:
@@ -95,10 +115,12 @@ def test_a_database_refusal_becomes_one_sentence(database_url: str) -> None:
     database = open_registry_database(database_url)
     with database.transaction() as session:
         session.add(kiosk_row())
-    refused = r"^The registry database .* refused the change \(.+\)\.$"
-    with pytest.raises(StoreError, match=refused), database.transaction() as session:
+    with pytest.raises(StoreError) as caught, database.transaction() as session:
         session.add(kiosk_row())
     database.close()
+    assert caught.value.code == "registry_db.refused"
+    assert caught.value.params["database"] == database.shown_url and caught.value.params["detail"]
+    assert re.fullmatch(r"The registry database .* refused the change \(.+\)\.", sentence(caught.value))
 
 
 def test_times_must_carry_a_time_zone(tmp_path: Path) -> None:

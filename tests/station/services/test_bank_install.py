@@ -128,7 +128,7 @@ def test_a_damaged_package_is_refused_and_nothing_is_installed(
 
 
 def test_a_missing_package_file_is_named(ctx: KioskContext, tmp_path: Path) -> None:
-    with pytest.raises(BankError, match="does not exist"):
+    with pytest.raises(BankError, match=r"^package\.file_missing path=.*nowhere\.1xbank$"):
         install_package(ctx, tmp_path / "nowhere.1xbank")
 
 

@@ -295,8 +295,10 @@ def test_a_list_that_cannot_be_saved_is_reported(
     settle(qtbot, window)
     said = answer_prompt(qtbot, window)
     assert "The list was not saved" in said
-    assert f"{blocker / 'results.xlsx'}" in said
-    assert "could not be written" in said
+    # The file writer's own sentence (file.not_written): where, why, and that nothing was changed.
+    assert f"{blocker / 'results.xlsx'} could not be written (" in said
+    assert "nothing was changed" in said
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
     assert page.progress.value() == 0
 
 

@@ -11,7 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.errors import SecurityError
 from kiosk.formats import enrolment as enrolment_format
+from kiosk.formats.bundles import read_bundle_header
+from kiosk.messages import sentence
 from kiosk.registry.services import registry
 from kiosk.registry.services.registry import RegistryContext
 from kiosk.station.services import enrolment, export
@@ -139,9 +142,10 @@ def test_a_reinstalled_kiosk_needs_the_replace_box(
     type_into(qtbot, page.enrolment_file.edit, str(reinstalled))
     click(qtbot, page.enrol_button)
     settle(qtbot, console)
-    assert f"Kiosk {info.kiosk_id} is already enrolled with key {info.key_id}" in answer_prompt(
-        qtbot, console
-    )
+    said = answer_prompt(qtbot, console)
+    assert f"Kiosk {info.kiosk_id} is already enrolled with key {info.key_id}" in said
+    # The console words it with its own replace box; no command-line option is named.
+    assert "its new key must replace the old one" in said and "--replace" not in said
     settle(qtbot, console)
 
     type_into(qtbot, page.enrolment_file.edit, str(reinstalled))
@@ -213,8 +217,15 @@ def test_a_tampered_bundle_and_an_unknown_kiosk_are_refused_with_reasons(
 
     rows = {row[0]: row for row in table_text(page.table)}
     assert rows["tampered.1xresult"][1] == "refused"
-    assert rows["tampered.1xresult"][4] != ""
+    # Each reason is the refusal's sentence, not its code.
+    tampered = rows["tampered.1xresult"][4]
+    assert tampered.endswith(".") and not tampered.startswith("bundle.")
     assert rows[bundle.name][1] == "refused"
+    header = read_bundle_header(bundle.read_bytes())
+    unknown_kiosk = SecurityError(
+        "bundle.kiosk_not_enrolled", bundle_id=header.bundle_id, kiosk_id=header.kiosk_id
+    )
+    assert rows[bundle.name][4] == sentence(unknown_kiosk)
     assert "enrol" in rows[bundle.name][4].lower()
     assert page.summary.level == "error"
     assert "0 imported (0 new attempts), 0 duplicate, 0 conflict, 2 refused." in page.summary.text

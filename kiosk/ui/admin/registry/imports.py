@@ -14,6 +14,7 @@ from kiosk.registry.services.imports import FileOutcome, ImportReport, Outcome
 from kiosk.ui.admin.terms import outcome_name
 from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
 from kiosk.ui.admin.widgets import ConsolePage, DropArea, fill_table, make_table, set_headers
+from kiosk.ui.errors import error_sentence
 from kiosk.ui.i18n import tr, trn
 from kiosk.ui.widgets.status import Banner
 
@@ -158,7 +159,8 @@ class ImportsPage(ConsolePage):
 
     @staticmethod
     def _row(outcome: FileOutcome) -> tuple[object, ...]:
-        detail = outcome.reason
+        # A file refused for an error carries it as a code and params: its sentence in the console's language.
+        detail = error_sentence(outcome.problem) if outcome.problem is not None else outcome.reason
         if outcome.outcome is Outcome.IMPORTED:
             detail = tr("AdminImports", "receipt {file}").format(
                 file=outcome.receipt.name if outcome.receipt else "-"
