@@ -218,8 +218,8 @@ def _detail(outcome: FileOutcome) -> str:
         return (
             f"{outcome.attempts} new attempt(s); receipt {outcome.receipt.name if outcome.receipt else '-'}"
         )
-    # A file refused for an error carries it as a code and params: its sentence, with the CLI's hint.
-    return with_hint(outcome.problem) if outcome.problem is not None else outcome.reason
+    # Why a file was not simply imported is a code and params: its sentence, with the CLI's hint.
+    return with_hint(outcome.problem) if outcome.problem is not None else ""
 
 
 def report_lines(report: ImportReport) -> list[str]:
@@ -235,8 +235,8 @@ def report_lines(report: ImportReport) -> list[str]:
         for outcome in report.outcomes
     ]
     lines = table(("FILE", "OUTCOME", "BUNDLE", "NEW", "DETAIL"), rows)
-    lines.extend(f"Note: {note}" for outcome in report.outcomes for note in outcome.notes)
-    lines.extend(f"Gap: {sentence}" for sentence in report.gap_sentences)
+    lines.extend(f"Note: {with_hint(note)}" for outcome in report.outcomes for note in outcome.notes)
+    lines.extend(f"Gap: {with_hint(gap)}" for gap in report.gap_notices)
     attempts = sum(outcome.attempts for outcome in report.outcomes)
     lines.append(
         f"{report.count(Outcome.IMPORTED)} imported ({attempts} new attempt(s)), "

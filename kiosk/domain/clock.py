@@ -1,8 +1,8 @@
-"""Exam time: clocks to read, and a timer that counts time consumed rather than a deadline (docs/ARCHITECTURE.md §4).
+"""Exam time: clocks to read, and a timer that counts time consumed rather than a deadline.
 
-Only the monotonic clock measures the exam, so a change of the system clock has no effect. What survives a
-crash is the consumed time at the last checkpoint; the outage between that checkpoint and the restart is
-never charged to the candidate.
+As docs/ARCHITECTURE.md §4 says, only the monotonic clock measures the exam, so a change of the system clock
+has no effect. What survives a crash is the consumed time at the last checkpoint; the outage between that
+checkpoint and the restart is never charged to the candidate.
 """
 
 from __future__ import annotations

@@ -22,6 +22,30 @@ class KioskError(Exception):
         return f"{self.code} {facts}".rstrip()
 
 
+class Notice:
+    """Something a person should know that is not a failure (a duplicate file, a missing bundle).
+
+    Like an error it is data: a code and the facts, worded at the edge in the reader's language.
+    """
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code
+        self.params: dict[str, object] = params
+
+    def __str__(self) -> str:
+        facts = " ".join(f"{name}={value}" for name, value in sorted(self.params.items()))
+        return f"{self.code} {facts}".rstrip()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Notice) and (self.code, self.params) == (other.code, other.params)
+
+    def __hash__(self) -> int:
+        return hash((self.code, tuple(sorted(self.params))))
+
+    def __repr__(self) -> str:
+        return f"Notice({self.code!r}, {self.params!r})"
+
+
 class BankError(KioskError):
     """A bank source or package is invalid, tampered with, or cannot be opened."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Mapping
 
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import KioskError, Notice
 from kiosk.messages.catalogue import MESSAGES
 
 # The Qt translation context the UI looks error templates up in.
@@ -34,7 +34,7 @@ def fields_of(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def sentence(error: KioskError, translate: Translate = _english) -> str:
+def sentence(error: KioskError | Notice, translate: Translate = _english) -> str:
     """The sentence for ``error`` in the language ``translate`` gives (English by default)."""
     template = MESSAGES.get(error.code)
     if template is None:

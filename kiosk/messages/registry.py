@@ -30,6 +30,23 @@ MESSAGES: dict[str, str] = {
     "the server is running and the address is right.",
     # Importing result bundles (imports).
     "registry_import.no_bundles": "The folder {folder} holds no result bundles (*{suffix} files).",
+    "registry_import.file_unreadable": "The file {path} could not be read ({reason}).",
+    "registry_import.duplicate": "Bundle {bundle_id} was already imported with exactly these bytes; nothing "
+    "changed.",
+    "registry_import.same_id_other_bytes": "A different bundle with id {bundle_id} was already imported; "
+    "this copy is kept in quarantine. The kiosk may have been restored from a backup: compare both files "
+    "before using either.",
+    "registry_import.sequence_taken": "Kiosk {kiosk_id} already sent {other} as its bundle {sequence}; this "
+    "bundle {bundle_id} reuses the number and is kept in quarantine.",
+    "registry_import.sequence_taken_unknown": "Kiosk {kiosk_id} already sent another bundle as its bundle "
+    "{sequence}; this bundle {bundle_id} reuses the number and is kept in quarantine.",
+    "registry_import.attempts_differ": "Bundle {bundle_id} re-sends attempts held here with other contents "
+    "({attempts}); both copies are kept for a person to decide. New attempts imported from it: {fresh}.",
+    "registry_import.chain_broken": "Bundle {bundle_id} does not follow bundle {previous} held here (its "
+    "previous-bundle hash differs); the kiosk may have been restored from a backup.",
+    "registry_import.bundles_missing": "Kiosk {kiosk_id}: bundle numbers not yet arrived: {numbers}. Later "
+    "bundles repeat any attempt not yet acknowledged, so ask the centre to export again if results are "
+    "missing.",
     # Held results, slips and the results list (reporting, analysis).
     "results.attempt_not_held": f"The registry holds no attempt {{attempt}}; {_ATTEMPT_NOT_HELD}",
     "results.attempt_not_held_and_more": "The registry holds no attempt {attempt} (nor {more} more); "

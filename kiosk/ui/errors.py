@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import KioskError, Notice
 from kiosk.messages import CONTEXT, sentence
 from kiosk.ui.i18n import tr
 
@@ -23,7 +23,7 @@ def _translate(template: str, count: int) -> str:
     return QCoreApplication.translate(CONTEXT, template, None, count)
 
 
-def error_sentence(error: KioskError) -> str:
+def error_sentence(error: KioskError | Notice) -> str:
     """The sentence for ``error`` in the screens' language."""
     return sentence(error, _translate)
 

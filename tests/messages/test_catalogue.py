@@ -40,8 +40,8 @@ def _python_files() -> list[Path]:
 
 
 def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
-    """The names of KioskError and of every class that derives from it, anywhere in the product."""
-    names = {"KioskError"}
+    """KioskError, Notice and every class that derives from them, anywhere in the product."""
+    names = {"KioskError", "Notice"}
     grew = True
     while grew:
         grew = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import KioskError, Notice
 from kiosk.messages import fill, sentence
 
 
@@ -25,7 +25,7 @@ def _gather() -> dict[str, str]:
 HINTS: dict[str, str] = _gather()
 
 
-def with_hint(error: KioskError) -> str:
+def with_hint(error: KioskError | Notice) -> str:
     """The English sentence for ``error``, and the CLI's hint of what to run next when it has one."""
     said = sentence(error)
     hint = HINTS.get(error.code)

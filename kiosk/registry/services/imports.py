@@ -19,7 +19,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from kiosk.domain.errors import InputError, KioskError
+from kiosk.domain.errors import InputError, KioskError, Notice
 from kiosk.formats.bundle_content import (
     BundleContent,
     parse_bundle_content,
@@ -27,7 +27,7 @@ from kiosk.formats.bundle_content import (
 from kiosk.formats.bundles import bundle_digest, open_bundle, read_bundle_header
 from kiosk.formats.receipts import write_receipt
 from kiosk.formats.records import canonical_json
-from kiosk.registry.services.registry import RegistryContext, describe_gap, sequence_gaps
+from kiosk.registry.services.registry import RegistryContext, gap_notice, sequence_gaps
 from kiosk.registry.services.rows import (
     attempt_row,
     bundle_row,
@@ -65,10 +65,11 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """What happened to one file; ``reason`` is one sentence for conflicts and refusals.
+    """What happened to one file.
 
-    A file refused because it could not be opened also carries the error that refused it, as a code and
-    its parameters (``problem``), for the CLI and the console to word in the reader's language.
+    ``problem`` says why a file was not simply imported: the error that refused it, or a notice for a
+    duplicate or a conflict; ``notes`` are warnings about a file that was imported. Both are codes and
+    parameters, for the CLI and the console to word in the reader's language.
     """
 
     path: Path
@@ -77,10 +78,9 @@ class FileOutcome:
     kiosk_id: str | None = None
     sequence: int | None = None
     attempts: int = 0
-    reason: str = ""
     receipt: Path | None = None
-    notes: tuple[str, ...] = ()
-    problem: KioskError | None = None
+    notes: tuple[Notice, ...] = ()
+    problem: KioskError | Notice | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +97,8 @@ class ImportReport:
         return sum(1 for item in self.outcomes if item.outcome is outcome)
 
     @property
-    def gap_sentences(self) -> list[str]:
-        return [describe_gap(kiosk_id, missing) for kiosk_id, missing in self.gaps.items()]
+    def gap_notices(self) -> list[Notice]:
+        return [gap_notice(kiosk_id, missing) for kiosk_id, missing in self.gaps.items()]
 
 
 def bundle_files(paths: Iterable[Path]) -> list[Path]:
@@ -134,9 +134,10 @@ def import_file(ctx: RegistryContext, path: Path) -> FileOutcome:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return FileOutcome(
-            path, Outcome.REFUSED, reason=f"The file {path} could not be read ({error.strerror})."
+        problem = InputError(
+            "registry_import.file_unreadable", path=path, reason=error.strerror or str(error)
         )
+        return FileOutcome(path, Outcome.REFUSED, problem=problem)
     digest = bundle_digest(data)
     try:
         header = read_bundle_header(data)
@@ -151,7 +152,7 @@ def import_file(ctx: RegistryContext, path: Path) -> FileOutcome:
     except KioskError as error:
         return _refuse(ctx, path, data, digest, error, header.bundle_id, header.kiosk_id)
     if held is not None:
-        return _conflict(ctx, path, data, digest, content, _same_id_reason(content))
+        return _conflict(ctx, path, data, digest, content, _same_id_notice(content))
     return _store(ctx, path, data, digest, content)
 
 
@@ -162,14 +163,14 @@ class _Stored:
     fresh: int
     acknowledged: list[str]
     differing: list[str]
-    notes: tuple[str, ...]
+    notes: tuple[Notice, ...]
 
 
 def _store(ctx: RegistryContext, path: Path, data: bytes, digest: str, content: BundleContent) -> FileOutcome:
     now = ctx.now()
     duplicate_of: StoredBundle | None = None
     stored: _Stored | None = None
-    conflict = ""
+    conflict: Notice | None = None
     with ctx.database.transaction() as session:
         if claim_bundle(session, bundle_row(path, digest, content, now)):
             stored = _store_contents(session, content, now)
@@ -179,13 +180,14 @@ def _store(ctx: RegistryContext, path: Path, data: bytes, digest: str, content: 
             if other is not None and other.digest == digest:
                 duplicate_of = other
             elif other is not None:
-                conflict = _same_id_reason(content)
+                conflict = _same_id_notice(content)
             else:
                 taken = find_bundle_by_sequence(session, content.kiosk_id, content.sequence)
-                conflict = _same_sequence_reason(content, taken)
+                conflict = _same_sequence_notice(content, taken)
     if duplicate_of is not None:
         return _duplicate(ctx, path, duplicate_of)
     if stored is None:
+        assert conflict is not None  # nothing was stored only when the bundle id or number is taken
         return _conflict(ctx, path, data, digest, content, conflict)
     receipt = write_receipt(
         ctx.identity,
@@ -196,17 +198,19 @@ def _store(ctx: RegistryContext, path: Path, data: bytes, digest: str, content: 
         digest,
         stored.acknowledged,
     )
-    outcome, reason = Outcome.IMPORTED, ""
+    outcome, problem = Outcome.IMPORTED, None
     if stored.differing:
         named = ", ".join(stored.differing[:5]) + (" ..." if len(stored.differing) > 5 else "")
         outcome = Outcome.CONFLICT
-        reason = (
-            f"Bundle {content.bundle_id} re-sends attempt(s) {named} with contents other than the copy "
-            f"already held; both copies are kept in attempt_conflicts for a person to decide "
-            f"({stored.fresh} new attempt(s) were imported)."
+        problem = Notice(
+            "registry_import.attempts_differ",
+            bundle_id=content.bundle_id,
+            attempts=named,
+            count=len(stored.differing),
+            fresh=stored.fresh,
         )
         copy = _quarantine_copy(ctx, path, data, digest)
-        _record(ctx, path, copy, digest, Outcome.CONFLICT, reason, content.bundle_id, content.kiosk_id)
+        _record(ctx, path, copy, digest, Outcome.CONFLICT, problem, content.bundle_id, content.kiosk_id)
     return FileOutcome(
         path,
         outcome,
@@ -214,7 +218,7 @@ def _store(ctx: RegistryContext, path: Path, data: bytes, digest: str, content: 
         content.kiosk_id,
         content.sequence,
         attempts=stored.fresh,
-        reason=reason,
+        problem=problem,
         receipt=receipt,
         notes=stored.notes,
     )
@@ -261,29 +265,32 @@ def _store_contents(session: RegistrySession, content: BundleContent, now: datet
     return _Stored(len(fresh), acknowledged, differing_ids, _chain_notes(session, content))
 
 
-def _chain_notes(session: RegistrySession, content: BundleContent) -> tuple[str, ...]:
+def _chain_notes(session: RegistrySession, content: BundleContent) -> tuple[Notice, ...]:
     """A warning when this bundle does not follow the kiosk's previous bundle held here."""
     previous = find_bundle_by_sequence(session, content.kiosk_id, content.sequence - 1)
     if previous is None or previous.digest == content.previous_hash:
         return ()
-    return (
-        f"Bundle {content.bundle_id} does not follow bundle {previous.bundle_id} held here (its "
-        "previous-bundle hash differs); the kiosk may have been restored from a backup.",
-    )
+    return (Notice("registry_import.chain_broken", bundle_id=content.bundle_id, previous=previous.bundle_id),)
 
 
-def _same_id_reason(content: BundleContent) -> str:
-    return (
-        f"A different bundle with id {content.bundle_id} was already imported; this copy is kept in "
-        "quarantine. The kiosk may have been restored from a backup: compare both files before using either."
-    )
+def _same_id_notice(content: BundleContent) -> Notice:
+    return Notice("registry_import.same_id_other_bytes", bundle_id=content.bundle_id)
 
 
-def _same_sequence_reason(content: BundleContent, taken: StoredBundle | None) -> str:
-    other = taken.bundle_id if isinstance(taken, StoredBundle) else "another bundle"
-    return (
-        f"Kiosk {content.kiosk_id} already sent {other} as its bundle {content.sequence}; this bundle "
-        f"{content.bundle_id} reuses the number and is kept in quarantine."
+def _same_sequence_notice(content: BundleContent, taken: StoredBundle | None) -> Notice:
+    if isinstance(taken, StoredBundle):
+        return Notice(
+            "registry_import.sequence_taken",
+            kiosk_id=content.kiosk_id,
+            sequence=content.sequence,
+            bundle_id=content.bundle_id,
+            other=taken.bundle_id,
+        )
+    return Notice(
+        "registry_import.sequence_taken_unknown",
+        kiosk_id=content.kiosk_id,
+        sequence=content.sequence,
+        bundle_id=content.bundle_id,
     )
 
 
@@ -303,18 +310,18 @@ def _duplicate(ctx: RegistryContext, path: Path, held: StoredBundle) -> FileOutc
         held.bundle_id,
         held.kiosk_id,
         held.sequence,
-        reason=f"Bundle {held.bundle_id} was already imported with exactly these bytes; nothing changed.",
+        problem=Notice("registry_import.duplicate", bundle_id=held.bundle_id),
         receipt=receipt,
     )
 
 
 def _conflict(
-    ctx: RegistryContext, path: Path, data: bytes, digest: str, content: BundleContent, reason: str
+    ctx: RegistryContext, path: Path, data: bytes, digest: str, content: BundleContent, problem: Notice
 ) -> FileOutcome:
     stored = _quarantine_copy(ctx, path, data, digest)
-    _record(ctx, path, stored, digest, Outcome.CONFLICT, reason, content.bundle_id, content.kiosk_id)
+    _record(ctx, path, stored, digest, Outcome.CONFLICT, problem, content.bundle_id, content.kiosk_id)
     return FileOutcome(
-        path, Outcome.CONFLICT, content.bundle_id, content.kiosk_id, content.sequence, reason=reason
+        path, Outcome.CONFLICT, content.bundle_id, content.kiosk_id, content.sequence, problem=problem
     )
 
 
@@ -327,11 +334,9 @@ def _refuse(
     bundle_id: str | None = None,
     kiosk_id: str | None = None,
 ) -> FileOutcome:
-    # The quarantine record keeps the error as its code and parameters (``str`` of a KioskError).
-    reason = str(problem)
     stored = _quarantine_copy(ctx, path, data, digest)
-    _record(ctx, path, stored, digest, Outcome.REFUSED, reason, bundle_id, kiosk_id)
-    return FileOutcome(path, Outcome.REFUSED, bundle_id, kiosk_id, reason=reason, problem=problem)
+    _record(ctx, path, stored, digest, Outcome.REFUSED, problem, bundle_id, kiosk_id)
+    return FileOutcome(path, Outcome.REFUSED, bundle_id, kiosk_id, problem=problem)
 
 
 def _quarantine_copy(ctx: RegistryContext, path: Path, data: bytes, digest: str) -> Path:
@@ -352,7 +357,7 @@ def _record(
     stored: Path,
     digest: str,
     outcome: Outcome,
-    reason: str,
+    problem: KioskError | Notice,
     bundle_id: str | None,
     kiosk_id: str | None,
 ) -> None:
@@ -366,7 +371,8 @@ def _record(
                 "bundle_id": bundle_id,
                 "kiosk_id": kiosk_id,
                 "outcome": outcome.value,
-                "reason": reason,
+                # The quarantine log keeps why as the code and its parameters, in any reader's language.
+                "reason": str(problem),
                 "received_at": ctx.now(),
             },
         )

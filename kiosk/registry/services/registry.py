@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from kiosk.domain.errors import InputError, KioskError, SecurityError, StoreError
+from kiosk.domain.errors import InputError, KioskError, Notice, SecurityError, StoreError
 from kiosk.formats.enrolment import Enrolment, read_enrolment
 from kiosk.formats.keys import KeyKind, PrivateIdentity, PublicIdentity, generate_identity, load_identity
 from kiosk.formats.keys import write_identity as write_key_files
@@ -186,12 +186,7 @@ def sequence_gaps(ctx: RegistryContext, kiosk_ids: Iterable[str] | None = None) 
     return gaps
 
 
-def describe_gap(kiosk_id: str, missing: list[int]) -> str:
-    """One sentence for a kiosk's missing bundles."""
+def gap_notice(kiosk_id: str, missing: list[int]) -> Notice:
+    """What to say of a kiosk's missing bundles (the first ten numbers, and how many in all)."""
     shown = ", ".join(str(number) for number in missing[:10]) + (" ..." if len(missing) > 10 else "")
-    noun = "bundle" if len(missing) == 1 else "bundles"
-    verb = "has" if len(missing) == 1 else "have"
-    return (
-        f"Kiosk {kiosk_id}: {noun} {shown} {verb} not arrived; later bundles repeat any attempt not yet "
-        "acknowledged, so ask the centre to export again if results are missing."
-    )
+    return Notice("registry_import.bundles_missing", kiosk_id=kiosk_id, numbers=shown, count=len(missing))

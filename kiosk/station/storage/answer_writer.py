@@ -1,9 +1,9 @@
 """The answer path: one transaction per saved answer, on a connection kept for the exam session.
 
-Saving an answer is the kiosk's hot path (docs/ARCHITECTURE.md §7: p99 <= 15 ms from click to commit, and no more than
-1.5x a bare sqlite3 INSERT+COMMIT with the same pragmas). Its transaction is one INSERT into the journal,
-one UPSERT of the item's current response and one UPDATE of the attempt's clock and journal head. On a
-fast disk, building SQLAlchemy statements and checking a connection out of the pool cost more than the
+Saving an answer is the kiosk's hot path (docs/ARCHITECTURE.md §7: p99 <= 15 ms from click to commit, and no
+more than 1.5x a bare sqlite3 INSERT+COMMIT with the same pragmas). Its transaction is one INSERT into the
+journal, one UPSERT of the item's current response and one UPDATE of the attempt's clock and journal head.
+On a fast disk, building SQLAlchemy statements and checking a connection out of the pool cost more than the
 commit itself, so this writer holds one pooled connection (with the store's pragmas) for the session and
 runs fixed SQL on it directly. It is still an ordinary transaction: it commits fully or not at all.
 """

@@ -111,5 +111,37 @@
         <source>None of the sample banks in {folder} could be built ({banks}).</source>
         <translation>{folder} 中的示例题库都无法生成（{banks}）。</translation>
     </message>
+    <message>
+        <source>The file {path} could not be read ({reason}).</source>
+        <translation>无法读取文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Bundle {bundle_id} was already imported with exactly these bytes; nothing changed.</source>
+        <translation>结果包 {bundle_id} 已以完全相同的内容导入过；没有任何更改。</translation>
+    </message>
+    <message>
+        <source>A different bundle with id {bundle_id} was already imported; this copy is kept in quarantine. The kiosk may have been restored from a backup: compare both files before using either.</source>
+        <translation>已导入过另一个编号为 {bundle_id} 的结果包；此副本保存在隔离区。考试机可能是从备份恢复的：使用任何一个文件之前，请先比较两个文件。</translation>
+    </message>
+    <message>
+        <source>Kiosk {kiosk_id} already sent {other} as its bundle {sequence}; this bundle {bundle_id} reuses the number and is kept in quarantine.</source>
+        <translation>考试机 {kiosk_id} 已将 {other} 作为其第 {sequence} 号结果包发送；结果包 {bundle_id} 重复使用了这个编号，已保存在隔离区。</translation>
+    </message>
+    <message>
+        <source>Kiosk {kiosk_id} already sent another bundle as its bundle {sequence}; this bundle {bundle_id} reuses the number and is kept in quarantine.</source>
+        <translation>考试机 {kiosk_id} 已发送过另一个第 {sequence} 号结果包；结果包 {bundle_id} 重复使用了这个编号，已保存在隔离区。</translation>
+    </message>
+    <message>
+        <source>Bundle {bundle_id} re-sends attempts held here with other contents ({attempts}); both copies are kept for a person to decide. New attempts imported from it: {fresh}.</source>
+        <translation>结果包 {bundle_id} 重新发送的作答记录与此处保存的内容不同（{attempts}）；两份副本都已保留，由人工决定。从中导入的新作答记录：{fresh}。</translation>
+    </message>
+    <message>
+        <source>Bundle {bundle_id} does not follow bundle {previous} held here (its previous-bundle hash differs); the kiosk may have been restored from a backup.</source>
+        <translation>结果包 {bundle_id} 未接续此处保存的结果包 {previous}（其前一结果包的哈希值不同）；考试机可能是从备份恢复的。</translation>
+    </message>
+    <message>
+        <source>Kiosk {kiosk_id}: bundle numbers not yet arrived: {numbers}. Later bundles repeat any attempt not yet acknowledged, so ask the centre to export again if results are missing.</source>
+        <translation>考试机 {kiosk_id}：尚未收到的结果包编号：{numbers}。后续结果包会重复发送所有尚未确认的作答记录，如果缺少成绩，请让考点再次导出。</translation>
+    </message>
 </context>
 </TS>

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from kiosk.cli.hints import with_hint
-from kiosk.domain.errors import FileWriteError, InputError, SecurityError, StoreError
+from kiosk.domain.errors import FileWriteError, InputError, Notice, SecurityError, StoreError
 from kiosk.formats.bundles import read_bundle_header, seal_bundle
 from kiosk.formats.keys import KeyKind, generate_identity, load_public
 from kiosk.formats.receipts import read_receipt
@@ -22,8 +22,8 @@ from kiosk.registry.services import imports as registry_import
 from kiosk.registry.services.imports import Outcome, import_bundles, import_file
 from kiosk.registry.services.registry import (
     EnrolmentOutcome,
-    describe_gap,
     enrol_kiosk,
+    gap_notice,
     init_registry,
     list_kiosks,
     open_registry,
@@ -204,7 +204,8 @@ def test_the_same_bytes_again_are_a_duplicate_and_change_nothing(world: World) -
     before = counts(world)
     again = import_file(world.ctx, path)
     assert again.outcome is Outcome.DUPLICATE
-    assert "already imported with exactly these bytes" in again.reason
+    assert again.problem == Notice("registry_import.duplicate", bundle_id="K1-000001")
+    assert "already imported with exactly these bytes" in sentence(again.problem)
     assert counts(world) == before
     assert again.receipt is not None and read_receipt(
         again.receipt, world.ctx.identity.public
@@ -220,7 +221,8 @@ def test_the_same_bundle_id_with_other_bytes_is_a_quarantined_conflict(world: Wo
     second = world.bundle(kiosk, [attempt("A-K1-1"), attempt("A-K1-2")], sequence=1, name="again.1xresult")
     outcome = import_file(world.ctx, second)
     assert outcome.outcome is Outcome.CONFLICT
-    assert "A different bundle with id K1-000001 was already imported" in outcome.reason
+    assert outcome.problem == Notice("registry_import.same_id_other_bytes", bundle_id="K1-000001")
+    assert "A different bundle with id K1-000001 was already imported" in sentence(outcome.problem)
     after = counts(world)
     assert after["attempts"] == before["attempts"] and after["quarantine"] == 1
     [copy] = list(world.ctx.quarantine_dir.iterdir())
@@ -233,7 +235,8 @@ def test_a_reused_sequence_number_under_another_bundle_id_is_a_conflict(world: W
     path = world.bundle(kiosk, [attempt("A-K1-2")], sequence=1, bundle_id="K1-other", name="other.1xresult")
     outcome = import_file(world.ctx, path)
     assert outcome.outcome is Outcome.CONFLICT
-    assert "Kiosk K1 already sent K1-000001 as its bundle 1" in outcome.reason
+    assert outcome.problem is not None and outcome.problem.code == "registry_import.sequence_taken"
+    assert "Kiosk K1 already sent K1-000001 as its bundle 1" in sentence(outcome.problem)
     assert counts(world)["attempts"] == 1
 
 
@@ -256,7 +259,9 @@ def test_a_resent_attempt_with_other_contents_is_recorded_as_a_conflict(world: W
     changed = attempt("A-K1-1", earned=3.0)
     outcome = import_file(world.ctx, world.bundle(kiosk, [changed, attempt("A-K1-2", "C002")]))
     assert outcome.outcome is Outcome.CONFLICT and outcome.attempts == 1
-    assert "re-sends attempt(s) A-K1-1 with contents other than the copy already held" in outcome.reason
+    assert outcome.problem is not None and outcome.problem.code == "registry_import.attempts_differ"
+    assert outcome.problem.params["attempts"] == "A-K1-1" and outcome.problem.params["fresh"] == 1
+    assert "re-sends attempts held here with other contents (A-K1-1)" in sentence(outcome.problem)
     assert rows(world, "SELECT attempt_id, held_bundle_id, bundle_id FROM attempt_conflicts") == [
         ("A-K1-1", "K1-000001", "K1-000002")
     ]
@@ -300,8 +305,8 @@ def test_gaps_in_a_kiosks_sequence_are_reported(world: World) -> None:
     fifth = world.bundle(kiosk, [attempt("A-K1-5", "C5")], sequence=5)
     report = import_bundles(world.ctx, [first, third, fifth])
     assert report.gaps == {"K1": [2, 4]}
-    assert report.gap_sentences == [describe_gap("K1", [2, 4])]
-    assert "Kiosk K1: bundles 2, 4 have not arrived" in report.gap_sentences[0]
+    assert report.gap_notices == [gap_notice("K1", [2, 4])]
+    assert "Kiosk K1: bundle numbers not yet arrived: 2, 4." in sentence(report.gap_notices[0])
     assert not report.failed
 
 
@@ -311,7 +316,8 @@ def test_a_bundle_that_does_not_follow_the_previous_one_gets_a_note(world: World
     kiosk.last_digest = "0" * 64
     outcome = import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-2", "C2")]))
     assert outcome.outcome is Outcome.IMPORTED
-    assert "does not follow bundle K1-000001 held here" in outcome.notes[0]
+    assert [note.code for note in outcome.notes] == ["registry_import.chain_broken"]
+    assert "does not follow bundle K1-000001 held here" in sentence(outcome.notes[0])
     follows = import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-3", "C3")]))
     assert follows.notes == ()
 
@@ -321,7 +327,9 @@ def test_sequence_gaps_for_all_kiosks(world: World) -> None:
     import_file(world.ctx, world.bundle(one, [attempt("A-K1-1")], sequence=2))
     import_file(world.ctx, world.bundle(two, [attempt("A-K2-1", "C9")]))
     assert sequence_gaps(world.ctx) == {"K1": [1]}
-    assert describe_gap("K1", [1]).startswith("Kiosk K1: bundle 1 has not arrived")
+    assert gap_notice("K1", [1]).params == {"kiosk_id": "K1", "numbers": "1", "count": 1}
+    many = gap_notice("K1", list(range(1, 13)))
+    assert many.params["numbers"] == "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 ..." and many.params["count"] == 12
 
 
 # Refusals -------------------------------------------------------------------------------------------------
@@ -333,7 +341,6 @@ def assert_refused(world: World, path: Path, code: str, **params: object) -> Non
     assert outcome.outcome is Outcome.REFUSED, outcome
     assert outcome.problem is not None and outcome.problem.code == code, outcome
     assert {name: outcome.problem.params.get(name) for name in params} == params
-    assert outcome.reason == str(outcome.problem)
     after = counts(world)
     assert after["quarantine"] == before["quarantine"] + 1
     assert {key: value for key, value in after.items() if key != "quarantine"} == {
@@ -343,7 +350,7 @@ def assert_refused(world: World, path: Path, code: str, **params: object) -> Non
     stored = rows(world, "SELECT stored_path, outcome, reason FROM quarantine ORDER BY id DESC LIMIT 1")[0]
     assert Path(str(stored[0])).read_bytes() == path.read_bytes()
     assert mode_of(Path(str(stored[0]))) == PRIVATE
-    assert stored[1:] == ("refused", outcome.reason)
+    assert stored[1:] == ("refused", str(outcome.problem))
 
 
 def test_a_bundle_from_an_unknown_kiosk_is_refused(world: World) -> None:
@@ -433,7 +440,9 @@ def test_a_full_disk_keeps_no_part_of_a_quarantine_copy_and_records_nothing(
 
 def test_a_missing_file_is_refused_without_a_copy(world: World) -> None:
     outcome = import_file(world.ctx, world.root / "absent.1xresult")
-    assert outcome.outcome is Outcome.REFUSED and "could not be read" in outcome.reason
+    assert outcome.outcome is Outcome.REFUSED and outcome.problem is not None
+    assert outcome.problem.code == "registry_import.file_unreadable"
+    assert "could not be read" in sentence(outcome.problem)
     assert counts(world)["quarantine"] == 0
 
 

@@ -149,7 +149,8 @@ class ImportsPage(ConsolePage):
             conflict=report.count(Outcome.CONFLICT),
             refused=report.count(Outcome.REFUSED),
         )
-        extra = [note for outcome in report.outcomes for note in outcome.notes] + report.gap_sentences
+        notices = [note for outcome in report.outcomes for note in outcome.notes] + report.gap_notices
+        extra = [error_sentence(notice) for notice in notices]
         if report.failed:
             extra.append(
                 tr("AdminImports", "Refused and conflicting files were copied to the quarantine folder.")
@@ -159,8 +160,8 @@ class ImportsPage(ConsolePage):
 
     @staticmethod
     def _row(outcome: FileOutcome) -> tuple[object, ...]:
-        # A file refused for an error carries it as a code and params: its sentence in the console's language.
-        detail = error_sentence(outcome.problem) if outcome.problem is not None else outcome.reason
+        # Why a file was not simply imported is a code and params: its sentence in the console's language.
+        detail = error_sentence(outcome.problem) if outcome.problem is not None else ""
         if outcome.outcome is Outcome.IMPORTED:
             detail = tr("AdminImports", "receipt {file}").format(
                 file=outcome.receipt.name if outcome.receipt else "-"
