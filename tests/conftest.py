@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.files import fill_disk  # noqa: F401 (fixture)
+
 BANK_YAML = """\
 certificate: maintenance
 grade: 1

@@ -20,7 +20,7 @@ from kiosk.domain.items import GRADE_NAMES
 from kiosk.domain.spreadsheet import inert_cell
 from kiosk.messages import sentence
 from kiosk.station.services import bank_install, integrity, invigilators, kiosk_setup, roster, sittings
-from kiosk.support.files import write_file
+from kiosk.support.files import PRIVATE, write_file
 
 # argparse has no public name for the object add_subparsers returns.
 Subparsers = argparse._SubParsersAction
@@ -207,7 +207,7 @@ def _roster_import(args: argparse.Namespace) -> int:
                 [inert_cell(issued.candidate_number), inert_cell(issued.full_name), issued.access_code]
             )
         try:
-            write_file(codes_out, text.getvalue().encode("utf-8-sig"), 0o600)
+            write_file(codes_out, text.getvalue().encode("utf-8-sig"), PRIVATE)
         except FileWriteError as error:
             raise CommandError(
                 f"The candidates were imported but their access codes were not saved: {sentence(error)} "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,19 @@ def test_a_damaged_store_is_refused_with_what_to_do(
     (folder / "kiosk.db").write_bytes(b"\x13" * 4096)
     assert kiosk(folder, "store", "check") == 1
     assert "is damaged" in capsys.readouterr().err
+
+
+def test_a_full_disk_keeps_the_roster_and_says_the_codes_were_not_saved(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fill_disk: Callable[[], None]
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    codes = tmp_path / "out" / "codes.csv"
+    codes.parent.mkdir()
+    fill_disk()
+    assert kiosk(data, "roster", "import", str(roster), "--codes-out", str(codes)) == 1
+    said = capsys.readouterr().err
+    assert "The candidates were imported but their access codes were not saved" in said
+    assert f"The disk is full, so {codes} was not written" in said
+    assert "kiosk roster reset-code" in said
+    assert list(codes.parent.iterdir()) == []

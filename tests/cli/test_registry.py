@@ -21,8 +21,8 @@ from kiosk.station.services.invigilators import create_invigilator
 from kiosk.station.services.kiosk_setup import init_kiosk
 from kiosk.station.services.roster import import_roster
 from kiosk.station.services.sittings import open_sitting, schedule_sitting
+from tests.fixtures.files import part_files
 from tests.fixtures.kiosk import PIN, RELEASE_CODE, RIGHT, make_bank, make_package
-from tests.fixtures.registry import fill_disk_fixture, part_files  # noqa: F401 (fixture)
 
 
 def kiosk_with_results(data_dir: Path, work: Path, candidates: int = 2) -> None:
