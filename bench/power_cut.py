@@ -19,6 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from verdicts import Figure, finish
+
 from tests.station.services.power_cut_child import PowerCutReport, run_power_cuts
 
 
@@ -73,7 +75,28 @@ def main(argv: list[str] | None = None) -> int:
     for problem in report.problems[:20]:
         print(f"  {problem}")
     print(f"time: {elapsed:.1f} s")
-    return 0 if report.answers_lost == 0 and not report.problems else 1
+    return finish(
+        [
+            Figure(
+                "power_cut",
+                f"answers lost over {report.kills} SIGKILLs ({report.answers_acknowledged} acknowledged)",
+                str(report.answers_lost),
+                "0",
+                "0",
+                "-",
+                report.answers_lost == 0 and not report.problems,
+            ),
+            Figure(
+                "power_cut",
+                "largest exam-clock lag after a kill",
+                f"{report.max_clock_lag_seconds:.1f} s",
+                "<= 5 s",
+                "-",
+                "-",
+                report.max_clock_lag_seconds <= 5.0,
+            ),
+        ]
+    )
 
 
 if __name__ == "__main__":
