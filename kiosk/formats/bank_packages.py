@@ -6,11 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.domain.errors import BankError
+from kiosk.domain.errors import BankError, SecurityError
 from kiosk.domain.items import Bank
 from kiosk.formats.bank_payload import bank_from_payload
 from kiosk.formats.keys import PublicIdentity, load_public
-from kiosk.formats.packages import PackageHeader, open_package, read_header, verify_package
+from kiosk.formats.packages import (
+    BANK_ID,
+    MAX_VERSION,
+    PackageHeader,
+    open_package,
+    read_header,
+    verify_package,
+)
 
 PACKAGE_SUFFIX = ".1xbank"
 
@@ -28,6 +35,18 @@ def package_header_fields(bank: Bank) -> dict[str, object]:
         "title": bank.title.en,
         "languages": list(bank.languages),
     }
+
+
+def package_file_name(header: PackageHeader) -> str:
+    """The file name an installed package is kept under, ``<bank id>-v<version>.1xbank``.
+
+    A header was checked when it was read; this checks the two values that make the name once more, right
+    where the name is built, so no header can name a file outside the folder it is written to.
+    """
+    version = header.version
+    if not BANK_ID.fullmatch(header.bank_id) or not isinstance(version, int) or not 0 < version < MAX_VERSION:
+        raise SecurityError("package.file_name_refused", bank=header.bank_id, version=str(version))
+    return f"{header.bank_id}-v{version}{PACKAGE_SUFFIX}"
 
 
 def read_package_file(path: Path) -> bytes:

@@ -1,10 +1,26 @@
 """Identities (an Ed25519 signing key plus an X25519 agreement key) and their key and public files.
 
-Key file (``<name>.key``): two PKCS8 PEM blocks, signing key first, encrypted when a passphrase is
-given, after two plain lines naming the kind and name. It is written with mode 0600 and
-:func:`load_identity` refuses one that group or other users may access on POSIX systems, as ssh does,
-because a readable private key is as good as a published one. (Windows has no such mode bits; there
-the installer's folder permissions are what protect the key.)
+Key file (``<name>.key``): two plain lines naming the kind and name, then two PKCS8 PEM blocks, signing
+key first. With a passphrase the two blocks are sealed instead: AES-256-GCM under a key derived from the
+passphrase with Argon2id (memory-hard; the cost is written in the file and bounded when read), with the
+kind, name and cost as associated data, in one ``1X-KIOSK SEALED PRIVATE KEYS`` block::
+
+    -----BEGIN 1X-KIOSK SEALED PRIVATE KEYS-----
+    kdf: argon2id
+    memory-kib: 65536
+    iterations: 3
+    lanes: 4
+    salt: <base64>
+    nonce: <base64>
+
+    <base64 of the sealed PEM blocks, 64 characters a line>
+    -----END 1X-KIOSK SEALED PRIVATE KEYS-----
+
+Key files written before the seal existed hold PKCS8 blocks encrypted by PBKDF2 with 2,048 rounds; they
+are still read. A key file is written with mode 0600 and :func:`load_identity` refuses one that group or
+other users may access on POSIX systems, as ssh does, because a readable private key is as good as a
+published one. (Windows has no such mode bits; there the installer's folder permissions are what
+protect the key.)
 
 Public file (``<name>.pub``): a PEM-like text block with kind, name, key id and both raw public keys in
 base64, safe to e-mail, print or copy to USB.
@@ -21,14 +37,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.exceptions import InvalidSignature, InvalidTag, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from kiosk.domain.errors import SecurityError
-from kiosk.formats.encoding import b64decode, b64encode, check_label
-from kiosk.support.files import write_file
+from kiosk.formats.encoding import b64decode, b64encode, canonical_json, check_label, purpose_label
+from kiosk.support.files import PRIVATE, SHARED, write_file
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _PUBLIC_BEGIN = "-----BEGIN 1X-KIOSK PUBLIC IDENTITY-----"
@@ -38,6 +56,19 @@ _PEM_BLOCK = re.compile(
     r"-----BEGIN (ENCRYPTED )?PRIVATE KEY-----\r?\n[A-Za-z0-9+/=\r\n]+?"
     r"-----END (?:ENCRYPTED )?PRIVATE KEY-----"
 )
+_SEALED_BEGIN = "-----BEGIN 1X-KIOSK SEALED PRIVATE KEYS-----"
+_SEALED_END = "-----END 1X-KIOSK SEALED PRIVATE KEYS-----"
+_SEALED_BLOCK = re.compile(re.escape(_SEALED_BEGIN) + r"\r?\n(.*?)" + re.escape(_SEALED_END), re.DOTALL)
+_SEALED_FIELDS = ("kdf", "memory-kib", "iterations", "lanes", "salt", "nonce")
+
+KEY_FILE_KDF_LABEL = purpose_label("key-file-passphrase")
+KEY_FILE_SEAL_LABEL = purpose_label("key-file-seal")
+# Ceilings for the cost read from a key file, so a damaged file cannot ask for gigabytes or minutes.
+_MAX_KDF_MEMORY_KIB = 1024 * 1024
+_MAX_KDF_ITERATIONS = 64
+_MAX_KDF_LANES = 16
+_SALT_LENGTH = 16
+_NONCE_LENGTH = 12
 
 
 # Each error code of reading public key text, and its twin that also names the file the text came from.
@@ -131,6 +162,42 @@ class PublicIdentity:
         return identity
 
 
+@dataclass(frozen=True)
+class KeyFileKdf:
+    """Argon2id cost for turning a key file's passphrase into the key that seals it; written in the file.
+
+    The standard cost (64 MiB, 3 passes, 4 lanes) takes a few tenths of a second, paid once each time a
+    key is loaded, and makes every guess at a stolen file's passphrase cost as much.
+    """
+
+    memory_kib: int = 64 * 1024
+    iterations: int = 3
+    lanes: int = 4
+
+    def derive(self, passphrase: bytes, salt: bytes) -> bytes:
+        kdf = Argon2id(
+            salt=salt, length=32, iterations=self.iterations, lanes=self.lanes, memory_cost=self.memory_kib
+        )
+        return kdf.derive(KEY_FILE_KDF_LABEL + passphrase)
+
+    def associated_data(self, kind: KeyKind, name: str) -> bytes:
+        """What the seal binds besides the keys: the file's kind and name lines and this cost."""
+        described = {
+            "kind": kind.value,
+            "name": name,
+            "kdf": "argon2id",
+            "memory_kib": self.memory_kib,
+            "iterations": self.iterations,
+            "lanes": self.lanes,
+        }
+        return KEY_FILE_SEAL_LABEL + canonical_json(described)
+
+
+STANDARD_KEY_FILE_KDF = KeyFileKdf()
+# Cheap settings for test suites only: a key file sealed with them is as weak as its passphrase.
+TEST_KEY_FILE_KDF = KeyFileKdf(memory_kib=64, iterations=1, lanes=1)
+
+
 class PrivateIdentity:
     """A secret identity: signs with Ed25519 and receives HPKE messages with X25519."""
 
@@ -166,19 +233,84 @@ class PrivateIdentity:
         check_label(label)
         return self._signing_key.sign(label + data)
 
-    def to_key_file(self, passphrase: bytes | None) -> bytes:
-        """The ``.key`` file contents (see the module docstring)."""
+    def to_key_file(self, passphrase: bytes | None, kdf: KeyFileKdf = STANDARD_KEY_FILE_KDF) -> bytes:
+        """The ``.key`` file contents (see the module docstring); ``kdf`` is the cost of a passphrase."""
         if passphrase is not None and not passphrase:
             raise SecurityError("key.passphrase_empty")
-        encryption: serialization.KeySerializationEncryption = (
-            serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
-        )
-        blocks = [
-            key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+        blocks = b"".join(
+            key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
             for key in (self._signing_key, self._agreement_key)
-        ]
+        )
         head = f"{_PRIVATE_HEADER}\nkind: {self.kind.value}\nname: {self.name}\n".encode("ascii")
-        return head + b"".join(blocks)
+        if not passphrase:
+            return head + blocks
+        return head + _seal(blocks, passphrase, kdf, self.kind, self.name)
+
+
+def _seal(blocks: bytes, passphrase: bytes, kdf: KeyFileKdf, kind: KeyKind, name: str) -> bytes:
+    salt = os.urandom(_SALT_LENGTH)
+    nonce = os.urandom(_NONCE_LENGTH)
+    sealed = b64encode(
+        AESGCM(kdf.derive(passphrase, salt)).encrypt(nonce, blocks, kdf.associated_data(kind, name))
+    )
+    lines = [
+        _SEALED_BEGIN,
+        "kdf: argon2id",
+        f"memory-kib: {kdf.memory_kib}",
+        f"iterations: {kdf.iterations}",
+        f"lanes: {kdf.lanes}",
+        f"salt: {b64encode(salt)}",
+        f"nonce: {b64encode(nonce)}",
+        "",
+        *(sealed[start : start + 64] for start in range(0, len(sealed), 64)),
+        _SEALED_END,
+        "",
+    ]
+    return "\n".join(lines).encode("ascii")
+
+
+def _unseal(path: Path, body: str, kind: KeyKind, name: str, passphrase: bytes) -> str:
+    """The PEM blocks sealed in a key file's sealed block (``body`` is its text between the markers)."""
+    head, blank, rest = body.replace("\r\n", "\n").partition("\n\n")
+    fields: dict[str, str] = {}
+    for line in head.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep or key.strip() in fields:
+            raise SecurityError("key.file_damaged", path=path)
+        fields[key.strip()] = value.strip()
+    if not blank or set(fields) != set(_SEALED_FIELDS):
+        raise SecurityError("key.file_damaged", path=path)
+    kdf = _key_file_kdf(path, fields)
+    salt = b64decode(fields["salt"], "key.file_damaged", path=path)
+    nonce = b64decode(fields["nonce"], "key.file_damaged", path=path)
+    sealed = b64decode("".join(rest.split()), "key.file_damaged", path=path)
+    if len(salt) < 8 or len(nonce) != _NONCE_LENGTH:
+        raise SecurityError("key.file_damaged", path=path)
+    try:
+        blocks = AESGCM(kdf.derive(passphrase, salt)).decrypt(nonce, sealed, kdf.associated_data(kind, name))
+    except (InvalidTag, ValueError):
+        # A wrong passphrase and an altered file look the same to the seal; the passphrase is far likelier.
+        raise SecurityError("key.passphrase_wrong", path=path) from None
+    return blocks.decode("ascii", errors="replace")
+
+
+def _key_file_kdf(path: Path, fields: dict[str, str]) -> KeyFileKdf:
+    """The cost a sealed block names, refused when it is not Argon2id or beyond the ceilings."""
+    if fields["kdf"] != "argon2id":
+        raise SecurityError("key.file_kdf_unusable", path=path, setting="kdf")
+    ceilings = {"memory-kib": _MAX_KDF_MEMORY_KIB, "iterations": _MAX_KDF_ITERATIONS, "lanes": _MAX_KDF_LANES}
+    numbers: list[int] = []
+    for setting, ceiling in ceilings.items():
+        text = fields[setting]
+        if not re.fullmatch(r"[0-9]{1,8}", text) or not 1 <= int(text) <= ceiling:
+            raise SecurityError("key.file_kdf_unusable", path=path, setting=setting)
+        numbers.append(int(text))
+    memory_kib, iterations, lanes = numbers
+    if memory_kib < 8 * lanes:  # Argon2's own minimum
+        raise SecurityError("key.file_kdf_unusable", path=path, setting="memory-kib")
+    return KeyFileKdf(memory_kib, iterations, lanes)
 
 
 def generate_identity(kind: KeyKind, name: str) -> PrivateIdentity:
@@ -187,16 +319,25 @@ def generate_identity(kind: KeyKind, name: str) -> PrivateIdentity:
 
 
 def write_identity(
-    identity: PrivateIdentity, directory: Path, passphrase: bytes | None = None
+    identity: PrivateIdentity,
+    directory: Path,
+    passphrase: bytes | None = None,
+    *,
+    kdf: KeyFileKdf = STANDARD_KEY_FILE_KDF,
+    public_mode: int = SHARED,
 ) -> tuple[Path, Path]:
-    """Write ``<name>.key`` (mode 0600, never overwritten) and ``<name>.pub``; return both paths."""
+    """Write ``<name>.key`` (mode 0600, never overwritten) and ``<name>.pub``; return both paths.
+
+    ``kdf`` is the cost of the passphrase, if any; ``public_mode`` the public file's mode (readable by all
+    unless it lives in a private folder).
+    """
     directory.mkdir(parents=True, exist_ok=True)
     key_path = directory / f"{identity.name}.key"
     pub_path = directory / f"{identity.name}.pub"
     if key_path.exists():
         raise SecurityError("key.file_exists", path=key_path)
-    write_file(key_path, identity.to_key_file(passphrase), 0o600)
-    write_file(pub_path, identity.public.to_text().encode("ascii"), 0o644)
+    write_file(key_path, identity.to_key_file(passphrase, kdf), PRIVATE)
+    write_file(pub_path, identity.public.to_text().encode("ascii"), public_mode)
     return key_path, pub_path
 
 
@@ -220,26 +361,30 @@ def load_identity(path: Path, passphrase: bytes | None = None) -> PrivateIdentit
     text = data.decode("ascii", errors="replace")
     kind_match = re.search(r"^kind: *(\S+) *\r?$", text, re.MULTILINE)
     name_match = re.search(r"^name: *(\S+) *\r?$", text, re.MULTILINE)
+    sealed = list(_SEALED_BLOCK.finditer(text))
     blocks = list(_PEM_BLOCK.finditer(text))
-    if kind_match is None or name_match is None or len(blocks) != 2:
+    if kind_match is None or name_match is None or len(blocks) + 2 * len(sealed) != 2:
         raise SecurityError("key.file_not_key_file", path=path)
     try:
         kind = KeyKind(kind_match.group(1))
     except ValueError:
         raise SecurityError("key.file_unknown_kind", path=path, kind=kind_match.group(1)) from None
-    encrypted = any(block.group(1) for block in blocks)
+    encrypted = bool(sealed) or any(block.group(1) for block in blocks)
     if encrypted and not passphrase:
         raise SecurityError("key.passphrase_needed", path=path)
+    if sealed and passphrase:
+        unsealed = _unseal(path, sealed[0].group(1), kind, name_match.group(1), passphrase)
+        blocks = list(_PEM_BLOCK.finditer(unsealed))
+        if len(blocks) != 2 or any(block.group(1) for block in blocks):
+            raise SecurityError("key.file_damaged", path=path)
     keys = []
     for block in blocks:
+        # Only a block of the older format is encrypted on its own (PKCS8 with PBKDF2).
+        block_passphrase = passphrase if block.group(1) else None
         try:
-            keys.append(
-                serialization.load_pem_private_key(
-                    block.group(0).encode("ascii"), passphrase if block.group(1) else None
-                )
-            )
+            keys.append(serialization.load_pem_private_key(block.group(0).encode("ascii"), block_passphrase))
         except ValueError:
-            if encrypted:
+            if block_passphrase:
                 raise SecurityError("key.passphrase_wrong", path=path) from None
             raise SecurityError("key.file_damaged", path=path) from None
         except (TypeError, UnsupportedAlgorithm):

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
+import re
 import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -77,6 +79,20 @@ _REQUIRED_FIELDS: Mapping[str, type] = {
     "title": str,
 }
 _ADDED_FIELDS = ("format", "signer_key_id", "created", "cipher", "release", *_DIGEST_FIELDS)
+# What a signed header may say, checked before any of it is used: the bank id and certificate become file
+# names, and the numbers are stored and counted with.
+BANK_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+MAX_VERSION = 1_000_000
+MAX_COUNT = 10_000
+MAX_DURATION_MINUTES = 24 * 60
+MAX_TITLE_LENGTH = 500
+_NUMBER_BOUNDS: Mapping[str, tuple[int, int]] = {
+    "grade": (1, 3),
+    "version": (1, MAX_VERSION - 1),
+    "item_count": (0, MAX_COUNT),
+    "form_items": (0, MAX_COUNT),
+    "duration_minutes": (1, MAX_DURATION_MINUTES),
+}
 
 
 @dataclass(frozen=True)
@@ -148,6 +164,9 @@ def build_package(
     reserved = sorted(set(header_fields) & set(_ADDED_FIELDS))
     if reserved:
         raise ValueError(f"header fields {reserved} are added by build_package itself")
+    refused = refused_header_value(header_fields)
+    if refused is not None:
+        raise ValueError(f"header field {refused!r} is out of range: {header_fields[refused]!r}")
 
     content_key = AESGCM.generate_key(bit_length=256)
     salt = os.urandom(16)
@@ -230,7 +249,39 @@ def _header_from_raw(raw: bytes) -> PackageHeader:
     for name in ("cipher", "release"):
         if not isinstance(fields.get(name), dict):
             raise SecurityError("package.header_field_damaged", field=name)
+    refused = refused_header_value(fields)
+    if refused is not None:
+        raise SecurityError("package.header_value_refused", field=refused, value=_shown(fields[refused]))
     return PackageHeader(**{name: fields[name] for name in expected}, raw=raw, fields=fields)
+
+
+def refused_header_value(fields: Mapping[str, object]) -> str | None:
+    """The first header field whose value a kiosk must not use, or None when every value is in range.
+
+    The bank id and certificate must be short lower-case names (they become file names), the grade 1 to 3,
+    the version a positive number below :data:`MAX_VERSION`, and the counts whole numbers within bounds.
+    The optional counts (``form_items``, ``duration_minutes``) are checked when present.
+    """
+    for name in ("bank_id", "certificate"):
+        value = fields.get(name)
+        if not isinstance(value, str) or not BANK_ID.fullmatch(value):
+            return name
+    for name, (lowest, highest) in _NUMBER_BOUNDS.items():
+        if name not in fields and name not in _REQUIRED_FIELDS:
+            continue
+        value = fields.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or not lowest <= value <= highest:
+            return name
+    title = fields.get("title")
+    if not isinstance(title, str) or len(title) > MAX_TITLE_LENGTH:
+        return "title"
+    return None
+
+
+def _shown(value: object) -> str:
+    """A header value as a short text for a message: long values are cut, so a hostile one stays legible."""
+    text = value if isinstance(value, str) else json.dumps(value)
+    return text if len(text) <= 40 else f"{text[:40]}..."
 
 
 def read_header(data: bytes) -> PackageHeader:

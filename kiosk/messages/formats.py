@@ -41,6 +41,10 @@ MESSAGES: dict[str, str] = {
     "package.content_undecryptable": "The bank package's content cannot be decrypted; it is damaged.",
     "package.file_missing": "The bank package {path} does not exist.",
     "package.file_unreadable": "The bank package {path} cannot be read ({reason}).",
+    "package.header_value_refused": "The bank package header field '{field}' holds a value no kiosk accepts "
+    "({value}); refuse the package and ask the awarding body for a new one.",
+    "package.file_name_refused": "The bank package names bank '{bank}' version {version}, which cannot name "
+    "a file on this kiosk; refuse the package and ask the awarding body for a new one.",
     "package.content_mismatch": "The package header names {bank} version {version}, but its content is "
     "{content_bank} version {content_version}; refuse the package and ask the awarding body for a new one.",
     # The bank inside a package (bank_payload).
@@ -115,6 +119,38 @@ MESSAGES: dict[str, str] = {
     "{incident} twice.",
     "bundle_content.answer_twice": "The result bundle {bundle_id} is malformed: attempt {attempt} answers "
     "item {item} twice.",
+    "bundle_content.not_short_text_or_null": f"{_MALFORMED} text of at most {{limit}} characters, or null"
+    f"{_OTHER_VERSION}",
+    "bundle_content.not_digest": f"{_MALFORMED} a SHA-256 digest of 64 hexadecimal digits{_OTHER_VERSION}",
+    "bundle_content.not_digest_or_empty": f"{_MALFORMED} empty or a SHA-256 digest of 64 hexadecimal digits"
+    f"{_OTHER_VERSION}",
+    "bundle_content.not_in_range": f"{_MALFORMED} a number from {{low}} to {{high}}{_OTHER_VERSION}",
+    "bundle_content.not_date": f"{_MALFORMED} a date such as 2025-03-14, or null{_OTHER_VERSION}",
+    "bundle_content.not_finite": f"{_MALFORMED} free of NaN and infinite numbers{_OTHER_VERSION}",
+    "bundle_content.not_id_list": f"{_MALFORMED} a list of ids{_OTHER_VERSION}",
+    "bundle_content.not_answer": f"{_MALFORMED} an answer: text, a list or a map of ids, or null"
+    f"{_OTHER_VERSION}",
+    "bundle_content.form_too_long": f"{_MALFORMED} a list of at most {{limit}} items{_OTHER_VERSION}",
+    "bundle_content.form_other_bank": "The result bundle {bundle_id} is malformed: attempt {attempt} was sat "
+    "on bank {bank} version {version}, but its form is drawn from {form_bank} version {form_version}.",
+    "bundle_content.form_item_twice": "The result bundle {bundle_id} is malformed: the form of attempt "
+    "{attempt} holds item {item} twice.",
+    "bundle_content.form_item_unanswered": "The result bundle {bundle_id} is malformed: the form of attempt "
+    "{attempt} holds item {item}, but its responses have no line for it.",
+    "bundle_content.answer_not_on_form": "The result bundle {bundle_id} is malformed: attempt {attempt} "
+    "answers item {item}, which is not on its form.",
+    "bundle_content.score_not_on_form": "The result bundle {bundle_id} is malformed: the result of attempt "
+    "{attempt} scores item {item}, which is not on its form.",
+    "bundle_content.percent_not_ratio": "The result bundle {bundle_id} is malformed: attempt {attempt} "
+    "claims {percent} %, but {earned} of {possible} points is {expected} %.",
+    "bundle_content.earned_not_sum": "The result bundle {bundle_id} is malformed: attempt {attempt} claims "
+    "{earned} points, but its item scores add up to {total}.",
+    "bundle_content.competences_not_sum": "The result bundle {bundle_id} is malformed: the competence marks "
+    "of attempt {attempt} add up to {earned} of {possible} points, not the {total} of {total_possible} its "
+    "result claims.",
+    "bundle_content.areas_not_sum": "The result bundle {bundle_id} is malformed: the area marks of attempt "
+    "{attempt} add up to {earned} of {possible} points, not the {total} of {total_possible} its result "
+    "claims.",
     # Kiosk enrolment files (enrolment).
     "enrolment.kiosk_id_empty": "The kiosk id for the enrolment file is empty; give one.",
     "enrolment.kiosk_name_empty": "The kiosk name for the enrolment file is empty; give one.",
@@ -169,6 +205,8 @@ MESSAGES: dict[str, str] = {
     "key.passphrase_needed": "The key file {path} is protected by a passphrase; give the passphrase.",
     "key.passphrase_wrong": "The passphrase for the key file {path} is not correct.",
     "key.file_damaged": "The key file {path} is damaged: a key in it cannot be read.",
+    "key.file_kdf_unusable": "The key file {path} asks for passphrase settings ('{setting}') this program "
+    "will not use; it was altered or damaged.",
     "key.file_wrong_key_types": "The key file {path} holds the wrong kinds of key (Ed25519 then X25519 "
     "expected).",
     "key.signature_mismatch": "The signature does not match {kind} key '{name}' ({key_id}): the data was "

@@ -24,6 +24,11 @@ MESSAGES: dict[str, str] = {
     # The kiosk store (storage, submission, context).
     "kiosk_store.folder_not_created": "The kiosk data folder {folder} cannot be created ({reason}); "
     "choose another.",
+    "kiosk_store.folder_not_private": "The kiosk data folder {folder} cannot be made private to this "
+    "account: {path} refused ({reason}). Make this account the owner of the folder and everything in it, "
+    "or choose another folder.",
+    "kiosk_store.not_private": "The kiosk store {path} cannot be made private to this account ({reason}); "
+    "make this account its owner or choose another data folder.",
     "kiosk_store.folder_missing": "The folder {folder} for the kiosk store does not exist.",
     "kiosk_store.damaged": "The kiosk store at {path} is damaged ({detail}). Do not run exams on this PC: "
     "copy the data folder for the administrator and restore the store from the last backup.",
@@ -74,6 +79,12 @@ MESSAGES: dict[str, str] = {
     "invigilator.name_too_long": "The invigilator's name is longer than {max_length} characters; shorten it.",
     "invigilator.pin_invalid": "A PIN must be {min_digits} to {max_digits} digits; leave it out to have one "
     "generated.",
+    "invigilator.pin_repeated": "A PIN of one digit repeated is among the first anyone would guess; choose "
+    "one without a pattern, or leave it out to have one generated.",
+    "invigilator.pin_sequential": "A PIN of digits in a run (such as 123456 or 987654) is among the first "
+    "anyone would guess; choose one without a pattern, or leave it out to have one generated.",
+    "invigilator.pin_pattern": "That PIN follows a well-known pattern (a repeated group, the same read "
+    "backwards, or a favourite of leaked PIN lists); choose another, or leave it out to have one generated.",
     "invigilator.exists": "An invigilator named '{name}' already exists.",
     "invigilator.unknown": "There is no invigilator named '{name}'; check the spelling.",
     "invigilator.none_active": "No invigilator account is active on this kiosk; the administrator must add "

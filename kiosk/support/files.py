@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from kiosk.domain.errors import FileWriteError
@@ -19,6 +20,8 @@ from kiosk.domain.errors import FileWriteError
 PRIVATE = 0o600
 # Public keys, packages meant to be copied, and reports meant to be printed.
 SHARED = 0o644
+# A folder holding private files: only its owner may list, enter or change it.
+PRIVATE_FOLDER = 0o700
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY = {errno.EROFS}
@@ -60,6 +63,40 @@ def write_file(path: Path, data: bytes, mode: int = PRIVATE) -> None:
 def write_text(path: Path, text: str, mode: int = PRIVATE, encoding: str = "utf-8") -> None:
     """``write_file`` for text."""
     write_file(path, text.encode(encoding), mode)
+
+
+def make_private_folder(folder: Path) -> list[Path]:
+    """Create ``folder`` (mode 0700) if absent and make all in it its owner's only; return what changed.
+
+    On POSIX every folder inside becomes 0700 and every file 0600, whatever modes an older program, a copy
+    or the umask left them; symbolic links are left alone (their modes mean nothing). Raises OSError when a
+    mode cannot be changed (the folder or a file in it belongs to another account). Elsewhere the folder
+    is only created: Windows keeps its permissions in access lists, not mode bits.
+    """
+    folder.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
+    if os.name != "posix":
+        return []
+    changed: list[Path] = []
+    if _narrow(folder, PRIVATE_FOLDER):
+        changed.append(folder)
+    for root, folders, files in os.walk(folder):
+        for name in folders:
+            path = Path(root) / name
+            if not path.is_symlink() and _narrow(path, PRIVATE_FOLDER):
+                changed.append(path)
+        for name in files:
+            path = Path(root) / name
+            if not path.is_symlink() and _narrow(path, PRIVATE):
+                changed.append(path)
+    return changed
+
+
+def _narrow(path: Path, mode: int) -> bool:
+    """Give ``path`` exactly ``mode`` unless it has it already; True when it changed."""
+    if stat.S_IMODE(path.lstat().st_mode) == mode:
+        return False
+    path.chmod(mode)
+    return True
 
 
 def fsync_folder(folder: Path) -> None:

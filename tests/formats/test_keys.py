@@ -10,10 +10,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 from kiosk.cli.hints import with_hint
 from kiosk.domain.errors import SecurityError
 from kiosk.formats.keys import (
+    STANDARD_KEY_FILE_KDF,
+    TEST_KEY_FILE_KDF,
+    KeyFileKdf,
     KeyKind,
     PrivateIdentity,
     PublicIdentity,
@@ -273,7 +277,8 @@ def test_existing_key_file_is_never_overwritten(tmp_path: Path, kiosk: PrivateId
 
 def test_passphrase_protects_the_key_file(tmp_path: Path, kiosk: PrivateIdentity) -> None:
     key_path, _ = write_identity(kiosk, tmp_path, passphrase=b"correct horse")
-    assert b"ENCRYPTED PRIVATE KEY" in key_path.read_bytes()
+    assert b"-----BEGIN 1X-KIOSK SEALED PRIVATE KEYS-----" in key_path.read_bytes()
+    assert b"PRIVATE KEY-----" not in key_path.read_bytes().replace(b"SEALED PRIVATE KEYS", b"")
     with pytest.raises(SecurityError, match=r"^key\.passphrase_needed\b") as caught:
         load_identity(key_path)
     assert "protected by a passphrase; give the passphrase" in sentence(caught.value)
@@ -373,3 +378,149 @@ def test_load_public_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(SecurityError, match=r"^key\.public_file_not_text\b") as caught:
         load_public(path)
     assert sentence(caught.value) == f"The public key file {path} is not text; copy it again."
+
+
+# Passphrase-protected key files: sealed with a memory-hard KDF; the older PBKDF2 files still open.
+
+
+def _sealed(tmp_path: Path, kiosk: PrivateIdentity, kdf: KeyFileKdf = TEST_KEY_FILE_KDF) -> Path:
+    return _private_file(tmp_path / "sealed.key", kiosk.to_key_file(b"correct horse", kdf))
+
+
+def _fields(data: bytes) -> dict[str, str]:
+    lines = data.decode("ascii").split("-----BEGIN 1X-KIOSK SEALED PRIVATE KEYS-----\n")[1].split("\n\n")[0]
+    return dict(line.split(": ", 1) for line in lines.splitlines())
+
+
+def test_a_passphrase_is_stretched_by_argon2id_at_the_standard_cost(
+    tmp_path: Path, kiosk: PrivateIdentity
+) -> None:
+    key_path, _ = write_identity(kiosk, tmp_path, passphrase=b"correct horse")
+    fields = _fields(key_path.read_bytes())
+    assert fields["kdf"] == "argon2id"
+    assert (int(fields["memory-kib"]), int(fields["iterations"]), int(fields["lanes"])) == (65536, 3, 4)
+    assert (STANDARD_KEY_FILE_KDF.memory_kib, STANDARD_KEY_FILE_KDF.iterations) == (65536, 3)
+    # Nothing of the keys shows in clear, and no PKCS8 block (PBKDF2, 2,048 rounds) is left in the file.
+    assert b"ENCRYPTED PRIVATE KEY" not in key_path.read_bytes()
+    assert load_identity(key_path, b"correct horse").key_id == kiosk.key_id
+
+
+def test_a_cheap_seal_for_tests_round_trips(tmp_path: Path, kiosk: PrivateIdentity) -> None:
+    key_path, _ = write_identity(kiosk, tmp_path, passphrase=b"correct horse", kdf=TEST_KEY_FILE_KDF)
+    assert _fields(key_path.read_bytes())["memory-kib"] == "64"
+    loaded = load_identity(key_path, b"correct horse")
+    assert (loaded.kind, loaded.name, loaded.key_id) == (KeyKind.KIOSK, "lab-pc-07", kiosk.key_id)
+    verify_signature(kiosk.public, LABEL, b"x", loaded.sign(LABEL, b"x"))
+    with pytest.raises(SecurityError, match=r"^key\.passphrase_wrong\b"):
+        load_identity(key_path, b"correct horsE")
+    with pytest.raises(SecurityError, match=r"^key\.passphrase_needed\b"):
+        load_identity(key_path)
+
+
+def test_two_seals_of_the_same_key_differ(kiosk: PrivateIdentity) -> None:
+    first = kiosk.to_key_file(b"correct horse", TEST_KEY_FILE_KDF)
+    second = kiosk.to_key_file(b"correct horse", TEST_KEY_FILE_KDF)
+    assert _fields(first)["salt"] != _fields(second)["salt"] and first != second
+
+
+def test_a_key_file_written_the_old_way_still_opens(tmp_path: Path, kiosk: PrivateIdentity) -> None:
+    """Key files from before the seal hold two PKCS8 blocks encrypted with PBKDF2 (2,048 rounds)."""
+    old = generate_identity(KeyKind.REGISTRY, "registry-2024")
+    encryption = serialization.BestAvailableEncryption(b"correct horse")
+    keys = (old._signing_key, old._agreement_key)
+    blocks = b"".join(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+        for key in keys
+    )
+    head = b"# 1+X kiosk private identity. Keep this file secret.\nkind: registry\nname: registry-2024\n"
+    path = _private_file(tmp_path / "registry-2024.key", head + blocks)
+    assert b"ENCRYPTED PRIVATE KEY" in path.read_bytes()
+    assert load_identity(path, b"correct horse").key_id == old.key_id
+    with pytest.raises(SecurityError, match=r"^key\.passphrase_wrong\b"):
+        load_identity(path, b"wrong horse")
+    with pytest.raises(SecurityError, match=r"^key\.passphrase_needed\b"):
+        load_identity(path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(b"kind: kiosk", b"kind: registry"), (b"name: lab-pc-07", b"name: lab-pc-99")],
+    ids=["kind", "name"],
+)
+def test_the_seal_binds_the_kind_and_name_lines(
+    tmp_path: Path, kiosk: PrivateIdentity, old: bytes, new: bytes
+) -> None:
+    path = _sealed(tmp_path, kiosk)
+    _private_file(path, path.read_bytes().replace(old, new))
+    with pytest.raises(SecurityError, match=r"^key\.passphrase_wrong\b"):
+        load_identity(path, b"correct horse")
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("kdf", "pbkdf2"),
+        ("memory-kib", "99999999"),
+        ("memory-kib", "4"),
+        ("iterations", "0"),
+        ("iterations", "65"),
+        ("lanes", "17"),
+        ("lanes", "-1"),
+    ],
+)
+def test_hostile_seal_settings_are_refused_before_any_work(
+    tmp_path: Path, kiosk: PrivateIdentity, setting: str, value: str
+) -> None:
+    path = _sealed(tmp_path, kiosk)
+    fields = _fields(path.read_bytes())
+    line = f"{setting}: {fields[setting]}\n".encode()
+    _private_file(path, path.read_bytes().replace(line, f"{setting}: {value}\n".encode(), 1))
+    with pytest.raises(SecurityError, match=r"^key\.file_kdf_unusable\b") as caught:
+        load_identity(path, b"correct horse")
+    assert caught.value.params == {"path": path, "setting": setting}
+    assert f"asks for passphrase settings ('{setting}') this program will not use" in sentence(caught.value)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text.replace("nonce: ", "nonce: !"),
+        lambda text: text.replace("salt: ", "pepper: "),
+        lambda text: text.replace("lanes: 1\n", "lanes: 1\nlanes: 1\n"),
+        lambda text: text.replace("\n\n", "\n"),
+        lambda text: text.replace("lanes: 1", "lanes 1"),
+    ],
+    ids=["bad base64", "unknown field", "field twice", "no blank line", "malformed line"],
+)
+def test_a_damaged_seal_is_refused(
+    tmp_path: Path, kiosk: PrivateIdentity, damage: Callable[[str], str]
+) -> None:
+    path = _sealed(tmp_path, kiosk)
+    _private_file(path, damage(path.read_text("ascii")).encode("ascii"))
+    with pytest.raises(SecurityError, match=r"^key\.file_damaged\b"):
+        load_identity(path, b"correct horse")
+
+
+def test_a_flipped_sealed_byte_reads_as_a_wrong_passphrase(tmp_path: Path, kiosk: PrivateIdentity) -> None:
+    path = _sealed(tmp_path, kiosk)
+    lines = path.read_text("ascii").splitlines()
+    body = lines.index("") + 1
+    lines[body] = ("B" if lines[body][0] != "B" else "C") + lines[body][1:]
+    _private_file(path, "\n".join(lines).encode("ascii"))
+    with pytest.raises(SecurityError, match=r"^key\.passphrase_wrong\b"):
+        load_identity(path, b"correct horse")
+
+
+def test_a_sealed_block_beside_plain_keys_is_not_a_key_file(tmp_path: Path, kiosk: PrivateIdentity) -> None:
+    path = _private_file(
+        tmp_path / "x.key",
+        kiosk.to_key_file(b"pass", TEST_KEY_FILE_KDF) + kiosk.to_key_file(None).split(b"\n", 3)[3],
+    )
+    with pytest.raises(SecurityError, match=r"^key\.file_not_key_file\b"):
+        load_identity(path, b"pass")
+
+
+@posix_only
+def test_a_public_file_can_be_written_private(tmp_path: Path, kiosk: PrivateIdentity) -> None:
+    key_path, pub_path = write_identity(kiosk, tmp_path, public_mode=0o600)
+    assert stat.S_IMODE(key_path.stat().st_mode) == stat.S_IMODE(pub_path.stat().st_mode) == 0o600

@@ -391,3 +391,83 @@ def test_build_refuses_an_empty_release_code(awarding: PrivateIdentity) -> None:
 def test_two_builds_of_the_same_bank_differ(awarding: PrivateIdentity) -> None:
     first, second = build(awarding), build(awarding)
     assert split(first)[1] != split(second)[1]
+
+
+# A signed header is checked value by value before anything uses it: an awarding key that signs nonsense
+# (by mistake or because it was stolen) must not turn a bank id into a path or a count into a crash.
+
+
+@pytest.mark.parametrize(
+    ("change", "name"),
+    [
+        ({"bank_id": "../../x"}, "bank_id"),
+        ({"bank_id": "..\\..\\x"}, "bank_id"),
+        ({"bank_id": "/etc/passwd"}, "bank_id"),
+        ({"bank_id": "Maintenance-2"}, "bank_id"),
+        ({"bank_id": ""}, "bank_id"),
+        ({"bank_id": "-maintenance"}, "bank_id"),
+        ({"bank_id": "m" * 64}, "bank_id"),
+        ({"bank_id": "maintenance-2\n"}, "bank_id"),
+        ({"certificate": "../maintenance"}, "certificate"),
+        ({"grade": 0}, "grade"),
+        ({"grade": 4}, "grade"),
+        ({"version": 0}, "version"),
+        ({"version": -3}, "version"),
+        ({"version": 1_000_000}, "version"),
+        ({"version": 10**30}, "version"),
+        ({"item_count": -1}, "item_count"),
+        ({"item_count": 10**9}, "item_count"),
+        ({"form_items": -1}, "form_items"),
+        ({"form_items": "40"}, "form_items"),
+        ({"duration_minutes": 0}, "duration_minutes"),
+        ({"duration_minutes": 10**6}, "duration_minutes"),
+        ({"title": "T" * 501}, "title"),
+    ],
+)
+def test_header_values_out_of_range_are_refused_before_use(
+    package: bytes, awarding: PrivateIdentity, change: dict[str, object], name: str
+) -> None:
+    fields, ciphertext = split(package)
+    forged = assemble({**fields, **change}, ciphertext, awarding)
+    for reader in (read_header, lambda data: verify_package(data, [awarding.public])):
+        with pytest.raises(SecurityError, match=r"^package\.header_value_refused\b") as caught:
+            reader(forged)
+        assert caught.value.params["field"] == name
+    with pytest.raises(ValueError, match=f"header field '{name}' is out of range"):
+        build_package({**FIELDS, **change}, b"x", awarding, CODE, kdf=TEST_RELEASE_KDF)
+
+
+def test_a_refused_value_is_named_and_cut_short(package: bytes, awarding: PrivateIdentity) -> None:
+    fields, ciphertext = split(package)
+    with pytest.raises(SecurityError, match=r"^package\.header_value_refused\b") as caught:
+        read_header(assemble({**fields, "bank_id": "../../x"}, ciphertext, awarding))
+    assert caught.value.params == {"field": "bank_id", "value": "../../x"}
+    assert sentence(caught.value) == (
+        "The bank package header field 'bank_id' holds a value no kiosk accepts (../../x); refuse the "
+        "package and ask the awarding body for a new one."
+    )
+    with pytest.raises(SecurityError, match=r"^package\.header_value_refused\b") as caught:
+        read_header(assemble({**fields, "bank_id": "../" * 30}, ciphertext, awarding))
+    assert caught.value.params["value"] == ("../" * 30)[:40] + "..."
+    with pytest.raises(SecurityError, match=r"^package\.header_value_refused\b") as caught:
+        read_header(assemble({**fields, "version": 10**30}, ciphertext, awarding))
+    assert caught.value.params == {"field": "version", "value": str(10**30)}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"grade": 1},
+        {"grade": 3},
+        {"version": 999_999},
+        {"item_count": 0},
+        {"bank_id": "a"},
+        {"bank_id": "x" * 63},
+        {"form_items": 10_000, "duration_minutes": 1440},
+    ],
+)
+def test_header_values_at_the_bounds_are_accepted(
+    awarding: PrivateIdentity, change: dict[str, object]
+) -> None:
+    header = read_header(build(awarding, **change))
+    assert {name: header.fields[name] for name in change} == change

@@ -14,7 +14,7 @@ import pytest
 
 from kiosk.domain.errors import FileWriteError
 from kiosk.messages import sentence
-from kiosk.support.files import PRIVATE, SHARED, write_file, write_text
+from kiosk.support.files import PRIVATE, PRIVATE_FOLDER, SHARED, make_private_folder, write_file, write_text
 
 Write = Callable[[int, bytes], int]
 REAL_WRITE: Write = os.write
@@ -234,3 +234,78 @@ def test_a_real_full_disk_keeps_the_old_file(tiny_disk: Path) -> None:
     # The space the failed write took is given back, so the next small write still fits.
     write_file(target, b"new")
     assert target.read_bytes() == b"new"
+
+
+# Private folders: the kiosk's data folder and everything in it are its owner's only.
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+
+
+@posix_only
+@pytest.mark.parametrize("mask", [0o000, 0o022, 0o077])
+def test_a_new_private_folder_is_0700_whatever_the_umask(
+    tmp_path: Path, umask: Callable[[int], None], mask: int
+) -> None:
+    umask(mask)
+    folder = tmp_path / "parent" / "data"
+    assert make_private_folder(folder) == []  # created private, so nothing needed narrowing
+    assert folder.is_dir() and _mode(folder) == PRIVATE_FOLDER == 0o700
+
+
+@posix_only
+def test_an_open_folder_and_everything_in_it_are_narrowed(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    (folder / "keys").mkdir(parents=True)
+    (folder / "packages" / "old").mkdir(parents=True)
+    files = [
+        folder / "kiosk.db",
+        folder / "kiosk.db-wal",
+        folder / "keys" / "k.pub",
+        folder / "packages" / "old" / "p",
+    ]
+    for path in files:
+        path.write_bytes(b"x")
+        path.chmod(0o644)
+    (folder / "keys" / "k.pub").chmod(0o755)
+    for path in (folder, folder / "keys", folder / "packages", folder / "packages" / "old"):
+        path.chmod(0o755)
+    changed = make_private_folder(folder)
+    assert sorted(changed) == sorted(
+        [folder, folder / "keys", folder / "packages", folder / "packages" / "old", *files]
+    )
+    assert {_mode(path) for path in [folder, *folder.rglob("*")] if path.is_dir()} == {0o700}
+    assert {_mode(path) for path in folder.rglob("*") if path.is_file()} == {0o600}
+    assert make_private_folder(folder) == []  # already private: nothing to do
+
+
+@posix_only
+def test_links_out_of_the_folder_are_left_alone(tmp_path: Path) -> None:
+    outside = tmp_path / "shared.txt"
+    outside.write_bytes(b"x")
+    outside.chmod(0o644)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o755)
+    elsewhere.chmod(0o755)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(outside)
+    (folder / "link-folder").symlink_to(elsewhere, target_is_directory=True)
+    make_private_folder(folder)
+    assert _mode(outside) == 0o644 and _mode(elsewhere) == 0o755
+
+
+@posix_only
+def test_a_mode_that_cannot_be_changed_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    folder.chmod(0o700)
+    (folder / "theirs.db").write_bytes(b"x")
+    (folder / "theirs.db").chmod(0o644)
+
+    def refuse(path: Path, mode: int) -> None:
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), str(path))
+
+    monkeypatch.setattr(Path, "chmod", refuse)
+    with pytest.raises(PermissionError) as caught:
+        make_private_folder(folder)
+    assert caught.value.filename == str(folder / "theirs.db")

@@ -5,7 +5,12 @@ from __future__ import annotations
 HINTS: dict[str, str] = {
     "kiosk.not_set_up": "run 'kiosk init --centre NAME --kiosk NAME' first",
     "kiosk_store.folder_not_created": "give another with --data-dir",
+    "kiosk_store.folder_not_private": "--data-dir chooses the folder",
+    "kiosk_store.not_private": "--data-dir chooses the data folder",
     "install.no_trusted_key": "add one with 'kiosk trust KEY.pub'",
+    "invigilator.pin_repeated": "that is, without --pin-env",
+    "invigilator.pin_sequential": "that is, without --pin-env",
+    "invigilator.pin_pattern": "that is, without --pin-env",
     "invigilator.exists": "use 'kiosk invigilator reset-pin NAME' to give them a new PIN",
     "invigilator.unknown": "'kiosk invigilator list' shows them",
     "invigilator.none_active": "add one with 'kiosk invigilator add NAME'",

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.domain.errors import BankError, KioskError, RuleError, SecurityError
-from kiosk.formats.bank_packages import PACKAGE_SUFFIX, read_package_file
+from kiosk.formats.bank_packages import package_file_name, read_package_file
 from kiosk.formats.keys import KeyKind, PublicIdentity, load_public
 from kiosk.formats.packages import PackageHeader, verify_package
 from kiosk.station.services.context import KioskContext
@@ -89,8 +89,10 @@ def install_package(ctx: KioskContext, package_path: Path) -> InstalledBank:
     trusted = trusted_keys(ctx)
     if not trusted:
         raise SecurityError("install.no_trusted_key")
-    # A refusal says itself what is wrong with the package (untrusted signer, damage, ...).
+    # A refusal says itself what is wrong with the package (untrusted signer, damage, a bank id or number
+    # out of range, ...); nothing in the header is used before this.
     header = verify_package(data, trusted)
+    file_name = package_file_name(header)
     digest = hashlib.sha256(data).hexdigest()
     with ctx.store.session() as session:
         installed = banks.latest_version(session, header.bank_id)
@@ -99,7 +101,7 @@ def install_package(ctx: KioskContext, package_path: Path) -> InstalledBank:
         return _repair(ctx, same, data)
     _check_newer(header, installed)
 
-    target = ctx.packages_dir / f"{header.bank_id}-v{header.version}{PACKAGE_SUFFIX}"
+    target = ctx.packages_dir / file_name
     now = ctx.clock.wall()
     try:
         write_file(target, data)

@@ -14,6 +14,7 @@ from kiosk.domain.errors import StoreError
 from kiosk.formats.secrets import HashCost
 from kiosk.station.storage.engine import Store, open_store
 from kiosk.station.storage.migrations import upgrade
+from kiosk.support.files import PRIVATE, PRIVATE_FOLDER, make_private_folder
 
 STORE_FILE = "kiosk.db"
 PACKAGES_DIR = "packages"
@@ -45,6 +46,12 @@ class KioskContext:
         """This kiosk's own identity key."""
         return self.data_dir / KEYS_DIR
 
+    def mode_for(self, path: Path, mode: int) -> int:
+        """``mode`` for a file written to ``path``, but owner-only when ``path`` is inside the data folder."""
+        if path.resolve().is_relative_to(self.data_dir.resolve()):
+            return PRIVATE
+        return mode
+
     def close(self) -> None:
         """Release the store's connections."""
         self.store.close()
@@ -55,15 +62,26 @@ def open_context(
 ) -> KioskContext:
     """Open the kiosk data folder, creating its layout, checking the store and upgrading its schema.
 
-    Raises StoreError when the folder cannot be created or the store is damaged.
+    The folder and everything in it are made readable by this account only (0700 folders, 0600 files on
+    POSIX): the store holds PIN and access-code hashes, names and results, and the folder the kiosk's key.
+    Raises StoreError when the folder cannot be created or made private, or the store is damaged.
     """
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
         for name in (PACKAGES_DIR, TRUST_DIR, KEYS_DIR):
-            (data_dir / name).mkdir(exist_ok=True)
+            (data_dir / name).mkdir(PRIVATE_FOLDER, exist_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
         raise StoreError("kiosk_store.folder_not_created", folder=data_dir, reason=reason) from error
+    try:
+        # Narrowed rather than refused: folders set up by older versions were open to every local user.
+        make_private_folder(data_dir)
+    except OSError as error:
+        refused = Path(error.filename) if error.filename else data_dir
+        reason = error.strerror or str(error)
+        raise StoreError(
+            "kiosk_store.folder_not_private", folder=data_dir, path=refused, reason=reason
+        ) from error
     store = open_store(data_dir / STORE_FILE)
     try:
         store.require_intact()

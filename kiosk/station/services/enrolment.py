@@ -20,15 +20,23 @@ from kiosk.support.files import SHARED, write_file
 
 
 def write_enrolment(
-    identity: PrivateIdentity, kiosk_id: str, kiosk_name: str, centre: str, out: Path, now: datetime
+    identity: PrivateIdentity,
+    kiosk_id: str,
+    kiosk_name: str,
+    centre: str,
+    out: Path,
+    now: datetime,
+    mode: int = SHARED,
 ) -> Path:
-    """Write the enrolment file atomically to ``out`` (a folder gets ``<kiosk id>.1xenrol``)."""
+    """Write the enrolment file atomically to ``out`` (a folder gets ``<kiosk id>.1xenrol``).
+
+    Public by default (``mode``): it carries only the kiosk's names and public key, for the registry to copy.
+    """
     target = out / f"{kiosk_id}{ENROLMENT_SUFFIX}" if out.is_dir() else out
     if not target.parent.is_dir():
         raise InputError("enrolment.folder_missing", folder=target.parent)
     text = enrolment_text(identity, kiosk_id, kiosk_name, centre, now)
-    # Public: it carries only the kiosk's names and public key, for the registry to copy.
-    write_file(target, text.encode("utf-8"), SHARED)
+    write_file(target, text.encode("utf-8"), mode)
     return target
 
 
@@ -42,5 +50,10 @@ def enrol(ctx: KioskContext, out: Path, centre: str | None = None) -> tuple[Path
     if centre is not None and " ".join(centre.split()).casefold() != info.centre_name.casefold():
         raise RuleError("enrolment.other_centre", centre=info.centre_name, given=centre)
     identity = load_kiosk_identity(ctx)
-    path = write_enrolment(identity, info.kiosk_id, info.kiosk_name, info.centre_name, out, ctx.clock.wall())
+    target = out / f"{info.kiosk_id}{ENROLMENT_SUFFIX}" if out.is_dir() else out
+    # Written into the data folder it is owner-only, like everything else there.
+    mode = ctx.mode_for(target, SHARED)
+    path = write_enrolment(
+        identity, info.kiosk_id, info.kiosk_name, info.centre_name, out, ctx.clock.wall(), mode
+    )
     return path, read_enrolment(path)

@@ -7,11 +7,14 @@ can only shorten or lengthen a wait, never unlock a secret.
 
 from __future__ import annotations
 
+import functools
 import math
+import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from kiosk.domain.errors import SecurityError
+from kiosk.formats.secrets import HashCost, hash_secret, verify_secret
 from kiosk.station.services.context import KioskContext
 from kiosk.station.storage.repositories import audit
 
@@ -123,3 +126,25 @@ def wrong_guess(ctx: KioskContext, codes: WrongGuess, *limits: GuessLimit, **par
     if left == 1:
         return SecurityError(codes.last_try, minutes=minutes, **params)
     return SecurityError(codes.tries_left, tries=left, minutes=minutes, **params)
+
+
+def secret_matches(ctx: KioskContext, typed: str, stored: str | None) -> bool:
+    """True when ``typed`` is the secret whose hash is ``stored``; ``stored`` is None for an unknown name.
+
+    An unknown name (a candidate number not on the roster) is checked against a dummy hash of the same
+    cost, so every typed secret costs one hash and the time taken does not tell which names exist. An
+    empty ``typed`` is refused without hashing: that tells nothing about any name.
+    """
+    dummy = _dummy_hash(ctx.hash_cost)  # made on the first call of any kind, never only for unknown names
+    if not typed:
+        return False
+    if stored is None:
+        verify_secret(typed, dummy)
+        return False
+    return verify_secret(typed, stored)
+
+
+@functools.cache
+def _dummy_hash(cost: HashCost) -> str:
+    """A hash of a random secret nobody knows, one per cost."""
+    return hash_secret(secrets.token_urlsafe(24), cost)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ WRONG_PIN = guesses.WrongGuess(
     "invigilator.pin_wrong", "invigilator.pin_wrong_last_try", "invigilator.pin_wrong_now_locked"
 )
 _PIN = re.compile(r"[0-9]+")
+# Six-digit PINs that lead the lists of leaked PINs and are not caught by the rules of ``weak_pin``.
+_COMMON_PINS = frozenset({"112233", "159753", "147258", "147369", "258369", "159357", "789456", "654123"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +40,37 @@ def _clean_name(name: str) -> str:
 
 
 def _clean_pin(pin: str | None) -> str:
+    """The PIN to set: ``pin`` without spaces, refused when malformed or easy to guess; or a new one."""
     if pin is None:
-        return new_pin()
+        generated = new_pin()
+        while weak_pin(generated) is not None:
+            generated = new_pin()
+        return generated
     cleaned = "".join(pin.split())
     if not _PIN.fullmatch(cleaned) or not MIN_PIN_DIGITS <= len(cleaned) <= MAX_PIN_DIGITS:
         raise InputError("invigilator.pin_invalid", min_digits=MIN_PIN_DIGITS, max_digits=MAX_PIN_DIGITS)
+    weakness = weak_pin(cleaned)
+    if weakness is not None:
+        raise InputError(weakness)
     return cleaned
+
+
+def weak_pin(pin: str) -> str | None:
+    """The error code saying why a PIN of digits is among the first an intruder would try, or None.
+
+    Refused: one digit repeated (``000000``), a run up or down (``123456``, ``987654``, ``890123``), a short
+    group repeated (``121212``, ``123123``), the same read backwards (``123321``), and a few PINs that top
+    every list of leaked PINs.
+    """
+    if len(set(pin)) == 1:
+        return "invigilator.pin_repeated"
+    steps = {(int(after) - int(before)) % 10 for before, after in itertools.pairwise(pin)}
+    if steps in ({1}, {9}):
+        return "invigilator.pin_sequential"
+    repeats_a_group = any(pin == pin[:size] * (len(pin) // size) for size in (2, 3, 4))
+    if repeats_a_group or pin == pin[::-1] or pin in _COMMON_PINS:
+        return "invigilator.pin_pattern"
+    return None
 
 
 def create_invigilator(ctx: KioskContext, name: str, pin: str | None = None) -> str:

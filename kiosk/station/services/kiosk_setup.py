@@ -11,6 +11,7 @@ from kiosk.domain.errors import FileWriteError, InputError, RuleError
 from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, load_identity, write_identity
 from kiosk.station.services.context import KioskContext
 from kiosk.station.storage.repositories import audit, identity
+from kiosk.support.files import PRIVATE
 
 MAX_NAME_LENGTH = 200
 # The error code for a PC that has not been through ``kiosk init``.
@@ -55,7 +56,8 @@ def init_kiosk(ctx: KioskContext, centre_name: str, kiosk_name: str) -> KioskInf
     key = generate_identity(KeyKind.KIOSK, f"kiosk-{kiosk_id.lower()}")
     key_path = ctx.keys_dir / f"{key.name}.key"
     try:
-        write_identity(key, ctx.keys_dir)
+        # Both halves owner-only like everything in the data folder; the public half travels by enrolment.
+        write_identity(key, ctx.keys_dir, public_mode=PRIVATE)
     except FileWriteError:
         # The private half may have landed before the public half failed; left alone it would block the
         # next try.

@@ -1,8 +1,8 @@
 """The kiosk's SQLite store: the engine with its durability pragmas, transactions, checks and backups.
 
-Every connection runs in WAL mode with ``synchronous=FULL`` (docs/ARCHITECTURE.md §4), so a transaction whose commit
-returned survives a power cut. Services own transactions (``with store.transaction() as session``);
-repositories only take the session they are given and never commit.
+Every connection runs in WAL mode with ``synchronous=FULL`` (docs/ARCHITECTURE.md §4), so a transaction
+whose commit returned survives a power cut. Services own transactions (``with store.transaction() as
+session``); repositories only take the session they are given and never commit.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -180,9 +181,28 @@ def open_store(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
     """
     if not path.parent.is_dir():
         raise StoreError("kiosk_store.folder_missing", folder=path.parent)
+    _make_private(path)
     engine = create_engine(f"sqlite:///{path}")
     configure_sqlite(engine, busy_timeout_ms)
     return Store(path, engine)
+
+
+def _make_private(path: Path) -> None:
+    """Create the store file owner-only before SQLite does, and narrow one an older program left open.
+
+    SQLite gives a new store the umask's mode (often 0644) and its ``-wal`` and ``-shm`` files the mode of
+    the store itself, so a store that is 0600 keeps its write-ahead log private too.
+    """
+    if os.name != "posix":
+        return
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE))
+        for companion in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+            if companion.is_file() and stat.S_IMODE(companion.stat().st_mode) != PRIVATE:
+                companion.chmod(PRIVATE)
+    except OSError as error:
+        raise StoreError("kiosk_store.not_private", path=path, reason=error.strerror or str(error)) from error
 
 
 def _backup_name() -> str:

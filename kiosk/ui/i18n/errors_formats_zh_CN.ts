@@ -88,6 +88,14 @@
         <translation>无法读取题库包 {path}（{reason}）。</translation>
     </message>
     <message>
+        <source>The bank package header field '{field}' holds a value no kiosk accepts ({value}); refuse the package and ask the awarding body for a new one.</source>
+        <translation>题库包的包头字段“{field}”的值不被任何考试机接受（{value}）；请拒收该题库包，并向评价组织索取新的题库包。</translation>
+    </message>
+    <message>
+        <source>The bank package names bank '{bank}' version {version}, which cannot name a file on this kiosk; refuse the package and ask the awarding body for a new one.</source>
+        <translation>题库包写的题库“{bank}”第 {version} 版不能用作本考试机上的文件名；请拒收该题库包，并向评价组织索取新的题库包。</translation>
+    </message>
+    <message>
         <source>The package header names {bank} version {version}, but its content is {content_bank} version {content_version}; refuse the package and ask the awarding body for a new one.</source>
         <translation>包头写的是 {bank} 第 {version} 版，但其内容是 {content_bank} 第 {content_version} 版；请拒收该题库包，并向评价组织索取新的题库包。</translation>
     </message>
@@ -272,6 +280,78 @@
         <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 对试题 {item} 作答了两次。</translation>
     </message>
     <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be text of at most {limit} characters, or null; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须是不超过 {limit} 个字符的文本或 null；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be a SHA-256 digest of 64 hexadecimal digits; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须是由 64 位十六进制数字组成的 SHA-256 摘要；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be empty or a SHA-256 digest of 64 hexadecimal digits; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须为空或是由 64 位十六进制数字组成的 SHA-256 摘要；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be a number from {low} to {high}; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须是 {low} 到 {high} 之间的数字；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be a date such as 2025-03-14, or null; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须是形如 2025-03-14 的日期或 null；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be free of NaN and infinite numbers; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”中不得含有 NaN 或无穷大的数字；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be a list of ids; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须是编号列表；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be an answer: text, a list or a map of ids, or null; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须是一个作答：文本、编号列表、编号映射或 null；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be a list of at most {limit} items; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须是不超过 {limit} 道试题的列表；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: attempt {attempt} was sat on bank {bank} version {version}, but its form is drawn from {form_bank} version {form_version}.</source>
+        <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 使用的是题库 {bank} 第 {version} 版，但其试卷抽自 {form_bank} 第 {form_version} 版。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: the form of attempt {attempt} holds item {item} twice.</source>
+        <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 的试卷两次包含试题 {item}。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: the form of attempt {attempt} holds item {item}, but its responses have no line for it.</source>
+        <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 的试卷包含试题 {item}，但其作答中没有这道题的记录。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: attempt {attempt} answers item {item}, which is not on its form.</source>
+        <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 作答了试题 {item}，但该题不在其试卷上。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: the result of attempt {attempt} scores item {item}, which is not on its form.</source>
+        <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 的成绩为试题 {item} 计了分，但该题不在其试卷上。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: attempt {attempt} claims {percent} %, but {earned} of {possible} points is {expected} %.</source>
+        <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 声称得分率为 {percent}%，但 {possible} 分中得 {earned} 分应为 {expected}%。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: attempt {attempt} claims {earned} points, but its item scores add up to {total}.</source>
+        <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 声称得 {earned} 分，但其各题得分之和为 {total}。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: the competence marks of attempt {attempt} add up to {earned} of {possible} points, not the {total} of {total_possible} its result claims.</source>
+        <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 各能力项得分之和为 {possible} 分中的 {earned} 分，而不是其成绩所称的 {total_possible} 分中的 {total} 分。</translation>
+    </message>
+    <message>
+        <source>The result bundle {bundle_id} is malformed: the area marks of attempt {attempt} add up to {earned} of {possible} points, not the {total} of {total_possible} its result claims.</source>
+        <translation>成绩包 {bundle_id} 格式有误：答卷 {attempt} 各能力领域得分之和为 {possible} 分中的 {earned} 分，而不是其成绩所称的 {total_possible} 分中的 {total} 分。</translation>
+    </message>
+    <message>
         <source>The kiosk id for the enrolment file is empty; give one.</source>
         <translation>注册文件的考试机编号为空；请填写。</translation>
     </message>
@@ -418,6 +498,10 @@
     <message>
         <source>The key file {path} is damaged: a key in it cannot be read.</source>
         <translation>密钥文件 {path} 已损坏：其中有密钥无法读取。</translation>
+    </message>
+    <message>
+        <source>The key file {path} asks for passphrase settings ('{setting}') this program will not use; it was altered or damaged.</source>
+        <translation>密钥文件 {path} 要求的口令设置（“{setting}”）本程序不予使用；该文件已被改动或损坏。</translation>
     </message>
     <message>
         <source>The key file {path} holds the wrong kinds of key (Ed25519 then X25519 expected).</source>

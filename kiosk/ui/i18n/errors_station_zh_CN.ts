@@ -32,6 +32,14 @@
         <translation>无法创建考试机数据文件夹 {folder}（{reason}）；请换一个文件夹。</translation>
     </message>
     <message>
+        <source>The kiosk data folder {folder} cannot be made private to this account: {path} refused ({reason}). Make this account the owner of the folder and everything in it, or choose another folder.</source>
+        <translation>无法将考试机数据文件夹 {folder} 设为仅本账户可访问：{path} 拒绝了更改（{reason}）。请让本账户成为该文件夹及其中所有内容的所有者，或换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The kiosk store {path} cannot be made private to this account ({reason}); make this account its owner or choose another data folder.</source>
+        <translation>无法将考试机数据库 {path} 设为仅本账户可访问（{reason}）；请让本账户成为它的所有者，或换一个数据文件夹。</translation>
+    </message>
+    <message>
         <source>The folder {folder} for the kiosk store does not exist.</source>
         <translation>考试机数据库所在的文件夹 {folder} 不存在。</translation>
     </message>
@@ -154,6 +162,18 @@
     <message>
         <source>A PIN must be {min_digits} to {max_digits} digits; leave it out to have one generated.</source>
         <translation>PIN 码必须是 {min_digits} 到 {max_digits} 位数字；不填则自动生成。</translation>
+    </message>
+    <message>
+        <source>A PIN of one digit repeated is among the first anyone would guess; choose one without a pattern, or leave it out to have one generated.</source>
+        <translation>同一个数字重复组成的 PIN 码最容易被猜中；请选一个没有规律的 PIN 码，或不填以自动生成。</translation>
+    </message>
+    <message>
+        <source>A PIN of digits in a run (such as 123456 or 987654) is among the first anyone would guess; choose one without a pattern, or leave it out to have one generated.</source>
+        <translation>连续数字组成的 PIN 码（如 123456 或 987654）最容易被猜中；请选一个没有规律的 PIN 码，或不填以自动生成。</translation>
+    </message>
+    <message>
+        <source>That PIN follows a well-known pattern (a repeated group, the same read backwards, or a favourite of leaked PIN lists); choose another, or leave it out to have one generated.</source>
+        <translation>该 PIN 码符合常见规律（重复的一组数字、正读反读相同，或泄露 PIN 码列表中的常用码）；请另选一个，或不填以自动生成。</translation>
     </message>
     <message>
         <source>An invigilator named '{name}' already exists.</source>

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import stat
+import struct
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kiosk.domain.errors import BankError, FileWriteError, KioskError, RuleError, SecurityError, StoreError
-from kiosk.formats.keys import KeyKind, generate_identity, write_identity
-from kiosk.formats.packages import verify_package
+from kiosk.formats.encoding import canonical_json
+from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, write_identity
+from kiosk.formats.packages import PACKAGE_HEADER_LABEL, PACKAGE_MAGIC, read_header, verify_package
+from kiosk.station.services import bank_install
 from kiosk.station.services.bank_install import (
     install_package,
     latest_installed,
@@ -63,7 +68,8 @@ def test_a_full_disk_trusts_no_key_and_leaves_nothing(
     fill_disk()
     with pytest.raises(FileWriteError, match=r"^file\.disk_full\b") as caught:
         trust_key(ctx, awarding_pub)
-    assert caught.value.params["path"].parent == ctx.trust_dir
+    refused = caught.value.params["path"]
+    assert isinstance(refused, Path) and refused.parent == ctx.trust_dir
     assert list(ctx.trust_dir.iterdir()) == [] and part_files(ctx.trust_dir) == []
     assert trusted_keys(ctx) == []
     with ctx.store.session() as session:
@@ -238,3 +244,69 @@ def test_a_full_disk_during_a_repair_keeps_the_record_and_leaves_no_temporary_fi
     assert part_files(ctx.packages_dir) == [] and list_installed(ctx) == [installed]
     monkeypatch.undo()
     assert install_package(ctx, package) == installed
+
+
+def _re_signed(package: Path, signer: PrivateIdentity, **changes: object) -> Path:
+    """The package with its header changed and signed again by ``signer`` (as a stolen key could)."""
+    data = package.read_bytes()
+    header = read_header(data)
+    ciphertext = data[len(PACKAGE_MAGIC) + 1 + 4 + len(header.raw) + 2 + 64 :]
+    raw = canonical_json({**json.loads(header.raw), **changes})
+    signature = signer.sign(PACKAGE_HEADER_LABEL, raw)
+    forged = package.with_name("forged.1xbank")
+    forged.write_bytes(
+        PACKAGE_MAGIC
+        + b"\x01"
+        + struct.pack(">I", len(raw))
+        + raw
+        + struct.pack(">H", 64)
+        + signature
+        + ciphertext
+    )
+    return forged
+
+
+def _every_file(root: Path) -> set[Path]:
+    return {path for path in root.rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"bank_id": "../../x"}, {"bank_id": "../x"}, {"bank_id": "x/../../../y"}, {"version": -1}],
+    ids=["out of the data folder", "out of the packages folder", "down and up", "negative version"],
+)
+def test_a_signed_header_naming_a_path_is_refused_and_nothing_is_written_anywhere(
+    ctx: KioskContext,
+    awarding: PrivateIdentity,
+    awarding_pub: Path,
+    write_package: WritePackage,
+    tmp_path: Path,
+    changes: dict[str, object],
+) -> None:
+    _trusting(ctx, awarding_pub)
+    forged = _re_signed(write_package(), awarding, **changes)
+    before = _every_file(tmp_path)
+    with pytest.raises(SecurityError, match=r"^package\.header_value_refused\b") as caught:
+        install_package(ctx, forged)
+    assert caught.value.params["field"] in changes
+    assert _every_file(tmp_path) == before
+    assert list_installed(ctx) == [] and list(ctx.packages_dir.iterdir()) == []
+
+
+def test_the_file_name_is_checked_again_where_it_is_built(
+    ctx: KioskContext,
+    awarding_pub: Path,
+    write_package: WritePackage,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    _trusting(ctx, awarding_pub)
+    package = write_package()
+    header = verify_package(package.read_bytes(), trusted_keys(ctx))
+    unchecked = dataclasses.replace(header, bank_id="../x")
+    monkeypatch.setattr(bank_install, "verify_package", lambda *_args: unchecked)
+    before = _every_file(tmp_path)
+    with pytest.raises(SecurityError, match=r"^package\.file_name_refused\b") as caught:
+        install_package(ctx, package)
+    assert caught.value.params == {"bank": "../x", "version": "1"}
+    assert _every_file(tmp_path) == before and list_installed(ctx) == []

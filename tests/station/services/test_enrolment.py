@@ -16,7 +16,7 @@ from kiosk.formats.keys import KeyKind, generate_identity, load_public
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.enrolment import enrol, write_enrolment
 from kiosk.station.services.kiosk_setup import require_kiosk
-from kiosk.support.files import SHARED
+from kiosk.support.files import PRIVATE, SHARED
 from tests.fixtures.station import part_files
 
 NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
@@ -58,6 +58,14 @@ def test_the_output_folder_must_exist(tmp_path: Path) -> None:
 def test_an_enrolment_file_is_public(kiosk: KioskContext, tmp_path: Path) -> None:
     path, _ = enrol(kiosk, tmp_path)
     assert stat.S_IMODE(path.stat().st_mode) == SHARED
+
+
+def test_an_enrolment_file_written_into_the_data_folder_is_owner_only(kiosk: KioskContext) -> None:
+    path, _ = enrol(kiosk, kiosk.data_dir)
+    assert path.parent == kiosk.data_dir and stat.S_IMODE(path.stat().st_mode) == PRIVATE
+    (kiosk.data_dir / "usb").mkdir()
+    path, _ = enrol(kiosk, kiosk.data_dir / "usb" / "lab.1xenrol")
+    assert stat.S_IMODE(path.stat().st_mode) == PRIVATE
 
 
 def test_a_full_disk_leaves_no_enrolment_file(

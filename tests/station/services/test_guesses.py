@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from kiosk.domain.clock import FakeClock
 from kiosk.domain.errors import SecurityError
-from kiosk.formats.secrets import HashCost
+from kiosk.formats import secrets
+from kiosk.formats.secrets import HashCost, hash_secret
 from kiosk.messages import sentence
 from kiosk.station.services import guesses
 from kiosk.station.services.context import KioskContext, open_context
+from kiosk.station.services.exam import login
+from kiosk.station.services.sittings import OpenSitting
 
 LIMIT = guesses.pin_limit()
 
@@ -115,3 +120,61 @@ def test_the_candidate_limit_names_the_candidate(ctx: KioskContext) -> None:
     assert sentence(caught.value) == (
         "Too many wrong access codes for candidate C-001: wait 10 minutes before trying again."
     )
+
+
+# Every typed access code costs one Argon2 hash, whether or not the number is on the roster, so the time a
+# refusal takes cannot tell an intruder which candidate numbers exist.
+
+
+@pytest.fixture
+def hashes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The memory cost of every Argon2id hash computed from now on, one entry per hash."""
+    counted: list[int] = []
+
+    def counting(**settings: Any) -> Argon2id:
+        counted.append(settings["memory_cost"])
+        return Argon2id(**settings)
+
+    monkeypatch.setattr(secrets, "Argon2id", counting)
+    return counted
+
+
+def _refused_login(ctx: KioskContext, sitting: OpenSitting, number: str, code: str) -> None:
+    with pytest.raises(SecurityError, match=r"^login\.wrong_code\b"):
+        login(ctx, sitting, number, code)
+
+
+def test_an_unknown_candidate_number_costs_the_same_hash_as_a_known_one(
+    staffed: KioskContext, sitting: OpenSitting, codes: dict[str, str], hashes: list[int]
+) -> None:
+    _refused_login(staffed, sitting, "C-002", "AAAA-AAAA")  # the first check of any kind also makes the dummy
+    hashes.clear()
+    _refused_login(staffed, sitting, "C-001", "AAAA-AAAA")
+    known = list(hashes)
+    hashes.clear()
+    _refused_login(staffed, sitting, "X-999", "AAAA-AAAA")
+    assert known == hashes == [HashCost.TEST.value[0]]
+
+
+def test_the_first_check_pays_for_the_dummy_whichever_number_it_is(
+    staffed: KioskContext, sitting: OpenSitting, codes: dict[str, str], hashes: list[int]
+) -> None:
+    guesses._dummy_hash.cache_clear()
+    _refused_login(staffed, sitting, "C-001", "AAAA-AAAA")
+    assert len(hashes) == 2
+    guesses._dummy_hash.cache_clear()
+    hashes.clear()
+    _refused_login(staffed, sitting, "X-999", "AAAA-AAAA")
+    assert len(hashes) == 2
+
+
+def test_secret_matches_checks_a_dummy_when_nothing_is_stored(ctx: KioskContext, hashes: list[int]) -> None:
+    stored = hash_secret("K7QFM2XD", HashCost.TEST)
+    guesses.secret_matches(ctx, "x", None)
+    hashes.clear()
+    assert guesses.secret_matches(ctx, "K7QFM2XD", stored)
+    assert not guesses.secret_matches(ctx, "K7QFM2XE", stored)
+    assert not guesses.secret_matches(ctx, "K7QFM2XD", None)
+    assert len(hashes) == 3
+    assert not guesses.secret_matches(ctx, "", stored)  # an empty code tells nothing and costs nothing
+    assert len(hashes) == 3

@@ -23,6 +23,8 @@ def test_init_gives_the_kiosk_an_id_and_a_private_key(ctx: KioskContext) -> None
     assert len(info.kiosk_id) == 8 and info.kiosk_id == info.kiosk_id.upper()
     (key_file,) = ctx.keys_dir.glob("*.key")
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    # The public half too: everything in the data folder is owner-only (it travels by enrolment).
+    assert stat.S_IMODE(key_file.with_suffix(".pub").stat().st_mode) == 0o600
     identity = load_kiosk_identity(ctx)
     assert identity.kind is KeyKind.KIOSK and identity.key_id == info.key_id
     assert kiosk_info(ctx) == info == require_kiosk(ctx)

@@ -220,3 +220,63 @@ def test_the_store_can_be_reopened_after_closing(store: Store) -> None:
     store.close()
     with store.session() as session:
         assert session.execute(text("SELECT 1")).scalar_one() == 1
+
+
+# The store, its write-ahead log and its shared-memory file are readable by their owner only.
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@posix_only
+def test_a_new_store_and_its_log_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        store = open_store(tmp_path / "kiosk.db")
+        upgrade(store)
+        with store.transaction() as session:
+            audit.add_event(session, "opened", NOW)
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+            files = sorted(path.name for path in tmp_path.iterdir())
+            assert files == ["kiosk.db", "kiosk.db-shm", "kiosk.db-wal"]
+            assert {_mode(tmp_path / name) for name in files} == {PRIVATE}
+        store.close()
+    finally:
+        os.umask(old)
+
+
+@posix_only
+def test_a_store_left_open_to_others_is_narrowed_when_opened(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kiosk.db")
+    upgrade(store)
+    store.close()
+    (tmp_path / "kiosk.db").chmod(0o644)
+    (tmp_path / "kiosk.db-wal").write_bytes(b"")
+    (tmp_path / "kiosk.db-wal").chmod(0o666)
+    reopened = open_store(tmp_path / "kiosk.db")
+    reopened.close()
+    assert _mode(tmp_path / "kiosk.db") == _mode(tmp_path / "kiosk.db-wal") == PRIVATE
+
+
+@posix_only
+def test_a_store_whose_mode_cannot_be_changed_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "kiosk.db").write_bytes(b"")
+    (tmp_path / "kiosk.db").chmod(0o644)
+
+    def refuse(path: Path, mode: int) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(Path, "chmod", refuse)
+    with pytest.raises(StoreError, match=r"^kiosk_store\.not_private\b") as caught:
+        open_store(tmp_path / "kiosk.db")
+    assert caught.value.params == {"path": tmp_path / "kiosk.db", "reason": "Operation not permitted"}
+    assert sentence(caught.value) == (
+        f"The kiosk store {tmp_path / 'kiosk.db'} cannot be made private to this account (Operation not "
+        "permitted); make this account its owner or choose another data folder."
+    )
