@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -14,11 +15,20 @@ _BACKUPS = 3
 
 
 class _FolderMakingHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log file whose folder is made on the first record, so a quiet run leaves nothing behind."""
+    """A rotating log file whose folder is made on the first record, so a quiet run leaves nothing behind.
+
+    The log can name candidates and files, so its folder is 0700 and every log file 0600 from the start.
+    """
 
     def emit(self, record: logging.LogRecord) -> None:
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        Path(self.baseFilename).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         super().emit(record)
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        # Create the file owner-only before the logging module opens it with the umask's mode.
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.close(descriptor)
+        return super()._open()
 
 
 def configure_logging(log_dir: Path) -> Path:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,3 +63,14 @@ def test_uncaught_exceptions_are_logged(tmp_path: Path, capsys: pytest.CaptureFi
         sys.excepthook(ValueError, error, error.__traceback__)
     capsys.readouterr()
     assert "in a Qt slot" in path.read_text(encoding="utf-8")
+
+
+def test_the_log_is_private_from_its_first_line(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = configure_logging(tmp_path / "logs")
+        logging.getLogger("kiosk.test").error("candidate C-001 could not be saved")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
