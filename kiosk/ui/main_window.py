@@ -1,6 +1,9 @@
 """The kiosk window: the header, the stack of screens, the prompter over them, and lockdown.
 
-This is the one place where screens, presenters and the prompter are connected to each other.
+This is the one place where screens, presenters and the prompter are connected to each other. It also
+keeps the keyboard with the person: each screen change, and each closed prompt, puts the focus into the
+screen on view (never into a hidden one); Tab goes through that screen's controls and then the header;
+Enter presses a focused button.
 """
 
 from __future__ import annotations
@@ -8,9 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.station.services.context import KioskContext
 from kiosk.ui import theme
@@ -19,6 +22,7 @@ from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.presenters.exam import ExamPresenter
 from kiosk.ui.presenters.kiosk import KioskPresenter, Screen
 from kiosk.ui.prompts import Prompter
+from kiosk.ui.screens.base import Screen as ScreenWidget
 from kiosk.ui.screens.exam import ExamScreen
 from kiosk.ui.screens.idle import IdleScreen
 from kiosk.ui.screens.instructions import InstructionsScreen
@@ -28,10 +32,13 @@ from kiosk.ui.screens.resume import ResumeScreen
 from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.unlock import UnlockScreen
 from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.widgets.controls import tab_chain
 from kiosk.ui.widgets.header import HeaderBar
 
 # The lab PCs' screens; the layout is designed for this size and must read well at it.
 DESIGN_SIZE = (1366, 768)
+# How long after a prompt opens the window checks that it still has the keyboard.
+STRAY_WINDOW_MS = 50
 
 
 class MainWindow(QWidget):
@@ -68,7 +75,7 @@ class MainWindow(QWidget):
         self.presenter = KioskPresenter(
             ctx, self.tasks, self.prompter, lambda: self.appearance.language, refresh_ms, parent=self
         )
-        self.screens: dict[Screen, QWidget] = {}
+        self.screens: dict[Screen, ScreenWidget] = {}
         self.idle = self._add(Screen.IDLE, IdleScreen())
         self.unlock = self._add(Screen.UNLOCK, UnlockScreen())
         self.resume = self._add(Screen.RESUME, ResumeScreen())
@@ -83,6 +90,7 @@ class MainWindow(QWidget):
         self.resize(*DESIGN_SIZE)
 
     def _add(self, key: Screen, screen: Any) -> Any:
+        assert isinstance(screen, ScreenWidget)
         self.screens[key] = screen
         self.stack.addWidget(screen)
         return screen
@@ -105,11 +113,11 @@ class MainWindow(QWidget):
         presenter.screen_changed.connect(self._show_screen)
         presenter.sittings_changed.connect(self._sittings_changed)
         presenter.busy_changed.connect(self._busy_changed)
-        presenter.unlock_failed.connect(self.unlock.show_error)
+        presenter.unlock_failed.connect(self.unlock.unlock_failed)
         presenter.sitting_opened.connect(self.login.set_sitting)
-        presenter.login_failed.connect(self.login.show_error)
+        presenter.login_failed.connect(self.login.login_failed)
         presenter.resume_offered.connect(self.resume.set_attempts)
-        presenter.resume_failed.connect(self.resume.show_error)
+        presenter.resume_failed.connect(self.resume.resume_failed)
         presenter.instructions_ready.connect(self.instructions.show_details)
         presenter.exam_started.connect(self._exam_started)
         presenter.receipt_ready.connect(self.receipt.show_receipt)
@@ -128,6 +136,15 @@ class MainWindow(QWidget):
         self.review.submit_requested.connect(presenter.ask_submit)
         self.receipt.finished.connect(presenter.finish_receipt)
         self.lockdown.focus_lost.connect(presenter.record_focus_loss)
+        # Qt gives the focus back to whatever comes next in its chain (the language button) when a prompt
+        # closes; the person belongs on the screen they were working on.
+        self.prompter.prompt_closed.connect(lambda _kind: QTimer.singleShot(0, self._focus_after_prompt))
+        self.prompter.prompt_opened.connect(
+            lambda _kind: QTimer.singleShot(STRAY_WINDOW_MS, self._stay_active)
+        )
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     # -- start and stop --------------------------------------------------------------------------------
 
@@ -157,6 +174,9 @@ class MainWindow(QWidget):
             return
         self.presenter.shutdown()
         self.languages.reset()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         event.accept()
 
     # -- screens -----------------------------------------------------------------------------------------
@@ -172,6 +192,58 @@ class MainWindow(QWidget):
         elif screen is Screen.REVIEW:
             self.review.refresh()
         self.stack.setCurrentWidget(widget)
+        if not self.prompter.is_open:
+            widget.take_focus()
+
+    def _stay_active(self) -> None:
+        # Building a prompt can briefly show one of its labels as a window of its own before it is laid
+        # out in the panel; the system then takes the keyboard from the kiosk and gives it to nobody. The
+        # news of that comes after the prompt is built, hence the short wait.
+        if self.isVisible() and QApplication.activeWindow() is None:
+            self.activateWindow()
+
+    def _focus_after_prompt(self) -> None:
+        if self.prompter.is_open:
+            return
+        screen = self.screens[self.current_screen]
+        if not screen.isAncestorOf(self.focusWidget()):
+            screen.take_focus()
+
+    # -- the keyboard ------------------------------------------------------------------------------------
+
+    def tab_order(self) -> list[QWidget]:
+        """What Tab visits now: the screen on view first, then the header's controls."""
+        return self.screens[self.current_screen].tab_order() + tab_chain(self.header)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        focus = self.focusWidget()
+        order = [] if self.prompter.is_open else self.tab_order()
+        if not order:
+            # A prompt is open (its panel has its own order), or nothing on screen takes the keyboard.
+            return super().focusNextPrevChild(next)
+        if focus in order:
+            target = order[(order.index(focus) + (1 if next else -1)) % len(order)]
+        else:
+            # The focus is on something Tab does not visit (the screen itself): start the round.
+            target = order[0 if next else -1]
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter on a focused button presses it, as Space does (Qt does this only inside dialogs).
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and isinstance(watched, QPushButton)
+            and watched.hasFocus()
+            and watched.window() is self
+            and watched.isEnabled()
+        ):
+            watched.click()
+            return True
+        return False
 
     def _sittings_changed(self, sittings: list[Any], interrupted: list[Any]) -> None:
         self.idle.show_sittings(sittings)

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.controls import SteadySpinBox
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +51,15 @@ class PromptPanel(QFrame):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(28, 24, 28, 24)
         self._layout.setSpacing(12)
-        self.title_label = QLabel(title)
+        # Made inside the panel: a label shown before it has a parent would open as a window of its own and
+        # take the keyboard from the kiosk.
+        self.title_label = QLabel(title, self)
         self.title_label.setProperty("role", "title")
         self.title_label.setWordWrap(True)
-        self.message_label = QLabel(message)
+        self.message_label = QLabel(message, self)
         self.message_label.setWordWrap(True)
         self.message_label.setVisible(bool(message))
-        self.error_label = QLabel()
+        self.error_label = QLabel(self)
         self.error_label.setProperty("role", "field-error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
@@ -200,7 +202,7 @@ class Prompter(QObject):
     def ask_extra_time(self, on_answer: Callable[[int, str], None]) -> PromptPanel:
         """Ask how many minutes to add and why."""
         panel = self._open("extra_time", tr("Prompter", "Give extra time"), "", lambda: None)
-        minutes = QSpinBox()
+        minutes = SteadySpinBox()
         minutes.setObjectName("prompt-minutes")
         minutes.setRange(1, 120)
         minutes.setValue(5)

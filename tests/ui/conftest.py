@@ -247,6 +247,31 @@ class Driver:
         widget.clear()
         self.qtbot.keyClicks(widget, text)
 
+    def press(self, key: object, modifier: object = None) -> None:
+        """Press and release a key the way a keyboard does: sent to the window, so whatever has the focus
+        at that moment gets it (and shortcuts and mnemonics apply), never to a widget the test chose."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(self.window.windowHandle(), key, modifier or Qt.KeyboardModifier.NoModifier)
+
+    def type_keys(self, text: str) -> None:
+        """Type ``text`` one key at a time into whatever has the focus (capitals with Shift)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        for char in text:
+            key = QTest.asciiToKey(ord(char.lower()))
+            shift = Qt.KeyboardModifier.ShiftModifier if char.isupper() else Qt.KeyboardModifier.NoModifier
+            QTest.sendKeyEvent(QTest.KeyAction.Click, self.window.windowHandle(), key, char, shift)
+
+    @property
+    def focus(self) -> object:
+        """The widget the keyboard reaches now."""
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.focusWidget()
+
     def wait_for(self, screen: str) -> None:
         self.qtbot.waitUntil(lambda: self.window.current_screen.value == screen, timeout=10000)
 

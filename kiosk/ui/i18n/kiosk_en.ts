@@ -10,6 +10,13 @@
             <numerusform>%n questions are not answered. After you submit you cannot change any answer.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n question(s) only partly answered.</source>
+        <translation>
+            <numerusform>%n question only partly answered.</numerusform>
+            <numerusform>%n questions only partly answered.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReceiptScreen</name>
@@ -31,6 +38,13 @@ Handed in at {time}. You answered {answered} of %n questions.</numerusform>
         <translation>
             <numerusform>You have answered {answered} of %n question; {flagged} flagged for review.</numerusform>
             <numerusform>You have answered {answered} of %n questions; {flagged} flagged for review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) only partly answered.</source>
+        <translation>
+            <numerusform>%n question only partly answered.</numerusform>
+            <numerusform>%n questions only partly answered.</numerusform>
         </translation>
     </message>
 </context>

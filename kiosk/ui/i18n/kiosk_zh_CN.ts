@@ -67,8 +67,8 @@
         <translation>题目</translation>
     </message>
     <message>
-        <source>Filled: answered. ⚑: flagged. Thick border: on screen now. Click a number to go there.</source>
-        <translation>实心：已作答。⚑：已标记。粗边框：当前题目。点击题号可跳转。</translation>
+        <source>Filled: answered. ◐: partly answered. ⚑: flagged. Thick border: on screen now. Click a number to go there.</source>
+        <translation>实心：已作答。◐：部分作答。⚑：已标记。粗边框：当前题目。点击题号可跳转。</translation>
     </message>
     <message>
         <source>Exam paused</source>
@@ -433,6 +433,12 @@ Today's sittings, {date}</source>
         <source>After you submit you cannot change any answer.</source>
         <translation>交卷后将不能再修改任何答案。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n question(s) only partly answered.</source>
+        <translation>
+            <numerusform>有 %n 道题只作答了一部分。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Submit your answers?</source>
         <translation>确定交卷吗？</translation>
@@ -511,6 +517,10 @@ Today's sittings, {date}</source>
     <message>
         <source>answered</source>
         <translation>已作答</translation>
+    </message>
+    <message>
+        <source>partly answered</source>
+        <translation>部分作答</translation>
     </message>
     <message>
         <source>not answered</source>
@@ -692,6 +702,10 @@ Handed in at {time}. You answered {answered} of %n question(s).</source>
 <context>
     <name>ReviewScreen</name>
     <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
         <source>Review your answers</source>
         <translation>检查答卷</translation>
     </message>
@@ -709,6 +723,12 @@ Handed in at {time}. You answered {answered} of %n question(s).</source>
             <numerusform>共 %n 题，您已作答 {answered} 题；{flagged} 题标记待查。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n question(s) only partly answered.</source>
+        <translation>
+            <numerusform>有 %n 道题只作答了一部分。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Select a question below and press Enter (or double-click it) to go back to it.</source>
         <translation>选择下面的题目并按回车键（或双击）即可返回该题。</translation>
@@ -716,6 +736,10 @@ Handed in at {time}. You answered {answered} of %n question(s).</source>
     <message>
         <source>not answered</source>
         <translation>未作答</translation>
+    </message>
+    <message>
+        <source>partly answered</source>
+        <translation>部分作答</translation>
     </message>
     <message>
         <source>⚑ flagged</source>

@@ -7,6 +7,7 @@ An answer counts as saved only when ``record_answer`` has returned, i.e. after t
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.domain.attempt import AttemptState
 from kiosk.domain.errors import InputError, KioskError
 from kiosk.domain.forms import FormItem
-from kiosk.domain.items import Bank, Item
+from kiosk.domain.items import Bank, Item, ItemType
 from kiosk.domain.responses import is_answered
 from kiosk.ui.errors import error_message, error_sentence
 
@@ -25,14 +26,28 @@ WARNING_MINUTES = (10, 5, 1)
 FINISHED_STATES = frozenset({AttemptState.SUBMITTED, AttemptState.EXPIRED})
 
 
+class AnswerState(enum.StrEnum):
+    """How much of an item the store holds an answer to."""
+
+    OPEN = "open"
+    """Nothing saved (or typed text that is not a number: nothing that would be marked)."""
+    PARTLY = "partly"
+    """Some rows of a matching or ordering item, not all."""
+    ANSWERED = "answered"
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewLine:
     """One row of the review list."""
 
     position: int
     item_id: str
-    answered: bool
+    state: AnswerState
     flagged: bool
+
+    @property
+    def answered(self) -> bool:
+        return self.state is AnswerState.ANSWERED
 
 
 class ExamPresenter(QObject):
@@ -46,6 +61,8 @@ class ExamPresenter(QObject):
     """The response to this item id was NOT saved; carries the sentence to show."""
     answer_rejected = Signal(str, str)
     """The response to this item id is not valid (e.g. not a number) and was not saved; carries why."""
+    draft_changed = Signal(str)
+    """Typed text that cannot be saved was kept for (or cleared from) this item id."""
     flag_changed = Signal(str, bool)
     """The item id was flagged (True) or unflagged for review."""
     time_changed = Signal(float)
@@ -74,9 +91,9 @@ class ExamPresenter(QObject):
         self.bank: Bank = session.bank
         self.form_items: tuple[FormItem, ...] = session.form.items
         self._items: dict[str, Item] = {item.id: item for item in self.bank.items}
-        self.index = 0
         self.finished = False
         self._responses: dict[str, Any] = dict(session.responses)
+        self._drafts: dict[str, str] = {}
         self._flags: set[str] = set(session.flags)
         self._failed: set[str] = set()
         self._warned: set[int] = set()
@@ -87,6 +104,9 @@ class ExamPresenter(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(refresh_ms)
         self.timer.timeout.connect(self.refresh)
+        # The candidate picks up where the session says they were (after a resume, not question 1).
+        positions = {form_item.item_id: i for i, form_item in enumerate(self.form_items)}
+        self.index = positions.get(session.current_item_id, 0)
 
     # -- what the screens read -----------------------------------------------------------------------
 
@@ -113,7 +133,23 @@ class ExamPresenter(QObject):
         return self._responses.get(item_id)
 
     def is_answered(self, item_id: str) -> bool:
-        return is_answered(self._items[item_id], self._responses.get(item_id))
+        """Whether the store holds a whole answer to ``item_id`` (a partial match is not one)."""
+        return self.answer_state(item_id) is AnswerState.ANSWERED
+
+    def answer_state(self, item_id: str) -> AnswerState:
+        item = self._items[item_id]
+        response = self._responses.get(item_id)
+        if response is None or item_id in self._drafts or not is_answered(item, response):
+            return AnswerState.OPEN
+        if item.type is ItemType.MATCHING and len(response) < len(item.premises):
+            return AnswerState.PARTLY
+        if item.type is ItemType.ORDERING and len(response) < len(item.options):
+            return AnswerState.PARTLY
+        return AnswerState.ANSWERED
+
+    def draft(self, item_id: str) -> str | None:
+        """Typed text for ``item_id`` that could not be saved, to show again; None when there is none."""
+        return self._drafts.get(item_id)
 
     def is_flagged(self, item_id: str) -> bool:
         return item_id in self._flags
@@ -127,7 +163,7 @@ class ExamPresenter(QObject):
             ReviewLine(
                 position,
                 form_item.item_id,
-                self.is_answered(form_item.item_id),
+                self.answer_state(form_item.item_id),
                 self.is_flagged(form_item.item_id),
             )
             for position, form_item in enumerate(self.form_items)
@@ -135,7 +171,17 @@ class ExamPresenter(QObject):
 
     @property
     def unanswered_count(self) -> int:
-        return sum(1 for line in self.review_lines() if not line.answered)
+        """Items with nothing saved (partly answered ones are counted by ``partly_count``)."""
+        return sum(1 for line in self.review_lines() if line.state is AnswerState.OPEN)
+
+    @property
+    def partly_count(self) -> int:
+        return sum(1 for line in self.review_lines() if line.state is AnswerState.PARTLY)
+
+    def warning_minutes(self) -> int | None:
+        """The time warning that applies now (10, 5 or 1 minutes), or None with more time than that left."""
+        passed = [m for m in WARNING_MINUTES if self.remaining <= m * 60]
+        return min(passed) if passed and not self.finished else None
 
     # -- what the candidate does ---------------------------------------------------------------------
 
@@ -150,6 +196,7 @@ class ExamPresenter(QObject):
     def show(self, position: int) -> None:
         if 0 <= position < self.count:
             self.index = position
+            self.session.move(self.form_items[position].item_id)
             self.item_shown.emit(position)
 
     def next(self) -> None:
@@ -174,7 +221,24 @@ class ExamPresenter(QObject):
             return
         self._responses[item_id] = getattr(saved, "response", raw)
         self._failed.discard(item_id)
+        had_draft = self._drafts.pop(item_id, None) is not None
         self.answer_saved.emit(item_id)
+        if had_draft:
+            self.draft_changed.emit(item_id)
+
+    def keep_draft(self, item_id: str, text: str) -> None:
+        """Keep typed text that cannot be saved; an answer saved before it no longer stands.
+
+        What the candidate sees and what the store holds must agree: the field shows text that is not a
+        number, so the question is not answered, and an earlier answer is cleared in the store.
+        """
+        if self.finished:
+            return
+        if is_answered(self._items[item_id], self._responses.get(item_id)):
+            # If this fails the save banner says so, and the old answer is still the one stored.
+            self.answer(item_id, "")
+        self._drafts[item_id] = text
+        self.draft_changed.emit(item_id)
 
     def toggle_flag(self) -> None:
         self.set_flag(self.item.id, not self.is_flagged(self.item.id))
@@ -216,8 +280,8 @@ class ExamPresenter(QObject):
     def grant_extra_time(self, pin: str, minutes: int, reason: str) -> None:
         self.session.grant_extra_time(pin, minutes, reason)
         # A new allowance above a threshold earns that warning again when it comes.
-        remaining = float(self.session.remaining_seconds())
-        self._warned = {m for m in self._warned if remaining <= m * 60}
+        self.remaining = float(self.session.remaining_seconds())
+        self._warned = {m for m in self._warned if self.remaining <= m * 60}
         self.extra_time_granted.emit(minutes)
         self.refresh()
 

@@ -41,6 +41,21 @@ class Screen(enum.StrEnum):
     RECEIPT = "receipt"
 
 
+# Which field of the unlock, login or resume screen an error is about, by the start of its code.
+_FIELDS_AT_FAULT = (
+    ("invigilator.pin_", "pin"),
+    ("sitting.release_code_", "release_code"),
+    ("login.wrong_code", "code"),
+    ("login.", "number"),
+)
+
+
+def field_at_fault(error: Exception) -> str:
+    """``pin``, ``release_code``, ``code`` or ``number``: the field to correct; "" when none is to blame."""
+    code = str(getattr(error, "code", ""))
+    return next((field for prefix, field in _FIELDS_AT_FAULT if code.startswith(prefix)), "")
+
+
 class KioskPresenter(InvigilatorMenu, QObject):
     """The kiosk's flow between screens, and the invigilator's menu."""
 
@@ -48,14 +63,14 @@ class KioskPresenter(InvigilatorMenu, QObject):
     """The window should now show this screen (a ``Screen`` value)."""
     sittings_changed = Signal(list, list)
     """Today's sittings (``SittingLine``) and interrupted attempts (``InterruptedLine``) were (re)read."""
-    unlock_failed = Signal(str)
-    """Opening a sitting failed; carries the sentence to show."""
+    unlock_failed = Signal(str, str)
+    """Opening a sitting failed; carries the sentence to show and the field at fault (``field_at_fault``)."""
     sitting_opened = Signal(str, str)
     """A sitting was unlocked on this kiosk; carries its name and its exam's title."""
-    login_failed = Signal(str)
-    """A candidate could not log in; carries the sentence to show."""
-    resume_failed = Signal(str)
-    """Resuming an interrupted attempt failed; carries the sentence to show."""
+    login_failed = Signal(str, str)
+    """A candidate could not log in; carries the sentence to show and the field at fault."""
+    resume_failed = Signal(str, str)
+    """Resuming an interrupted attempt failed; carries the sentence to show and the field at fault."""
     resume_offered = Signal(list)
     """Interrupted attempts (``InterruptedLine``) of the open sitting wait for the invigilator."""
     instructions_ready = Signal(object)
@@ -171,7 +186,7 @@ class KioskPresenter(InvigilatorMenu, QObject):
         sitting = self.open_sitting
         if sitting is None:
             self.login_failed.emit(
-                tr("KioskPresenter", "No sitting is open on this kiosk; call the invigilator.")
+                tr("KioskPresenter", "No sitting is open on this kiosk; call the invigilator."), ""
             )
             return
         ctx = self.ctx
@@ -242,6 +257,7 @@ class KioskPresenter(InvigilatorMenu, QObject):
         if exam is None or exam.finished:
             return
         unanswered = exam.unanswered_count
+        partly = exam.partly_count
         if unanswered:
             message = trn(
                 "KioskPresenter",
@@ -250,6 +266,8 @@ class KioskPresenter(InvigilatorMenu, QObject):
             )
         else:
             message = tr("KioskPresenter", "After you submit you cannot change any answer.")
+        if partly:
+            message = trn("KioskPresenter", "%n question(s) only partly answered.", partly) + " " + message
         self.prompter.confirm(
             tr("KioskPresenter", "Submit your answers?"),
             message,
@@ -360,7 +378,7 @@ class KioskPresenter(InvigilatorMenu, QObject):
 
     def _failed(self, signal: Any, error: Exception) -> None:
         self._busy(False)
-        signal.emit(error_message(error))
+        signal.emit(error_message(error), field_at_fault(error))
 
     def _after_sitting_closed(self) -> None:
         """The invigilator ended the open sitting: no candidate is left on this PC and it goes idle."""

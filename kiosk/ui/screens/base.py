@@ -5,12 +5,33 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.ui.widgets.controls import tab_chain
+
 
 class Screen(QWidget):
-    """A screen that rebuilds its words when the language changes."""
+    """A screen that rebuilds its words when the language changes and says where the keyboard starts."""
 
     def retranslate(self) -> None:
         """Set every caption in the current language."""
+
+    def focus_start(self) -> QWidget | None:
+        """The control the keyboard starts on when this screen appears (the first one Tab reaches)."""
+        chain = self.tab_order()
+        return chain[0] if chain else None
+
+    def take_focus(self) -> None:
+        """Put the keyboard focus on ``focus_start``, or on the screen itself when it has no control."""
+        start = self.focus_start()
+        (start or self).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tab_order(self) -> list[QWidget]:
+        """What Tab visits on this screen, in order."""
+        return tab_chain(self)
+
+    def hold_focus(self) -> None:
+        """Keep the keyboard on this screen while its controls are disabled (busy): otherwise Qt hands it
+        to the next control that can take it, the language button in the header."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -63,6 +84,8 @@ class CardScreen(Screen):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # The page scrolls to whichever field has the focus; the scroll area itself is no Tab stop.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -80,6 +103,13 @@ class CardScreen(Screen):
     def show_progress(self, message: str) -> None:
         self.progress.setText(message)
         self.progress.setVisible(bool(message))
+
+    def show_failure(self, message: str, entry: QLineEdit | None) -> None:
+        """Show why something failed and give the keyboard back to the field at fault, its text selected."""
+        self.show_error(message)
+        if entry is not None and self.isVisible():
+            entry.setFocus(Qt.FocusReason.OtherFocusReason)
+            entry.selectAll()
 
 
 def field(label: str, widget: QWidget, into: QVBoxLayout) -> QLabel:

@@ -3,7 +3,9 @@
 Laid out for a 1366x768 lab screen: the question scrolls on the left, the navigator sits in a fixed column
 on the right, and the buttons to move, flag and review stay at the bottom whatever the text size.
 Keyboard: A-H or 1-9 choose, Left/Right or N/P move, F flags (when no text field has the focus);
-Alt+P, Alt+N, Alt+F and Page Up/Down work everywhere.
+Alt+P, Alt+N, Alt+F and Page Up/Down work everywhere. Whenever a question opens the keyboard focus goes
+into it (the chosen option, the first option, or the text field), because the old question's widgets go
+with the old question; Tab goes through the question first, then the buttons, then the navigator.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.i18n import tr
-from kiosk.ui.presenters.exam import ExamPresenter
+from kiosk.ui.presenters.exam import AnswerState, ExamPresenter
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.controls import tab_chain
 from kiosk.ui.widgets.navigator import Navigator, NavState
 from kiosk.ui.widgets.question import ImageCache, QuestionView
 from kiosk.ui.widgets.status import Banner, Countdown
@@ -38,7 +42,7 @@ _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit - 1 for digit in range(1, 
 _TEXT_INPUTS = (QLineEdit, QPlainTextEdit)
 
 
-class ExamScreen(QWidget):
+class ExamScreen(Screen):
     """Shows the presenter's current item and forwards every answer, move and flag to it."""
 
     review_requested = Signal()
@@ -50,6 +54,8 @@ class ExamScreen(QWidget):
         self.presenter: ExamPresenter | None = None
         self.view: QuestionView | None = None
         self._images = ImageCache({})
+        # What the info banner says, kept as data so it can be said again in another language.
+        self._info: tuple[str, int] | None = None
 
         self.position_label = QLabel()
         self.position_label.setObjectName("exam-position")
@@ -176,12 +182,13 @@ class ExamScreen(QWidget):
             self._refresh_nav(position)
         self.save_banner.clear()
         self.time_banner.clear()
-        self.info_banner.clear()
+        self._show_info(None)
         self.pages.setCurrentIndex(1 if presenter.paused else 0)
         presenter.item_shown.connect(self._show_item)
         presenter.answer_saved.connect(self._answer_saved)
         presenter.answer_save_failed.connect(self._answer_failed)
         presenter.answer_rejected.connect(self._answer_rejected)
+        presenter.draft_changed.connect(lambda item_id: self._refresh_nav(self._position_of(item_id)))
         presenter.flag_changed.connect(self._flag_changed)
         presenter.time_changed.connect(self._time_changed)
         presenter.time_warning_reached.connect(self._time_warning)
@@ -211,17 +218,25 @@ class ExamScreen(QWidget):
         stored = presenter.response(item.id)
         if stored is not None:
             view.answer.set_response(stored)
-        view.answer.response_edited.connect(lambda raw, item_id=item.id: presenter.answer(item_id, raw))
+        draft = presenter.draft(item.id)
+        if draft is not None:
+            view.answer.show_draft(draft)
+        answer = view.answer
+        answer.response_edited.connect(lambda raw, item_id=item.id: presenter.answer(item_id, raw))
+        answer.draft_refused.connect(lambda text, item_id=item.id: presenter.keep_draft(item_id, text))
+        answer.response_changing.connect(lambda: self._show_saved(False))
         self.view = view
+        # The old question's widgets, the focused one among them, are deleted with it.
         self.question_scroll.setWidget(view)
         self.question_scroll.verticalScrollBar().setValue(0)
         if self.navigator is not None:
             self.navigator.set_current(position)
         # News from the invigilator has been seen once the candidate moves on; it gives the room back.
-        self.info_banner.clear()
+        self._show_info(None)
         self._refresh_bar()
         self.previous_button.setEnabled(position > 0)
         self.next_button.setEnabled(position < presenter.count - 1)
+        self.take_focus()
 
     def _refresh_bar(self) -> None:
         presenter = self.presenter
@@ -236,7 +251,9 @@ class ExamScreen(QWidget):
         flagged = presenter.is_flagged(item_id)
         self.flag_button.setChecked(flagged)
         self.flag_label.setText(tr("ExamScreen", "⚑ Flagged for review") if flagged else "")
-        self._show_saved(presenter.is_saved(item_id) and presenter.is_answered(item_id))
+        self._show_saved(
+            presenter.is_saved(item_id) and presenter.answer_state(item_id) is not AnswerState.OPEN
+        )
 
     def _show_saved(self, saved: bool) -> None:
         self.saved_mark.setText(tr("ExamScreen", "✓ Answer saved") if saved else "")
@@ -247,8 +264,12 @@ class ExamScreen(QWidget):
         if presenter is None or self.navigator is None:
             return
         item_id = presenter.form_items[position].item_id
+        state = presenter.answer_state(item_id)
         self.navigator.set_state(
-            position, NavState(presenter.is_answered(item_id), presenter.is_flagged(item_id))
+            position,
+            NavState(
+                state is AnswerState.ANSWERED, presenter.is_flagged(item_id), state is AnswerState.PARTLY
+            ),
         )
 
     def _position_of(self, item_id: str) -> int:
@@ -263,8 +284,8 @@ class ExamScreen(QWidget):
         self._refresh_nav(self._position_of(item_id))
         if self.save_banner.isVisibleTo(self) and self.save_banner.property("item") == item_id:
             self.save_banner.clear()
-        if self.view is not None and self.view.item.id == item_id:
-            self._show_saved(self.presenter is not None and self.presenter.is_answered(item_id))
+        if self.view is not None and self.view.item.id == item_id and self.presenter is not None:
+            self._show_saved(self.presenter.answer_state(item_id) is not AnswerState.OPEN)
 
     def _answer_failed(self, item_id: str, message: str) -> None:
         number = self._position_of(item_id) + 1
@@ -289,6 +310,8 @@ class ExamScreen(QWidget):
         ):
             self.view.answer.show_problem(message)
             self._show_saved(False)
+            # The field at fault gets the keyboard back.
+            self._focus_question()
 
     def _flag_changed(self, item_id: str, flagged: bool) -> None:
         self._refresh_nav(self._position_of(item_id))
@@ -298,34 +321,58 @@ class ExamScreen(QWidget):
         self.countdown.show_remaining(seconds, tr("ExamScreen", "Time left"))
 
     def _time_warning(self, minutes: int) -> None:
-        if minutes == 1:
-            text = tr(
-                "ExamScreen",
-                "Only 1 minute left. Your answers are handed in automatically when time runs out.",
+        self._refresh_time_banner()
+
+    def _refresh_time_banner(self) -> None:
+        """Say how little time is left, as things are now (extra time or a pause can change it)."""
+        presenter = self.presenter
+        minutes = presenter.warning_minutes() if presenter is not None and not presenter.paused else None
+        if minutes is None:
+            self.time_banner.clear()
+        elif minutes == 1:
+            self.time_banner.show_message(
+                "warning",
+                tr(
+                    "ExamScreen",
+                    "Only 1 minute left. Your answers are handed in automatically when time runs out.",
+                ),
             )
         else:
-            text = tr(
-                "ExamScreen",
-                "Only {minutes} minutes left. Your answers are handed in automatically when time runs out.",
-            ).format(minutes=minutes)
-        self.time_banner.show_message("warning", text)
+            self.time_banner.show_message(
+                "warning",
+                tr(
+                    "ExamScreen",
+                    "Only {minutes} minutes left. Your answers are handed in automatically when time "
+                    "runs out.",
+                ).format(minutes=minutes),
+            )
+
+    def _show_info(self, info: tuple[str, int] | None) -> None:
+        """Show news from the invigilator (``resumed`` or ``extra_time`` with its minutes); None hides it."""
+        self._info = info
+        if info is None:
+            self.info_banner.clear()
+        elif info[0] == "resumed":
+            self.info_banner.show_message(
+                "info", tr("ExamScreen", "The exam has resumed. Your time is running again.")
+            )
+        else:
+            self.info_banner.show_message(
+                "info",
+                tr("ExamScreen", "The invigilator gave you {minutes} more minutes.").format(minutes=info[1]),
+            )
 
     def _paused_changed(self, paused: bool) -> None:
         self.pages.setCurrentIndex(1 if paused else 0)
         for button in (self.previous_button, self.next_button, self.flag_button, self.review_button):
             button.setVisible(not paused)
-        if paused:
-            self.info_banner.clear()
-        else:
-            self.info_banner.show_message(
-                "info", tr("ExamScreen", "The exam has resumed. Your time is running again.")
-            )
+        self._show_info(None if paused else ("resumed", 0))
+        self._refresh_time_banner()
+        self.take_focus()
 
     def _extra_time(self, minutes: int) -> None:
-        self.info_banner.show_message(
-            "info",
-            tr("ExamScreen", "The invigilator gave you {minutes} more minutes.").format(minutes=minutes),
-        )
+        self._show_info(("extra_time", minutes))
+        self._refresh_time_banner()
 
     # -- what the candidate does ---------------------------------------------------------------------
 
@@ -333,16 +380,24 @@ class ExamScreen(QWidget):
         if self.view is not None:
             self.view.answer.commit_pending()
 
+    def _may_leave(self) -> bool:
+        """Save what is typed; False (focus back on the field) when the candidate must first see a problem."""
+        if self.view is None or self.view.answer.may_leave():
+            return True
+        self._focus_question()
+        return False
+
     def _move(self, step: int) -> None:
         if self.presenter is None or self.presenter.paused:
             return
-        self._commit_typing()
-        self.presenter.show(self.presenter.index + step)
+        target = self.presenter.index + step
+        if not 0 <= target < self.presenter.count or not self._may_leave():
+            return
+        self.presenter.show(target)
 
     def _jump(self, position: int) -> None:
-        if self.presenter is None or self.presenter.paused:
+        if self.presenter is None or self.presenter.paused or not self._may_leave():
             return
-        self._commit_typing()
         self.presenter.show(position)
 
     def _toggle_flag(self) -> None:
@@ -352,8 +407,40 @@ class ExamScreen(QWidget):
         self._refresh_bar()
 
     def _review(self) -> None:
-        self._commit_typing()
+        if self.presenter is None or self.presenter.paused or not self._may_leave():
+            return
         self.review_requested.emit()
+
+    # -- keyboard focus ----------------------------------------------------------------------------------
+
+    def _focus_question(self) -> None:
+        if self.view is not None and self.isVisible():
+            self.view.answer.focus_answer()
+
+    def take_focus(self) -> None:
+        """Put the keyboard focus where the candidate works: into the question, or on the paused page."""
+        if not self.isVisible():
+            return
+        if self.presenter is None or self.presenter.paused or self.view is None:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.view.answer.focus_answer()
+        if not self.view.isAncestorOf(self.window().focusWidget()):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tab_order(self) -> list[QWidget]:
+        """What Tab visits on this screen: the question's controls, the buttons, then the navigator."""
+        if self.presenter is None or self.presenter.paused or self.view is None:
+            return []
+        order = tab_chain(self.view)
+        order += [
+            button
+            for button in (self.previous_button, self.flag_button, self.review_button, self.next_button)
+            if button.isVisible() and button.isEnabled()
+        ]
+        if self.navigator is not None:
+            order += [button for button in self.navigator.buttons if button.isEnabled()]
+        return order
 
     def handle_key(self, event: QKeyEvent, target: QWidget) -> bool:
         """The exam's keyboard shortcuts for a key sent to ``target``; True when the key was used here."""
@@ -425,7 +512,8 @@ class ExamScreen(QWidget):
         self.legend.setText(
             tr(
                 "ExamScreen",
-                "Filled: answered. ⚑: flagged. Thick border: on screen now. Click a number to go there.",
+                "Filled: answered. ◐: partly answered. ⚑: flagged. Thick border: on screen now. "
+                "Click a number to go there.",
             )
         )
         self.paused_title.setText(tr("ExamScreen", "Exam paused"))
@@ -438,6 +526,8 @@ class ExamScreen(QWidget):
         if self.presenter is not None:
             self._refresh_bar()
             self._time_changed(self.presenter.remaining)
+            self._refresh_time_banner()
+            self._show_info(self._info)
             if self.navigator is not None:
                 self.navigator.retranslate()
 
@@ -447,9 +537,7 @@ class ExamScreen(QWidget):
             self._commit_typing()
             self.presenter.language = language
             if self.view is not None:
+                # The same question again, in the other language: the invigilator's news still stands.
+                info = self._info
                 self._show_item(self.presenter.index)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+                self._show_info(info)

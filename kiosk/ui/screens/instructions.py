@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.screens.base import CardScreen
@@ -53,7 +53,9 @@ class InstructionsScreen(CardScreen):
     def show_details(self, view: InstructionsView) -> None:
         self.view = view
         self.retranslate()
-        self.start_button.setFocus()
+
+    def focus_start(self) -> QWidget | None:
+        return self.start_button
 
     def retranslate(self) -> None:
         view = self.view

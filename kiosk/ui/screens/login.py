@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.screens.base import CardScreen, code_entry, field
@@ -45,9 +45,17 @@ class LoginScreen(CardScreen):
         self.code.clear()
         self.show_error("")
         self.set_busy(False)
-        self.number.setFocus()
+
+    def focus_start(self) -> QWidget | None:
+        return self.number
+
+    def login_failed(self, message: str, field: str) -> None:
+        """Logging in failed: say why, and put the keyboard in the field at fault (``number`` or ``code``)."""
+        self.show_failure(message, self.number if field == "number" else self.code)
 
     def set_busy(self, busy: bool) -> None:
+        if busy and self.isVisible():
+            self.hold_focus()
         for widget in (self.number, self.code, self.login_button):
             widget.setEnabled(not busy)
         self.show_progress(tr("LoginScreen", "Checking…") if busy else "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.ui.i18n import tr, trn
 from kiosk.ui.screens.base import CardScreen
@@ -50,7 +50,9 @@ class ReceiptScreen(CardScreen):
     def show_receipt(self, view: ReceiptView) -> None:
         self.view = view
         self.retranslate()
-        self.finish_button.setFocus()
+
+    def focus_start(self) -> QWidget | None:
+        return self.finish_button
 
     def retranslate(self) -> None:
         view = self.view

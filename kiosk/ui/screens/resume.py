@@ -55,7 +55,15 @@ class ResumeScreen(CardScreen):
         if self.list.count():
             self.list.setCurrentRow(0)
 
+    def resume_failed(self, message: str, field: str) -> None:
+        """Resuming failed: say why; a wrong PIN gives the keyboard back to the PIN field."""
+        self.show_failure(message, self.pin if field == "pin" else None)
+        if field != "pin" and self.isVisible():
+            self.list.setFocus()
+
     def set_busy(self, busy: bool) -> None:
+        if busy and self.isVisible():
+            self.hold_focus()
         for widget in (self.list, self.pin, self.resume_button, self.skip_button):
             widget.setEnabled(not busy)
         self.show_progress(tr("ResumeScreen", "Restoring the exam…") if busy else "")

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton
 
 from kiosk.ui.i18n import tr, trn
-from kiosk.ui.presenters.exam import ExamPresenter
+from kiosk.ui.presenters.exam import AnswerState, ExamPresenter
 from kiosk.ui.screens.base import CardScreen
+from kiosk.ui.widgets.status import Countdown
 
 
 class ReviewScreen(CardScreen):
@@ -22,6 +23,10 @@ class ReviewScreen(CardScreen):
 
     def __init__(self) -> None:
         super().__init__("review-screen", width=900)
+        # The clock runs on while the candidate reviews, so it stays in sight.
+        self.countdown = Countdown()
+        self.countdown.setObjectName("review-countdown")
+        self.body.insertWidget(0, self.countdown, 0, Qt.AlignmentFlag.AlignRight)
         self.list = QListWidget()
         self.list.setObjectName("review-list")
         self.list.setMinimumHeight(260)
@@ -45,13 +50,25 @@ class ReviewScreen(CardScreen):
 
     def bind(self, presenter: ExamPresenter) -> None:
         self.presenter = presenter
+        presenter.time_changed.connect(self._time_changed)
+        self._time_changed(presenter.remaining)
         self.refresh()
 
     def refresh(self) -> None:
         self.retranslate()
-        self.list.setFocus()
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def take_focus(self) -> None:
+        """The list of questions to look at again has the keyboard (Enter opens the selected one)."""
+        entry = self.list.currentItem()
+        if entry is not None and entry.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.submit_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _time_changed(self, seconds: float) -> None:
+        self.countdown.show_remaining(seconds, tr("ReviewScreen", "Time left"))
 
     def _open(self, entry: QListWidgetItem) -> None:
         self.item_requested.emit(int(entry.data(Qt.ItemDataRole.UserRole)))
@@ -63,28 +80,37 @@ class ReviewScreen(CardScreen):
         presenter = self.presenter
         if presenter is None:
             return
+        self._time_changed(presenter.remaining)
         lines = presenter.review_lines()
         answered = sum(1 for line in lines if line.answered)
         flagged = sum(1 for line in lines if line.flagged)
-        self.subtitle.setText(
+        partly = sum(1 for line in lines if line.state is AnswerState.PARTLY)
+        summary = [
             trn(
                 "ReviewScreen",
                 "You have answered {answered} of %n question(s); {flagged} flagged for review.",
                 len(lines),
             ).format(answered=answered, flagged=flagged)
-            + "\n"
-            + tr(
+        ]
+        if partly:
+            summary.append(trn("ReviewScreen", "%n question(s) only partly answered.", partly))
+        summary.append(
+            tr(
                 "ReviewScreen",
                 "Select a question below and press Enter (or double-click it) to go back to it.",
             )
         )
+        self.subtitle.setText("\n".join(summary))
+        current = self.list.currentRow()
         self.list.clear()
         for line in lines:
             if line.answered and not line.flagged:
                 continue
             states = []
-            if not line.answered:
+            if line.state is AnswerState.OPEN:
                 states.append(tr("ReviewScreen", "not answered"))
+            elif line.state is AnswerState.PARTLY:
+                states.append(tr("ReviewScreen", "partly answered"))
             if line.flagged:
                 states.append(tr("ReviewScreen", "⚑ flagged"))
             entry = QListWidgetItem(
@@ -98,3 +124,5 @@ class ReviewScreen(CardScreen):
             entry = QListWidgetItem(tr("ReviewScreen", "Every question is answered and none is flagged."))
             entry.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(entry)
+        elif 0 <= current < self.list.count():
+            self.list.setCurrentRow(current)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.screens.base import CardScreen, code_entry, field
@@ -56,9 +56,18 @@ class UnlockScreen(CardScreen):
         self.release_code.clear()
         self.show_error("")
         self.set_busy(False)
-        self.pin.setFocus()
+
+    def focus_start(self) -> QWidget | None:
+        # Today's first sitting is already chosen; most days there is only one.
+        return self.pin
+
+    def unlock_failed(self, message: str, field: str) -> None:
+        """Unlocking failed: say why; the field at fault (``pin`` or ``release_code``) gets the keyboard."""
+        self.show_failure(message, self.pin if field == "pin" else self.release_code)
 
     def set_busy(self, busy: bool) -> None:
+        if busy and self.isVisible():
+            self.hold_focus()
         for widget in (self.sitting, self.pin, self.release_code, self.unlock_button, self.cancel_button):
             widget.setEnabled(not busy)
         self.show_progress(tr("UnlockScreen", "Unlocking the question bank…") if busy else "")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.forms import FormItem
 from kiosk.domain.items import Choice, Item
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.controls import SteadyComboBox
 from kiosk.ui.widgets.item_base import LETTERS, ItemWidget, in_display_order
 
 
@@ -119,6 +120,11 @@ class OrderingWidget(ItemWidget):
         self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
 
+    def focus_control(self) -> QWidget | None:
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        return self.list
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.list
@@ -153,7 +159,7 @@ class MatchingWidget(ItemWidget):
         for row, premise in enumerate(self.premises):
             label = QLabel()
             label.setWordWrap(True)
-            combo = QComboBox()
+            combo = SteadyComboBox()
             combo.setObjectName(f"match-{premise.id}")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(18)
@@ -204,3 +210,6 @@ class MatchingWidget(ItemWidget):
             return False
         self.combos[position].setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
+
+    def focus_control(self) -> QWidget | None:
+        return self.combos[0] if self.combos else None

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.forms import FormItem
 from kiosk.domain.items import Choice, Item
+from kiosk.ui.widgets.controls import tab_chain
 
 LETTERS = "ABCDEFGH"
 
@@ -30,6 +31,10 @@ class ItemWidget(QWidget):
 
     response_edited = Signal(object)
     """The candidate changed the response; carries the raw response to be saved."""
+    response_changing = Signal()
+    """The candidate is typing: what the field shows is not saved yet."""
+    draft_refused = Signal(str)
+    """The candidate left typed text that cannot be saved (not a number); carries it, to be shown again."""
 
     def __init__(self, item: Item, form_item: FormItem, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +74,24 @@ class ItemWidget(QWidget):
 
     def commit_pending(self) -> None:
         """Emit a typed but not yet confirmed response (text fields), e.g. before moving away."""
+
+    def may_leave(self) -> bool:
+        """Whether the candidate may go to another question now; False keeps them here to see a problem."""
+        return True
+
+    def show_draft(self, text: str) -> None:
+        """Show typed text that could not be saved, with its problem (text fields only)."""
+
+    def focus_control(self) -> QWidget | None:
+        """The control the keyboard starts on when the question opens."""
+        chain = tab_chain(self)
+        return chain[0] if chain else None
+
+    def focus_answer(self) -> None:
+        """Put the keyboard focus on ``focus_control`` so answer keys work at once."""
+        control = self.focus_control()
+        if control is not None:
+            control.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

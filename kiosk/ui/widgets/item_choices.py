@@ -101,6 +101,11 @@ class _ButtonsWidget(ItemWidget):
     def hint_text(self) -> str:
         return tr("ItemWidget", "Choose one answer (press A, B, C... or 1, 2, 3...).")
 
+    def focus_control(self) -> QWidget | None:
+        """The first chosen option, or the first option."""
+        chosen = [button for button in self.buttons if button.isChecked()] or self.buttons
+        return chosen[0] if chosen else None
+
     def choose(self, position: int) -> bool:
         if not 0 <= position < len(self.buttons):
             return False

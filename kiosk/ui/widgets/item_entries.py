@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.domain.errors import InputError
@@ -11,9 +12,16 @@ from kiosk.domain.responses import MAX_TEXT_LENGTH, normalise_response
 from kiosk.ui.i18n import tr
 from kiosk.ui.widgets.item_base import ItemWidget
 
+# A pause in typing this long saves what is typed, so a text answer is safe without pressing Enter.
+IDLE_SAVE_MS = 1000
+
 
 class _TextEntryWidget(ItemWidget):
-    """A line edit whose text is saved when the candidate presses Enter or leaves the field."""
+    """A line edit whose text is saved after a short pause in typing, on Enter, and when the field is left.
+
+    Text that cannot be saved (a numeric answer that is not a number) stays in the field with its problem
+    shown, and is reported with ``draft_refused`` so the screen can keep it when the candidate moves on.
+    """
 
     def __init__(self, item: Item, form_item: FormItem, language: str, parent: QWidget | None = None) -> None:
         super().__init__(item, form_item, language, parent)
@@ -26,8 +34,14 @@ class _TextEntryWidget(ItemWidget):
         self.problem.setWordWrap(True)
         self.problem.hide()
         self._last_emitted = ""
+        self._last_refused: str | None = None
+        self._warned: str | None = None
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(IDLE_SAVE_MS)
+        self.idle.timeout.connect(self._save_if_valid)
         self.edit.editingFinished.connect(self.commit_pending)
-        self.edit.textEdited.connect(self._check)
+        self.edit.textEdited.connect(self._edited)
 
     def set_response(self, response: object) -> None:
         text = response if isinstance(response, str) else ""
@@ -35,17 +49,54 @@ class _TextEntryWidget(ItemWidget):
         self._last_emitted = text
         self.show_problem("")
 
+    def show_draft(self, text: str) -> None:
+        self.edit.setText(text)
+        self._last_refused = text
+        self._warned = text
+        self._check(text)
+
     def response(self) -> object:
         return self.edit.text().strip()
 
     def choose(self, position: int) -> bool:
         return False
 
-    def commit_pending(self) -> None:
+    def focus_control(self) -> QWidget | None:
+        return self.edit
+
+    def _edited(self, text: str) -> None:
+        self._check(text)
+        self.idle.start()
+        self.response_changing.emit()
+
+    def _save_if_valid(self) -> None:
         text = self.edit.text().strip()
-        if text != self._last_emitted and self.problem.isHidden():
+        if self.problem.isHidden() and text != self._last_emitted:
             self._last_emitted = text
+            self._last_refused = None
             self.response_edited.emit(text)
+
+    def commit_pending(self) -> None:
+        self.idle.stop()
+        if self.problem.isHidden():
+            self._save_if_valid()
+            return
+        text = self.edit.text().strip()
+        if text != self._last_refused:
+            self._last_refused = text
+            self._last_emitted = ""
+            self.draft_refused.emit(text)
+
+    def may_leave(self) -> bool:
+        """False once for each text that cannot be saved: the candidate sees why before moving on."""
+        self.commit_pending()
+        if self.problem.isHidden():
+            return True
+        text = self.edit.text().strip()
+        if text == self._warned:
+            return True
+        self._warned = text
+        return False
 
     def show_problem(self, message: str) -> None:
         """Show why the typed text cannot be saved (empty message hides it)."""

@@ -1,4 +1,8 @@
-"""The question navigator: a numbered button per item showing answered, flagged and current."""
+"""The question navigator: a numbered button per item showing answered, partly answered, flagged and current.
+
+A partly answered item (some rows of a matching item chosen) is not filled like an answered one: it
+carries a half-filled circle before its number, so colour is never the only sign.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,14 @@ from kiosk.ui.i18n import tr
 from kiosk.ui.theme import restyle
 
 FLAG_MARK = "⚑"
+PARTLY_MARK = "◐"
 
 
 @dataclass(frozen=True, slots=True)
 class NavState:
     answered: bool = False
     flagged: bool = False
+    partly: bool = False
 
 
 class Navigator(QWidget):
@@ -71,12 +77,23 @@ class Navigator(QWidget):
     def _refresh(self, position: int) -> None:
         button = self.buttons[position]
         state = self._states[position]
-        button.setText(f"{FLAG_MARK}{position + 1}" if state.flagged else str(position + 1))
-        button.setProperty("state", "answered" if state.answered else "open")
+        marks = FLAG_MARK if state.flagged else ""
+        if state.partly and not state.answered:
+            marks += PARTLY_MARK
+        button.setText(f"{marks}{position + 1}")
+        if state.answered:
+            button.setProperty("state", "answered")
+        else:
+            button.setProperty("state", "partly" if state.partly else "open")
         button.setProperty("flagged", "true" if state.flagged else "false")
         button.setProperty("current", "true" if position == self._current else "false")
         parts = [tr("Navigator", "Question {number}").format(number=position + 1)]
-        parts.append(tr("Navigator", "answered") if state.answered else tr("Navigator", "not answered"))
+        if state.answered:
+            parts.append(tr("Navigator", "answered"))
+        elif state.partly:
+            parts.append(tr("Navigator", "partly answered"))
+        else:
+            parts.append(tr("Navigator", "not answered"))
         if state.flagged:
             parts.append(tr("Navigator", "flagged for review"))
         if position == self._current:
