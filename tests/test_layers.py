@@ -26,6 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "registry.storage": {"domain", "support"},
     "registry.reports": {"domain", "support"},
     "registry.services": {"domain", "support", "formats", "registry.storage", "registry.reports"},
+    "registry.service": {"domain", "support", "formats", "registry.services", "registry.storage"},
     "messages": {"domain"},
     "demo": {"domain", "support", "formats", "authoring", "station"},
     "ui": {"domain", "support", "formats", "authoring", "station", "registry", "messages", "demo"},
@@ -44,6 +45,8 @@ LIBRARY_HOMES: dict[str, tuple[str, ...]] = {
     "qrcode": ("support.paper",),
     "openpyxl": ("support.paper",),
     "yaml": ("authoring",),
+    "starlette": ("registry.service",),
+    "uvicorn": ("registry.service",),
 }
 
 

@@ -29,6 +29,10 @@ MESSAGES: dict[str, str] = {
     "or choose another folder.",
     "kiosk_store.not_private": "The kiosk store {path} cannot be made private to this account ({reason}); "
     "make this account its owner or choose another data folder.",
+    "kiosk_store.in_use": "Another kiosk program is already running on the data folder {folder}; use "
+    "that window, or close it before opening the kiosk again.",
+    "kiosk_store.lock_unavailable": "The kiosk cannot take its lock file {path} ({reason}); check the "
+    "data folder's permissions.",
     "kiosk_store.folder_missing": "The folder {folder} for the kiosk store does not exist.",
     "kiosk_store.damaged": "The kiosk store at {path} is damaged ({detail}). Do not run exams on this PC: "
     "copy the data folder for the administrator and restore the store from the last backup.",
@@ -94,6 +98,21 @@ MESSAGES: dict[str, str] = {
     "invigilator.pin_wrong_now_locked": f"{_WRONG_PIN} {_NOW_LOCKED}",
     "invigilator.pin_locked": f"Too many wrong PINs: {_WAIT}",
     "invigilator.pin_locked_one_minute": f"Too many wrong PINs: {_WAIT_ONE_MINUTE}",
+    # Clearing a PIN lockout with another invigilator's PIN or the centre's recovery code.
+    "invigilator.pin_not_locked": "Invigilator PINs are not locked on this kiosk; type your PIN as usual.",
+    "invigilator.override_wrong": "That is not the PIN of an active invigilator. {tries} more wrong tries "
+    "will stop PINs from clearing the lock for {minutes} minutes.",
+    "invigilator.override_wrong_last_try": "That is not the PIN of an active invigilator. 1 more wrong try "
+    "will stop PINs from clearing the lock for {minutes} minutes.",
+    "invigilator.override_wrong_now_locked": "That is not the PIN of an active invigilator. Only the "
+    "centre's recovery code can clear the lock for the next {minutes} minutes.",
+    "invigilator.override_locked": "Too many wrong PINs were typed to clear the lock: use the centre's "
+    "recovery code, or wait {minutes} minutes.",
+    "invigilator.override_locked_one_minute": "Too many wrong PINs were typed to clear the lock: use the "
+    "centre's recovery code, or wait 1 minute.",
+    "invigilator.no_recovery_code": "This kiosk has no recovery code yet; the centre administrator can "
+    "issue one.",
+    "invigilator.recovery_code_wrong": "That is not this kiosk's recovery code; check it and type it again.",
     # Sittings (sittings, reports).
     "sitting.name_empty": "The sitting needs a name, for example 'Maintenance II theory, morning'.",
     "sitting.name_too_long": "The sitting name is longer than {max_length} characters; shorten it.",
@@ -140,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "exam.item_not_on_form": "Item {item} is not on this candidate's form.",
     "exam.extra_time_out_of_range": "Extra time must be more than 0 and at most {max_minutes} minutes, not "
     "{minutes}.",
+    "exam.not_on_break": "The candidate is not on a rest break, so there is no break to end.",
     "exam.extra_time_reason_missing": "Give a reason for the extra time; it goes into the sitting's record.",
     "incident.description_missing": "Describe the incident in a sentence or two; it goes into the sitting's "
     "record.",
@@ -214,4 +234,27 @@ MESSAGES: dict[str, str] = {
     "enrolment.folder_missing": "The folder {folder} for the enrolment file does not exist.",
     "enrolment.other_centre": "This kiosk was set up for centre '{centre}', not '{given}'; enrol it under "
     "its own centre.",
+    # Sending results over the network (sync) and the registry's link file it reads (formats.tls).
+    "sync.not_linked": "This kiosk has no link to a registry on the network ({path} is missing), so results "
+    "travel by USB only; the registry administrator can make a link file for it.",
+    "sync.registry_unreachable": "The registry at {url} did not answer ({reason}); the results stay in the "
+    "outbox and are sent again later.",
+    "sync.certificate_mismatch": "The server at {url} is not the registry this kiosk is linked to: its "
+    "certificate fingerprint is {found}, not {expected}. Nothing was sent to it.",
+    "sync.registry_answer": "The registry answered with HTTP status {status} and no reason this kiosk "
+    "understands; the bundle is sent again later.",
+    "sync.bundle_file_changed": "The file {path} no longer holds bundle {bundle_id} as this kiosk exported "
+    "it, so it was not sent.",
+    "sync.bundle_file_missing": "Bundle {bundle_id} cannot be sent: its file {path} cannot be read and the "
+    "registry does not hold it yet. Put back the USB stick it was written to.",
+    "sync.receipt_other_bundle": "The registry answered bundle {bundle_id} with the receipt of bundle "
+    "{found}; the bundle is sent again later.",
+    "link.file_missing": "The registry link file {path} does not exist.",
+    "link.file_unreadable": "The registry link file {path} cannot be read ({reason}).",
+    "link.not_a_link": "The file {path} is not a registry link file.",
+    "link.unknown_signer": "The registry link file {path} is signed by key {key_id}, not by the registry key "
+    "this kiosk trusts; get the link file of this kiosk's own registry.",
+    "link.altered": "The registry link file {path} was altered after the registry signed it; get a fresh "
+    "copy.",
+    "link.wrong_purpose": "The file {path} holds a signed {found}, not a registry link ({expected}).",
 }

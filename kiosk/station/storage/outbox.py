@@ -3,19 +3,33 @@
 Each bundle gets the next per-kiosk sequence number and carries the SHA-256 of the bundle before it, so
 the registry can tell a missing or replaced bundle. The table is part of the kiosk store's versioned schema
 (``kiosk.station.storage.migrations``, version 3).
+
+How far the network sender has got with each bundle (waiting, sending, delivered, failed; its last error
+as a code and parameters, and when it tries again) is kept beside the store in a small JSON file, written
+whole on each change (:func:`write_delivery`). It is a record of the transport, not of the results: what
+the registry holds is what its receipts say, applied to the attempts in the store. Losing the file costs
+at most one upload again, which the registry answers with the same receipt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.station.storage.tables import OutboxBundleRow
+from kiosk.support.files import PRIVATE, PRIVATE_FOLDER, write_file
+
+DELIVERY_FORMAT = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,3 +114,128 @@ def mark_written(session: Session, bundle_id: str, path: str, now: datetime) -> 
 def forget_bundle(session: Session, bundle_id: str) -> None:
     """Take back a bundle that never reached a file, so its number is used again by the next export."""
     session.execute(_table().delete().where(_table().c.bundle_id == bundle_id))
+
+
+# Delivery over the network -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryState:
+    """The network sender's record of one bundle.
+
+    ``status`` is ``waiting``, ``sending``, ``delivered`` or ``failed``; ``tries`` counts uploads tried;
+    ``error_code`` and ``error_params`` are the last failure's (None and empty once delivered);
+    ``next_try_at`` is when a failed bundle is tried again; ``receipt_at`` when its receipt was applied.
+    """
+
+    status: str = "waiting"
+    tries: int = 0
+    error_code: str | None = None
+    error_params: Mapping[str, object] = field(default_factory=dict)
+    last_try_at: datetime | None = None
+    next_try_at: datetime | None = None
+    receipt_at: datetime | None = None
+
+
+def _when(value: object) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _state(fields: Mapping[str, Any]) -> DeliveryState:
+    params = fields.get("error_params")
+    code = fields.get("error_code")
+    return DeliveryState(
+        status=str(fields.get("status", "waiting")),
+        tries=int(fields.get("tries", 0)),
+        error_code=code if isinstance(code, str) else None,
+        error_params=dict(params) if isinstance(params, dict) else {},
+        last_try_at=_when(fields.get("last_try_at")),
+        next_try_at=_when(fields.get("next_try_at")),
+        receipt_at=_when(fields.get("receipt_at")),
+    )
+
+
+def read_delivery(path: Path) -> dict[str, DeliveryState]:
+    """The delivery state of each bundle, by id; empty when the file is missing or not readable.
+
+    A damaged file is read as empty rather than refused: every bundle without a receipt is then simply
+    sent again, and the next write replaces the file.
+    """
+    try:
+        fields = json.loads(path.read_text(encoding="utf-8"))
+        bundles = fields["bundles"] if fields.get("format") == DELIVERY_FORMAT else {}
+        return {str(bundle_id): _state(state) for bundle_id, state in bundles.items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def _plain(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def write_delivery(path: Path, states: Mapping[str, DeliveryState]) -> None:
+    """Write every bundle's delivery state to ``path``, whole or not at all (owner-only)."""
+    bundles = {
+        bundle_id: {
+            "status": state.status,
+            "tries": state.tries,
+            "error_code": state.error_code,
+            "error_params": {name: _plain(value) for name, value in state.error_params.items()},
+            "last_try_at": None if state.last_try_at is None else state.last_try_at.isoformat(),
+            "next_try_at": None if state.next_try_at is None else state.next_try_at.isoformat(),
+            "receipt_at": None if state.receipt_at is None else state.receipt_at.isoformat(),
+        }
+        for bundle_id, state in sorted(states.items())
+    }
+    text = json.dumps({"format": DELIVERY_FORMAT, "bundles": bundles}, indent=1, ensure_ascii=False)
+    write_file(path, text.encode("utf-8"), PRIVATE)
+
+
+@contextlib.contextmanager
+def sender_lock(path: Path) -> Iterator[bool]:
+    """Hold the lock file ``path`` while sending: yields False at once when another process holds it.
+
+    The console and a ``sync --watch`` may run side by side; one sender at a time keeps their delivery
+    records from overwriting each other. The operating system drops the lock when its process ends.
+    """
+    path.parent.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE)
+    try:
+        if not _try_lock(descriptor):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            _unlock(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _try_lock(descriptor: int) -> bool:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(descriptor: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(descriptor, fcntl.LOCK_UN)

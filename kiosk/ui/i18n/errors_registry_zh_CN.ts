@@ -143,5 +143,157 @@
         <source>Kiosk {kiosk_id}: bundle numbers not yet arrived: {numbers}. Later bundles repeat any attempt not yet acknowledged, so ask the centre to export again if results are missing.</source>
         <translation>考试机 {kiosk_id}：尚未收到的结果包编号：{numbers}。后续结果包会重复发送所有尚未确认的作答记录，如果缺少成绩，请让考点再次导出。</translation>
     </message>
+    <message>
+        <source>The request carries no kiosk signature; this registry answers only the kiosks it has enrolled.</source>
+        <translation>该请求没有考试机签名；本登记中心只响应已注册的考试机。</translation>
+    </message>
+    <message>
+        <source>The request's {header} header is not in the form this registry expects; the kiosk may run another version of the program.</source>
+        <translation>该请求的 {header} 标头格式不是本登记中心所要求的；考试机可能运行的是其他版本的程序。</translation>
+    </message>
+    <message>
+        <source>The request's signature does not match the key enrolled for kiosk {kiosk_id}; if the kiosk was reinstalled, enrol it again.</source>
+        <translation>该请求的签名与考试机 {kiosk_id} 注册的密钥不符；如果该考试机重新安装过，请重新注册。</translation>
+    </message>
+    <message>
+        <source>Kiosk {kiosk_id} is not enrolled at this registry, so its request was refused; the registry administrator must enrol it first.</source>
+        <translation>考试机 {kiosk_id} 未在本登记中心注册，因此其请求被拒绝；登记中心管理员必须先为其注册。</translation>
+    </message>
+    <message>
+        <source>The request has no Content-Digest header, which this registry requires.</source>
+        <translation>该请求缺少本登记中心要求的 Content-Digest 标头。</translation>
+    </message>
+    <message>
+        <source>Kiosk {kiosk_id} signed this request at {created} but the registry's time is {now}, more than {window} seconds apart; set the kiosk's clock right.</source>
+        <translation>考试机 {kiosk_id} 于 {created} 签署此请求，而登记中心的时间为 {now}，相差超过 {window} 秒；请校正考试机的时钟。</translation>
+    </message>
+    <message>
+        <source>This signed request from kiosk {kiosk_id} was already received once; a copy of a request is never accepted.</source>
+        <translation>来自考试机 {kiosk_id} 的这个已签名请求已经收到过一次；请求的副本一律不予接受。</translation>
+    </message>
+    <message>
+        <source>The upload is larger than the {limit} bytes this registry accepts.</source>
+        <translation>上传内容超过本登记中心接受的 {limit} 字节。</translation>
+    </message>
+    <message>
+        <source>The upload does not match its Content-Digest: it was changed or cut short on the way. Nothing was kept; send it again.</source>
+        <translation>上传内容与其 Content-Digest 不符：在传输途中被改动或被截断。没有保留任何内容；请重新发送。</translation>
+    </message>
+    <message>
+        <source>The upload was sent as bundle {bundle_id} but is bundle {found}; nothing was kept.</source>
+        <translation>上传内容以结果包 {bundle_id} 的名义发送，但实际是结果包 {found}；没有保留任何内容。</translation>
+    </message>
+    <message>
+        <source>Bundle {bundle_id} is from kiosk {owner}, but kiosk {kiosk_id} sent it; a kiosk may only send its own bundles.</source>
+        <translation>结果包 {bundle_id} 来自考试机 {owner}，却由考试机 {kiosk_id} 发送；考试机只能发送自己的结果包。</translation>
+    </message>
+    <message>
+        <source>The registry holds no bundle {bundle_id} from this kiosk.</source>
+        <translation>登记中心没有来自本考试机的结果包 {bundle_id}。</translation>
+    </message>
+    <message>
+        <source>The registry offers no bank package named {name}.</source>
+        <translation>登记中心没有提供名为 {name} 的题库包。</translation>
+    </message>
+    <message>
+        <source>The registry's certificate {path} cannot be read; restore it from a backup, or remove it and its key to make a new one (every kiosk then needs a new link file).</source>
+        <translation>无法读取登记中心的证书 {path}；请从备份恢复，或删除它及其密钥以生成新证书（之后每台考试机都需要新的连接文件）。</translation>
+    </message>
+    <message>
+        <source>The registry's certificate folder {folder} lacks {missing}; restore it from a backup, or remove the other file there to make a new certificate (every kiosk then needs a new link file).</source>
+        <translation>登记中心的证书文件夹 {folder} 缺少 {missing}；请从备份恢复，或删除其中另一个文件以生成新证书（之后每台考试机都需要新的连接文件）。</translation>
+    </message>
+    <message>
+        <source>{url} is not an address kiosks can use: give https:// and a host name or IP address, with a port if needed, as in https://10.0.0.5:8443.</source>
+        <translation>{url} 不是考试机可以使用的地址：请给出 https:// 加主机名或 IP 地址，必要时加端口，例如 https://10.0.0.5:8443。</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a readable result bundle (a number in it is too long, or it is nested too deeply); it is kept in quarantine.</source>
+        <translation>文件 {path} 不是可读的成绩包（其中某个数字过长，或嵌套过深）；已将其保存在隔离区。</translation>
+    </message>
+    <message>
+        <source>Bundle {bundle_id} names the centre '{named}', but kiosk {kiosk_id} was enrolled for '{enrolled}'; its results are filed under '{enrolled}'.</source>
+        <translation>成绩包 {bundle_id} 写明的考点是“{named}”，但考试机 {kiosk_id} 注册的考点是“{enrolled}”；其成绩归入“{enrolled}”。</translation>
+    </message>
+    <message>
+        <source>Bundle {bundle_id}: new attempts on bank {bank} version {version}: {count}. The registry does not hold that bank version yet, so they are kept but not filed as results until it is added and they are rescored.</source>
+        <translation>成绩包 {bundle_id}：使用题库 {bank} 第 {version} 版的新答卷：{count} 份。登记中心尚未保存该题库版本，因此这些答卷已保存，但在添加该版本并重新评分之前不作为成绩归档。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} is a second result for candidate {candidate} on bank {bank} on {day} (the other is {other}); neither is printed until an administrator decides which to keep.</source>
+        <translation>答卷 {attempt} 是考生 {candidate} 在 {day} 使用题库 {bank} 的第二份成绩（另一份是 {other}）；在管理员决定保留哪一份之前，两份都不会打印。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} is not filed as a result: the kiosk gives it {kiosk} %, but the registry's rescoring of its answers gives {registry} %. It is kept aside for a person to check.</source>
+        <translation>答卷 {attempt} 未作为成绩归档：考试机给出的成绩是 {kiosk}%，但登记中心根据其作答重新评分的结果是 {registry}%。该答卷已另行存放，待人工核查。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} is not filed as a result: its {field} is {kiosk} on the kiosk but {registry} in the registry's rescoring of its answers (which gives {mark} %). It is kept aside for a person to check.</source>
+        <translation>答卷 {attempt} 未作为成绩归档：其 {field} 在考试机上为 {kiosk}，而登记中心根据其作答重新评分为 {registry}（重新评分的成绩为 {mark}%）。该答卷已另行存放，待人工核查。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} is not filed as a result: it claims certificate {certificate} grade {grade}, but bank {bank} version {version} is for another. It is kept aside for a person to check.</source>
+        <translation>答卷 {attempt} 未作为成绩归档：它声称是证书 {certificate} 第 {grade} 级，但题库 {bank} 第 {version} 版属于其他证书。该答卷已另行存放，待人工核查。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} is not filed as a result: its answer journal does not check out (an entry was changed, removed or reordered). It is kept aside for a person to check.</source>
+        <translation>答卷 {attempt} 未作为成绩归档：其作答日志校验不通过（有条目被修改、删除或调换了顺序）。该答卷已另行存放，待人工核查。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} is not filed as a result: its answer to item {item} is not the last one its answer journal records. It is kept aside for a person to check.</source>
+        <translation>答卷 {attempt} 未作为成绩归档：其对试题 {item} 的作答不是作答日志记录的最后一次作答。该答卷已另行存放，待人工核查。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} cannot be rescored: its form holds item {item}, which bank {bank} version {version} does not have.</source>
+        <translation>无法为答卷 {attempt} 重新评分：其试卷包含试题 {item}，而题库 {bank} 第 {version} 版中没有这道题。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} cannot be rescored: its answer to item {item} does not fit that item in the registry's copy of the bank.</source>
+        <translation>无法为答卷 {attempt} 重新评分：其对试题 {item} 的作答与登记中心所存题库中的该题不符。</translation>
+    </message>
+    <message>
+        <source>The registry already holds bank {bank} version {version} (from {held_source}), and {source} holds other content under the same version; the copy held is kept, since a bank version never changes once results are scored with it.</source>
+        <translation>登记中心已保存题库 {bank} 第 {version} 版（来自 {held_source}），而 {source} 在同一版本号下的内容不同；仍保留已保存的副本，因为题库版本一旦用于评分就不得更改。</translation>
+    </message>
+    <message>
+        <source>The registry's copy of bank {bank} version {version} no longer matches its recorded digest, so it is not used; restore the registry database from a backup.</source>
+        <translation>登记中心保存的题库 {bank} 第 {version} 版与其记录的摘要不再一致，因此不会使用；请从备份中恢复登记数据库。</translation>
+    </message>
+    <message>
+        <source>Say who decides: a name of 1 to {limit} characters.</source>
+        <translation>请说明由谁决定：姓名长度为 1 到 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Say why: a reason of 1 to {limit} characters.</source>
+        <translation>请说明原因：原因长度为 1 到 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} was kept aside because its marks or answer journal did not check out, so it cannot be kept as a result; it can only be voided.</source>
+        <translation>答卷 {attempt} 因其分数或作答日志校验不通过而被另行存放，因此不能作为成绩保留，只能作废。</translation>
+    </message>
+    <message>
+        <source>The result(s) of attempt(s) {attempts} cannot be printed now: each is not rescored yet, kept aside by rescoring, voided, or one of two results awaiting a decision.</source>
+        <translation>答卷 {attempts} 的成绩现在无法打印：它们或尚未重新评分，或已被重新评分另行存放，或已作废，或是同一考生的两份成绩之一、正等待决定。</translation>
+    </message>
+    <message>
+        <source>The result(s) of attempt(s) {attempts} and {more} more cannot be printed now: each is not rescored yet, kept aside by rescoring, voided, or one of two results awaiting a decision.</source>
+        <translation>答卷 {attempts} 及另外 {more} 份答卷的成绩现在无法打印：它们或尚未重新评分，或已被重新评分另行存放，或已作废，或是同一考生的两份成绩之一、正等待决定。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} is not rescored yet: the registry does not hold bank {bank} version {version}.</source>
+        <translation>答卷 {attempt} 尚未重新评分：登记中心没有保存题库 {bank} 第 {version} 版。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} is one of several results for candidate {candidate} on bank {bank} on {day} (also {others}); it prints once an administrator keeps it or voids the others.</source>
+        <translation>答卷 {attempt} 是考生 {candidate} 在 {day} 使用题库 {bank} 的多份成绩之一（另有 {others}）；管理员保留它或作废其他成绩后才会打印。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} was voided by {by} ({why}).</source>
+        <translation>答卷 {attempt} 已由 {by} 作废（{why}）。</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt} was kept aside by rescoring; it is not filed as a result.</source>
+        <translation>答卷 {attempt} 已被重新评分另行存放，不作为成绩归档。</translation>
+    </message>
 </context>
 </TS>

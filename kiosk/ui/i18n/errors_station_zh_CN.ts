@@ -527,5 +527,101 @@
         <source>This kiosk was set up for centre '{centre}', not '{given}'; enrol it under its own centre.</source>
         <translation>本考试机设置的考点是“{centre}”，不是“{given}”；请用它自己的考点注册。</translation>
     </message>
+    <message>
+        <source>This kiosk has no link to a registry on the network ({path} is missing), so results travel by USB only; the registry administrator can make a link file for it.</source>
+        <translation>本考试机尚未连接到网络上的登记中心（缺少 {path}），成绩只能通过 U 盘传送；登记中心管理员可以为它制作连接文件。</translation>
+    </message>
+    <message>
+        <source>The registry at {url} did not answer ({reason}); the results stay in the outbox and are sent again later.</source>
+        <translation>位于 {url} 的登记中心没有响应（{reason}）；成绩保留在发件箱中，稍后会再次发送。</translation>
+    </message>
+    <message>
+        <source>The server at {url} is not the registry this kiosk is linked to: its certificate fingerprint is {found}, not {expected}. Nothing was sent to it.</source>
+        <translation>位于 {url} 的服务器不是本考试机所连接的登记中心：其证书指纹为 {found}，而不是 {expected}。没有向它发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The registry answered with HTTP status {status} and no reason this kiosk understands; the bundle is sent again later.</source>
+        <translation>登记中心以 HTTP 状态 {status} 作答，但没有给出本考试机能理解的原因；该结果包稍后会再次发送。</translation>
+    </message>
+    <message>
+        <source>The file {path} no longer holds bundle {bundle_id} as this kiosk exported it, so it was not sent.</source>
+        <translation>文件 {path} 已不再是本考试机导出的结果包 {bundle_id}，因此没有发送。</translation>
+    </message>
+    <message>
+        <source>Bundle {bundle_id} cannot be sent: its file {path} cannot be read and the registry does not hold it yet. Put back the USB stick it was written to.</source>
+        <translation>无法发送结果包 {bundle_id}：无法读取其文件 {path}，而登记中心尚未收到它。请重新插入写入该结果包的 U 盘。</translation>
+    </message>
+    <message>
+        <source>The registry answered bundle {bundle_id} with the receipt of bundle {found}; the bundle is sent again later.</source>
+        <translation>登记中心对结果包 {bundle_id} 返回了结果包 {found} 的回执；该结果包稍后会再次发送。</translation>
+    </message>
+    <message>
+        <source>The registry link file {path} does not exist.</source>
+        <translation>登记中心连接文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The registry link file {path} cannot be read ({reason}).</source>
+        <translation>无法读取登记中心连接文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a registry link file.</source>
+        <translation>文件 {path} 不是登记中心连接文件。</translation>
+    </message>
+    <message>
+        <source>The registry link file {path} is signed by key {key_id}, not by the registry key this kiosk trusts; get the link file of this kiosk's own registry.</source>
+        <translation>登记中心连接文件 {path} 由密钥 {key_id} 签名，而不是本考试机信任的登记中心密钥；请获取本考试机所属登记中心的连接文件。</translation>
+    </message>
+    <message>
+        <source>The registry link file {path} was altered after the registry signed it; get a fresh copy.</source>
+        <translation>登记中心连接文件 {path} 在登记中心签名后被改动过；请重新获取一份。</translation>
+    </message>
+    <message>
+        <source>The file {path} holds a signed {found}, not a registry link ({expected}).</source>
+        <translation>文件 {path} 中是已签名的 {found}，而不是登记中心连接（{expected}）。</translation>
+    </message>
+    <message>
+        <source>Invigilator PINs are not locked on this kiosk; type your PIN as usual.</source>
+        <translation>本考试机的监考员 PIN 码没有被锁定；请照常输入您的 PIN 码。</translation>
+    </message>
+    <message>
+        <source>That is not the PIN of an active invigilator. {tries} more wrong tries will stop PINs from clearing the lock for {minutes} minutes.</source>
+        <translation>这不是在岗监考员的 PIN 码。再错 {tries} 次，将在 {minutes} 分钟内不能再用 PIN 码解除锁定。</translation>
+    </message>
+    <message>
+        <source>That is not the PIN of an active invigilator. 1 more wrong try will stop PINs from clearing the lock for {minutes} minutes.</source>
+        <translation>这不是在岗监考员的 PIN 码。再错 1 次，将在 {minutes} 分钟内不能再用 PIN 码解除锁定。</translation>
+    </message>
+    <message>
+        <source>That is not the PIN of an active invigilator. Only the centre's recovery code can clear the lock for the next {minutes} minutes.</source>
+        <translation>这不是在岗监考员的 PIN 码。接下来 {minutes} 分钟内只有考点的恢复码能解除锁定。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs were typed to clear the lock: use the centre's recovery code, or wait {minutes} minutes.</source>
+        <translation>为解除锁定输错 PIN 码的次数太多：请使用考点的恢复码，或等 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs were typed to clear the lock: use the centre's recovery code, or wait 1 minute.</source>
+        <translation>为解除锁定输错 PIN 码的次数太多：请使用考点的恢复码，或等 1 分钟。</translation>
+    </message>
+    <message>
+        <source>This kiosk has no recovery code yet; the centre administrator can issue one.</source>
+        <translation>本考试机还没有恢复码；考点管理员可以生成一个。</translation>
+    </message>
+    <message>
+        <source>That is not this kiosk's recovery code; check it and type it again.</source>
+        <translation>这不是本考试机的恢复码；请核对后重新输入。</translation>
+    </message>
+    <message>
+        <source>The candidate is not on a rest break, so there is no break to end.</source>
+        <translation>考生没有在休息，因此没有可结束的休息。</translation>
+    </message>
+    <message>
+        <source>Another kiosk program is already running on the data folder {folder}; use that window, or close it before opening the kiosk again.</source>
+        <translation>已有另一个考试程序在使用数据文件夹 {folder}；请使用那个窗口，或先关闭它再重新打开考试程序。</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot take its lock file {path} ({reason}); check the data folder's permissions.</source>
+        <translation>考试程序无法获取锁文件 {path}（{reason}）；请检查数据文件夹的权限。</translation>
+    </message>
 </context>
 </TS>
