@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.authoring.lint import LintReport, lint_sources
 from kiosk.authoring.problems import Problem
-from kiosk.authoring.source import load_bank_dir, read_bank_dir
+from kiosk.authoring.release_codes import check_release_code
+from kiosk.authoring.source import load_bank_dir, read_bank_dir, read_source
+from kiosk.domain.errors import SecurityError
 from kiosk.domain.items import GRADE_NAMES
 from kiosk.formats.bank_packages import package_header_fields
 from kiosk.formats.bank_payload import bank_to_payload
@@ -35,6 +39,11 @@ def validate_source(folder: Path) -> list[Problem]:
     return problems
 
 
+def lint(folders: Sequence[Path]) -> LintReport:
+    """The item-writing warnings and figures of each readable bank source, near-duplicates across all."""
+    return lint_sources([read_source(folder) for folder in folders])
+
+
 def build_bank_package(
     folder: Path,
     output: Path,
@@ -43,7 +52,14 @@ def build_bank_package(
     *,
     kdf: ReleaseKdf = STANDARD_RELEASE_KDF,
 ) -> BuiltPackage:
-    """Validate a source folder and write its signed, encrypted package atomically to ``output``."""
+    """Validate a source folder and write its signed, encrypted package atomically to ``output``.
+
+    Only an awarding-body key signs a bank, and the release code must pass the strength floor of
+    :mod:`kiosk.authoring.release_codes`; both are refused before the source is read.
+    """
+    if signer.kind is not KeyKind.AWARDING:
+        raise SecurityError("bank.signer_not_awarding", name=signer.name, kind=signer.kind.value)
+    check_release_code(release_code)
     bank = load_bank_dir(folder)
     data = build_package(package_header_fields(bank), bank_to_payload(bank), signer, release_code, kdf=kdf)
     write_file(output, data, SHARED)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kiosk.authoring.problems import Problem, plain_number
 from kiosk.authoring.yamlsource import Located
+from kiosk.domain.forms import draw_order, fits
 from kiosk.domain.items import Bank, Draw, Item, ItemType
 
 _At = Callable[..., None]
@@ -55,7 +56,23 @@ def check_bank(bank: Bank, folder: Path, meta: Located, raw_items: list[Located]
     if uses_zh and "zh" not in bank.languages:
         at_meta("languages", "source.languages_need_zh")
 
+    problems.extend(_check_enemies(bank, meta))
     problems.extend(_check_blueprint(bank, meta))
+    return problems
+
+
+def _check_enemies(bank: Bank, meta: Located) -> list[Problem]:
+    """An enemy set may only name items of the bank (its shape is checked as it is read)."""
+    raw = meta.get("enemies")
+    known = {item.id for item in bank.items}
+    problems: list[Problem] = []
+    for entry in raw if isinstance(raw, list) else []:
+        if not isinstance(entry, list):
+            continue
+        line = getattr(entry, "line", meta.line_of("enemies"))
+        for item_id in (str(value).strip() for value in entry):
+            if item_id not in known:
+                problems.append(Problem(meta.path, line, "source.enemy_unknown", {"enemy": item_id}))
     return problems
 
 
@@ -117,7 +134,7 @@ def _check_blueprint(bank: Bank, meta: Located) -> list[Problem]:
     for competence in bank.competences:
         if competence.id not in drawn:
             add("source.competence_not_drawn", competence=competence.id)
-    for code, params in unsatisfiable_draws(bank.items, bank.blueprint.draws):
+    for code, params in unsatisfiable_draws(bank.items, bank.blueprint.draws, bank.blueprint.enemies):
         add(code, **params)
     total, pool = bank.blueprint.item_count, len(bank.items)
     if total * 2 > pool:
@@ -130,13 +147,17 @@ def _check_blueprint(bank: Bank, meta: Located) -> list[Problem]:
 
 
 def unsatisfiable_draws(
-    items: tuple[Item, ...], draws: tuple[Draw, ...]
+    items: tuple[Item, ...], draws: tuple[Draw, ...], enemies: tuple[tuple[str, ...], ...] = ()
 ) -> list[tuple[str, dict[str, object]]]:
     """Why the pool cannot fill the draws, as (code, params) pairs.
 
-    Each item counts once, and draws naming a difficulty are filled first (as forms are assembled).
+    Each item counts once, and draws naming a difficulty (or a level) are filled first, as forms are
+    assembled. With enemies the check stays safe for every seed: a set of n enemies can bar at most n - 1
+    of its members, and only those in a draw's pool, so each draw needs that many items to spare.
     """
     found: list[tuple[str, dict[str, object]]] = []
+    order = draw_order(draws)
+    barred_at_most = _barred_at_most(enemies)
     for competence in sorted({draw.competence for draw in draws}):
         pool = [item for item in items if item.competence == competence]
         wanted = [draw for draw in draws if draw.competence == competence]
@@ -161,4 +182,36 @@ def unsatisfiable_draws(
             found.append(
                 ("source.draws_short", {"asked": asked_total, "competence": competence, "have": len(pool)})
             )
+    if found or not (enemies or any(draw.level is not None for draw in draws)):
+        return found
+    # With levels or enemies, draw by draw in the order forms fill them: the items a draw may take, less
+    # what earlier draws that overlap it may have used, less what enemies may bar, must cover its count.
+    for position, (number, draw) in enumerate(order):
+        fitting = {item.id for item in items if fits(item, draw)}
+        used = sum(
+            min(earlier.count, len(fitting & {item.id for item in items if fits(item, earlier)}))
+            for _, earlier in order[:position]
+        )
+        barred = barred_at_most(fitting)
+        if len(fitting) - used - barred < draw.count:
+            params: dict[str, object] = {
+                "draw": number,
+                "competence": draw.competence,
+                "asked": draw.count,
+                "have": len(fitting),
+                "used": used,
+            }
+            if barred:
+                found.append(("source.draw_short_with_enemies", {**params, "barred": barred}))
+            else:
+                found.append(("source.draw_short", params))
     return found
+
+
+def _barred_at_most(enemies: tuple[tuple[str, ...], ...]) -> Callable[[set[str]], int]:
+    """How many of a set of item ids the enemies may bar from a form, at most."""
+
+    def barred(pool: set[str]) -> int:
+        return sum(min(len(pool & set(group)), len(group) - 1) for group in enemies)
+
+    return barred

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -100,29 +100,31 @@ class Form:
 def assemble_form(bank: Bank, seed: int) -> Form:
     """Draw a candidate's form from ``bank``'s blueprint; the same bank and seed always give the same form.
 
-    Raises RuleError when a draw asks for more items than remain in its pool.
+    No form holds two items of one set of the blueprint's ``enemies``: once an item is drawn, the others of
+    its sets leave every pool. Raises RuleError when a draw asks for more items than remain in its pool.
     """
     rng = random.Random(seed)
     blueprint = bank.blueprint
     chosen: list[Item] = []
-    chosen_ids: set[str] = set()
-    # Draws that name a difficulty go first, so a general draw of the same competence cannot use up
-    # the items they need; validation checks satisfiability in the same order.
-    numbered = sorted(enumerate(blueprint.draws, start=1), key=lambda pair: pair[1].difficulty is None)
-    for number, draw in numbered:
+    # Items drawn, and items barred because an enemy of theirs was drawn.
+    taken: set[str] = set()
+    enemies = enemies_of(blueprint.enemies)
+    for number, draw in draw_order(blueprint.draws):
         # Sorting by id makes the pool independent of the order items were authored or loaded in.
         pool = sorted(
-            (item for item in bank.items if _fits(item, draw) and item.id not in chosen_ids),
+            (item for item in bank.items if fits(item, draw) and item.id not in taken),
             key=lambda item: item.id,
         )
         if draw.count < 0:
             raise RuleError("form.draw_count_negative", **_where(bank, number, draw))
-        if draw.count > len(pool):
+        picked = _sample(rng, pool, draw.count, lambda item: enemies.get(item.id, frozenset()))
+        if len(picked) < draw.count:
             code = "form.draw_unfillable" if draw.difficulty is None else "form.draw_unfillable_difficulty"
-            raise RuleError(code, **_where(bank, number, draw), left=len(pool))
-        picked = _sample(rng, pool, draw.count)
+            raise RuleError(code, **_where(bank, number, draw), left=len(picked))
         chosen.extend(picked)
-        chosen_ids.update(item.id for item in picked)
+        for item in picked:
+            taken.add(item.id)
+            taken.update(enemies.get(item.id, ()))
     if blueprint.shuffle_items:
         chosen = _shuffled(rng, chosen)
     return Form(
@@ -138,10 +140,34 @@ def new_seed() -> int:
     return secrets.randbits(63)
 
 
-def _fits(item: Item, draw: Draw) -> bool:
-    return item.competence == draw.competence and (
-        draw.difficulty is None or item.difficulty == draw.difficulty
+def draw_order(draws: Sequence[Draw]) -> list[tuple[int, Draw]]:
+    """The draws, numbered from 1 as written, in the order forms fill them.
+
+    Draws that name a difficulty or a level go first (both named first of all), so a more general draw of
+    the same competence cannot use up the items they need; validation checks satisfiability in this order.
+    """
+    return sorted(
+        enumerate(draws, start=1),
+        key=lambda pair: (pair[1].difficulty is None) + (pair[1].level is None),
     )
+
+
+def fits(item: Item, draw: Draw) -> bool:
+    """Whether ``draw`` may take ``item``: its competence, and its difficulty and level when named."""
+    return (
+        item.competence == draw.competence
+        and (draw.difficulty is None or item.difficulty == draw.difficulty)
+        and (draw.level is None or item.level == draw.level)
+    )
+
+
+def enemies_of(groups: Sequence[Sequence[str]]) -> dict[str, frozenset[str]]:
+    """For each item id in some set of enemies, every other id it may not share a form with."""
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        for item_id in group:
+            found.setdefault(item_id, set()).update(other for other in group if other != item_id)
+    return {item_id: frozenset(others) for item_id, others in found.items()}
 
 
 def _where(bank: Bank, number: int, draw: Draw) -> dict[str, object]:
@@ -194,13 +220,25 @@ def _shuffled(rng: random.Random, values: list[T]) -> list[T]:
     return result
 
 
-def _sample(rng: random.Random, pool: Sequence[T], count: int) -> list[T]:
-    """``count`` distinct elements of ``pool`` in random order (a partial Fisher-Yates shuffle)."""
+def _sample(
+    rng: random.Random, pool: Sequence[Item], count: int, barred: Callable[[Item], frozenset[str]]
+) -> list[Item]:
+    """``count`` distinct elements of ``pool`` in random order (a partial Fisher-Yates shuffle).
+
+    After each pick the items ``barred(pick)`` names leave the rest of the pool, keeping their order, so
+    a pool without enemies is drawn exactly as before enemies existed. Fewer than ``count`` come back when
+    the pool runs out.
+    """
     result = list(pool)
     for index in range(count):
+        if index >= len(result):
+            break
         other = index + _below(rng, len(result) - index)
         result[index], result[other] = result[other], result[index]
-    return result[:count]
+        out = barred(result[index])
+        if out:
+            result[index + 1 :] = [item for item in result[index + 1 :] if item.id not in out]
+    return result[: min(count, len(result))]
 
 
 def _field(data: Mapping[str, object], name: str, kind: type[T]) -> T:

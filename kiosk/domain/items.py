@@ -67,6 +67,17 @@ class Difficulty(enum.StrEnum):
     HARD = "hard"
 
 
+class CognitiveLevel(enum.StrEnum):
+    """What an item asks the candidate to do with what they know (the revised Bloom taxonomy)."""
+
+    REMEMBER = "remember"
+    UNDERSTAND = "understand"
+    APPLY = "apply"
+    ANALYSE = "analyse"
+    EVALUATE = "evaluate"
+    CREATE = "create"
+
+
 class ScoringRule(enum.StrEnum):
     """How an item with several parts gives credit.
 
@@ -148,6 +159,7 @@ class Item:
     tolerance: float = 0.0
     unit: str = ""
     accepted: tuple[str, ...] = ()
+    level: CognitiveLevel | None = None
 
     def option(self, option_id: str) -> Choice:
         for choice in self.options:
@@ -158,11 +170,32 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Draw:
-    """One line of the blueprint: how many items of a competence (and difficulty) to draw."""
+    """One line of the blueprint: how many items of a competence (and difficulty, and level) to draw."""
 
     competence: str
     count: int
     difficulty: Difficulty | None = None
+    level: CognitiveLevel | None = None
+
+
+class Calculator(enum.StrEnum):
+    """Which on-screen calculator a bank allows: + - × ÷ and brackets, or that with powers, roots, logs."""
+
+    BASIC = "basic"
+    SCIENTIFIC = "scientific"
+
+
+@dataclass(frozen=True, slots=True)
+class Tools:
+    """The on-screen tools a bank allows its candidates (``tools:`` in the blueprint); none by default.
+
+    ``calculator_memory`` lets the calculator keep its sums from one question to the next; without it the
+    calculator starts empty on every question. ``zoom`` lets a diagram be enlarged to fill the question area.
+    """
+
+    calculator: Calculator | None = None
+    calculator_memory: bool = False
+    zoom: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +206,9 @@ class Blueprint:
     area_minimums: tuple[tuple[Area, float], ...] = ()
     shuffle_items: bool = True
     shuffle_options: bool = True
+    # Sets of item ids that give each other away: no form holds two items of one set.
+    enemies: tuple[tuple[str, ...], ...] = ()
+    tools: Tools = Tools()
 
     @property
     def item_count(self) -> int:

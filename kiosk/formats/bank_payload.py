@@ -11,8 +11,10 @@ from kiosk.domain.items import (
     Area,
     Bank,
     Blueprint,
+    Calculator,
     Certificate,
     Choice,
+    CognitiveLevel,
     Competence,
     Difficulty,
     Draw,
@@ -21,6 +23,7 @@ from kiosk.domain.items import (
     ScoringRule,
     Stimulus,
     Text,
+    Tools,
 )
 
 PAYLOAD_FORMAT = 1
@@ -56,9 +59,42 @@ def _item(item: Item) -> dict[str, Any]:
         "tolerance": item.tolerance or None,
         "unit": item.unit,
         "accepted": list(item.accepted),
+        "level": item.level.value if item.level else None,
     }
     data.update({name: value for name, value in optional.items() if value not in (None, "", [])})
     return data
+
+
+def _draw(draw: Draw) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "competence": draw.competence,
+        "count": draw.count,
+        "difficulty": draw.difficulty.value if draw.difficulty else None,
+    }
+    if draw.level is not None:
+        data["level"] = draw.level.value
+    return data
+
+
+def _tools(tools: Tools) -> dict[str, Any]:
+    """The allowed on-screen tools; only what is allowed is written."""
+    data: dict[str, Any] = {}
+    if tools.calculator is not None:
+        data["calculator"] = tools.calculator.value
+        if tools.calculator_memory:
+            data["calculator_memory"] = True
+    if tools.zoom:
+        data["zoom"] = True
+    return data
+
+
+def _read_tools(data: dict[str, Any]) -> Tools:
+    calculator = data.get("calculator")
+    return Tools(
+        calculator=Calculator(calculator) if calculator else None,
+        calculator_memory=bool(data.get("calculator_memory", False)),
+        zoom=bool(data.get("zoom", False)),
+    )
 
 
 def bank_to_dict(bank: Bank) -> dict[str, Any]:
@@ -80,14 +116,11 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
             "area_minimums": [[area.value, value] for area, value in blueprint.area_minimums],
             "shuffle_items": blueprint.shuffle_items,
             "shuffle_options": blueprint.shuffle_options,
-            "draws": [
-                {
-                    "competence": d.competence,
-                    "count": d.count,
-                    "difficulty": d.difficulty.value if d.difficulty else None,
-                }
-                for d in blueprint.draws
-            ],
+            "draws": [_draw(d) for d in blueprint.draws],
+            # Written only when set, so a bank without enemies keeps the payload it always had.
+            **({"enemies": [list(group) for group in blueprint.enemies]} if blueprint.enemies else {}),
+            # Likewise the on-screen tools: a bank that allows none keeps its payload byte for byte.
+            **({"tools": _tools(blueprint.tools)} if _tools(blueprint.tools) else {}),
         },
         "stimuli": [{"id": s.id, "text": _text(s.text), "image": s.image} for s in bank.stimuli],
         "items": [_item(item) for item in bank.items],
@@ -130,6 +163,7 @@ def _read_item(data: dict[str, Any]) -> Item:
         tolerance=float(data.get("tolerance") or 0.0),
         unit=data.get("unit", ""),
         accepted=tuple(data.get("accepted", [])),
+        level=CognitiveLevel(data["level"]) if data.get("level") else None,
     )
 
 
@@ -152,12 +186,15 @@ def bank_from_dict(data: dict[str, Any]) -> Bank:
                     d["competence"],
                     int(d["count"]),
                     Difficulty(d["difficulty"]) if d.get("difficulty") else None,
+                    CognitiveLevel(d["level"]) if d.get("level") else None,
                 )
                 for d in blueprint["draws"]
             ),
             area_minimums=tuple((Area(a), float(v)) for a, v in blueprint["area_minimums"]),
             shuffle_items=bool(blueprint["shuffle_items"]),
             shuffle_options=bool(blueprint["shuffle_options"]),
+            enemies=tuple(tuple(str(i) for i in group) for group in blueprint.get("enemies", [])),
+            tools=_read_tools(blueprint.get("tools", {})),
         ),
         items=tuple(_read_item(item) for item in data["items"]),
         stimuli=tuple(Stimulus(s["id"], _read_text(s["text"]), s.get("image")) for s in data["stimuli"]),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from kiosk.messages import authoring, domain, formats, registry, station, support
+from kiosk.messages import authoring, domain, formats, interchange, registry, station, support
 
 MESSAGES: dict[str, str] = {
     **domain.MESSAGES,
     **support.MESSAGES,
     **formats.MESSAGES,
     **authoring.MESSAGES,
+    **interchange.MESSAGES,
     **station.MESSAGES,
     **registry.MESSAGES,
 }

@@ -101,3 +101,52 @@ def test_missing_package_file_is_one_sentence(tmp_path: Path) -> None:
 def test_a_package_is_shared_readable(built: Built) -> None:
     path, _ = built
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("code", ["a", "ABCD-EFGH-JKMN", "1234"])
+def test_a_weak_release_code_builds_nothing(bank_dir: Path, tmp_path: Path, code: str) -> None:
+    output = tmp_path / "weak.1xbank"
+    signer = generate_identity(KeyKind.AWARDING, "awarding")
+    with pytest.raises(SecurityError) as caught:
+        authoring.build_bank_package(bank_dir, output, signer, code, kdf=TEST_RELEASE_KDF)
+    assert caught.value.code.startswith("release_code.")
+    assert not output.exists()
+
+
+@pytest.mark.parametrize("kind", [KeyKind.KIOSK, KeyKind.REGISTRY])
+def test_only_an_awarding_body_key_signs_a_bank(bank_dir: Path, tmp_path: Path, kind: KeyKind) -> None:
+    output = tmp_path / "bank.1xbank"
+    with pytest.raises(SecurityError) as caught:
+        authoring.build_bank_package(
+            bank_dir, output, generate_identity(kind, "lab-pc"), CODE, kdf=TEST_RELEASE_KDF
+        )
+    assert (caught.value.code, caught.value.params) == (
+        "bank.signer_not_awarding",
+        {"name": "lab-pc", "kind": kind.value},
+    )
+    assert sentence(caught.value) == (
+        f"The key 'lab-pc' is a {kind.value} key; only an awarding-body key may sign a bank package."
+    )
+    assert not output.exists()
+
+
+def test_enemies_and_levels_travel_in_the_package(bank_dir: Path, tmp_path: Path) -> None:
+    meta = bank_dir / "bank.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8")
+        .replace("stimuli:", "enemies:\n  - [T-002, T-009]\nstimuli:")
+        .replace("{competence: F1, count: 3}", "{competence: F1, count: 3, level: remember}"),
+        encoding="utf-8",
+    )
+    items = bank_dir / "items" / "all.yaml"
+    text = items.read_text(encoding="utf-8")
+    items.write_text(
+        text.replace("  difficulty: easy\n", "  difficulty: easy\n  level: remember\n"), encoding="utf-8"
+    )
+    signer = generate_identity(KeyKind.AWARDING, "awarding")
+    output = tmp_path / "bank.1xbank"
+    authoring.build_bank_package(bank_dir, output, signer, CODE, kdf=TEST_RELEASE_KDF)
+    bank = bank_packages.open_bank_package(output.read_bytes(), [signer.public], CODE)
+    assert bank == load_bank_dir(bank_dir)
+    assert bank.blueprint.enemies == (("T-002", "T-009"),)
+    assert bank.blueprint.draws[0].level is not None and bank.item("T-001").level is not None

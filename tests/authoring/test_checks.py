@@ -90,3 +90,42 @@ def test_chinese_text_needs_the_language(bank_dir: Path) -> None:
     edit(bank_dir / "bank.yaml", "languages: [en, zh]", "languages: [en]")
     problems = problems_in(bank_dir)
     assert [(p.path.name, p.code) for p in problems] == [("bank.yaml", "source.languages_need_zh")]
+
+
+def test_enemies_are_sets_of_known_items(bank_dir: Path) -> None:
+    edit(bank_dir / "bank.yaml", "stimuli:", "enemies:\n  - [T-001, T-404]\n  - [T-002]\n  - T-003\nstimuli:")
+    problems = problems_in(bank_dir)
+    assert has(problems, "source.enemy_unknown", enemy="T-404")
+    assert has(problems, "source.enemy_set_invalid", entry="['T-002']")
+    assert has(problems, "source.enemy_set_invalid", entry="'T-003'")
+    [unknown] = [p for p in problems if p.code == "source.enemy_unknown"]
+    assert (unknown.path.name, unknown.line) == ("bank.yaml", 19)
+    edit(bank_dir / "bank.yaml", "enemies:\n", "enemies: T-001\nnothing:\n")
+    assert has(problems_in(bank_dir), "source.enemies_not_list")
+
+
+def test_enemies_must_leave_every_draw_enough_items(bank_dir: Path) -> None:
+    # P1 holds 4 items; forms take 2 of them; a set barring 3 of the 4 could leave a form one short.
+    edit(bank_dir / "bank.yaml", "stimuli:", "enemies:\n  - [T-004, T-005, T-007, T-010]\nstimuli:")
+    problems = problems_in(bank_dir)
+    assert has(problems, "source.draw_short_with_enemies", competence="P1", asked=1, barred=3)
+    assert any("enemies sets may bar 3" in read(p) for p in problems)
+
+
+def test_a_draw_by_level_must_be_satisfiable(bank_dir: Path) -> None:
+    edit(bank_dir / "bank.yaml", "{competence: F1, count: 3}", "{competence: F1, count: 2, level: apply}")
+    edit(
+        bank_dir / "items" / "all.yaml",
+        "  difficulty: hard\n  stem: Which gas",
+        "  difficulty: hard\n  level: apply\n  stem: Which gas",
+    )
+    assert has(problems_in(bank_dir), "source.draw_short", competence="F1", asked=2, have=1, used=0)
+
+
+def test_levels_are_from_the_taxonomy(bank_dir: Path) -> None:
+    edit(
+        bank_dir / "items" / "all.yaml",
+        "  difficulty: hard\n  stem: Which gas",
+        "  difficulty: hard\n  level: memorise\n  stem: Which gas",
+    )
+    assert has(problems_in(bank_dir), "source.not_allowed", "T-009", key="level", value="memorise")

@@ -48,9 +48,9 @@ def test_sample_bank_builds_opens_and_draws_forms(
     folder = ROOT / f"{certificate.value}-{grade}"
     signer = generate_identity(KeyKind.AWARDING, "awarding")
     built = build_bank_package(
-        folder, tmp_path / "bank.1xbank", signer, "ABCD-EFGH-JKMN", kdf=TEST_RELEASE_KDF
+        folder, tmp_path / "bank.1xbank", signer, "K7QF-M2XD-9PHA", kdf=TEST_RELEASE_KDF
     )
-    bank = open_bank_package(built.path.read_bytes(), [signer.public], "abcd efgh jkmn")
+    bank = open_bank_package(built.path.read_bytes(), [signer.public], "k7qf m2xd 9pha")
     assert bank == load_bank_dir(folder)
     for seed in range(25):
         form = assemble_form(bank, seed)

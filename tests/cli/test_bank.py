@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def test_keys_new_writes_a_private_file_only_the_owner_reads(keys: Path) -> None
 
 def test_validate_reports_valid_and_problems(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bank", "validate", str(bank_dir)]) == 0
-    assert capsys.readouterr().out.strip().endswith("maintenance-1: valid")
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith(f"{bank_dir}: valid")
     items = bank_dir / "items" / "all.yaml"
     items.write_text(items.read_text().replace("answer: A\n  rationale: LFP", "answer: Z\n  rationale: LFP"))
     assert main(["bank", "validate", str(bank_dir)]) == 1
@@ -102,3 +104,69 @@ def test_inspect_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_keys_new_refuses_to_overwrite(keys: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["keys", "new", "awarding", "board", "--out", str(keys)]) == 1
     assert capsys.readouterr().err.startswith("kiosk: ")
+
+
+def test_validate_prints_warnings_and_strict_counts_them(
+    bank_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["bank", "validate", str(bank_dir)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"all.yaml:{_answer_line(bank_dir, 'T-008')}: item T-008: warning: the key is 8 characters long"
+        in out
+    )
+    assert out.strip().splitlines()[-1] == f"{bank_dir}: valid, 8 warning(s)"
+    assert main(["bank", "validate", "--strict", str(bank_dir)]) == 1
+    assert capsys.readouterr().out.strip().endswith("8 warning(s), which --strict counts as problems")
+
+
+def _answer_line(bank_dir: Path, item_id: str) -> int:
+    lines = (bank_dir / "items" / "all.yaml").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"- id: {item_id}")
+    return next(n for n, line in enumerate(lines[start:], start + 1) if line.startswith("  answer:"))
+
+
+def test_lint_prints_one_row_of_figures_per_bank(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bank", "lint", "--draws", "50", str(bank_dir)]) == 0
+    table = capsys.readouterr().out.strip().splitlines()
+    assert table[0].startswith("| bank | items | key longest (single) | true/false true |")
+    assert "expected mark over 50 forms" in table[0]
+    assert len(table) == 3 and table[1].startswith("| --- |")
+    assert table[2].startswith("| maintenance-1 | 10 | 67 % (2/3) | 100 % (2/2) | A 100 % | 0 |")
+    assert table[2].endswith("| 8 |")
+
+
+def test_forms_reports_spread_and_overlap(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bank", "forms", "--draws", "100", str(bank_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{bank_dir}: 100 forms of 5 items from a pool of 10; expected mark ")
+    assert "two forms share" in out and "the most drawn item is on" in out
+
+
+def test_release_code_prints_a_strong_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bank", "release-code"]) == 0
+    code = capsys.readouterr().out.strip()
+    assert re.fullmatch(r"[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}", code)
+
+
+def test_build_refuses_a_weak_release_code_and_says_how_to_get_one(
+    bank_dir: Path, keys: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "weak.1xbank"
+    args = ["bank", "build", str(bank_dir), "-o", str(package), "--signing-key", str(keys / "board.key")]
+    assert main([*args, "--release-code", "a"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kiosk: The release code is too easy to guess")
+    assert err.strip().endswith("run 'kiosk bank release-code' for a strong one.")
+    assert not package.exists()
+
+
+def test_build_refuses_a_key_that_is_not_the_awarding_bodys(
+    bank_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["keys", "new", "kiosk", "lab-pc", "--out", str(tmp_path / "keys")]) == 0
+    package = tmp_path / "bank.1xbank"
+    signing = ["--signing-key", str(tmp_path / "keys" / "lab-pc.key"), "--release-code", CODE]
+    assert main(["bank", "build", str(bank_dir), "-o", str(package), *signing]) == 1
+    assert "only an awarding-body key may sign a bank package" in capsys.readouterr().err
+    assert not package.exists()

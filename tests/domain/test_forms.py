@@ -10,8 +10,8 @@ from dataclasses import replace
 import pytest
 
 from kiosk.domain.errors import InputError, RuleError
-from kiosk.domain.forms import Form, FormItem, assemble_form, new_seed
-from kiosk.domain.items import Bank, Choice, Difficulty, Draw, ItemType, Text
+from kiosk.domain.forms import Form, FormItem, assemble_form, draw_order, new_seed
+from kiosk.domain.items import Bank, Choice, CognitiveLevel, Difficulty, Draw, ItemType, Text
 from kiosk.messages import sentence
 
 SEEDS = range(60)
@@ -323,3 +323,51 @@ def test_new_seed_is_a_fresh_63_bit_number() -> None:
 
 def _choices(*ids: str) -> tuple[Choice, ...]:
     return tuple(Choice(choice_id, Text(choice_id)) for choice_id in ids)
+
+
+def test_enemies_never_share_a_form(bank_factory: Callable[..., Bank], pool_bank: Bank) -> None:
+    # Two pairs of F1 items give each other away; a form of 4 of the 6 F1 items would often hold both.
+    enemies = (("F1-01", "F1-02"), ("F1-04", "F1-05", "F1-06"))
+    bank = bank_factory(pool_bank.items, (Draw("F1", 3),), enemies=enemies)
+    met = 0
+    for seed in range(300):
+        ids = set(assemble_form(bank, seed).item_ids)
+        assert len(ids) == 3
+        met += any(len(ids & set(group)) > 1 for group in enemies)
+    assert met == 0
+
+
+def test_without_enemies_the_forms_are_those_drawn_before_enemies_existed(pool_bank: Bank) -> None:
+    unrelated = replace(pool_bank, blueprint=replace(pool_bank.blueprint, enemies=(("X-1", "X-2"),)))
+    assert assemble_form(unrelated, 20250602) == EXPECTED_FORM
+
+
+def test_enemies_that_leave_a_draw_short_raise(bank_factory: Callable[..., Bank], pool_bank: Bank) -> None:
+    enemies = (tuple(f"F1-0{n}" for n in range(1, 7)),)
+    bank = bank_factory(pool_bank.items, (Draw("F1", 2),), enemies=enemies)
+    with pytest.raises(RuleError, match=r"^form\.draw_unfillable\b") as caught:
+        assemble_form(bank, 7)
+    assert caught.value.params["left"] == 1
+
+
+def test_a_draw_may_name_a_cognitive_level(bank_factory: Callable[..., Bank], pool_bank: Bank) -> None:
+    levelled = tuple(
+        replace(
+            item, level=CognitiveLevel.APPLY if item.id in ("F1-02", "F1-05") else CognitiveLevel.REMEMBER
+        )
+        for item in pool_bank.items
+    )
+    bank = bank_factory(levelled, (Draw("F1", 2), Draw("F1", 2, level=CognitiveLevel.APPLY)))
+    for seed in SEEDS:
+        ids = assemble_form(bank, seed).item_ids
+        assert {"F1-02", "F1-05"} <= set(ids) and len(ids) == 4
+
+
+def test_draws_naming_more_go_first() -> None:
+    draws = (
+        Draw("F1", 1),
+        Draw("F1", 1, level=CognitiveLevel.APPLY),
+        Draw("F1", 1, Difficulty.HARD, CognitiveLevel.APPLY),
+        Draw("F1", 1, Difficulty.EASY),
+    )
+    assert [number for number, _ in draw_order(draws)] == [3, 2, 4, 1]

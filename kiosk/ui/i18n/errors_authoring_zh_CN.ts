@@ -275,5 +275,161 @@
         <source>there is a minimum for {area}, but no competence of that area</source>
         <translation>为 {area} 设置了最低分，但没有属于该领域的能力项</translation>
     </message>
+    <message>
+        <source>The key '{name}' is a {kind} key; only an awarding-body key may sign a bank package.</source>
+        <translation>密钥“{name}”是 {kind} 密钥；只有颁证机构的密钥才能签署题库包。</translation>
+    </message>
+    <message>
+        <source>The release code is too easy to guess: it has about {bits} bits of strength and at least {minimum} are needed; use a longer code, such as 16 characters in groups of four.</source>
+        <translation>发布码太容易被猜中：其强度约为 {bits} 位，至少需要 {minimum} 位；请使用更长的发布码，例如四个一组、共 16 个字符。</translation>
+    </message>
+    <message>
+        <source>The release code is too easy to guess: it uses only {distinct} different characters and at least {minimum} are needed.</source>
+        <translation>发布码太容易被猜中：只用了 {distinct} 个不同的字符，至少需要 {minimum} 个。</translation>
+    </message>
+    <message>
+        <source>The release code is too easy to guess: it runs along the alphabet or the keyboard, or repeats itself; use a code drawn at random.</source>
+        <translation>发布码太容易被猜中：它沿字母表或键盘顺序排列，或自我重复；请使用随机生成的发布码。</translation>
+    </message>
+    <message>
+        <source>leads outside the bank folder (to {target}); copy the file into the folder instead of linking to it</source>
+        <translation>指向题库文件夹之外（{target}）；请把文件复制到文件夹中，而不是链接到它</translation>
+    </message>
+    <message>
+        <source>'{key}' is not a key here; did you mean '{suggestion}'?</source>
+        <translation>此处没有“{key}”这个键；您是不是想写“{suggestion}”？</translation>
+    </message>
+    <message>
+        <source>'{key}' is not a key here; the keys here are {known}</source>
+        <translation>此处没有“{key}”这个键；此处可用的键有 {known}</translation>
+    </message>
+    <message>
+        <source>'{key}' is not used by a {type} item; remove it or correct the type</source>
+        <translation>{type} 类型的试题不使用“{key}”；请删除它或更正题型</translation>
+    </message>
+    <message>
+        <source>'enemies' must be a list of sets of item ids, like [[MNT2-022, MNT2-023]]</source>
+        <translation>“enemies”必须是由试题编号组构成的列表，例如 [[MNT2-022, MNT2-023]]</translation>
+    </message>
+    <message>
+        <source>the enemies set {entry} must list two or more different item ids</source>
+        <translation>互斥组 {entry} 必须列出两个或以上不同的试题编号</translation>
+    </message>
+    <message>
+        <source>the image {image} leads outside the bank folder (to {target}); copy the picture into the folder instead of linking to it</source>
+        <translation>图片 {image} 指向题库文件夹之外（{target}）；请把图片复制到文件夹中，而不是链接到它</translation>
+    </message>
+    <message>
+        <source>the image {image} cannot be read ({reason})</source>
+        <translation>无法读取图片 {image}（{reason}）</translation>
+    </message>
+    <message>
+        <source>the image {image} is not a {kind} picture; export it again as {kind}</source>
+        <translation>图片 {image} 不是 {kind} 图片；请重新导出为 {kind}</translation>
+    </message>
+    <message>
+        <source>the image {image} holds {found} data, not {kind}; name it after what it holds</source>
+        <translation>图片 {image} 中是 {found} 数据，而不是 {kind}；请按其实际格式命名</translation>
+    </message>
+    <message>
+        <source>the image {image} is a damaged {kind} picture (at its {part}); export it again</source>
+        <translation>图片 {image} 是已损坏的 {kind} 图片（在 {part} 处）；请重新导出</translation>
+    </message>
+    <message>
+        <source>the image {image} is {width} × {height} pixels; make it at most {limit} pixels a side</source>
+        <translation>图片 {image} 为 {width} × {height} 像素；每边最多 {limit} 像素</translation>
+    </message>
+    <message>
+        <source>the image {image} is not well-formed SVG (line {line}: {reason})</source>
+        <translation>图片 {image} 不是格式正确的 SVG（第 {line} 行：{reason}）</translation>
+    </message>
+    <message>
+        <source>the image {image} declares a DOCTYPE or an entity (line {line}); an exam image may not, so remove it</source>
+        <translation>图片 {image} 声明了 DOCTYPE 或实体（第 {line} 行）；考试图片不允许这样做，请删除</translation>
+    </message>
+    <message>
+        <source>the image {image} has &lt;{root}&gt; at its root, not &lt;svg&gt;</source>
+        <translation>图片 {image} 的根元素是 &lt;{root}&gt;，而不是 &lt;svg&gt;</translation>
+    </message>
+    <message>
+        <source>the image {image} holds a &lt;{element}&gt; element (line {line}); an exam image may not carry scripts or other documents</source>
+        <translation>图片 {image} 含有 &lt;{element}&gt; 元素（第 {line} 行）；考试图片不得携带脚本或其他文档</translation>
+    </message>
+    <message>
+        <source>the image {image} has an event attribute '{attribute}' (line {line}); an exam image may not carry scripts</source>
+        <translation>图片 {image} 含有事件属性“{attribute}”（第 {line} 行）；考试图片不得携带脚本</translation>
+    </message>
+    <message>
+        <source>the image {image} refers to '{reference}' (line {line}); an exam image may only refer to its own parts (#id)</source>
+        <translation>图片 {image} 引用了“{reference}”（第 {line} 行）；考试图片只能引用自身的部分（#id）</translation>
+    </message>
+    <message>
+        <source>the enemies set names {enemy}, which is not an item of this bank</source>
+        <translation>互斥组中的 {enemy} 不是本题库的试题</translation>
+    </message>
+    <message>
+        <source>draw {draw} asks for {asked} items of {competence}; {have} items fit it, but draws filled before it may take {used} of them</source>
+        <translation>第 {draw} 条抽题规则要求从 {competence} 抽取 {asked} 道题；符合条件的有 {have} 道，但在它之前执行的抽题规则可能会用掉其中 {used} 道</translation>
+    </message>
+    <message>
+        <source>draw {draw} asks for {asked} items of {competence}; {have} items fit it, but draws filled before it may take {used} and enemies sets may bar {barred}; add items or make the sets smaller</source>
+        <translation>第 {draw} 条抽题规则要求从 {competence} 抽取 {asked} 道题；符合条件的有 {have} 道，但在它之前执行的抽题规则可能会用掉 {used} 道，互斥组可能会排除 {barred} 道；请增加试题或缩小互斥组</translation>
+    </message>
+    <message>
+        <source>the key is {key_length} characters long, at least 1.5 times the longest distractor ({distractor_length}); a test-wise candidate picks the longest option</source>
+        <translation>正确答案长 {key_length} 个字符，至少是最长干扰项（{distractor_length}）的 1.5 倍；应试技巧娴熟的考生会选最长的选项</translation>
+    </message>
+    <message>
+        <source>the key is the longest option in {count} of {total} single-answer items ({share} %); keep it to a third or fewer</source>
+        <translation>在 {total} 道单选题中，有 {count} 道的正确答案是最长的选项（{share} %）；应控制在三分之一以内</translation>
+    </message>
+    <message>
+        <source>the keys of the {total} single-answer items sit unevenly in the source ({positions}); printed copies keep this order, so spread the keys over the positions</source>
+        <translation>{total} 道单选题的正确答案在源文件中的位置分布不均（{positions}）；打印的试卷会保留此顺序，请把正确答案分散到各个位置</translation>
+    </message>
+    <message>
+        <source>{count} of {total} true/false items are true ({share} %); keep between 40 and 60 % true</source>
+        <translation>{total} 道判断题中有 {count} 道答案为“正确”（{share} %）；应保持在 40 % 到 60 % 之间</translation>
+    </message>
+    <message>
+        <source>the stem is nearly the same as that of {other} ({similarity} % alike); remove one, or declare them enemies</source>
+        <translation>题干与 {other} 的几乎相同（相似度 {similarity} %）；请删除其中一道，或将它们声明为互斥</translation>
+    </message>
+    <message>
+        <source>the stem is nearly the same as that of {other} in {bank} ({similarity} % alike), labelled {other_difficulty} there and {difficulty} here; give a shared item one difficulty</source>
+        <translation>题干与 {bank} 中 {other} 的几乎相同（相似度 {similarity} %），该题在那里标为 {other_difficulty}，在这里标为 {difficulty}；共用的试题应只有一个难度</translation>
+    </message>
+    <message>
+        <source>the key repeats the stem's word '{word}' and no distractor does; a candidate can match words instead of knowing the answer</source>
+        <translation>正确答案重复了题干中的词“{word}”，而干扰项都没有；考生可以靠匹配词语而不是靠知识作答</translation>
+    </message>
+    <message>
+        <source>option {option} is 'all of the above' or 'none of the above'; write a real option instead</source>
+        <translation>选项 {option} 是“以上都是”或“以上都不是”；请改写为真正的选项</translation>
+    </message>
+    <message>
+        <source>draw {draw} takes {competence} items of any difficulty ({difficulties}), so forms differ in difficulty; draw each difficulty separately</source>
+        <translation>第 {draw} 条抽题规则从 {competence} 中抽取任意难度（{difficulties}）的试题，因此各份试卷难度不同；请按难度分别抽题</translation>
+    </message>
+    <message>
+        <source>the pool holds {pool} items for forms of {total}; keep it at least three times a form, so candidates share little of their paper</source>
+        <translation>题库有 {pool} 道题，而每份试卷 {total} 道；题库应至少是试卷的三倍，考生之间的试卷才会很少重复</translation>
+    </message>
+    <message>
+        <source>the pass mark has no written rationale; say in 'pass_mark_rationale' why this mark separates competent candidates</source>
+        <translation>及格线没有书面依据；请在“pass_mark_rationale”中说明为什么这个分数能区分合格的考生</translation>
+    </message>
+    <message>
+        <source>{count} item(s) without a cognitive 'level'; tag each item remember, understand, apply, analyse, evaluate or create</source>
+        <translation>有 {count} 道试题没有认知层次“level”；请为每道试题标注 remember、understand、apply、analyse、evaluate 或 create</translation>
+    </message>
+    <message>
+        <source>{count} item(s) without Chinese text for the stem or every choice, so the Chinese screen mixes languages</source>
+        <translation>有 {count} 道试题的题干或某个选项没有中文，中文界面会出现中英文混杂</translation>
+    </message>
+    <message>
+        <source>the image {image} holds an embedded picture that is not a usable PNG or JPEG (line {line}); embed it again or remove it</source>
+        <translation>图片 {image} 中嵌入的图像不是可用的 PNG 或 JPEG（第 {line} 行）；请重新嵌入，或将其删除</translation>
+    </message>
 </context>
 </TS>
