@@ -1,9 +1,10 @@
 """Result delivery verbs: ``kiosk enrol``, ``kiosk export``, ``kiosk receipt import`` on a kiosk, and
-``kiosk registry init|enrol|import|kiosks`` at the registry."""
+``kiosk registry init|enrol|import|kiosks|banks|rescore|flags|decide`` at the registry."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -11,10 +12,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from kiosk.authoring.build import validate_source
+from kiosk.authoring.source import load_bank_dir
 from kiosk.cli import common
 from kiosk.cli.common import CommandError, say
 from kiosk.cli.hints import with_hint
+from kiosk.formats.bank_packages import PACKAGE_SUFFIX
 from kiosk.formats.keys import KeyKind, PublicIdentity, load_public
+from kiosk.messages import sentence
+from kiosk.registry.services.banks import BankKept, BankOutcome, keep_bank, keep_package, list_banks
 from kiosk.registry.services.imports import FileOutcome, ImportReport, Outcome, import_bundles
 from kiosk.registry.services.registry import (
     RegistryContext,
@@ -24,6 +30,8 @@ from kiosk.registry.services.registry import (
     open_registry,
 )
 from kiosk.registry.services.reporting import verify_slip
+from kiosk.registry.services.rescoring import rescore_pending
+from kiosk.registry.services.standing import decide, withheld
 from kiosk.station.services.enrolment import enrol
 from kiosk.station.services.export import export_results
 from kiosk.station.services.receipts import import_receipt
@@ -84,6 +92,55 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     kiosks = verbs.add_parser("kiosks", help="list the enrolled kiosks")
     _registry_options(kiosks)
     kiosks.set_defaults(handler=_registry_kiosks)
+
+    banks = verbs.add_parser("banks", help="the bank versions the registry rescores results with")
+    bank_verbs = banks.add_subparsers(dest="banks_verb", metavar="VERB", required=True)
+    banks_add = bank_verbs.add_parser(
+        "add", help="keep bank sources, or packages opened with their release code, to rescore with"
+    )
+    banks_add.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help=f"a bank source folder, a folder of them such as question_banks, or a {PACKAGE_SUFFIX} package",
+    )
+    banks_add.add_argument(
+        "--trusted",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PUB",
+        help="the awarding body's public key (needed for packages)",
+    )
+    banks_add.add_argument(
+        "--release-code", help="the packages' release code (default: $KIOSK_RELEASE_CODE, or asked for)"
+    )
+    _registry_options(banks_add)
+    banks_add.set_defaults(handler=_banks_add)
+    banks_list = bank_verbs.add_parser("list", help="list the bank versions the registry holds")
+    _registry_options(banks_list)
+    banks_list.set_defaults(handler=_banks_list)
+
+    rescore = verbs.add_parser("rescore", help="rescore the results that waited for their bank version")
+    _registry_options(rescore)
+    rescore.set_defaults(handler=_rescore)
+
+    flags = verbs.add_parser("flags", help="list the results that cannot be printed now, and why")
+    _registry_options(flags)
+    flags.set_defaults(handler=_flags)
+
+    decide_parser = verbs.add_parser(
+        "decide", help="keep or void a result (a second result for a candidate waits for this)"
+    )
+    decide_parser.add_argument("attempt", metavar="ATTEMPT")
+    choice = decide_parser.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep", action="store_true", help="the result stands and may print")
+    choice.add_argument("--void", action="store_true", help="the result never prints")
+    decide_parser.add_argument("--by", required=True, metavar="NAME", help="who decides")
+    decide_parser.add_argument("--why", required=True, metavar="TEXT", help="why, for the record")
+    _registry_options(decide_parser)
+    decide_parser.set_defaults(handler=_decide)
 
 
 def _registry_options(parser: argparse.ArgumentParser, database: bool = True) -> None:
@@ -185,7 +242,114 @@ def _registry_import(args: argparse.Namespace) -> int:
         report = import_bundles(ctx, args.paths, ProgressBar(sys.stderr))
     for line in report_lines(report):
         say(line)
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.flagged else 0
+
+
+BANK_FILE = "bank.yaml"
+
+
+def _bank_folders(path: Path) -> list[Path]:
+    """The bank source folders under ``path``: itself, or each folder in it with a bank.yaml."""
+    if (path / BANK_FILE).is_file():
+        return [path]
+    children = sorted(path.iterdir()) if path.is_dir() else []
+    found = [child for child in children if (child / BANK_FILE).is_file()]
+    if not found:
+        raise CommandError(f"{path} is neither a {PACKAGE_SUFFIX} package nor a folder of bank sources.")
+    return found
+
+
+def _release_code(args: argparse.Namespace) -> str:
+    code: str = args.release_code or os.environ.get("KIOSK_RELEASE_CODE") or getpass.getpass("Release code: ")
+    if not code.strip():
+        raise CommandError("A package is opened with its release code; give --release-code.")
+    return code
+
+
+def _banks_add(args: argparse.Namespace) -> int:
+    packages = [path for path in args.paths if path.is_file()]
+    folders = [folder for path in args.paths if not path.is_file() for folder in _bank_folders(path)]
+    for folder in folders:
+        problems = validate_source(folder)
+        for problem in problems:
+            say(f"{problem.location}: {sentence(problem.error())}")
+        if problems:
+            raise CommandError(f"{folder} has {len(problems)} problem(s); no bank was added.")
+    trusted = [load_public(path) for path in args.trusted]
+    if packages and not trusted:
+        raise CommandError("A package is checked against the awarding body's key; give --trusted PUB.")
+    code = _release_code(args) if packages else ""
+    kept: list[BankKept] = []
+    with registry_context(args) as ctx:
+        for folder in folders:
+            kept.append(keep_bank(ctx, load_bank_dir(folder), str(folder)))
+        for package in packages:
+            kept.append(keep_package(ctx, package, trusted, code))
+    for bank in kept:
+        say(f"Bank {bank.bank_id} version {bank.version}: {bank.outcome.value} (digest {bank.digest[:16]}).")
+    if any(bank.outcome is BankOutcome.ADDED for bank in kept):
+        say("Run 'kiosk registry rescore' to rescore the results that waited for these banks.")
+    return 0
+
+
+def _banks_list(args: argparse.Namespace) -> int:
+    with registry_context(args) as ctx:
+        banks = list_banks(ctx)
+    if not banks:
+        say("The registry holds no bank yet; add them with 'kiosk registry banks add'.")
+        return 0
+    rows = [
+        (bank.bank_id, str(bank.version), bank.digest[:16], f"{bank.added_at:%Y-%m-%d %H:%M}", bank.source)
+        for bank in banks
+    ]
+    for line in table(("BANK", "VERSION", "DIGEST", "ADDED (UTC)", "FROM"), rows):
+        say(line)
+    return 0
+
+
+def _rescore(args: argparse.Namespace) -> int:
+    with registry_context(args) as ctx:
+        report = rescore_pending(ctx)
+    say(
+        f"Rescored {report.rescored} result(s); {len(report.flagged)} kept aside; "
+        f"{report.pending_count} still waiting for their bank."
+    )
+    for notice in report.flagged:
+        say(f"Kept aside: {with_hint(notice)}")
+    for (bank_id, version), count in sorted(report.pending.items()):
+        say(
+            f"Waiting: {count} result(s) on bank {bank_id} version {version}; add it with "
+            "'kiosk registry banks add'."
+        )
+    return 1 if report.flagged else 0
+
+
+def _flags(args: argparse.Namespace) -> int:
+    with registry_context(args) as ctx:
+        stands = withheld(ctx)
+    if not stands:
+        say("Every result held can be printed.")
+        return 0
+    rows = [
+        (stand.attempt_id, stand.standing.value, with_hint(stand.reason) if stand.reason else "")
+        for stand in stands
+    ]
+    for line in table(("ATTEMPT", "STANDING", "WHY"), rows):
+        say(line)
+    say(f"{len(stands)} result(s) cannot be printed now.")
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    with registry_context(args) as ctx:
+        decided = decide(ctx, args.attempt, bool(args.keep), args.by, args.why)
+    decision = decided.decision
+    verb = "kept" if decision.decision == "keep" else "voided"
+    say(f"Attempt {decision.attempt_id} {verb} by {decision.decided_by} ({decision.why}).")
+    for stand in decided.stands:
+        why = f": {with_hint(stand.reason)}" if stand.reason else ""
+        say(f"  {stand.attempt_id}: {stand.standing.value}{why}")
+    return 0
 
 
 class ProgressBar:
@@ -238,10 +402,12 @@ def report_lines(report: ImportReport) -> list[str]:
     lines.extend(f"Note: {with_hint(note)}" for outcome in report.outcomes for note in outcome.notes)
     lines.extend(f"Gap: {with_hint(gap)}" for gap in report.gap_notices)
     attempts = sum(outcome.attempts for outcome in report.outcomes)
+    flagged = len(report.flagged)
+    kept_aside = f" {flagged} attempt(s) kept aside, not filed as results." if flagged else ""
     lines.append(
         f"{report.count(Outcome.IMPORTED)} imported ({attempts} new attempt(s)), "
         f"{report.count(Outcome.DUPLICATE)} duplicate, {report.count(Outcome.CONFLICT)} conflict, "
-        f"{report.count(Outcome.REFUSED)} refused."
+        f"{report.count(Outcome.REFUSED)} refused.{kept_aside}"
     )
     if report.failed:
         lines.append("Refused and conflicting files were copied to the registry's quarantine folder.")

@@ -17,7 +17,9 @@ from kiosk.cli.common import CommandError, say
 from kiosk.cli.registry import REGISTRY_DB_ENV, ProgressBar
 from kiosk.domain.catalogue import BankCatalogue
 from kiosk.registry.services.analysis import write_cohort, write_item_analysis
+from kiosk.registry.services.registry import RegistryContext
 from kiosk.registry.services.reporting import default_workers, issue_certificates, issue_slips
+from kiosk.registry.services.standing import withheld
 from kiosk.station.services.reports import print_pack, write_sitting_report
 
 
@@ -25,9 +27,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     report = subparsers.add_parser("report", help="print result slips, certificates, packs and analyses")
     verbs = report.add_subparsers(dest="report_verb", metavar="VERB", required=True)
 
-    slips = verbs.add_parser("slips", help="a signed result slip PDF for every attempt held (or those named)")
+    slips = verbs.add_parser("slips", help="a signed result slip PDF for every result that stands (or named)")
     _registry_options(slips)
-    # Results carry the rules they were judged by; only those from older bundles need the bank sources.
+    # The registry prints by its own copies of the banks; sources given here are added to them first.
     _banks_option(slips, required=False)
     _batch_options(slips)
     slips.set_defaults(handler=_slips)
@@ -124,8 +126,24 @@ def _slips(args: argparse.Namespace) -> int:
     out = _out_dir(args.out)
     with registry_cli.registry_context(args) as ctx:
         written = issue_slips(ctx, catalogue, out, args.attempts, ProgressBar(sys.stderr), _workers(args))
+        held_back = _held_back(ctx, args)
     say(f"Wrote {len(written)} result slip(s) to {out}.")
+    if held_back:
+        say(held_back)
     return 0
+
+
+def _held_back(ctx: RegistryContext, args: argparse.Namespace) -> str:
+    """A line counting the results left out of a run over every result, or "" when none were."""
+    if args.attempts is not None:
+        return ""
+    count = len(withheld(ctx))
+    if not count:
+        return ""
+    return (
+        f"{count} result(s) held back (not rescored, kept aside, voided or awaiting a decision); "
+        "'kiosk registry flags' says why for each."
+    )
 
 
 def _certificates(args: argparse.Namespace) -> int:
@@ -134,9 +152,12 @@ def _certificates(args: argparse.Namespace) -> int:
         written, not_passed = issue_certificates(
             ctx, out, args.attempts, ProgressBar(sys.stderr), _workers(args)
         )
+        held_back = _held_back(ctx, args)
     say(f"Wrote {len(written)} certificate(s) to {out}.")
     if not_passed:
         say(f"No certificate for {len(not_passed)} attempt(s) that did not pass.")
+    if held_back:
+        say(held_back)
     return 0
 
 

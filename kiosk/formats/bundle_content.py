@@ -9,23 +9,37 @@ attempt is a self-contained record::
     allowed_seconds, granted_seconds, consumed_seconds, submission_code,
     responses [{item_id, response, flagged, score, max}], result (Result.to_dict, with the optional
     ``rules`` of :mod:`kiosk.formats.result_rules`: absent from bundles made before it existed),
-    journal {head, length}, events [{kind, detail, at}], checkpoints [{consumed_ms, at, reason}]
+    journal {head, length, entries?}, events [{kind, detail, at}], checkpoints [{consumed_ms, at, reason}]
+
+``journal.entries``, when a kiosk sends it, is the attempt's whole answer journal in sequence order, each
+entry ``{sequence, item_id, response_json, consumed_ms, recorded_at, previous_hash, hash}`` as
+:class:`kiosk.domain.journal.JournalEntry` holds it, so the registry can check the chain itself.
 
 Incidents travel beside the attempts (``incidents``: number, attempt_id, sitting_id, category,
 description, started_at, duration_seconds, recorded_by) because some belong to a sitting, not to one
 candidate. An attempt's *record* is everything but its audit trail (events and checkpoints): two copies
 of an attempt are the same when their records' digests are equal.
+
+Every number is checked before anything uses or stores it: finite, within the bounds below, and in
+agreement with the numbers it is made of (an attempt's points are the sum of its item scores, its
+percentage their share of the form's points, its competence and area marks add up to its total). Every
+response names an item on the attempt's form and every item on the form has one response line. A bundle
+that breaks any of this is refused whole, with one error naming the field.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from kiosk.domain.errors import InputError
+from kiosk.domain.forms import Form, FormItem
+from kiosk.domain.items import GRADE_NAMES, Area
+from kiosk.domain.journal import JournalEntry
 from kiosk.formats.records import canonical_json
 from kiosk.formats.result_rules import RULES_KEY, ResultRules, RulesFormatError, parse_rules
 
@@ -33,6 +47,27 @@ CONTENT_VERSION = 1
 FINISHED_STATES = ("submitted", "expired")
 MAX_ID_LENGTH = 64
 TRAIL_FIELDS = ("events", "checkpoints")
+
+# The bounds of every number in a bundle. Whole numbers the registry stores in INTEGER columns (sequence,
+# incident numbers, journal lengths) stay within 32 bits, seeds within a signed 64-bit column.
+MAX_WHOLE = 2**31 - 1
+MAX_SEED = 2**63 - 1
+MAX_GRADE = max(GRADE_NAMES)
+MAX_VERSION = 999_999
+MAX_SECONDS = 7 * 24 * 3600
+MAX_POINTS = 1_000_000
+MAX_FORM_ITEMS = 10_000
+MAX_CODE_LENGTH = 32
+# How far a total may sit from the sum of its parts: the kiosk rounds points to 4 decimals and percentages
+# to 2 before it writes them, so sums of rounded parts drift by a few ten-thousandths.
+POINTS_SLACK = 0.01
+PERCENT_SLACK = 0.02
+
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+# PostgreSQL keeps no NUL character in text: a text holding one is refused before it reaches a database.
+_NUL = "\x00"
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_AREAS = ", ".join(area.value for area in Area)
 
 
 class ResponseLine(NamedTuple):
@@ -78,8 +113,19 @@ class AttemptContent:
     journal_head: str
     journal_length: int
     responses: tuple[ResponseLine, ...]
+    form: Form
+    """The form the candidate sat, drawn from the attempt's bank."""
     rules: ResultRules | None = None
     """The rules the result was judged by; None in bundles made before results carried them."""
+    journal_entries: tuple[JournalEntry, ...] | None = None
+    """The attempt's answer journal; None when the kiosk did not send it."""
+
+    @property
+    def day(self) -> str:
+        """The day the attempt was sat: its sitting's date, else the day it finished (UTC), else ""."""
+        if self.sitting_date:
+            return self.sitting_date
+        return self.finished_at.date().isoformat() if self.finished_at else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,28 +192,63 @@ class _Reader:
             if limit is None:
                 raise self.fail("bundle_content.not_text", where, name)
             raise self.fail("bundle_content.not_short_text", where, name, limit=limit)
+        if _NUL in value:
+            raise self.fail("bundle_content.text_with_nul", where, name)
         return value
 
-    def optional_text(self, data: Mapping[str, Any], name: str, where: str) -> str | None:
+    def optional_text(
+        self, data: Mapping[str, Any], name: str, where: str, limit: int | None = None
+    ) -> str | None:
         value = data.get(name)
-        if value is not None and not isinstance(value, str):
+        if value is None:
+            return None
+        if not isinstance(value, str):
             raise self.fail("bundle_content.not_text_or_null", where, name)
+        if limit is not None and len(value) > limit:
+            raise self.fail("bundle_content.not_short_text_or_null", where, name, limit=limit)
+        if _NUL in value:
+            raise self.fail("bundle_content.text_with_nul", where, name)
         return value
 
-    def integer(self, data: Mapping[str, Any], name: str, where: str) -> int:
+    def free_text(self, data: Mapping[str, Any], name: str, where: str) -> str:
+        """Any text, "" when missing; NUL is refused, as no database keeps it."""
+        value = str(data.get(name) or "")
+        if _NUL in value:
+            raise self.fail("bundle_content.text_with_nul", where, name)
+        return value
+
+    def digest(self, data: Mapping[str, Any], name: str, where: str) -> str:
+        value = self.text(data, name, where, 64)
+        if not _DIGEST.fullmatch(value):
+            raise self.fail("bundle_content.not_digest", where, name)
+        return value
+
+    def integer(
+        self, data: Mapping[str, Any], name: str, where: str, low: int = 0, high: int = MAX_WHOLE
+    ) -> int:
         value = data.get(name)
         if not isinstance(value, int) or isinstance(value, bool):
             raise self.fail("bundle_content.not_whole_number", where, name)
+        if not low <= value <= high:
+            raise self.fail("bundle_content.not_in_range", where, name, low=low, high=high)
         return value
 
-    def number(self, data: Mapping[str, Any], name: str, where: str) -> float:
+    def number(
+        self, data: Mapping[str, Any], name: str, where: str, low: float = 0.0, high: float = MAX_POINTS
+    ) -> float:
+        """A finite number from ``low`` to ``high``: NaN, infinities and huge values are refused here."""
         value = data.get(name)
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise self.fail("bundle_content.not_number", where, name)
+        # NaN fails every comparison, so it is out of range too; a huge int is compared before float().
+        if not low <= value <= high:
+            raise self.fail("bundle_content.not_in_range", where, name, low=_shown(low), high=_shown(high))
         return float(value)
 
-    def optional_number(self, data: Mapping[str, Any], name: str, where: str) -> float | None:
-        return None if data.get(name) is None else self.number(data, name, where)
+    def optional_number(
+        self, data: Mapping[str, Any], name: str, where: str, low: float = 0.0, high: float = MAX_POINTS
+    ) -> float | None:
+        return None if data.get(name) is None else self.number(data, name, where, low, high)
 
     def boolean(self, data: Mapping[str, Any], name: str, where: str) -> bool:
         value = data.get(name)
@@ -179,14 +260,37 @@ class _Reader:
         value = data.get(name)
         if value is None:
             return None
-        if isinstance(value, str):
+        if isinstance(value, str) and len(value) <= 64:
             try:
                 parsed = datetime.fromisoformat(value)
             except ValueError:
                 parsed = None
             if parsed is not None and parsed.tzinfo is not None:
-                return parsed.astimezone(UTC)
+                try:
+                    return parsed.astimezone(UTC)
+                except OverflowError:
+                    pass
         raise self.fail("bundle_content.not_time", where, name)
+
+    def day(self, data: Mapping[str, Any], name: str, where: str) -> str | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if isinstance(value, str) and _DAY.fullmatch(value):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                pass
+            else:
+                return value
+        raise self.fail("bundle_content.not_date", where, name)
+
+    def finite(self, value: object, place: str) -> None:
+        """Refuse a part of the bundle holding NaN or an infinity anywhere inside it."""
+        try:
+            canonical_json(value)
+        except ValueError:
+            raise self.fail("bundle_content.not_finite", place) from None
 
 
 def _path(place: str, name: str = "") -> str:
@@ -194,12 +298,20 @@ def _path(place: str, name: str = "") -> str:
     return ".".join(part for part in (place, name) if part)
 
 
+def _shown(number: float) -> str:
+    """A bound as a person reads it: 100, not 100.0."""
+    return f"{number:g}"
+
+
 def parse_bundle_content(inner: Mapping[str, Any]) -> BundleContent:
     """Read the signed contents of an opened bundle; raises InputError naming the first bad field."""
-    bundle_id = str(inner.get("bundle_id", "?"))
+    bundle_id = str(inner.get("bundle_id", "?"))[:MAX_ID_LENGTH]
     read = _Reader(bundle_id)
     if inner.get("content_version") != CONTENT_VERSION:
         raise read.fail("bundle_content.version_unknown", "", "content_version", expected=CONTENT_VERSION)
+    previous_hash = inner.get("previous_hash", "")
+    if not isinstance(previous_hash, str) or (previous_hash and not _DIGEST.fullmatch(previous_hash)):
+        raise read.fail("bundle_content.not_digest_or_empty", "", "previous_hash")
     attempts = []
     seen: set[str] = set()
     for position, raw in enumerate(read.array(inner, "attempts", ""), start=1):
@@ -223,8 +335,8 @@ def parse_bundle_content(inner: Mapping[str, Any]) -> BundleContent:
     return BundleContent(
         bundle_id=read.text(inner, "bundle_id", "", MAX_ID_LENGTH),
         kiosk_id=read.text(inner, "kiosk_id", "", MAX_ID_LENGTH),
-        sequence=read.integer(inner, "sequence", ""),
-        previous_hash=str(inner.get("previous_hash", "")),
+        sequence=read.integer(inner, "sequence", "", 1),
+        previous_hash=previous_hash,
         kiosk_name=read.text(inner, "kiosk_name", ""),
         centre=read.text(inner, "centre", ""),
         created_at=read.time(inner, "created_at", ""),
@@ -233,60 +345,242 @@ def parse_bundle_content(inner: Mapping[str, Any]) -> BundleContent:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Totals:
+    """An attempt's result totals, read and checked before its parts are read against them."""
+
+    earned: float
+    possible: float
+    percent: float
+
+
 def _attempt(read: _Reader, raw: Mapping[str, Any], position: int) -> AttemptContent:
     attempt_id = read.text(raw, "attempt_id", f"attempts[{position}]", MAX_ID_LENGTH)
     where = f"attempts[{attempt_id}]"
     candidate = read.obj(raw, "candidate", where)
     sitting = read.obj(raw, "sitting", where)
     bank = read.obj(raw, "bank", where)
-    form = read.obj(raw, "form", where)
     result = read.obj(raw, "result", where)
     journal = read.obj(raw, "journal", where)
     state = read.text(raw, "state", where)
     if state not in FINISHED_STATES:
         raise read.fail("bundle_content.state_unknown", where, "state")
-    read.array(raw, "events", where)
-    read.array(raw, "checkpoints", where)
-    competences: dict[str, tuple[float, float]] = {}
-    for competence, subscore in read.obj(result, "by_competence", f"{where}.result").items():
-        if not isinstance(subscore, Mapping) or len(competence) > MAX_ID_LENGTH:
-            raise read.fail("bundle_content.not_competence_map", f"{where}.result", "by_competence")
-        place = f"{where}.result.by_competence.{competence}"
-        competences[competence] = (
-            read.number(subscore, "earned", place),
-            read.number(subscore, "possible", place),
-        )
-    return AttemptContent(
+    for name in TRAIL_FIELDS:
+        read.finite(read.array(raw, name, where), f"{where}.{name}")
+    bank_id = read.text(bank, "id", f"{where}.bank", MAX_ID_LENGTH)
+    bank_version = read.integer(bank, "version", f"{where}.bank", 1, MAX_VERSION)
+    form = _form(read, raw, attempt_id, bank_id, bank_version)
+    totals = _totals(read, result, attempt_id)
+    competences = _parts(read, result, "by_competence", attempt_id, totals)
+    _parts(read, result, "by_area", attempt_id, totals)
+    responses = _responses(read, raw, attempt_id, form, totals)
+    _item_scores(read, result, attempt_id, form, totals)
+    read.optional_number(raw, "granted_seconds", where, high=MAX_SECONDS)
+    journal_place = f"{where}.journal"
+    parsed = AttemptContent(
         attempt_id=attempt_id,
         raw=raw,
-        content_digest=record_digest(raw),
+        content_digest="",
         candidate_number=read.text(candidate, "number", f"{where}.candidate", MAX_ID_LENGTH),
         candidate_name=read.text(candidate, "name", f"{where}.candidate"),
         candidate_name_zh=read.optional_text(candidate, "name_zh", f"{where}.candidate"),
         certificate=read.text(raw, "certificate", where, 32),
-        grade=read.integer(raw, "grade", where),
+        grade=read.integer(raw, "grade", where, 1, MAX_GRADE),
         sitting_id=read.text(sitting, "id", f"{where}.sitting", MAX_ID_LENGTH),
         sitting_name=read.text(sitting, "name", f"{where}.sitting"),
-        sitting_date=read.optional_text(sitting, "date", f"{where}.sitting"),
-        bank_id=read.text(bank, "id", f"{where}.bank", MAX_ID_LENGTH),
-        bank_version=read.integer(bank, "version", f"{where}.bank"),
-        seed=read.integer(form, "seed", f"{where}.form"),
+        sitting_date=read.day(sitting, "date", f"{where}.sitting"),
+        bank_id=bank_id,
+        bank_version=bank_version,
+        seed=form.seed,
         state=state,
         started_at=read.time(raw, "started_at", where),
         finished_at=read.time(raw, "finished_at", where),
-        allowed_seconds=read.number(raw, "allowed_seconds", where),
-        consumed_seconds=read.number(raw, "consumed_seconds", where),
-        submission_code=read.optional_text(raw, "submission_code", where),
-        earned=read.number(result, "earned", f"{where}.result"),
-        possible=read.number(result, "possible", f"{where}.result"),
-        percent=read.number(result, "percent", f"{where}.result"),
+        allowed_seconds=read.number(raw, "allowed_seconds", where, high=MAX_SECONDS),
+        consumed_seconds=read.number(raw, "consumed_seconds", where, high=MAX_SECONDS),
+        submission_code=read.optional_text(raw, "submission_code", where, MAX_CODE_LENGTH),
+        earned=totals.earned,
+        possible=totals.possible,
+        percent=totals.percent,
         passed=read.boolean(result, "passed", f"{where}.result"),
         competences=competences,
-        journal_head=read.text(journal, "head", f"{where}.journal", 64),
-        journal_length=read.integer(journal, "length", f"{where}.journal"),
-        responses=_responses(read, raw, attempt_id),
+        journal_head=read.digest(journal, "head", journal_place),
+        journal_length=read.integer(journal, "length", journal_place),
+        responses=responses,
+        form=form,
         rules=_rules(read, result, where),
+        journal_entries=_journal(read, journal, attempt_id),
     )
+    # Last, once every field it covers has been checked; NaN in a field not read above is caught here.
+    try:
+        digest = record_digest(raw)
+    except ValueError:
+        raise read.fail("bundle_content.not_finite", where) from None
+    return replace(parsed, content_digest=digest)
+
+
+def _form(read: _Reader, raw: Mapping[str, Any], attempt_id: str, bank_id: str, version: int) -> Form:
+    """The attempt's form: items with their layout, drawn from the attempt's own bank."""
+    place = f"attempts[{attempt_id}].form"
+    data = read.obj(raw, "form", f"attempts[{attempt_id}]")
+    form_bank = read.text(data, "bank_id", place, MAX_ID_LENGTH)
+    form_version = read.integer(data, "bank_version", place, 1, MAX_VERSION)
+    if (form_bank, form_version) != (bank_id, version):
+        raise InputError(
+            "bundle_content.form_other_bank",
+            bundle_id=read.bundle_id,
+            attempt=attempt_id,
+            form_bank=form_bank,
+            form_version=form_version,
+            bank=bank_id,
+            version=version,
+        )
+    seed = read.integer(data, "seed", place, 0, MAX_SEED)
+    raw_items = read.array(data, "items", place)
+    if len(raw_items) > MAX_FORM_ITEMS:
+        raise read.fail("bundle_content.form_too_long", place, "items", limit=MAX_FORM_ITEMS)
+    items = []
+    seen: set[str] = set()
+    for number, raw_item in enumerate(raw_items, start=1):
+        # The well-formed case, checked inline: this runs for every item of every attempt imported.
+        if type(raw_item) is dict:
+            item_id: Any = raw_item.get("item_id")
+            options: Any = raw_item.get("option_order", _NO_IDS)
+            premises: Any = raw_item.get("premise_order", _NO_IDS)
+            if (
+                type(item_id) is str
+                and type(options) is list
+                and type(premises) is list
+                and item_id not in seen
+            ):
+                try:
+                    form_item = _KNOWN_ITEMS.get((item_id, *options, None, *premises))
+                except TypeError:  # something unhashable where an id should be
+                    form_item = None
+                if form_item is None:
+                    form_item = _form_item(item_id, options, premises)
+                if form_item is not None:
+                    seen.add(item_id)
+                    items.append(form_item)
+                    continue
+        _refuse_form_item(read, raw_item, f"{place}.items[{number}]", attempt_id, seen)
+    return Form(bank_id, version, seed, tuple(items))
+
+
+_NO_IDS: list[str] = []
+# Form items already found well formed, by item id, option order, None, premise order: forms repeat the
+# same items with a few option orders over and over.
+_KNOWN_ITEMS: dict[tuple[object, ...], FormItem] = {}
+
+
+def _is_id(value: object) -> bool:
+    return (
+        type(value) is str and 0 < len(value) <= MAX_ID_LENGTH and bool(value.strip()) and _NUL not in value
+    )
+
+
+def _form_item(item_id: object, options: list[Any], premises: list[Any]) -> FormItem | None:
+    """The form item these fields make when each is a well-formed id, remembered; else None."""
+    if not (_is_id(item_id) and all(map(_is_id, options)) and all(map(_is_id, premises))):
+        return None
+    form_item = FormItem(str(item_id), tuple(options), tuple(premises))
+    if len(_KNOWN_ITEMS) < 65536:
+        _KNOWN_ITEMS[(item_id, *options, None, *premises)] = form_item
+    return form_item
+
+
+def _id_tuple(value: object) -> tuple[str, ...] | None:
+    """``value`` as a tuple of ids when it is a list of short non-empty texts; else None."""
+    if type(value) is not list or not all(map(_is_id, value)):
+        return None
+    return tuple(value)
+
+
+def _refuse_form_item(read: _Reader, raw_item: object, place: str, attempt_id: str, seen: set[str]) -> None:
+    """Raise the error naming what is wrong with a form item the fast path did not accept."""
+    if not isinstance(raw_item, Mapping):
+        raise read.fail("bundle_content.not_map", place)
+    item_id = read.text(raw_item, "item_id", place, MAX_ID_LENGTH)
+    if item_id in seen:
+        raise InputError(
+            "bundle_content.form_item_twice", bundle_id=read.bundle_id, attempt=attempt_id, item=item_id
+        )
+    for name in ("option_order", "premise_order"):
+        if _id_tuple(raw_item.get(name, _NO_IDS)) is None:
+            raise read.fail("bundle_content.not_id_list", place, name)
+    raise read.fail("bundle_content.not_map", place)
+
+
+def _totals(read: _Reader, result: Mapping[str, Any], attempt_id: str) -> _Totals:
+    """The result's points and percentage, each in range and the percentage their ratio."""
+    place = f"attempts[{attempt_id}].result"
+    possible = read.number(result, "possible", place)
+    earned = read.number(result, "earned", place, high=possible)
+    percent = read.number(result, "percent", place, high=100.0)
+    expected = 100.0 * earned / possible if possible else 0.0
+    if abs(percent - expected) > PERCENT_SLACK:
+        raise InputError(
+            "bundle_content.percent_not_ratio",
+            bundle_id=read.bundle_id,
+            attempt=attempt_id,
+            percent=_shown(percent),
+            earned=_shown(earned),
+            possible=_shown(possible),
+            expected=_shown(round(expected, 2)),
+        )
+    return _Totals(earned, possible, percent)
+
+
+def _parts(
+    read: _Reader, result: Mapping[str, Any], name: str, attempt_id: str, totals: _Totals
+) -> dict[str, tuple[float, float]]:
+    """The marks by competence (``by_competence``) or by area (``by_area``), which add up to the total."""
+    place = f"attempts[{attempt_id}].result"
+    found: dict[str, tuple[float, float]] = {}
+    for key, subscore in read.obj(result, name, place).items():
+        if not isinstance(subscore, Mapping) or len(key) > MAX_ID_LENGTH:
+            raise read.fail("bundle_content.not_competence_map", place, name)
+        if name == "by_area" and key not in {area.value for area in Area}:
+            raise read.fail("bundle_content.not_area", place, name, areas=_AREAS)
+        where = f"{place}.{name}.{key}"
+        possible = read.number(subscore, "possible", where, high=totals.possible)
+        found[key] = (read.number(subscore, "earned", where, high=possible), possible)
+        read.optional_number(subscore, "percent", where, high=100.0)
+    earned = sum(part[0] for part in found.values())
+    possible = sum(part[1] for part in found.values())
+    slack = POINTS_SLACK + 1e-4 * len(found)
+    if abs(earned - totals.earned) > slack or abs(possible - totals.possible) > slack:
+        code = "bundle_content.areas_not_sum" if name == "by_area" else "bundle_content.competences_not_sum"
+        raise InputError(
+            code,
+            bundle_id=read.bundle_id,
+            attempt=attempt_id,
+            earned=_shown(round(earned, 4)),
+            possible=_shown(round(possible, 4)),
+            total=_shown(totals.earned),
+            total_possible=_shown(totals.possible),
+        )
+    return found
+
+
+def _item_scores(
+    read: _Reader, result: Mapping[str, Any], attempt_id: str, form: Form, totals: _Totals
+) -> None:
+    """The result's own item scores, when it has them: items on the form, each in range."""
+    scores = result.get("item_scores")
+    if scores is None:
+        return
+    place = f"attempts[{attempt_id}].result"
+    if not isinstance(scores, Mapping):
+        raise read.fail("bundle_content.not_points_map", place, "item_scores")
+    on_form = set(form.item_ids)
+    high = totals.possible
+    for item_id, score in scores.items():
+        if item_id not in on_form:
+            raise InputError(
+                "bundle_content.score_not_on_form", bundle_id=read.bundle_id, attempt=attempt_id, item=item_id
+            )
+        if type(score) not in _NUMBER_TYPES or not 0 <= score <= high:
+            read.number(scores, item_id, f"{place}.item_scores", high=high)
 
 
 def _rules(read: _Reader, result: Mapping[str, Any], where: str) -> ResultRules | None:
@@ -300,39 +594,73 @@ def _rules(read: _Reader, result: Mapping[str, Any], where: str) -> ResultRules 
 
 
 _NUMBER_TYPES = (int, float)
+_ANSWER_TYPES = (str, list, dict, type(None))
 
 
-def _responses(read: _Reader, raw: Mapping[str, Any], attempt_id: str) -> tuple[ResponseLine, ...]:
+def _responses(
+    read: _Reader, raw: Mapping[str, Any], attempt_id: str, form: Form, totals: _Totals
+) -> tuple[ResponseLine, ...]:
+    """One line per item on the form, each score within the item's points, adding up to the total."""
     where = f"attempts[{attempt_id}]"
+    on_form = set(form.item_ids)
+    high = totals.possible
     lines = []
     seen: set[str] = set()
+    earned = 0.0
     for position, line in enumerate(read.array(raw, "responses", where), start=1):
         # The well-formed case, checked inline: this runs for every answer of every attempt imported.
-        if isinstance(line, dict):
+        if type(line) is dict:
             item_id: Any = line.get("item_id")
             flagged: Any = line.get("flagged")
             score: Any = line.get("score")
             max_score: Any = line.get("max")
+            response: Any = line.get("response")
             if (
-                isinstance(item_id, str)
-                and 0 < len(item_id) <= MAX_ID_LENGTH
+                type(item_id) is str
+                and item_id in on_form
                 and item_id not in seen
-                and item_id.strip()
                 and type(flagged) is bool
                 and type(score) in _NUMBER_TYPES
-                and (max_score is None or type(max_score) in _NUMBER_TYPES)
+                and type(response) in _ANSWER_TYPES
+                and (
+                    0 <= score <= high
+                    if max_score is None
+                    else type(max_score) in _NUMBER_TYPES
+                    and 0 <= score <= max_score <= MAX_POINTS
+                    and score <= high
+                )
             ):
                 seen.add(item_id)
                 maximum = None if max_score is None else float(max_score)
-                lines.append(
-                    ResponseLine(item_id, position, line.get("response"), flagged, float(score), maximum)
-                )
+                earned += score
+                lines.append(ResponseLine(item_id, position, response, flagged, float(score), maximum))
                 continue
-        _refuse_response(read, line, position, attempt_id, seen)
+        _refuse_response(read, line, position, attempt_id, seen, on_form, high)
+    if len(seen) < len(on_form):
+        missing = next(item_id for item_id in form.item_ids if item_id not in seen)
+        raise InputError(
+            "bundle_content.form_item_unanswered", bundle_id=read.bundle_id, attempt=attempt_id, item=missing
+        )
+    if abs(earned - totals.earned) > POINTS_SLACK + 1e-4 * len(lines):
+        raise InputError(
+            "bundle_content.earned_not_sum",
+            bundle_id=read.bundle_id,
+            attempt=attempt_id,
+            earned=_shown(totals.earned),
+            total=_shown(round(earned, 4)),
+        )
     return tuple(lines)
 
 
-def _refuse_response(read: _Reader, line: object, position: int, attempt_id: str, seen: set[str]) -> None:
+def _refuse_response(
+    read: _Reader,
+    line: object,
+    position: int,
+    attempt_id: str,
+    seen: set[str],
+    on_form: set[str],
+    high: float,
+) -> None:
     """Raise the error naming what is wrong with a response line the fast path did not accept."""
     place = f"attempts[{attempt_id}].responses[{position}]"
     if not isinstance(line, Mapping):
@@ -342,21 +670,52 @@ def _refuse_response(read: _Reader, line: object, position: int, attempt_id: str
         raise InputError(
             "bundle_content.answer_twice", bundle_id=read.bundle_id, attempt=attempt_id, item=item_id
         )
+    if item_id not in on_form:
+        raise InputError(
+            "bundle_content.answer_not_on_form", bundle_id=read.bundle_id, attempt=attempt_id, item=item_id
+        )
     read.boolean(line, "flagged", place)
-    read.number(line, "score", place)
-    read.optional_number(line, "max", place)
+    maximum = read.optional_number(line, "max", place)
+    read.number(line, "score", place, high=high if maximum is None else min(high, maximum))
+    if not isinstance(line.get("response"), _ANSWER_TYPES):
+        raise read.fail("bundle_content.not_answer", place, "response")
     raise read.fail("bundle_content.not_response", place)
+
+
+def _journal(read: _Reader, journal: Mapping[str, Any], attempt_id: str) -> tuple[JournalEntry, ...] | None:
+    """The attempt's journal entries when the bundle carries them, each field checked; else None."""
+    if journal.get("entries") is None:
+        return None
+    place = f"attempts[{attempt_id}].journal"
+    entries = []
+    for number, raw in enumerate(read.array(journal, "entries", place), start=1):
+        where = f"{place}.entries[{number}]"
+        if not isinstance(raw, Mapping):
+            raise read.fail("bundle_content.not_map", where)
+        entries.append(
+            JournalEntry(
+                previous_hash=read.digest(raw, "previous_hash", where),
+                attempt_id=attempt_id,
+                sequence=read.integer(raw, "sequence", where, 1),
+                item_id=read.text(raw, "item_id", where, MAX_ID_LENGTH),
+                response_json=read.text(raw, "response_json", where),
+                consumed_ms=read.integer(raw, "consumed_ms", where, 0, MAX_SECONDS * 1000),
+                recorded_at=read.text(raw, "recorded_at", where, 64),
+                hash=read.digest(raw, "hash", where),
+            )
+        )
+    return tuple(entries)
 
 
 def _incident(read: _Reader, raw: Mapping[str, Any], position: int) -> IncidentContent:
     where = f"incidents[{position}]"
     return IncidentContent(
-        number=read.integer(raw, "number", where),
-        attempt_id=read.optional_text(raw, "attempt_id", where),
+        number=read.integer(raw, "number", where, 1),
+        attempt_id=read.optional_text(raw, "attempt_id", where, MAX_ID_LENGTH),
         sitting_id=read.text(raw, "sitting_id", where, MAX_ID_LENGTH),
         category=read.text(raw, "category", where, 32),
-        description=str(raw.get("description") or ""),
+        description=read.free_text(raw, "description", where),
         started_at=read.time(raw, "started_at", where),
-        duration_seconds=read.optional_number(raw, "duration_seconds", where),
-        recorded_by=str(raw.get("recorded_by") or ""),
+        duration_seconds=read.optional_number(raw, "duration_seconds", where, high=MAX_SECONDS),
+        recorded_by=read.free_text(raw, "recorded_by", where),
     )

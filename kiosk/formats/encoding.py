@@ -46,7 +46,8 @@ def parse_json_object(data: bytes, unreadable: str, twice: str, /, **params: obj
 
     try:
         value = json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:
+        # ValueError covers bad UTF-8, bad JSON and a number too long for Python to read (over 4,300 digits).
         raise SecurityError(unreadable, **params) from exc
     if not isinstance(value, dict):
         raise SecurityError(unreadable, **params)

@@ -127,6 +127,7 @@ MESSAGES: dict[str, str] = {
     "bundle_content.not_in_range": f"{_MALFORMED} a number from {{low}} to {{high}}{_OTHER_VERSION}",
     "bundle_content.not_date": f"{_MALFORMED} a date such as 2025-03-14, or null{_OTHER_VERSION}",
     "bundle_content.not_finite": f"{_MALFORMED} free of NaN and infinite numbers{_OTHER_VERSION}",
+    "bundle_content.text_with_nul": f"{_MALFORMED} text without NUL characters{_OTHER_VERSION}",
     "bundle_content.not_id_list": f"{_MALFORMED} a list of ids{_OTHER_VERSION}",
     "bundle_content.not_answer": f"{_MALFORMED} an answer: text, a list or a map of ids, or null"
     f"{_OTHER_VERSION}",

@@ -52,8 +52,8 @@ MESSAGES: dict[str, str] = {
     "registry_import.bundles_missing": "Kiosk {kiosk_id}: bundle numbers not yet arrived: {numbers}. Later "
     "bundles repeat any attempt not yet acknowledged, so ask the centre to export again if results are "
     "missing.",
-    "registry_import.bundle_unreadable": "The file {path} is not a readable result bundle (a number in it is "
-    "too long, or it is nested too deeply); it is kept in quarantine.",
+    "registry_import.bundle_unreadable": "The file {path} is not a readable result bundle (a number too long "
+    "to read, text no database can keep, or nesting too deep); it is kept in quarantine.",
     "registry_import.centre_differs": "Bundle {bundle_id} names the centre '{named}', but kiosk {kiosk_id} "
     "was enrolled for '{enrolled}'; its results are filed under '{enrolled}'.",
     "registry_import.not_rescored": "Bundle {bundle_id}: new attempts on bank {bank} version {version}: "
@@ -72,8 +72,8 @@ MESSAGES: dict[str, str] = {
     f"{{certificate}} grade {{grade}}, but bank {{bank}} version {{version}} is for another. {_KEPT_ASIDE}",
     "registry_rescore.journal_broken": "Attempt {attempt} is not filed as a result: its answer journal does "
     f"not check out (an entry was changed, removed or reordered). {_KEPT_ASIDE}",
-    "registry_rescore.answer_not_journalled": "Attempt {attempt} is not filed as a result: its answer to item "
-    f"{{item}} is not the last one its answer journal records. {_KEPT_ASIDE}",
+    "registry_rescore.answer_not_journalled": "Attempt {attempt} is not filed as a result: its answer to "
+    f"item {{item}} is not the last one its answer journal records. {_KEPT_ASIDE}",
     "registry_rescore.item_not_in_bank": "Attempt {attempt} cannot be rescored: its form holds item {item}, "
     "which bank {bank} version {version} does not have.",
     "registry_rescore.answer_unfit": "Attempt {attempt} cannot be rescored: its answer to item {item} does "

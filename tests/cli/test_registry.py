@@ -14,6 +14,8 @@ from kiosk.cli.registry import ProgressBar, table
 from kiosk.domain.clock import FakeClock
 from kiosk.formats.keys import KeyKind, generate_identity, write_identity
 from kiosk.formats.secrets import HashCost
+from kiosk.registry.services.registry import open_registry
+from kiosk.registry.services.reporting import held_results
 from kiosk.station.services.bank_install import install_package, trust_key
 from kiosk.station.services.context import open_context
 from kiosk.station.services.exam import login
@@ -194,3 +196,57 @@ def test_table_pads_all_but_the_last_column() -> None:
         "long  x   a sentence.",
         "s     yy",
     ]
+
+
+def test_banks_from_a_package_rescore_and_decisions_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, registry, usb = tmp_path / "kiosk", tmp_path / "registry", tmp_path / "usb"
+    usb.mkdir()
+    kiosk_with_results(data, tmp_path)
+    kiosk = ["--data-dir", str(data)]
+    at_registry = ["--registry-dir", str(registry)]
+    assert main(["registry", "init", *at_registry]) == 0
+    (data / "trust" / "registry.pub").write_bytes((registry / "keys" / "registry.pub").read_bytes())
+    assert main([*kiosk, "enrol", "--out", str(usb), "--centre", "CZVTC Lusaka"]) == 0
+    assert main(["registry", "enrol", str(next(usb.glob("*.1xenrol"))), *at_registry]) == 0
+    assert main([*kiosk, "export", "--to", str(usb)]) == 0
+    capsys.readouterr()
+
+    # The registry holds no bank yet: the results are kept, not filed, and the note says what to do.
+    assert main(["registry", "import", str(usb), *at_registry]) == 0
+    out = capsys.readouterr().out
+    assert "new attempts on bank maintenance-2 version 1: 2. The registry does not hold" in out
+    assert "add it with 'kiosk registry banks add', then run 'kiosk registry rescore'." in out
+
+    package = tmp_path / "bank.1xbank"
+    awarding = tmp_path / "awarding" / "awarding-body.pub"
+    assert main(["registry", "banks", "add", str(package), *at_registry]) == 1
+    assert "give --trusted PUB" in capsys.readouterr().err
+    add = ["registry", "banks", "add", str(package), "--trusted", str(awarding), *at_registry]
+    assert main([*add, "--release-code", "WRONG-CODE-XXXX"]) == 1
+    assert capsys.readouterr().err.startswith("kiosk: The release code is not correct")
+    assert main([*add, "--release-code", RELEASE_CODE]) == 0
+    out = capsys.readouterr().out
+    assert "Bank maintenance-2 version 1: added (digest " in out and "'kiosk registry rescore'" in out
+    assert main(["registry", "rescore", *at_registry]) == 0
+    assert "Rescored 2 result(s); 0 kept aside; 0 still waiting for their bank." in capsys.readouterr().out
+
+    opened = open_registry(registry)
+    try:
+        first, second = (held.attempt_id for held in held_results(opened))
+    finally:
+        opened.close()
+    decide = ["registry", "decide", first, *at_registry]
+    assert main([*decide, "--void", "--by", " ", "--why", "Seen copying."]) == 1
+    assert capsys.readouterr().err == (
+        "kiosk: Say who decides: a name of 1 to 200 characters; give it with --by.\n"
+    )
+    assert main([*decide, "--void", "--by", "Mrs Zulu", "--why", "Seen copying."]) == 0
+    out = capsys.readouterr().out
+    assert f"Attempt {first} voided by Mrs Zulu (Seen copying.)." in out
+    assert f"  {first}: void: Attempt {first} was voided by Mrs Zulu (Seen copying.)." in out
+    assert main(["registry", "flags", *at_registry]) == 0
+    out = capsys.readouterr().out
+    assert f"{first}  void" in out and second not in out
+    assert out.rstrip().endswith("1 result(s) cannot be printed now.")

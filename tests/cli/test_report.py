@@ -86,25 +86,44 @@ def test_slips_refuse_a_missing_bank_in_one_sentence(
     assert err.startswith(f"kiosk: The folder {empty} holds no bank source") and err.count("\n") == 1
 
 
-def test_slips_without_banks_from_new_bundles_and_a_clear_refusal_for_old_ones(
-    registry: World, bank: Bank, tmp_path: Path, capsys: Capture
+def test_slips_wait_until_the_registry_holds_the_bank_and_has_rescored(
+    registry: World, bank: Bank, bank_dir: Path, tmp_path: Path, capsys: Capture
 ) -> None:
     record = scored_attempt(bank, "A-K2-1", "C003", ("T-001", "T-003", "T-004"))
     record["result"]["rules"] = ResultRules.of_bank(bank, Form.from_dict(record["form"])).to_dict()
     import_attempts(registry, "K2", [record])
-    args = ["report", "slips", *_registry_args(registry)]
+    at_registry = _registry_args(registry)
+    args = ["report", "slips", *at_registry]
 
-    assert main([*args, "--attempts", "A-K2-1", "--out", str(tmp_path / "new")]) == 0
-    assert "Wrote 1 result slip(s)" in capsys.readouterr().out
-    assert [path.name for path in (tmp_path / "new").iterdir()] == ["C003_A-K2-1_slip.pdf"]
-
-    assert main([*args, "--out", str(tmp_path / "all")]) == 1
-    err = capsys.readouterr().err
-    assert err == (
-        "kiosk: The results of attempt(s) A-K1-1, A-K1-2 were exported before bundles carried their pass "
-        "rules, so their slips need the bank source folders they were sat on; give them with --banks.\n"
+    # The registry holds no bank yet: a named result is refused in one sentence, a run over all prints none.
+    assert main([*args, "--attempts", "A-K2-1", "--out", str(tmp_path / "new")]) == 1
+    assert capsys.readouterr().err == (
+        "kiosk: The result(s) of attempt(s) A-K2-1 cannot be printed now: each is not rescored yet, kept "
+        "aside by rescoring, voided, or one of two results awaiting a decision; 'kiosk registry flags' says "
+        "why for each.\n"
     )
-    assert not list((tmp_path / "all").glob("*.pdf"))
+    assert main([*args, "--out", str(tmp_path / "all")]) == 0
+    out = capsys.readouterr().out
+    assert "Wrote 0 result slip(s)" in out and "3 result(s) held back" in out
+    assert main(["registry", "flags", *at_registry]) == 0
+    out = capsys.readouterr().out
+    assert "A-K2-1   pending   Attempt A-K2-1 is not rescored yet: the registry does not hold bank" in out
+    assert out.rstrip().endswith("3 result(s) cannot be printed now.")
+
+    # Kept by the registry and rescored, they print.
+    assert main(["registry", "banks", "add", str(bank_dir), *at_registry]) == 0
+    assert "Bank maintenance-1 version 3: added (digest " in capsys.readouterr().out
+    assert main(["registry", "banks", "list", *at_registry]) == 0
+    assert "maintenance-1  3        " in capsys.readouterr().out
+    assert main(["registry", "rescore", *at_registry]) == 0
+    assert "Rescored 3 result(s); 0 kept aside; 0 still waiting for their bank." in capsys.readouterr().out
+    assert main(["registry", "flags", *at_registry]) == 0
+    assert "Every result held can be printed." in capsys.readouterr().out
+    assert main([*args, "--out", str(tmp_path / "all")]) == 0
+    assert "Wrote 3 result slip(s)" in capsys.readouterr().out
+    # The same bank again changes nothing.
+    assert main(["registry", "banks", "add", str(bank_dir), *at_registry]) == 0
+    assert "Bank maintenance-1 version 3: already held" in capsys.readouterr().out
 
 
 def _slip_code(path: Path) -> str:

@@ -33,8 +33,9 @@ def test_parse_json_object() -> None:
         (b'{"a":', UNREADABLE, {"bundle_id": "B-1"}),
         (b'{"a":"\xff"}', UNREADABLE, {"bundle_id": "B-1"}),
         (b"[" * 100_000, UNREADABLE, {"bundle_id": "B-1"}),
+        (b'{"points": ' + b"9" * 5000 + b"}", UNREADABLE, {"bundle_id": "B-1"}),
     ],
-    ids=["duplicate", "not an object", "cut short", "not utf-8", "too deep"],
+    ids=["duplicate", "not an object", "cut short", "not utf-8", "too deep", "a 5,000-digit number"],
 )
 def test_parse_json_object_refuses_bad_input(data: bytes, code: str, params: dict[str, object]) -> None:
     with pytest.raises(SecurityError) as caught:

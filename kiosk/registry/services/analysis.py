@@ -42,8 +42,9 @@ TRUE_FALSE_OPTIONS = ("true", "false")
 
 
 def _held(ctx: RegistryContext, bank_ids: Sequence[str] | None) -> list[HeldResult]:
+    """The results analysed: every one held but those rescoring kept aside and those voided."""
     with ctx.database.session() as session:
-        return registry_reads.results(session, bank_ids=bank_ids)
+        return registry_reads.results(session, bank_ids=bank_ids, filed_only=True)
 
 
 def _scope(bank_ids: Sequence[str] | None) -> str:

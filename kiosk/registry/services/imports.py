@@ -8,6 +8,18 @@ nothing else. An opened bundle whose id or sequence number was already used with
 *conflict*, quarantined the same way. Otherwise one transaction stores the bundle and every attempt not
 held yet; an attempt already held with the same record is skipped, and one held with a different record
 is kept beside the first in ``attempt_conflicts`` (the bundle then counts as a conflict too).
+
+Every attempt is checked before it is stored (:mod:`kiosk.registry.services.rescoring`): rescored on the
+registry's own copy of its bank version, or left pending until that version is held. One whose marks differ
+from the rescoring, or whose answer journal does not check out, is stored but *flagged*: not filed as a
+result, named in a note with both marks, and its bundle copied to the quarantine folder as evidence; the
+rest of the bundle imports as usual. The receipt acknowledges it all the same: the registry holds what the
+kiosk sent, and sending it again would change nothing. Attempts are filed under the centre their kiosk was
+enrolled for (a bundle naming another gets a note), and a second result for the same candidate, bank and
+day gets a note and holds both back from printing until an administrator decides.
+
+A file that cannot be read, opened or parsed, or whose numbers are out of range, is refused alone: the
+files after it are imported as if it had not been there.
 """
 
 from __future__ import annotations
@@ -21,6 +33,7 @@ from pathlib import Path
 
 from kiosk.domain.errors import InputError, KioskError, Notice
 from kiosk.formats.bundle_content import (
+    AttemptContent,
     BundleContent,
     parse_bundle_content,
 )
@@ -28,6 +41,7 @@ from kiosk.formats.bundles import bundle_digest, open_bundle, read_bundle_header
 from kiosk.formats.receipts import write_receipt
 from kiosk.formats.records import canonical_json
 from kiosk.registry.services.registry import RegistryContext, gap_notice, sequence_gaps
+from kiosk.registry.services.rescoring import FLAGGED, Finding, check_attempt
 from kiosk.registry.services.rows import (
     attempt_row,
     bundle_row,
@@ -35,15 +49,19 @@ from kiosk.registry.services.rows import (
     incident_row,
     response_rows,
 )
+from kiosk.registry.services.standing import second_results
 from kiosk.registry.storage.repo import (
+    PENDING,
     StoredBundle,
     claim_bundle,
     find_bundle,
     find_bundle_by_sequence,
+    find_kiosk,
     finish_bundle,
     held_attempts,
     insert_attempt_conflicts,
     insert_attempts,
+    insert_checks,
     insert_competence_scores,
     insert_incidents,
     insert_responses,
@@ -68,8 +86,9 @@ class FileOutcome:
     """What happened to one file.
 
     ``problem`` says why a file was not simply imported: the error that refused it, or a notice for a
-    duplicate or a conflict; ``notes`` are warnings about a file that was imported. Both are codes and
-    parameters, for the CLI and the console to word in the reader's language.
+    duplicate or a conflict; ``notes`` are warnings about a file that was imported (among them one per
+    attempt in ``flagged``, which were stored but not filed as results). Both are codes and parameters,
+    for the CLI and the console to word in the reader's language.
     """
 
     path: Path
@@ -81,6 +100,7 @@ class FileOutcome:
     receipt: Path | None = None
     notes: tuple[Notice, ...] = ()
     problem: KioskError | Notice | None = None
+    flagged: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +112,11 @@ class ImportReport:
     def failed(self) -> bool:
         """True when any file was refused or conflicted: the CLI exits 1."""
         return any(item.outcome in (Outcome.REFUSED, Outcome.CONFLICT) for item in self.outcomes)
+
+    @property
+    def flagged(self) -> list[str]:
+        """The attempts stored but not filed as results because their marks or journal did not check out."""
+        return [attempt for item in self.outcomes for attempt in item.flagged]
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for item in self.outcomes if item.outcome is outcome)
@@ -143,17 +168,32 @@ def import_file(ctx: RegistryContext, path: Path) -> FileOutcome:
         header = read_bundle_header(data)
     except KioskError as error:
         return _refuse(ctx, path, data, digest, error)
+    except (ValueError, RecursionError):
+        # A number too long to read (Python refuses over 4,300 digits) or nesting too deep.
+        return _refuse(ctx, path, data, digest, InputError("registry_import.bundle_unreadable", path=path))
+    if "\x00" in header.bundle_id or "\x00" in header.kiosk_id:
+        # Anyone can write a header; no database is asked about an id it could not even store.
+        return _refuse(ctx, path, data, digest, InputError("registry_import.bundle_unreadable", path=path))
     with ctx.database.session() as session:
         held = find_bundle(session, header.bundle_id)
     if held is not None and held.digest == digest:
         return _duplicate(ctx, path, held)
+    bundle_id, kiosk_id = header.bundle_id[:_SHOWN_ID], header.kiosk_id[:_SHOWN_ID]
     try:
         content = parse_bundle_content(open_bundle(data, ctx.identity, ctx.kiosk_keys()))
+        findings = {attempt.attempt_id: check_attempt(ctx, attempt) for attempt in content.attempts}
     except KioskError as error:
-        return _refuse(ctx, path, data, digest, error, header.bundle_id, header.kiosk_id)
+        return _refuse(ctx, path, data, digest, error, bundle_id, kiosk_id)
+    except (ValueError, RecursionError):
+        problem = InputError("registry_import.bundle_unreadable", path=path)
+        return _refuse(ctx, path, data, digest, problem, bundle_id, kiosk_id)
     if held is not None:
         return _conflict(ctx, path, data, digest, content, _same_id_notice(content))
-    return _store(ctx, path, data, digest, content)
+    return _store(ctx, path, data, digest, content, findings)
+
+
+# How much of an unchecked id a record of a refused file keeps.
+_SHOWN_ID = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,16 +204,24 @@ class _Stored:
     acknowledged: list[str]
     differing: list[str]
     notes: tuple[Notice, ...]
+    flagged: tuple[str, ...] = ()
 
 
-def _store(ctx: RegistryContext, path: Path, data: bytes, digest: str, content: BundleContent) -> FileOutcome:
+def _store(
+    ctx: RegistryContext,
+    path: Path,
+    data: bytes,
+    digest: str,
+    content: BundleContent,
+    findings: dict[str, Finding],
+) -> FileOutcome:
     now = ctx.now()
     duplicate_of: StoredBundle | None = None
     stored: _Stored | None = None
     conflict: Notice | None = None
     with ctx.database.transaction() as session:
         if claim_bundle(session, bundle_row(path, digest, content, now)):
-            stored = _store_contents(session, content, now)
+            stored = _store_contents(session, content, now, findings)
         else:
             # Another importer stored this bundle id or sequence number since we looked.
             other = find_bundle(session, content.bundle_id)
@@ -211,6 +259,11 @@ def _store(ctx: RegistryContext, path: Path, data: bytes, digest: str, content: 
         )
         copy = _quarantine_copy(ctx, path, data, digest)
         _record(ctx, path, copy, digest, Outcome.CONFLICT, problem, content.bundle_id, content.kiosk_id)
+    elif stored.flagged:
+        # The bundle is the evidence of what the kiosk sent for the flagged attempts.
+        copy = _quarantine_copy(ctx, path, data, digest)
+        flag = next(note for note in stored.notes if note.params.get("attempt") in stored.flagged)
+        _record(ctx, path, copy, digest, FLAGGED, flag, content.bundle_id, content.kiosk_id)
     return FileOutcome(
         path,
         outcome,
@@ -221,18 +274,24 @@ def _store(ctx: RegistryContext, path: Path, data: bytes, digest: str, content: 
         problem=problem,
         receipt=receipt,
         notes=stored.notes,
+        flagged=stored.flagged,
     )
 
 
-def _store_contents(session: RegistrySession, content: BundleContent, now: datetime) -> _Stored:
-    """Store a claimed bundle's attempts (those not held yet), their rows, incidents and conflicts."""
+def _store_contents(
+    session: RegistrySession, content: BundleContent, now: datetime, findings: dict[str, Finding]
+) -> _Stored:
+    """Store a claimed bundle's attempts (those not held yet), their rows, checks, incidents and conflicts."""
+    enrolled = find_kiosk(session, content.kiosk_id)
+    centre = enrolled.centre if enrolled is not None else content.centre
     # Rows go in key order, so two importers storing overlapping bundles on PostgreSQL wait for each other
     # in one direction only and can never deadlock.
     ordered = sorted(content.attempts, key=lambda attempt: attempt.attempt_id)
-    inserted = insert_attempts(session, [attempt_row(content, attempt, now) for attempt in ordered])
+    inserted = insert_attempts(session, [attempt_row(content, attempt, now, centre) for attempt in ordered])
     fresh = [attempt for attempt in content.attempts if attempt.attempt_id in inserted]
     insert_responses(session, [row for attempt in fresh for row in response_rows(attempt)])
     insert_competence_scores(session, [row for attempt in fresh for row in competence_rows(attempt)])
+    insert_checks(session, [findings[attempt.attempt_id].row(now) for attempt in fresh])
     incidents = sorted(content.incidents, key=lambda incident: incident.number)
     insert_incidents(session, [incident_row(content, incident) for incident in incidents])
     resent = [attempt for attempt in content.attempts if attempt.attempt_id not in inserted]
@@ -262,7 +321,54 @@ def _store_contents(session: RegistrySession, content: BundleContent, now: datet
     acknowledged = sorted({attempt.attempt_id for attempt in content.attempts} - set(differing_ids))
     outcome = Outcome.CONFLICT if differing else Outcome.IMPORTED
     finish_bundle(session, content.bundle_id, outcome.value, len(fresh), acknowledged)
-    return _Stored(len(fresh), acknowledged, differing_ids, _chain_notes(session, content))
+    fresh_findings = [findings[attempt.attempt_id] for attempt in fresh]
+    flags = [finding.problem for finding in fresh_findings if finding.problem is not None]
+    filed = [attempt for attempt in fresh if findings[attempt.attempt_id].state != FLAGGED]
+    notes = (
+        *_chain_notes(session, content),
+        *_centre_notes(content, centre),
+        *flags,
+        *_pending_notes(content, fresh, findings),
+        *second_results(session, filed),
+    )
+    flagged = tuple(finding.attempt_id for finding in fresh_findings if finding.state == FLAGGED)
+    return _Stored(len(fresh), acknowledged, differing_ids, notes, flagged)
+
+
+def _centre_notes(content: BundleContent, enrolled: str) -> tuple[Notice, ...]:
+    """A warning when the bundle names a centre other than the one its kiosk was enrolled for."""
+    if content.centre == enrolled:
+        return ()
+    return (
+        Notice(
+            "registry_import.centre_differs",
+            bundle_id=content.bundle_id,
+            kiosk_id=content.kiosk_id,
+            named=content.centre,
+            enrolled=enrolled,
+        ),
+    )
+
+
+def _pending_notes(
+    content: BundleContent, fresh: list[AttemptContent], findings: dict[str, Finding]
+) -> tuple[Notice, ...]:
+    """A note per bank version the registry does not hold, counting the attempts left pending on it."""
+    waiting: dict[tuple[str, int], int] = {}
+    for attempt in fresh:
+        if findings[attempt.attempt_id].state == PENDING:
+            key = (attempt.bank_id, attempt.bank_version)
+            waiting[key] = waiting.get(key, 0) + 1
+    return tuple(
+        Notice(
+            "registry_import.not_rescored",
+            bundle_id=content.bundle_id,
+            bank=bank,
+            version=version,
+            count=count,
+        )
+        for (bank, version), count in sorted(waiting.items())
+    )
 
 
 def _chain_notes(session: RegistrySession, content: BundleContent) -> tuple[Notice, ...]:
@@ -356,7 +462,7 @@ def _record(
     path: Path,
     stored: Path,
     digest: str,
-    outcome: Outcome,
+    outcome: str,
     problem: KioskError | Notice,
     bundle_id: str | None,
     kiosk_id: str | None,
@@ -365,14 +471,19 @@ def _record(
         record_quarantine(
             session,
             {
-                "source_name": str(path),
-                "stored_path": str(stored),
+                "source_name": _kept(str(path)),
+                "stored_path": _kept(str(stored)),
                 "digest": digest,
-                "bundle_id": bundle_id,
-                "kiosk_id": kiosk_id,
-                "outcome": outcome.value,
+                "bundle_id": None if bundle_id is None else _kept(bundle_id),
+                "kiosk_id": None if kiosk_id is None else _kept(kiosk_id),
+                "outcome": str(outcome),
                 # The quarantine log keeps why as the code and its parameters, in any reader's language.
-                "reason": str(problem),
+                "reason": _kept(str(problem)),
                 "received_at": ctx.now(),
             },
         )
+
+
+def _kept(text: str) -> str:
+    """Text from a refused file as the log can keep it: PostgreSQL stores no NUL character."""
+    return text.replace("\x00", "\\x00")

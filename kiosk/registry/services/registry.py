@@ -43,6 +43,8 @@ class RegistryContext:
     database: RegistryDatabase
     identity: PrivateIdentity
     now: Callable[[], datetime] = field(default=_utc_now)
+    bank_cache: dict[tuple[str, int], object] = field(default_factory=dict, repr=False)
+    """Bank versions loaded from the registry's custody (see :mod:`kiosk.registry.services.banks`)."""
 
     @property
     def receipts_dir(self) -> Path:

@@ -4,6 +4,10 @@ Each slip and certificate carries a record signed with the registry's identity f
 ``result-slip``: attempt, candidate number, certificate, grade, percent, passed and the date of the sitting.
 Anyone holding the registry's public key can check it without a network; a changed mark or a code made with
 another key fails, each with its own error code.
+
+Only results that stand (see :mod:`kiosk.registry.services.standing`: rescored on the registry's own bank,
+not flagged or voided, and no second result awaiting a decision) get a slip or a certificate. Asked for
+every result, the others are left out; asked for named attempts, any of them held back is an error.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,10 @@ from kiosk.formats.records import sign_record, verify_record
 from kiosk.formats.result_rules import RULES_KEY, ResultRules, RulesFormatError, parse_rules
 from kiosk.registry.reports.certificates import CertificateData, render_certificate
 from kiosk.registry.reports.slips import AreaLine, Candidate, CompetenceLine, Score, SlipData, render_slip
+from kiosk.registry.services.banks import held_catalogue, keep_banks
 from kiosk.registry.services.registry import RegistryContext
+from kiosk.registry.services.rescoring import rescore_pending
+from kiosk.registry.services.standing import Stand, standings
 from kiosk.registry.storage import reads as registry_reads
 from kiosk.registry.storage.reads import HeldResult, ListedResult
 
@@ -216,16 +223,18 @@ class RulesMissingError(InputError):
 
 
 def slip_rules(results: Sequence[HeldResult], catalogue: BankCatalogue | None) -> list[ResultRules]:
-    """The rules to print each result's slip by: those stored with it, else its bank's from ``catalogue``.
+    """The rules to print each result's slip by: those stored with it, else its bank's from ``catalogue``
+    (the registry's own copies of the banks, or sources given for the occasion).
 
-    Without a catalogue every result must carry its rules; InputError names those that do not.
+    Without a catalogue holding its bank every result must carry its rules; InputError names those that do
+    not.
     """
     found: list[ResultRules] = []
     lacking: list[str] = []
     for held in results:
         rules = stored_rules(held)
         if rules is None:
-            if catalogue is None:
+            if catalogue is None or (held.bank_id, held.bank_version) not in catalogue.banks:
                 lacking.append(held.attempt_id)
                 continue
             rules = ResultRules.of_bank(catalogue.get(held.bank_id, held.bank_version, held.attempt_id))
@@ -283,6 +292,8 @@ def find_results(
     with ctx.database.session() as session:
         rows = registry_reads.listed_results(session, chosen, limit, offset)
         total, passed = registry_reads.count_results(session, chosen)
+        stands = standings(session, rows)
+    rows = [replace(row, standing=stands[row.attempt_id].standing.value) for row in rows]
     return FoundResults(rows, total, passed)
 
 
@@ -332,6 +343,40 @@ def default_workers() -> int:
     return max(1, min(8, os.cpu_count() or 1))
 
 
+class WithheldError(InputError):
+    """Documents were asked for named attempts, some of which cannot be printed now (see the standing).
+
+    ``attempts`` names the first three, ``more`` counts the rest; ``stands`` holds each with why.
+    """
+
+    def __init__(self, stands: Sequence[Stand]) -> None:
+        ids = [stand.attempt_id for stand in stands]
+        more = max(0, len(ids) - SHOWN_IDS)
+        code = "results.withheld_and_more" if more else "results.withheld"
+        super().__init__(code, attempts=", ".join(ids[:SHOWN_IDS]), more=more)
+        self.stands = tuple(stands)
+
+
+def printable_results(ctx: RegistryContext, attempt_ids: Sequence[str] | None = None) -> list[HeldResult]:
+    """The held results that may be printed: all that stand, or exactly ``attempt_ids``.
+
+    Named attempts that do not stand raise WithheldError (and one not held InputError).
+    """
+    results = held_results(ctx, attempt_ids)
+    with ctx.database.session() as session:
+        stands = standings(session, results)
+    withheld = [stands[held.attempt_id] for held in results if not stands[held.attempt_id].ready]
+    if withheld and attempt_ids is not None:
+        raise WithheldError(withheld)
+    return [held for held in results if stands[held.attempt_id].ready]
+
+
+def take_banks(ctx: RegistryContext, catalogue: BankCatalogue) -> None:
+    """Keep the banks of ``catalogue`` (sources given with a print run) and rescore what waited for them."""
+    keep_banks(ctx, ((bank, ", ".join(map(str, catalogue.sources))) for bank in catalogue.banks.values()))
+    rescore_pending(ctx)
+
+
 def issue_slips(
     ctx: RegistryContext,
     catalogue: BankCatalogue | None,
@@ -340,15 +385,19 @@ def issue_slips(
     progress: Progress | None = None,
     workers: int = 1,
 ) -> list[Path]:
-    """Write a signed result slip PDF for each held attempt (or those named) into ``out_dir``.
+    """Write a signed result slip PDF for each result that stands (or those named) into ``out_dir``.
 
-    Each slip shows the rules stored with its result; ``catalogue`` (bank sources) is needed only for
-    results imported from bundles made before results carried their rules.
+    Each slip shows the rules stored with its result, else those of the registry's copy of its bank.
+    ``catalogue`` (bank sources) is optional: given, its banks are first taken into the registry's custody
+    (refused if another copy of a version is held) and the results waiting for them rescored.
     """
-    results = held_results(ctx, attempt_ids)
+    if catalogue is not None:
+        take_banks(ctx, catalogue)
+    results = printable_results(ctx, attempt_ids)
+    held_banks = held_catalogue(ctx, ((held.bank_id, held.bank_version) for held in results))
     issued_on = ctx.now().date()
     jobs = []
-    for held, rules in zip(results, slip_rules(results, catalogue), strict=True):
+    for held, rules in zip(results, slip_rules(results, held_banks), strict=True):
         token = sign_slip(ctx.identity, slip_record(held))
         jobs.append((out_dir / document_name(held, "slip"), slip_data(held, rules, token, issued_on)))
     return _render_all(render_slip, jobs, progress, workers)
@@ -361,8 +410,9 @@ def issue_certificates(
     progress: Progress | None = None,
     workers: int = 1,
 ) -> tuple[list[Path], list[str]]:
-    """Write a certificate PDF for each passing attempt; returns the files and the attempts not passed."""
-    results = held_results(ctx, attempt_ids)
+    """Write a certificate PDF for each passing result that stands (or those named); returns the files and
+    the attempts not passed."""
+    results = printable_results(ctx, attempt_ids)
     issued_on = ctx.now().date()
     jobs = []
     not_passed = []

@@ -33,14 +33,20 @@ def bundle_row(path: Path, digest: str, content: BundleContent, now: datetime) -
     }
 
 
-def attempt_row(content: BundleContent, attempt: AttemptContent, now: datetime) -> dict[str, object]:
-    """One attempt's row; its full result, form and audit trail are kept as JSON beside the columns."""
+def attempt_row(
+    content: BundleContent, attempt: AttemptContent, now: datetime, centre: str | None = None
+) -> dict[str, object]:
+    """One attempt's row; its full result, form and audit trail are kept as JSON beside the columns.
+
+    ``centre`` is the centre the kiosk was enrolled for, which the attempt is filed under; the centre the
+    bundle names is used only when none is given.
+    """
     raw = attempt.raw
     return {
         "attempt_id": attempt.attempt_id,
         "kiosk_id": content.kiosk_id,
         "bundle_id": content.bundle_id,
-        "centre": content.centre,
+        "centre": content.centre if centre is None else centre,
         "candidate_number": attempt.candidate_number,
         "candidate_name": attempt.candidate_name,
         "candidate_name_zh": attempt.candidate_name_zh,

@@ -10,10 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, exists, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.registry.storage.tables import CompetenceScoreRow, ResultAttemptRow, ResultResponseRow
+from kiosk.registry.storage.tables import (
+    AttemptCheckRow,
+    AttemptDecisionRow,
+    CompetenceScoreRow,
+    ResultAttemptRow,
+    ResultResponseRow,
+)
 
 _CHUNK = 500
 _Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
@@ -91,10 +97,35 @@ def _result(row: ResultAttemptRow) -> HeldResult:
     )
 
 
+def _flagged() -> ColumnElement[bool]:
+    """Whether an attempt was kept aside by rescoring: stored, but not filed as a result."""
+    return exists().where(
+        AttemptCheckRow.attempt_id == ResultAttemptRow.attempt_id, AttemptCheckRow.state == "flagged"
+    )
+
+
+def _voided() -> ColumnElement[bool]:
+    """Whether an administrator's latest decision about an attempt voided it."""
+    latest = (
+        select(AttemptDecisionRow.decision)
+        .where(AttemptDecisionRow.attempt_id == ResultAttemptRow.attempt_id)
+        .order_by(AttemptDecisionRow.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(latest, "") == "void"
+
+
 def results(
-    session: Session, attempt_ids: Sequence[str] | None = None, bank_ids: Sequence[str] | None = None
+    session: Session,
+    attempt_ids: Sequence[str] | None = None,
+    bank_ids: Sequence[str] | None = None,
+    filed_only: bool = False,
 ) -> list[HeldResult]:
-    """Held attempts ordered by certificate, grade, centre and candidate number; optionally only some."""
+    """Held attempts ordered by certificate, grade, centre and candidate number; optionally only some.
+
+    ``filed_only`` leaves out attempts rescoring kept aside and those an administrator voided.
+    """
     query = select(ResultAttemptRow).order_by(
         ResultAttemptRow.certificate,
         ResultAttemptRow.grade,
@@ -104,6 +135,8 @@ def results(
     )
     if bank_ids is not None:
         query = query.where(ResultAttemptRow.bank_id.in_(list(bank_ids)))
+    if filed_only:
+        query = query.where(~_flagged(), ~_voided())
     if attempt_ids is None:
         return [_result(row) for row in session.scalars(query)]
     found: list[HeldResult] = []
@@ -176,11 +209,14 @@ class ListedResult:
     certificate: str
     grade: int
     bank_id: str
+    bank_version: int
     sitting_name: str
     sitting_date: str | None
     finished_at: datetime | None
     percent: float
     passed: bool
+    standing: str = ""
+    """Whether the result may print (see :mod:`kiosk.registry.services.standing`); filled in by services."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +238,7 @@ _LISTED = (
     ResultAttemptRow.certificate,
     ResultAttemptRow.grade,
     ResultAttemptRow.bank_id,
+    ResultAttemptRow.bank_version,
     ResultAttemptRow.sitting_name,
     ResultAttemptRow.sitting_date,
     ResultAttemptRow.finished_at,
@@ -223,6 +260,8 @@ def _sitting_date() -> ColumnElement[str]:
 
 
 def _where(query: _Query, chosen: ResultFilter) -> _Query:
+    # A result rescoring kept aside is not filed: no list shows it, nor counts it.
+    query = query.where(~_flagged())
     if chosen.certificate is not None:
         query = query.where(ResultAttemptRow.certificate == chosen.certificate)
     if chosen.grade is not None:
@@ -265,7 +304,7 @@ def result_choices(session: Session) -> ResultChoices:
     """The certificates, grades, centres and sittings of the held results, each once."""
 
     def distinct(*columns: Any) -> list[Any]:
-        return list(session.execute(select(*columns).distinct()))
+        return list(session.execute(select(*columns).where(~_flagged()).distinct()))
 
     sittings = sorted(
         (
@@ -280,3 +319,29 @@ def result_choices(session: Session) -> ResultChoices:
         centres=tuple(sorted(row[0] for row in distinct(ResultAttemptRow.centre))),
         sittings=tuple(sittings),
     )
+
+
+def withheld_suspects(session: Session) -> list[str]:
+    """The attempts that may be held back from printing: not rescored, flagged, decided about, or one of
+    two or more results of a candidate on one bank. Their standing says which are."""
+    checked = select(AttemptCheckRow.attempt_id).where(AttemptCheckRow.state == "rescored")
+    unchecked = select(ResultAttemptRow.attempt_id).where(ResultAttemptRow.attempt_id.not_in(checked))
+    found = {row[0] for row in session.execute(unchecked)}
+    found.update(row[0] for row in session.execute(select(AttemptDecisionRow.attempt_id).distinct()))
+    repeated = (
+        select(ResultAttemptRow.candidate_number, ResultAttemptRow.bank_id)
+        .group_by(ResultAttemptRow.candidate_number, ResultAttemptRow.bank_id)
+        .having(func.count() > 1)
+        .subquery()
+    )
+    found.update(
+        row[0]
+        for row in session.execute(
+            select(ResultAttemptRow.attempt_id).join(
+                repeated,
+                (ResultAttemptRow.candidate_number == repeated.c.candidate_number)
+                & (ResultAttemptRow.bank_id == repeated.c.bank_id),
+            )
+        )
+    )
+    return sorted(found)

@@ -18,11 +18,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.registry.storage.tables import (
+    AttemptCheckRow,
     AttemptConflictRow,
+    AttemptDecisionRow,
     BundleRow,
     CompetenceScoreRow,
     EnrolledKioskRow,
+    HeldBankRow,
     QuarantineRow,
+    RegistryTime,
     ResultAttemptRow,
     ResultIncidentRow,
     ResultResponseRow,
@@ -290,6 +294,217 @@ def record_quarantine(session: Session, row: Row) -> None:
     insert_rows(session, QuarantineRow, [row])
 
 
+# Banks in the registry's custody ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBank:
+    """A bank version the registry holds; ``payload`` is empty when only the listing was read."""
+
+    bank_id: str
+    version: int
+    digest: str
+    source: str
+    added_at: datetime
+    payload: str = ""
+
+
+def find_held_bank(session: Session, bank_id: str, version: int) -> HeldBank | None:
+    row = session.get(HeldBankRow, (bank_id, version))
+    if row is None:
+        return None
+    return HeldBank(row.bank_id, row.version, row.digest, row.source, row.added_at, row.payload)
+
+
+def add_held_bank(session: Session, bank: HeldBank) -> bool:
+    """Keep ``bank``; False when a copy of its id and version was kept first (the first copy stays)."""
+    result = session.execute(
+        _insert(session, HeldBankRow).returning(_table(HeldBankRow).c.bank_id),
+        [
+            {
+                "bank_id": bank.bank_id,
+                "version": bank.version,
+                "digest": bank.digest,
+                "payload": bank.payload,
+                "source": bank.source,
+                "added_at": bank.added_at,
+            }
+        ],
+    )
+    return bool(result.scalars().all())
+
+
+def held_banks(session: Session) -> list[HeldBank]:
+    """Every bank version held, by id and version, without their payloads."""
+    rows = session.execute(
+        select(
+            HeldBankRow.bank_id,
+            HeldBankRow.version,
+            HeldBankRow.digest,
+            HeldBankRow.source,
+            HeldBankRow.added_at,
+        ).order_by(HeldBankRow.bank_id, HeldBankRow.version)
+    )
+    return [HeldBank(*row) for row in rows]
+
+
+# What rescoring found, and what administrators decided ------------------------------------------------------
+
+PENDING = "pending"
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptCheck:
+    """What rescoring found for one attempt (``state`` is ``pending`` for an attempt never checked)."""
+
+    attempt_id: str
+    state: str
+    percent: float | None = None
+    reason_code: str | None = None
+    reason_json: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    attempt_id: str
+    decision: str
+    decided_by: str
+    why: str
+    decided_at: datetime
+
+
+_CHECK_COLUMNS = tuple(column.name for column in _table(AttemptCheckRow).columns)
+_TIME = RegistryTime()
+
+
+def insert_checks(session: Session, rows: Sequence[Row]) -> None:
+    """Record what rescoring found for attempts this transaction stored (a row per attempt imported).
+
+    Straight through the driver like responses, with the time rendered as :class:`RegistryTime` keeps it.
+    """
+    dialect = session.get_bind().dialect
+    values = [
+        tuple(
+            _TIME.process_bind_param(row[name], dialect) if name == "checked_at" else row[name]
+            for name in _CHECK_COLUMNS
+        )
+        for row in rows
+    ]
+    _bulk_insert(session, AttemptCheckRow, _CHECK_COLUMNS, values)
+
+
+def replace_check(session: Session, row: Row) -> None:
+    """Record what rescoring found for an attempt checked before (or never): the newest finding stands."""
+    held = session.get(AttemptCheckRow, row["attempt_id"], with_for_update=True)
+    if held is None:
+        insert_rows(session, AttemptCheckRow, [row])
+        return
+    for name, value in row.items():
+        setattr(held, name, value)
+    session.flush()
+
+
+def checks_of(session: Session, attempt_ids: Iterable[str]) -> dict[str, AttemptCheck]:
+    """The findings for ``attempt_ids``; an attempt with none recorded is pending."""
+    wanted = list(dict.fromkeys(attempt_ids))
+    found = {attempt_id: AttemptCheck(attempt_id, PENDING) for attempt_id in wanted}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = session.execute(
+            select(
+                AttemptCheckRow.attempt_id,
+                AttemptCheckRow.state,
+                AttemptCheckRow.percent,
+                AttemptCheckRow.reason_code,
+                AttemptCheckRow.reason_json,
+            ).where(AttemptCheckRow.attempt_id.in_(chunk))
+        )
+        for row in rows:
+            found[row[0]] = AttemptCheck(*row)
+    return found
+
+
+def unchecked_attempts(session: Session) -> list[str]:
+    """The attempts not rescored yet (pending, or imported before the registry rescored), by id."""
+    checked = select(AttemptCheckRow.attempt_id).where(AttemptCheckRow.state != PENDING)
+    rows = session.execute(
+        select(ResultAttemptRow.attempt_id)
+        .where(ResultAttemptRow.attempt_id.not_in(checked))
+        .order_by(ResultAttemptRow.attempt_id)
+    )
+    return [row[0] for row in rows]
+
+
+def add_decision(session: Session, decision: Decision) -> None:
+    insert_rows(
+        session,
+        AttemptDecisionRow,
+        [
+            {
+                "attempt_id": decision.attempt_id,
+                "decision": decision.decision,
+                "decided_by": decision.decided_by,
+                "why": decision.why,
+                "decided_at": decision.decided_at,
+            }
+        ],
+    )
+
+
+def decisions_of(session: Session, attempt_ids: Iterable[str]) -> dict[str, Decision]:
+    """The latest decision about each of ``attempt_ids`` that has one."""
+    wanted = list(dict.fromkeys(attempt_ids))
+    found: dict[str, Decision] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = session.scalars(
+            select(AttemptDecisionRow)
+            .where(AttemptDecisionRow.attempt_id.in_(chunk))
+            .order_by(AttemptDecisionRow.id)
+        )
+        for row in rows:
+            found[row.attempt_id] = Decision(
+                row.attempt_id, row.decision, row.decided_by, row.why, row.decided_at
+            )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Sitter:
+    """Who sat which bank on which day, for telling a second result from a first."""
+
+    attempt_id: str
+    candidate_number: str
+    bank_id: str
+    sitting_date: str | None
+    finished_at: datetime | None
+
+    @property
+    def day(self) -> str:
+        if self.sitting_date:
+            return self.sitting_date
+        return self.finished_at.date().isoformat() if self.finished_at else ""
+
+
+def sitters(session: Session, candidate_numbers: Iterable[str]) -> list[Sitter]:
+    """Every attempt held of the given candidates, whatever the bank and day."""
+    wanted = sorted(set(candidate_numbers))
+    found: list[Sitter] = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = session.execute(
+            select(
+                ResultAttemptRow.attempt_id,
+                ResultAttemptRow.candidate_number,
+                ResultAttemptRow.bank_id,
+                ResultAttemptRow.sitting_date,
+                ResultAttemptRow.finished_at,
+            ).where(ResultAttemptRow.candidate_number.in_(chunk))
+        )
+        found.extend(Sitter(*row) for row in rows)
+    return found
+
+
 # Counts for reports and tests -----------------------------------------------------------------------------
 
 
@@ -304,6 +519,9 @@ def count_rows(session: Session) -> dict[str, int]:
         ResultIncidentRow,
         AttemptConflictRow,
         QuarantineRow,
+        HeldBankRow,
+        AttemptCheckRow,
+        AttemptDecisionRow,
     )
     return {
         _table(model).name: int(session.execute(select(func.count()).select_from(_table(model))).scalar_one())

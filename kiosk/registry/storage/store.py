@@ -16,6 +16,7 @@ from sqlalchemy import URL, Engine, create_engine, exc, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.errors import StoreError
+from kiosk.registry.storage import contacts as _contacts  # noqa: F401 (its table is part of the schema)
 from kiosk.registry.storage.tables import RegistryBase
 from kiosk.support.sql import configure_sqlite, immediate_writes, unit_of_work
 

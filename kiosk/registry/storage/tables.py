@@ -6,7 +6,11 @@ same models, so only types both understand are used: free text is ``Text`` (Post
 short strings whose length the importer checks, and times are UTC ISO text that sorts as time.
 
 Nothing here is ever deleted: refused and conflicting files are recorded in ``quarantine`` and an attempt
-that arrives again with different contents is kept in ``attempt_conflicts`` beside the first copy.
+that arrives again with different contents is kept in ``attempt_conflicts`` beside the first copy. The banks
+the registry rescores with are kept in ``banks``; what rescoring found for each attempt in ``attempt_checks``
+and what an administrator decided about it in ``attempt_decisions``. Those three tables came after the
+others: a registry made before them gets them when it is next opened, with every attempt it holds not yet
+rescored.
 """
 
 from __future__ import annotations
@@ -231,3 +235,53 @@ class QuarantineRow(RegistryBase):
     outcome: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(RegistryTime())
+
+
+class HeldBankRow(RegistryBase):
+    """A bank version in the registry's custody: its payload exactly as the awarding body built it."""
+
+    __tablename__ = "banks"
+
+    bank_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # SHA-256 of the payload: a second copy of the same bank id and version must have the same digest.
+    digest: Mapped[str] = mapped_column(String(DIGEST_LENGTH))
+    # The bank payload (canonical JSON, images included) the registry rescores with.
+    payload: Mapped[str] = mapped_column(Text)
+    # Where the copy came from: a source folder or a package file, as given.
+    source: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime] = mapped_column(RegistryTime())
+
+
+class AttemptCheckRow(RegistryBase):
+    """What rescoring an attempt found: its result filed (``rescored``), ``pending`` until its bank version
+    is held, or ``flagged`` (kept aside, not filed as a result) with the reason as a code and parameters."""
+
+    __tablename__ = "attempt_checks"
+    __table_args__ = (Index("ix_attempt_checks_state", "state"),)
+
+    attempt_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))
+    bank_digest: Mapped[str | None] = mapped_column(String(DIGEST_LENGTH))
+    # The registry's own marks, from the held bank (None while pending).
+    earned: Mapped[float | None] = mapped_column(Float)
+    possible: Mapped[float | None] = mapped_column(Float)
+    percent: Mapped[float | None] = mapped_column(Float)
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+    reason_code: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    reason_json: Mapped[str | None] = mapped_column(Text)
+    checked_at: Mapped[datetime] = mapped_column(RegistryTime())
+
+
+class AttemptDecisionRow(RegistryBase):
+    """An administrator's decision to keep or void an attempt, with who made it and why; the latest counts."""
+
+    __tablename__ = "attempt_decisions"
+    __table_args__ = (Index("ix_attempt_decisions_attempt", "attempt_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    attempt_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    decision: Mapped[str] = mapped_column(String(8))
+    decided_by: Mapped[str] = mapped_column(Text)
+    why: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(RegistryTime())

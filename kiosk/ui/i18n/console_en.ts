@@ -58,10 +58,10 @@
 <context>
     <name>AdminResults</name>
     <message numerus="yes">
-        <source>%n of the chosen result(s) were sent without their pass rules; choose the folder of bank sources to print their slips.</source>
+        <source>%n of the chosen result(s) wait for the registry to hold their bank; choose the folder of bank sources to rescore and print them.</source>
         <translation>
-            <numerusform>%n of the chosen results was sent without its pass rules; choose the folder of bank sources to print its slip.</numerusform>
-            <numerusform>%n of the chosen results were sent without their pass rules; choose the folder of bank sources to print their slips.</numerusform>
+            <numerusform>%n of the chosen results waits for the registry to hold its bank; choose the folder of bank sources to rescore and print it.</numerusform>
+            <numerusform>%n of the chosen results wait for the registry to hold their bank; choose the folder of bank sources to rescore and print them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

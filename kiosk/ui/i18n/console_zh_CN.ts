@@ -685,6 +685,129 @@ It is shown only now; hand it to {name} in person.</source>
     </message>
 </context>
 <context>
+    <name>AdminLabCheck</name>
+    <message>
+        <source>Data kept through a restart</source>
+        <translation>重启后数据保留</translation>
+    </message>
+    <message>
+        <source>Free disk space</source>
+        <translation>磁盘可用空间</translation>
+    </message>
+    <message>
+        <source>Disk speed</source>
+        <translation>磁盘速度</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Screen size</source>
+        <translation>屏幕尺寸</translation>
+    </message>
+    <message>
+        <source>Chinese font</source>
+        <translation>中文字体</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>电源</translation>
+    </message>
+    <message>
+        <source>Remote access</source>
+        <translation>远程访问</translation>
+    </message>
+    <message>
+        <source>Kiosk store</source>
+        <translation>考试机数据库</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Look at this</source>
+        <translation>请注意</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Not checked here</source>
+        <translation>此处未检查</translation>
+    </message>
+    <message>
+        <source>Lab check</source>
+        <translation>机房检查</translation>
+    </message>
+    <message>
+        <source>Pre-exam lab check</source>
+        <translation>考前机房检查</translation>
+    </message>
+    <message>
+        <source>Checks that this PC can run an exam without losing answers: the data folder survives a restart, there is disk space, the clock is right, the screen and fonts suit the exam, and nobody else can reach the PC. The kiosk runs the same check before it unlocks a sitting.</source>
+        <translation>检查本电脑能否在不丢失作答的情况下进行考试：数据文件夹重启后仍保留、磁盘空间充足、时钟正确、屏幕和字体适合考试、没有他人能访问本电脑。考试机在开启考场前也会运行同样的检查。</translation>
+    </message>
+    <message>
+        <source>Run the check</source>
+        <translation>运行检查</translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Let it open anyway…</source>
+        <translation>仍然允许开启…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <source>Lines failed: {failed}. A sitting stays locked on this PC until they are fixed, or an invigilator lets it open anyway.</source>
+        <translation>未通过的项目：{failed}。在问题解决之前，本电脑上的考场将保持锁定，或由监考员允许仍然开启。</translation>
+    </message>
+    <message>
+        <source>Nothing failed; look at the lines marked before the exam ({warned}).</source>
+        <translation>没有未通过的项目；请在考试前查看标记的项目（{warned}）。</translation>
+    </message>
+    <message>
+        <source>Nothing failed: this PC is ready.</source>
+        <translation>没有未通过的项目：本电脑已准备就绪。</translation>
+    </message>
+    <message>
+        <source>The lab check could not be run</source>
+        <translation>无法运行机房检查</translation>
+    </message>
+    <message>
+        <source>Let {name} open anyway?</source>
+        <translation>仍然允许开启 {name}？</translation>
+    </message>
+    <message>
+        <source>The sitting opens on this PC although the lab check fails. This is recorded as an incident of the sitting, with the invigilator's name.</source>
+        <translation>尽管机房检查未通过，考场仍将在本电脑上开启。此事将连同监考员姓名记录为该考场的异常事件。</translation>
+    </message>
+    <message>
+        <source>{name} may now be opened on this PC although the lab check fails; the incident is recorded.</source>
+        <translation>尽管机房检查未通过，现在仍可在本电脑上开启 {name}；此事已记录为异常事件。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>未做任何更改</translation>
+    </message>
+</context>
+<context>
     <name>AdminPrinting</name>
     <message>
         <source>Invigilation pack</source>
@@ -907,6 +1030,18 @@ It is shown only now; hand it to {name} in person.</source>
         <translation>未通过</translation>
     </message>
     <message>
+        <source>not rescored yet</source>
+        <translation>尚未重新评分</translation>
+    </message>
+    <message>
+        <source>second result: awaits a decision</source>
+        <translation>第二份成绩：等待决定</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
         <source>The folder {path} cannot be made ({reason}); choose another.</source>
         <translation>无法创建文件夹 {path}（{reason}）；请换一个。</translation>
     </message>
@@ -931,9 +1066,9 @@ It is shown only now; hand it to {name} in person.</source>
         <translation>文档未生成</translation>
     </message>
     <message numerus="yes">
-        <source>%n of the chosen result(s) were sent without their pass rules; choose the folder of bank sources to print their slips.</source>
+        <source>%n of the chosen result(s) wait for the registry to hold their bank; choose the folder of bank sources to rescore and print them.</source>
         <translation>
-            <numerusform>所选成绩中有 %n 条未附带及格规则；请选择题库源文件夹以打印其成绩单。</numerusform>
+            <numerusform>所选成绩中有 %n 条正等待登记中心保存其题库；请选择题库源文件夹，以重新评分并打印。</numerusform>
         </translation>
     </message>
     <message>
@@ -1001,8 +1136,8 @@ It is shown only now; hand it to {name} in person.</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>the folder of bank sources, e.g. question_banks (for item analysis, and for slips of results sent without their pass rules)</source>
-        <translation>题库源文件夹，例如 question_banks（用于试题分析，以及未附带及格规则的成绩的成绩单）</translation>
+        <source>the folder of bank sources, e.g. question_banks (for item analysis, and for results waiting for the registry to hold their bank)</source>
+        <translation>题库源文件夹，例如 question_banks（用于试题分析，以及等待登记中心保存其题库的成绩）</translation>
     </message>
     <message>
         <source>Save documents in</source>
@@ -1290,6 +1425,193 @@ It is shown only now; hand it to {name} in person.</source>
     <message>
         <source>Go back</source>
         <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSetup</name>
+    <message>
+        <source>The registry cannot be opened</source>
+        <translation>无法打开成绩登记中心</translation>
+    </message>
+    <message>
+        <source>Registry folder {folder} · not set up yet</source>
+        <translation>登记中心文件夹 {folder} · 尚未设置</translation>
+    </message>
+    <message>
+        <source>Set up this PC</source>
+        <translation>设置本电脑</translation>
+    </message>
+    <message>
+        <source>Set up this PC as a kiosk</source>
+        <translation>将本电脑设置为考试机</translation>
+    </message>
+    <message>
+        <source>This PC is not a kiosk yet. Give the centre's name and a name staff know this PC by, the public keys of the awarding body and of the registry (from their USB stick), and a folder for this PC's enrolment file, which the registry needs before it accepts results.</source>
+        <translation>本电脑还不是考试机。请填写考点名称和工作人员对本电脑的称呼，提供颁证机构和登记中心的公钥（来自它们的 U 盘），并选择一个文件夹保存本电脑的注册文件；登记中心接收成绩前需要该文件。</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Name of this PC</source>
+        <translation>本电脑名称</translation>
+    </message>
+    <message>
+        <source>for example CZVTC Lusaka</source>
+        <translation>例如 CZVTC Lusaka</translation>
+    </message>
+    <message>
+        <source>for example Lab 2 PC 14</source>
+        <translation>例如 Lab 2 PC 14</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Awarding body's public key</source>
+        <translation>颁证机构的公钥</translation>
+    </message>
+    <message>
+        <source>Registry's public key</source>
+        <translation>登记中心的公钥</translation>
+    </message>
+    <message>
+        <source>Write the enrolment file to</source>
+        <translation>注册文件保存到</translation>
+    </message>
+    <message>
+        <source>a folder, e.g. the USB stick</source>
+        <translation>一个文件夹，例如 U 盘</translation>
+    </message>
+    <message>
+        <source>The keys and the enrolment file can also be done later: the keys on the Bank packages page, the enrolment file on the Export results page.</source>
+        <translation>密钥和注册文件也可以稍后处理：密钥在“题库包”页面，注册文件在“导出成绩”页面。</translation>
+    </message>
+    <message>
+        <source>Folder for the enrolment file</source>
+        <translation>注册文件所在文件夹</translation>
+    </message>
+    <message>
+        <source>Public key file</source>
+        <translation>公钥文件</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub)</source>
+        <translation>公钥 (*.pub)</translation>
+    </message>
+    <message>
+        <source>This PC is now kiosk {kiosk_id} ('{kiosk}' at {centre}).</source>
+        <translation>本电脑现为考试机 {kiosk_id}（{centre} 的“{kiosk}”）。</translation>
+    </message>
+    <message>
+        <source>Trusted key {key_id} ({name}).</source>
+        <translation>已信任密钥 {key_id}（{name}）。</translation>
+    </message>
+    <message>
+        <source>The enrolment file is {path}; take it to the registry.</source>
+        <translation>注册文件为 {path}；请把它交给登记中心。</translation>
+    </message>
+    <message>
+        <source>Recovery code (shown only now; keep it sealed with the exam papers): {code}. It clears a lockout after too many wrong invigilator PINs.</source>
+        <translation>恢复码（仅此一次显示；请与试卷一起密封保存）：{code}。监考员 PIN 输错次数过多而被锁定时，可用它解除锁定。</translation>
+    </message>
+    <message>
+        <source>This PC is set up</source>
+        <translation>本电脑已设置完成</translation>
+    </message>
+    <message>
+        <source>This PC was not set up</source>
+        <translation>本电脑未能设置</translation>
+    </message>
+    <message>
+        <source>The registry's public key</source>
+        <translation>登记中心的公钥</translation>
+    </message>
+    <message>
+        <source>Save a copy for the kiosks…</source>
+        <translation>为考试机保存一份副本…</translation>
+    </message>
+    <message>
+        <source>Key {key_id} ({name}). Every kiosk trusts this key; when a kiosk is set up, compare the key id it shows with this one.</source>
+        <translation>密钥 {key_id}（{name}）。每台考试机都信任此密钥；设置考试机时，请将其显示的密钥编号与此核对。</translation>
+    </message>
+    <message>
+        <source>Save the registry's public key</source>
+        <translation>保存登记中心的公钥</translation>
+    </message>
+    <message>
+        <source>The public key was saved as {path}.</source>
+        <translation>公钥已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The public key was not saved</source>
+        <translation>公钥未保存</translation>
+    </message>
+    <message>
+        <source>Set up the registry</source>
+        <translation>设置登记中心</translation>
+    </message>
+    <message>
+        <source>Set up the results registry</source>
+        <translation>设置成绩登记中心</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not a registry yet. Choose where the results are kept, then make the registry's keys: the private key stays in this folder, and the public key goes to every kiosk.</source>
+        <translation>文件夹 {folder} 还不是登记中心。请选择成绩的保存位置，然后生成登记中心的密钥：私钥保留在此文件夹中，公钥分发给每台考试机。</translation>
+    </message>
+    <message>
+        <source>Where the results are kept</source>
+        <translation>成绩保存位置</translation>
+    </message>
+    <message>
+        <source>A database file in the registry folder (SQLite)</source>
+        <translation>登记中心文件夹中的数据库文件（SQLite）</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server</source>
+        <translation>PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Make the registry's keys</source>
+        <translation>生成登记中心的密钥</translation>
+    </message>
+    <message>
+        <source>Open the registry console</source>
+        <translation>打开登记中心控制台</translation>
+    </message>
+    <message>
+        <source>The database {database} can be used.</source>
+        <translation>数据库 {database} 可以使用。</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>数据库无法使用</translation>
+    </message>
+    <message>
+        <source>The registry is ready. Save a copy of its public key for the kiosks, then open the console.</source>
+        <translation>登记中心已就绪。请为考试机保存一份公钥副本，然后打开控制台。</translation>
+    </message>
+    <message>
+        <source>The registry was not set up</source>
+        <translation>登记中心未能设置</translation>
+    </message>
+    <message>
+        <source>Registry key</source>
+        <translation>登记中心密钥</translation>
+    </message>
+    <message>
+        <source>Kiosks seal results for this key and check that packages and link files come from this registry. Give every kiosk a copy.</source>
+        <translation>考试机用此密钥封存成绩，并据此核对考试包和链接文件是否来自本登记中心。请给每台考试机一份副本。</translation>
     </message>
 </context>
 <context>

@@ -304,6 +304,10 @@
         <translation>成绩包 {bundle_id} 格式有误：字段“{field}”中不得含有 NaN 或无穷大的数字；生成它的考试机可能运行的是不同版本的程序。</translation>
     </message>
     <message>
+        <source>The result bundle {bundle_id} is malformed: field '{field}' must be text without NUL characters; the kiosk that made it may run a different program version.</source>
+        <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须是不含 NUL 字符的文本；生成它的考试机可能运行的是不同版本的程序。</translation>
+    </message>
+    <message>
         <source>The result bundle {bundle_id} is malformed: field '{field}' must be a list of ids; the kiosk that made it may run a different program version.</source>
         <translation>成绩包 {bundle_id} 格式有误：字段“{field}”必须是编号列表；生成它的考试机可能运行的是不同版本的程序。</translation>
     </message>

@@ -208,8 +208,8 @@
         <translation>{url} 不是考试机可以使用的地址：请给出 https:// 加主机名或 IP 地址，必要时加端口，例如 https://10.0.0.5:8443。</translation>
     </message>
     <message>
-        <source>The file {path} is not a readable result bundle (a number in it is too long, or it is nested too deeply); it is kept in quarantine.</source>
-        <translation>文件 {path} 不是可读的成绩包（其中某个数字过长，或嵌套过深）；已将其保存在隔离区。</translation>
+        <source>The file {path} is not a readable result bundle (a number too long to read, text no database can keep, or nesting too deep); it is kept in quarantine.</source>
+        <translation>文件 {path} 不是可读的成绩包（其中有过长而无法读取的数字、数据库无法保存的文本，或嵌套过深）；已将其保存在隔离区。</translation>
     </message>
     <message>
         <source>Bundle {bundle_id} names the centre '{named}', but kiosk {kiosk_id} was enrolled for '{enrolled}'; its results are filed under '{enrolled}'.</source>

@@ -256,7 +256,9 @@ def test_attempts_are_deduplicated_across_bundles(world: World) -> None:
 def test_a_resent_attempt_with_other_contents_is_recorded_as_a_conflict(world: World) -> None:
     kiosk = world.kiosk()
     import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-1")]))
-    changed = attempt("A-K1-1", earned=3.0)
+    # Another answer to an item the candidate got wrong anyway: the record differs, its numbers still agree.
+    changed = attempt("A-K1-1")
+    changed["responses"][1]["response"] = "B"
     outcome = import_file(world.ctx, world.bundle(kiosk, [changed, attempt("A-K1-2", "C002")]))
     assert outcome.outcome is Outcome.CONFLICT and outcome.attempts == 1
     assert outcome.problem is not None and outcome.problem.code == "registry_import.attempts_differ"
@@ -316,10 +318,14 @@ def test_a_bundle_that_does_not_follow_the_previous_one_gets_a_note(world: World
     kiosk.last_digest = "0" * 64
     outcome = import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-2", "C2")]))
     assert outcome.outcome is Outcome.IMPORTED
-    assert [note.code for note in outcome.notes] == ["registry_import.chain_broken"]
+    # The registry holds no bank here, so each bundle also says its attempts wait to be rescored.
+    assert [note.code for note in outcome.notes] == [
+        "registry_import.chain_broken",
+        "registry_import.not_rescored",
+    ]
     assert "does not follow bundle K1-000001 held here" in sentence(outcome.notes[0])
     follows = import_file(world.ctx, world.bundle(kiosk, [attempt("A-K1-3", "C3")]))
-    assert follows.notes == ()
+    assert [note.code for note in follows.notes] == ["registry_import.not_rescored"]
 
 
 def test_sequence_gaps_for_all_kiosks(world: World) -> None:

@@ -28,10 +28,13 @@ from kiosk.formats.keys import KeyKind, generate_identity
 from kiosk.formats.records import sign_record
 from kiosk.formats.result_rules import ResultRules
 from kiosk.messages import sentence
+from kiosk.registry.services.banks import keep_bank
+from kiosk.registry.services.imports import import_bundles
 from kiosk.registry.services.reporting import (
     ResultFilter,
     RulesMissingError,
     SlipRecord,
+    WithheldError,
     find_results,
     held_results,
     issue_certificates,
@@ -43,6 +46,7 @@ from kiosk.registry.services.reporting import (
     verify_slip,
     write_results_list,
 )
+from kiosk.registry.services.standing import Standing
 from kiosk.support.files import PRIVATE
 from tests.fixtures.registry import World, database_url_fixture, world_fixture
 from tests.fixtures.reporting import (
@@ -77,7 +81,11 @@ def _code_in(text: str) -> str:
 
 @pytest.fixture
 def held(world: World, bank: Bank) -> World:
-    """Two results: Chanda passes (3 of 4), Mutale fails the practical minimum (F1 right, P1 wrong)."""
+    """Two results: Chanda passes (3 of 4), Mutale fails the practical minimum (F1 right, P1 wrong).
+
+    The registry holds their bank, so both were rescored on import and stand.
+    """
+    keep_bank(world.ctx, bank, "tests")
     import_attempts(
         world,
         "K1",
@@ -192,23 +200,27 @@ def test_only_the_attempts_named(held: World, catalogue: BankCatalogue, tmp_path
     assert missing.value.code == "results.attempt_not_held" and missing.value.params["attempt"] == "A-X"
 
 
-def test_slips_need_the_bank_version_the_attempt_was_sat_on(held: World, bank: Bank, tmp_path: Path) -> None:
+def test_slips_need_the_bank_version_the_attempt_was_sat_on(world: World, bank: Bank, tmp_path: Path) -> None:
+    import_attempts(world, "K1", [scored_attempt(bank, "A-K1-1", "C001", ("T-001",))])
     other = catalogue_of([replace(bank, version=4)])
-    with pytest.raises(InputError) as missing:
-        issue_slips(held.ctx, other, tmp_path)
-    assert missing.value.code == "bank.version_not_in_sources"
-    assert {name: missing.value.params[name] for name in ("attempt", "bank", "version", "held")} == {
-        "attempt": "A-K1-1",
-        "bank": "maintenance-1",
-        "version": 3,
-        "held": "4",
-    }
-    said = with_hint(missing.value)
-    assert said.startswith("Attempt A-K1-1 was sat on bank maintenance-1 version 3, but ")
-    assert " holds version(s) 4; " in said and said.endswith(
-        "; give --banks with the source folder of that version."
+    # Given another version, nothing prints: the attempt waits to be rescored on its own version.
+    assert issue_slips(world.ctx, other, tmp_path) == []
+    with pytest.raises(WithheldError) as missing:
+        issue_slips(world.ctx, other, tmp_path, ["A-K1-1"])
+    assert (missing.value.code, missing.value.params) == (
+        "results.withheld",
+        {"attempts": "A-K1-1", "more": 0},
+    )
+    [stand] = missing.value.stands
+    assert stand.standing is Standing.PENDING and stand.reason is not None
+    assert stand.reason.params == {"attempt": "A-K1-1", "bank": "maintenance-1", "version": 3}
+    assert with_hint(stand.reason) == (
+        "Attempt A-K1-1 is not rescored yet: the registry does not hold bank maintenance-1 version 3; add it "
+        "with 'kiosk registry banks add', then run 'kiosk registry rescore'."
     )
     assert not list(tmp_path.glob("*.pdf"))
+    # Once the registry holds version 3, the slip prints.
+    assert len(issue_slips(world.ctx, catalogue_of([bank]), tmp_path, ["A-K1-1"])) == 1
 
 
 def _ruled(bank: Bank, record: dict[str, Any]) -> dict[str, Any]:
@@ -218,13 +230,11 @@ def _ruled(bank: Bank, record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def test_slips_from_bundles_alone_show_the_rules_stored_with_each_result(
+def test_slips_show_the_rules_stored_with_each_result_once_rescored_on_the_held_bank(
     world: World, bank: Bank, tmp_path: Path
 ) -> None:
-    # A pass mark unlike the bank's 60 shows the slip prints the stored rules, with no bank source given.
+    keep_bank(world.ctx, bank, "tests")
     ruled = _ruled(bank, scored_attempt(bank, "A-K1-1", "C001", ("T-001", "T-003", "T-004"), name_zh="张伟"))
-    ruled["result"]["rules"]["pass_mark"] = 70.0
-    ruled["result"]["rules"]["competences"][0]["title_zh"] = "基础知识"
     import_attempts(world, "K1", [ruled])
     written = issue_slips(world.ctx, None, tmp_path)
     assert [path.name for path in written] == ["C001_A-K1-1_slip.pdf"]
@@ -232,21 +242,59 @@ def test_slips_from_bundles_alone_show_the_rules_stored_with_each_result(
     for expected in (
         "PASS",
         "Overall mark 75%",
-        "Pass mark 70%",
+        "Pass mark 60%",
         "practical 50% of 50% needed (met)",
     ):
         assert expected in text, expected
     (rules,) = slip_rules(held_results(world.ctx), None)
+    assert rules == ResultRules.of_bank(bank, Form.from_dict(ruled["form"]))
+
+
+def test_a_result_whose_stored_rules_are_not_the_banks_is_kept_aside(
+    world: World, bank: Bank, tmp_path: Path
+) -> None:
+    # A pass mark unlike the bank's 60 would print on the slip: the rescoring refuses to file the result.
+    keep_bank(world.ctx, bank, "tests")
+    ruled = _ruled(bank, scored_attempt(bank, "A-K1-1", "C001", ("T-001", "T-003", "T-004"), name_zh="张伟"))
+    ruled["result"]["rules"]["pass_mark"] = 70.0
+    ruled["result"]["rules"]["competences"][0]["title_zh"] = "基础知识"
+    kiosk = world.kiosk("K1")
+    [outcome] = import_bundles(world.ctx, [world.bundle(kiosk, [ruled])]).outcomes
+    assert outcome.flagged == ("A-K1-1",)
+    [flag] = outcome.notes
+    assert flag.code == "registry_rescore.part_differs"
+    assert (flag.params["field"], flag.params["kiosk"], flag.params["registry"]) == (
+        "result.rules",
+        "70",
+        "60",
+    )
+    assert issue_slips(world.ctx, None, tmp_path) == []
+    # What the kiosk stored is kept, for a person to check.
+    (rules,) = slip_rules(held_results(world.ctx), None)
     assert [(line.id, line.title.zh) for line in rules.competences] == [("F1", "基础知识"), ("P1", None)]
 
 
-def test_slips_of_older_bundles_without_rules_still_need_the_banks(
+def test_slips_of_results_waiting_for_their_bank_print_once_it_is_given(
     world: World, bank: Bank, catalogue: BankCatalogue, tmp_path: Path
 ) -> None:
     old = [scored_attempt(bank, f"A-K1-{n}", f"C{n:03d}", ("T-001",)) for n in range(1, 6)]
     import_attempts(world, "K1", [_ruled(bank, scored_attempt(bank, "A-K1-0", "C000", ITEMS)), *old])
+    # Not rescored yet: asked for all, none prints; asked for some, each is named.
+    assert issue_slips(world.ctx, None, tmp_path) == []
+    with pytest.raises(WithheldError) as withheld:
+        issue_slips(world.ctx, None, tmp_path, ["A-K1-0", "A-K1-1", "A-K1-2", "A-K1-3"])
+    assert withheld.value.code == "results.withheld_and_more"
+    assert withheld.value.params == {"attempts": "A-K1-0, A-K1-1, A-K1-2", "more": 1}
+    assert with_hint(withheld.value) == (
+        "The result(s) of attempt(s) A-K1-0, A-K1-1, A-K1-2 and 1 more cannot be printed now: each is not "
+        "rescored yet, kept aside by rescoring, voided, or one of two results awaiting a decision; "
+        "'kiosk registry flags' says why for each."
+    )
+    assert {stand.standing for stand in withheld.value.stands} == {Standing.PENDING}
+    assert not list(tmp_path.glob("*.pdf"))
+    # Results of bundles made before results carried their rules need the bank for their slips' rules.
     with pytest.raises(InputError) as raised:
-        issue_slips(world.ctx, None, tmp_path)
+        slip_rules(held_results(world.ctx), None)
     assert raised.value.code == "results.rules_missing_and_more"
     assert raised.value.params == {"attempts": "A-K1-1, A-K1-2, A-K1-3", "more": 2}
     assert with_hint(raised.value) == (
@@ -257,13 +305,13 @@ def test_slips_of_older_bundles_without_rules_still_need_the_banks(
     # The console asks for the bank folders on this error alone, and can say how many results lack rules.
     assert isinstance(raised.value, RulesMissingError)
     assert raised.value.attempt_ids == ("A-K1-1", "A-K1-2", "A-K1-3", "A-K1-4", "A-K1-5")
-    assert not list(tmp_path.glob("*.pdf"))
     with pytest.raises(RulesMissingError) as raised:
-        issue_slips(world.ctx, None, tmp_path, ["A-K1-0", "A-K1-2"])
+        slip_rules(held_results(world.ctx, ["A-K1-0", "A-K1-2"]), None)
     assert raised.value.code == "results.rules_missing"
     assert raised.value.params == {"attempts": "A-K1-2", "more": 0}
-    assert len(issue_slips(world.ctx, None, tmp_path, ["A-K1-0"])) == 1
+    # Given the bank sources, the registry keeps the bank, rescores the results and prints them all.
     assert len(issue_slips(world.ctx, catalogue, tmp_path / "all")) == 6
+    assert len(issue_slips(world.ctx, None, tmp_path, ["A-K1-0"])) == 1
 
 
 def test_slips_in_two_processes_match_one(

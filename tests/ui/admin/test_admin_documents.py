@@ -1,10 +1,9 @@
 """Documents: the invigilation pack and sitting report at the centre; at the registry, browsing results with
-filters and pages, making slips (asking for bank sources only for results without their pass rules),
-certificates and the cohort report, and exporting the list."""
+filters and pages, making slips (asking for bank sources only for results waiting for the registry to hold
+their bank), certificates and the cohort report, and exporting the list."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,11 +13,12 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.formats.keys import load_public
 from kiosk.formats.secrets import normalise_code, verify_secret
 from kiosk.registry.services import imports as registry_import
 from kiosk.registry.services import registry
+from kiosk.registry.services.banks import keep_package
 from kiosk.registry.services.registry import RegistryContext
-from kiosk.registry.storage.tables import ResultAttemptRow
 from kiosk.station.services import enrolment, export
 from kiosk.station.services.context import KioskContext
 from kiosk.station.storage.repositories import people
@@ -35,6 +35,7 @@ from tests.ui.admin.admin_helpers import (
     settle,
     type_into,
 )
+from tests.ui.admin.conftest import RELEASE_CODE
 
 
 def _pdf_text(path: Path) -> str:
@@ -115,17 +116,39 @@ def test_printing_without_sittings_says_to_schedule_one(qtbot: QtBot, centre: Ad
     assert not page.report_button.isEnabled()
 
 
-@pytest.fixture
-def imported(
-    ctx: KioskContext, finished: list[str], registry_ctx: RegistryContext, registry_pub: Path, tmp_path: Path
-) -> RegistryContext:
-    """The registry holding this kiosk's three results (one pass, two not)."""
-    stick = tmp_path / "stick"
+def _import_results(
+    ctx: KioskContext, registry_ctx: RegistryContext, registry_pub: Path, stick: Path
+) -> None:
     stick.mkdir()
     path, _ = enrolment.enrol(ctx, stick)
     registry.enrol_kiosk(registry_ctx, path)
     bundle = export.export_results(ctx, stick, registry_pub).path
     assert registry_import.import_bundles(registry_ctx, [bundle]).outcomes[0].outcome.value == "imported"
+
+
+@pytest.fixture
+def imported(
+    ctx: KioskContext,
+    finished: list[str],
+    registry_ctx: RegistryContext,
+    registry_pub: Path,
+    package: Path,
+    awarding_pub: Path,
+    tmp_path: Path,
+) -> RegistryContext:
+    """The registry holding this kiosk's three results (one pass, two not), rescored on its own copy of the
+    bank (taken from the package with its release code)."""
+    keep_package(registry_ctx, package, [load_public(awarding_pub)], RELEASE_CODE)
+    _import_results(ctx, registry_ctx, registry_pub, tmp_path / "stick")
+    return registry_ctx
+
+
+@pytest.fixture
+def waiting(
+    ctx: KioskContext, finished: list[str], registry_ctx: RegistryContext, registry_pub: Path, tmp_path: Path
+) -> RegistryContext:
+    """The registry holding the same three results, but not their bank: they wait to be rescored."""
+    _import_results(ctx, registry_ctx, registry_pub, tmp_path / "stick")
     return registry_ctx
 
 
@@ -188,7 +211,7 @@ def test_a_slip_opens_for_the_row_under_enter_and_certificates_only_for_passes(
 ) -> None:
     window, page = results
     type_into(qtbot, page.out.edit, str(tmp_path / "docs"))
-    # Results from this kiosk carry their pass rules: no bank sources are asked for.
+    # The registry holds their bank and has rescored them: no bank sources are asked for.
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
@@ -370,29 +393,25 @@ def test_the_list_comes_in_pages_and_the_filters_apply_to_all_results(
     assert page.status.text == f"Made 2 files in {tmp_path / 'slips'}."
 
 
-def _strip_rules(ctx: RegistryContext, attempt_ids: list[str]) -> None:
-    """Make results look as bundles made before results carried their pass rules left them."""
-    with ctx.database.transaction() as session:
-        for attempt_id in attempt_ids:
-            row = session.get(ResultAttemptRow, attempt_id)
-            assert row is not None
-            result = json.loads(row.result_json)
-            del result["rules"]
-            row.result_json = json.dumps(result)
-
-
-def test_slips_of_results_without_their_rules_ask_for_the_bank_sources(
+def test_results_waiting_for_their_bank_ask_for_the_bank_sources(
     qtbot: QtBot,
-    results: tuple[AdminWindow, ResultsPage],
-    imported: RegistryContext,
-    finished: list[str],
+    waiting: RegistryContext,
+    open_console: Callable[[Face], AdminWindow],
     bank_dir: Path,
     tmp_path: Path,
     chooser: ScriptedChooser,
     desktop: RecordingDesktop,
 ) -> None:
-    window, page = results
-    _strip_rules(imported, finished[1:])
+    window = open_console(RegistryFace(waiting))
+    page = window.show_page("results")
+    settle(qtbot, window)
+    assert isinstance(page, ResultsPage)
+    # The list says why they cannot be printed yet.
+    assert sorted(row[8] for row in table_text(page.table)) == [
+        "not passed (not rescored yet)",
+        "not passed (not rescored yet)",
+        "pass (not rescored yet)",
+    ]
     type_into(qtbot, page.out.edit, str(tmp_path / "docs"))
 
     # Cancelling the folder question makes nothing and says why.
@@ -401,12 +420,12 @@ def test_slips_of_results_without_their_rules_ask_for_the_bank_sources(
     assert chooser.asked == [("folder", "Choose the folder of bank sources")]
     assert page.status.level == "warning"
     assert page.status.text == (
-        "2 of the chosen results were sent without their pass rules; choose the folder of bank sources "
-        "to print their slips."
+        "3 of the chosen results wait for the registry to hold their bank; choose the folder of bank sources "
+        "to rescore and print them."
     )
     assert not list((tmp_path / "docs").glob("*.pdf")) and desktop.opened == []
 
-    # Choosing it makes every slip, and the folder is kept for the next time.
+    # Choosing it keeps the bank at the registry, rescores and makes every slip; the folder stays chosen.
     chooser.answers.append(bank_dir)
     click(qtbot, page.buttons["slips"])
     settle(qtbot, window)
@@ -416,11 +435,10 @@ def test_slips_of_results_without_their_rules_ask_for_the_bank_sources(
     assert page.status.text == f"Made 3 files in {tmp_path / 'docs'}."
     assert desktop.opened[-1] == tmp_path / "docs"
 
-    # The passing result carries its rules: its slip needs no bank sources.
+    # The registry now holds the bank: certificates need no bank sources.
     type_into(qtbot, page.banks.edit, "")
-    _choose(qtbot, page.outcome, "passed")
     type_into(qtbot, page.out.edit, str(tmp_path / "passed"))
-    click(qtbot, page.buttons["slips"])
+    click(qtbot, page.buttons["certificates"])
     settle(qtbot, window)
     assert len(chooser.asked) == 2
-    assert [path.name.split("_")[0] for path in (tmp_path / "passed").glob("*_slip.pdf")] == ["M-101"]
+    assert [path.name.split("_")[0] for path in (tmp_path / "passed").glob("*_certificate.pdf")] == ["M-101"]

@@ -11,11 +11,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.authoring.source import load_bank_dir
 from kiosk.domain.errors import SecurityError
 from kiosk.formats import enrolment as enrolment_format
 from kiosk.formats.bundles import read_bundle_header
 from kiosk.messages import sentence
 from kiosk.registry.services import registry
+from kiosk.registry.services.banks import keep_bank
 from kiosk.registry.services.registry import RegistryContext
 from kiosk.station.services import enrolment, export
 from kiosk.station.services.context import KioskContext
@@ -166,8 +168,10 @@ def test_bundles_are_imported_from_a_folder_with_progress_then_reported_duplicat
     chooser: ScriptedChooser,
     desktop: RecordingDesktop,
     finished: list[str],
+    bank_dir: Path,
 ) -> None:
     registry.enrol_kiosk(registry_ctx, next(stick.glob("*.1xenrol")))
+    keep_bank(registry_ctx, load_bank_dir(bank_dir), str(bank_dir))
     page = _imports(console, qtbot)
     seen: list[tuple[int, int]] = []
     page.progress.valueChanged.connect(lambda value: seen.append((value, page.progress.maximum())))

@@ -24,9 +24,7 @@ def test_rows_are_written_with_a_byte_order_mark_and_formulas_made_inert(tmp_pat
     assert stat.S_IMODE(target.stat().st_mode) == PRIVATE
 
 
-def test_a_full_disk_leaves_no_file(
-    tmp_path: Path, fill_disk: Callable[[], None]
-) -> None:
+def test_a_full_disk_leaves_no_file(tmp_path: Path, fill_disk: Callable[[], None]) -> None:
     target = tmp_path / "codes.csv"
     fill_disk()
     with pytest.raises(FileWriteError) as failed:

@@ -40,10 +40,22 @@ class HeldResult(Protocol):
     def percent(self) -> float: ...
     @property
     def passed(self) -> bool: ...
+    @property
+    def standing(self) -> str: ...
 
 
 def result_word(passed: bool) -> str:
     return tr("AdminResults", "pass") if passed else tr("AdminResults", "not passed")
+
+
+def standing_word(standing: str) -> str:
+    """Why a result cannot be printed yet, in a few words; "" for one that can."""
+    words = {
+        "pending": tr("AdminResults", "not rescored yet"),
+        "second": tr("AdminResults", "second result: awaits a decision"),
+        "void": tr("AdminResults", "voided"),
+    }
+    return words.get(standing, "")
 
 
 def list_row(result: HeldResult) -> tuple[str | float, ...]:

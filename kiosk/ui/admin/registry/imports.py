@@ -155,7 +155,8 @@ class ImportsPage(ConsolePage):
             extra.append(
                 tr("AdminImports", "Refused and conflicting files were copied to the quarantine folder.")
             )
-        level = "error" if report.failed else ("warning" if extra else "info")
+        # Attempts kept aside by rescoring need a person as much as refused files do.
+        level = "error" if report.failed or report.flagged else ("warning" if extra else "info")
         self.summary.show_message(level, "\n".join([sentence, *extra]))
 
     @staticmethod

@@ -3,9 +3,12 @@
 The filters apply in the database and the list shows a page of the results they let through, with a button
 for the next page, so a national registry's results are never all read at once. Documents are written into
 one folder (the registry's ``reports`` folder unless another is chosen); one document is opened with the
-system's viewer, several open the folder. Item analysis needs the bank sources (item text); slips need them
-only for results sent before results carried their pass rules, and the page asks for them then. The list
-itself is saved as CSV or XLSX under a name the administrator chooses.
+system's viewer, several open the folder. Item analysis needs the bank sources (item text). Slips and
+certificates print only for results rescored on the registry's own copy of their bank: when some of those
+chosen wait for a bank the registry does not hold, the page asks for the bank sources, which the registry
+then keeps and rescores with. Results held back for a decision (a second result, a voided one) are left out
+of a run over every result and named when chosen. The list itself is saved as CSV or XLSX under a name the
+administrator chooses.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from kiosk.authoring import catalogue as reporting_banks
 from kiosk.registry.services import analysis as reporting_analysis
 from kiosk.registry.services import reporting
 from kiosk.registry.services.registry import RegistryContext
+from kiosk.registry.services.standing import Standing
 from kiosk.ui.admin.registry.held import HeldResult, list_row, make_folder
 from kiosk.ui.admin.registry.results_page import ResultsPage
 from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
@@ -35,10 +39,16 @@ LIST_FILTERS = {"csv": "CSV, UTF-8 (*.csv)", "xlsx": "Excel workbook (*.xlsx)"}
 
 @dataclass(frozen=True, slots=True)
 class _Unruled:
-    """Slips were asked for ``attempt_ids``, but ``lacking`` of them carry no pass rules: ask for banks."""
+    """Documents of ``kind`` were asked for ``attempt_ids``, but ``lacking`` of them wait for a bank the
+    registry does not hold: ask for the bank sources."""
 
+    kind: str
     attempt_ids: list[str]
     lacking: tuple[str, ...]
+
+
+# What a run over every result the filters let through prints, or asks the bank sources for.
+_PRINTED = {Standing.READY.value, Standing.PENDING.value}
 
 
 Made = tuple[list[Path], list[str]]
@@ -149,13 +159,12 @@ class ResultsPresenter(QObject):
             folder = make_folder(out)
             if ids is None:
                 found = reporting.find_results(self.ctx, chosen, limit=None).rows
-                targets, bank_ids = [r.attempt_id for r in found], sorted({r.bank_id for r in found})
+                targets = [r.attempt_id for r in found if r.standing in _PRINTED]
+                bank_ids = sorted({r.bank_id for r in found})
             else:
                 targets, bank_ids = ids, sorted({listed[i] for i in ids if i in listed})
-            if kind == "slips":
-                return self._slips(folder, targets, banks)
-            if kind == "certificates":
-                return reporting.issue_certificates(self.ctx, folder, targets, self.relay.report)
+            if kind in ("slips", "certificates"):
+                return self._print(kind, folder, targets, banks)
             reported = None if everything else bank_ids
             if kind == "cohort":
                 catalogue = reporting_banks.load_catalogue([banks]) if banks is not None else None
@@ -175,25 +184,35 @@ class ResultsPresenter(QObject):
             on_failed=lambda _error: self.page.show_idle(False),
         )
 
-    def _slips(self, folder: Path, ids: list[str], banks: Path | None) -> Made | _Unruled:
-        """Slips by the rules stored with each result; the bank sources are read only when some lack them."""
+    def _print(self, kind: str, folder: Path, ids: list[str], banks: Path | None) -> Made | _Unruled:
+        """Slips or certificates; the bank sources are read only when some results wait for their bank."""
         try:
-            return reporting.issue_slips(self.ctx, None, folder, ids, self.relay.report), []
-        except reporting.RulesMissingError as missing:
+            return self._issue(kind, folder, ids, None)
+        except reporting.WithheldError as withheld:
+            waiting = [s.attempt_id for s in withheld.stands if s.standing is Standing.PENDING]
+            if len(waiting) < len(withheld.stands):
+                raise  # Held back for a decision as well: the sentence names them.
             if banks is None:
-                return _Unruled(ids, missing.attempt_ids)
-        catalogue = reporting_banks.load_catalogue([banks])
-        return reporting.issue_slips(self.ctx, catalogue, folder, ids, self.relay.report), []
+                return _Unruled(kind, ids, tuple(waiting))
+        return self._issue(kind, folder, ids, banks)
+
+    def _issue(self, kind: str, folder: Path, ids: list[str], banks: Path | None) -> Made:
+        catalogue = reporting_banks.load_catalogue([banks]) if banks is not None else None
+        if kind == "slips":
+            return reporting.issue_slips(self.ctx, catalogue, folder, ids, self.relay.report), []
+        if catalogue is not None:
+            reporting.take_banks(self.ctx, catalogue)
+        return reporting.issue_certificates(self.ctx, folder, ids, self.relay.report)
 
     def _ask_for_banks(self, unruled: _Unruled) -> None:
-        """Some results carry no pass rules: ask for the bank sources, then make the same slips again."""
+        """Some results wait for their bank: ask for the bank sources, then make the same documents again."""
         self.page.show_idle(False)
         self.page.status.show_message(
             "warning",
             trn(
                 "AdminResults",
-                "%n of the chosen result(s) were sent without their pass rules; choose the folder of "
-                "bank sources to print their slips.",
+                "%n of the chosen result(s) wait for the registry to hold their bank; choose the folder of "
+                "bank sources to rescore and print them.",
                 len(unruled.lacking),
             ),
         )
@@ -201,7 +220,7 @@ class ResultsPresenter(QObject):
         if folder is None:
             return
         self.page.banks.set_path(folder)
-        self._start("slips", unruled.attempt_ids, folder)
+        self._start(unruled.kind, unruled.attempt_ids, folder)
 
     def export_list(self, kind: str, ids: list[str] | None) -> None:
         """Save the chosen results as a CSV or XLSX file, under a name the administrator chooses.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.registry.services import reporting
-from kiosk.ui.admin.registry.held import HeldResult, list_row
+from kiosk.ui.admin.registry.held import HeldResult, list_row, standing_word
 from kiosk.ui.admin.terms import certificate_name, grade_name
 from kiosk.ui.admin.widgets import ConsolePage, PathField, fill_table, make_table, row_key, set_headers
 from kiosk.ui.i18n import tr
@@ -144,8 +144,8 @@ class ResultsPage(ConsolePage):
             tr("AdminResults", "Browse…"),
             tr(
                 "AdminResults",
-                "the folder of bank sources, e.g. question_banks (for item analysis, and for slips of "
-                "results sent without their pass rules)",
+                "the folder of bank sources, e.g. question_banks (for item analysis, and for results "
+                "waiting for the registry to hold their bank)",
             ),
         )
         self.out.set_texts(
@@ -184,7 +184,10 @@ class ResultsPage(ConsolePage):
 
     def row(self, result: HeldResult) -> tuple[object, ...]:
         cells = list_row(result)
-        return (*cells[:7], f"{result.percent:.1f}%", cells[8])
+        # A result that cannot be printed yet says why beside its outcome.
+        held_back = standing_word(result.standing)
+        outcome = f"{cells[8]} ({held_back})" if held_back else cells[8]
+        return (*cells[:7], f"{result.percent:.1f}%", outcome)
 
     def list_headers(self) -> list[str]:
         """The exported list's headings: the table's, with the mark's unit in its heading."""
