@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "'ANSWER: X' line.",
     "interchange.aiken_answer_unknown": "{file}, line {line}: the answer {answer} is not one of the options "
     "({options}).",
+    "interchange.aiken_option_first": "{file}, line {line}: an option comes before the text of its "
+    "question; write the question's text on the line above its options.",
     "interchange.qti_not_item": "{file}, line {line}: this is neither a QTI assessment item nor a content "
     "package manifest (its root element is <{found}>).",
     "interchange.qti_no_items": "{file} holds no QTI assessment items.",

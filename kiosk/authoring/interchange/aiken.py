@@ -1,8 +1,11 @@
 """Importing Aiken, Moodle's simplest format: single-answer multiple-choice questions in plain text.
 
 Each question is its text, then its options each on a line starting with a capital letter and ``.`` or
-``)`` (``A. Copper``, ``B) Aluminium``), then ``ANSWER: B``. Blank lines between questions are optional.
-A question without its ANSWER line, or whose answer names no option, makes the file malformed.
+``)`` (``A. Copper``, ``B) Aluminium``, and as Moodle reads them also without the space: ``A)Copper``),
+then ``ANSWER: B``. Blank lines between questions are optional. An option before any question text, a
+question without its ANSWER line, or an answer that names no option makes the file malformed (Moodle
+skips such questions with a warning; the import stops at the first, naming its line, so that nothing is
+lost without the author knowing).
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from kiosk.authoring.interchange.questions import Answer, Question, convert
 from kiosk.domain.errors import InputError
 from kiosk.domain.items import Text
 
-_OPTION = re.compile(r"^(?P<letter>[A-Z])[.)]\s+(?P<text>\S.*)$")
-_ANSWER = re.compile(r"^ANSWER\s*:\s*(?P<letter>\S*)\s*$")
+_OPTION = re.compile(r"^(?P<letter>[A-Z])[.)][ \t]*(?P<text>\S.*)$")
+_ANSWER = re.compile(r"^ANSWER\s*:\s*(?P<letter>.*?)\s*$")
 
 
 def read_aiken(path: Path, name: str, bank: DraftBank, store: ImageStore) -> list[Converted]:
@@ -60,7 +63,9 @@ def read_aiken(path: Path, name: str, bank: DraftBank, store: ImageStore) -> lis
             ]
             found.append(convert(question, SourceRef(name, start, question.name), bank, store))
             stem, options = [], []
-        elif option is not None and stem:
+        elif option is not None:
+            if not stem:
+                raise InputError("interchange.aiken_option_first", file=name, line=number)
             options.append((option["letter"], " ".join(option["text"].split())))
         elif options:
             raise InputError("interchange.aiken_no_answer", file=name, line=number)

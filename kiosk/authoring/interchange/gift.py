@@ -9,10 +9,12 @@ block in braces:
 - ``{T}`` / ``{TRUE}`` / ``{F}`` / ``{FALSE}`` true or false;
 - ``{=answer =other answer}`` short answer (every answer starting with ``=``);
 - ``{=premise -> match =premise -> match}`` matching;
-- ``{#2.5:0.05}`` a number and its tolerance, ``{#1..5}`` a range, ``{#=2:0 =%50%2:1}`` several;
+- ``{#2.5:0.05}`` a number and its tolerance, ``{#1..5}`` a range, ``{#=2:0 =%50%2:1}`` several,
+  ``{#3:2 ~#feedback}`` with feedback for any other number;
 - ``{}`` essay (not convertible); no braces at all: a description (not convertible).
 
-Text after the braces makes it a "missing word" question: the braces stand for a blank in the stem.
+Text after the braces makes it a "missing word" question: the braces stand for a blank in the stem. An
+answer (or a matching premise) may start with its own text format, like the question: ``~[plain]blue``.
 ``#`` after an answer starts its feedback, ``####`` the general feedback; ``\\~ \\= \\# \\{ \\} \\:``
 are the literal characters and ``\\n`` a line break.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from kiosk.authoring.interchange.html import BLANK, Rich, reduce_html
@@ -120,6 +123,14 @@ def _text(raw: str, text_format: str, question: Question) -> Rich:
     return Rich(en=plain_text(restored))
 
 
+def _answer_text(raw: str, text_format: str, question: Question) -> Rich:
+    """An answer's or premise's text, in its own format when it names one (``[html]...``) as in Moodle."""
+    found = _FORMAT.match(raw)
+    if found:
+        return _text(raw[found.end() :], found.group(1).lower(), question)
+    return _text(raw, text_format, question)
+
+
 def _question(block: str, line: int, name: str) -> Question:
     title = ""
     body = block.strip()
@@ -178,7 +189,7 @@ def _answers(question: Question, answers: str, text_format: str) -> None:
             for token in tokens:
                 text, feedback = _split_feedback(token[1:])
                 premise, _, match = text.partition("->")
-                premise_text = _text(premise, text_format, question).text()
+                premise_text = _answer_text(premise, text_format, question).text()
                 question.subquestions.append((premise_text, Text(" ".join(_restore(match).split()))))
                 question.feedback |= feedback
             return
@@ -195,11 +206,15 @@ def _answers(question: Question, answers: str, text_format: str) -> None:
         question.feedback |= feedback
         default = 1.0 if marker == "=" else 0.0
         fraction = float(weight.group(1)) / 100 if weight else default
-        reduced = _text(text, text_format, question)
+        reduced = _answer_text(text, text_format, question)
         question.answers.append(Answer(reduced.text(), fraction, reduced.en.strip()))
 
 
 def _numerical(question: Question, answers: str) -> None:
+    # "~#text" after the answers is feedback for any other number (Moodle keeps it as a 0% "*" answer).
+    answers, wrong, other = answers.partition("~")
+    if wrong and _split_feedback(other)[1]:
+        question.feedback = True
     tokens = [token for token in re.split(r"(?==)", answers) if token.strip()]
     for token in tokens:
         text = token[1:] if token.startswith("=") else token
@@ -219,13 +234,16 @@ def _numerical(question: Question, answers: str) -> None:
 def _number_and_tolerance(text: str) -> tuple[str | None, float]:
     try:
         if ".." in text:
-            low, high = (float(part) for part in text.split("..", 1))
-            middle = (low + high) / 2
-            return repr(middle), abs(high - low) / 2
+            # In decimal, so that 3.141..3.142 is 3.1415 ± 0.0005 and not 3.1414999999999997.
+            low, high = (Decimal(part.strip()) for part in text.split("..", 1))
+            if not (low.is_finite() and high.is_finite()):
+                return None, 0.0
+            middle, spread = float((low + high) / 2), float(abs(high - low) / 2)
+            return repr(middle), spread
         value, _, tolerance = text.partition(":")
         number = float(value)
         spread = float(tolerance) if tolerance.strip() else 0.0
-    except ValueError:
+    except (ValueError, InvalidOperation):
         return None, 0.0
     if not (math.isfinite(number) and math.isfinite(spread)):
         return None, 0.0

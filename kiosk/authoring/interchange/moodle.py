@@ -3,7 +3,8 @@
 Every ``<question>`` is read into Moodle's question model (see :mod:`~kiosk.authoring.interchange.questions`)
 and converted there. Question text is HTML (or plain text, Moodle's auto-format, Markdown) reduced to
 what the kiosk shows; Moodle's multi-language spans (``<span lang="zh_cn" class="multilang">``) become
-the Chinese version. Images are the base64 ``<file>`` elements a text names as ``@@PLUGINFILE@@/name``.
+the Chinese version. Images are the base64 ``<file>`` elements a text names as ``@@PLUGINFILE@@/name``,
+and in exports from Moodle 1.9 the question's own ``<image>`` with its ``<image_base64>``.
 The ``category`` pseudo-questions set the category of the questions after them and are not items.
 """
 
@@ -89,12 +90,25 @@ def rich(element: Node | None, question: Question) -> Rich:
         data = None
         file = files.get(name) if image.src.startswith(PLUGINFILE) else None
         if file is not None and (file.get("encoding") or "base64") == "base64":
-            try:
-                data = base64.b64decode("".join(file.all_text().split()), validate=True)
-            except (binascii.Error, ValueError):
-                data = None
+            data = _base64(file.all_text())
         question.images.append(Image(name, data))
     return reduced
+
+
+def _base64(text: str) -> bytes | None:
+    try:
+        return base64.b64decode("".join(text.split()), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _old_image(node: Node, question: Question) -> None:
+    """Moodle 1.9's question image: ``<image>`` names it, ``<image_base64>`` holds it (when exported)."""
+    name = _text(node.child("image")).strip()
+    if not name:
+        return
+    encoded = _text(node.child("image_base64")).strip()
+    question.images.append(Image(unquote(name), _base64(encoded) if encoded else None))
 
 
 def _option(element: Node, question: Question, label: str) -> Rich:
@@ -119,6 +133,7 @@ def _number(text: str, default: float) -> float:
 def _question(node: Node, kind: str) -> Question:
     question = Question(kind=kind, name=" ".join(_text(node.path("name", "text")).split()), line=node.line)
     question.stem = rich(node.child("questiontext"), question).text()
+    _old_image(node, question)
     general = rich(node.child("generalfeedback"), question)
     question.rationale = general.en.strip() or None
     if general.zh:

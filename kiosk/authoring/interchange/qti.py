@@ -684,9 +684,7 @@ class _ItemReader:
             return self.processor.template in ("map_response", "CC2_map_response")
         return any(node.tag == "qti-map-response" for rule in self.processor.rules for node in rule.walk())
 
-    def _max_score(
-        self, declaration: Declaration, to_source: Callable[[Response], Any], item: DraftItem
-    ) -> float:
+    def _declared_maximum(self) -> float | None:
         score = self.processor.outcomes.get("SCORE")
         if score is not None and score.normal_maximum:
             return score.normal_maximum
@@ -698,7 +696,18 @@ class _ItemReader:
                 pass
         if self.processor.template in ("match_correct", "CC2_match", "CC2_match_basic"):
             return 1.0
-        return self._score(declaration, to_source, _key_response(item))
+        return None
+
+    def _max_score(
+        self, declaration: Declaration, to_source: Callable[[Response], Any], item: DraftItem
+    ) -> float:
+        """The item's points: the declared maximum, unless the source gives the key more (real exports
+        declare SCORE's normal maximum as 1 while their mapping gives a right answer 3)."""
+        declared = self._declared_maximum()
+        key = self._score(declaration, to_source, _key_response(item))
+        if declared is None or key > declared + 1e-9:
+            return key
+        return declared
 
     def _score(
         self, declaration: Declaration, to_source: Callable[[Response], Any], response: Response
@@ -754,12 +763,13 @@ class _ItemReader:
         return Converted(self.source, item, self.notices)
 
     def _weights(self, declaration: Declaration, item: DraftItem) -> str:
+        """Every option's mapped value (the mapping's default for the options it does not list)."""
         mapping = declaration.mapping
         if mapping is None:
             return ""
-        back = self.option_ids
+        ours = {self.option_ids.get(entry.key, entry.key): entry.value for entry in mapping.entries}
         return ", ".join(
-            f"{back.get(entry.key, entry.key)} {_plain(entry.value)}" for entry in mapping.entries
+            f"{option.id} {_plain(ours.get(option.id, mapping.default))}" for option in item.options
         )
 
     def _extra_probes(self, item: DraftItem, declaration: Declaration) -> list[Response]:

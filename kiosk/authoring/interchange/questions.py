@@ -44,6 +44,7 @@ NOT_CONVERTIBLE = frozenset(
         "ddimageortext",
         "ddmarker",
         "multianswer",
+        "cloze",
         "calculated",
         "calculatedsimple",
         "calculatedmulti",

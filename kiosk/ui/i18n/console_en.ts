@@ -4,6 +4,62 @@
 <context>
     <name>AdminExport</name>
     <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) needs no sending: receipts for other bundles acknowledge every attempt in it.</source>
+        <translation>
+            <numerusform>Bundle {bundle} (%n attempt) needs no sending: receipts for other bundles acknowledge every attempt in it.</numerusform>
+            <numerusform>Bundle {bundle} (%n attempts) needs no sending: receipts for other bundles acknowledge every attempt in it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) was sent; the registry's receipt was applied at {time}.</source>
+        <translation>
+            <numerusform>Bundle {bundle} (%n attempt) was sent; the registry's receipt was applied at {time}.</numerusform>
+            <numerusform>Bundle {bundle} (%n attempts) was sent; the registry's receipt was applied at {time}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) was delivered by USB: the registry's receipts acknowledge every attempt in it.</source>
+        <translation>
+            <numerusform>Bundle {bundle} (%n attempt) was delivered by USB: the registry's receipts acknowledge every attempt in it.</numerusform>
+            <numerusform>Bundle {bundle} (%n attempts) was delivered by USB: the registry's receipts acknowledge every attempt in it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) waits for the registry's receipt, which comes back by USB.</source>
+        <translation>
+            <numerusform>Bundle {bundle} (%n attempt) waits for the registry's receipt, which comes back by USB.</numerusform>
+            <numerusform>Bundle {bundle} (%n attempts) waits for the registry's receipt, which comes back by USB.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) is being sent.</source>
+        <translation>
+            <numerusform>Bundle {bundle} (%n attempt) is being sent.</numerusform>
+            <numerusform>Bundle {bundle} (%n attempts) is being sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) waits to be sent again at {next}; the last try failed: {reason}</source>
+        <translation>
+            <numerusform>Bundle {bundle} (%n attempt) waits to be sent again at {next}; the last try failed: {reason}</numerusform>
+            <numerusform>Bundle {bundle} (%n attempts) waits to be sent again at {next}; the last try failed: {reason}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) waits to be sent, though the registry's receipts already acknowledge every attempt in it.</source>
+        <translation>
+            <numerusform>Bundle {bundle} (%n attempt) waits to be sent, though the registry's receipts already acknowledge every attempt in it.</numerusform>
+            <numerusform>Bundle {bundle} (%n attempts) waits to be sent, though the registry's receipts already acknowledge every attempt in it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) waits to be sent.</source>
+        <translation>
+            <numerusform>Bundle {bundle} (%n attempt) waits to be sent.</numerusform>
+            <numerusform>Bundle {bundle} (%n attempts) waits to be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Wrote bundle {bundle} with %n attempt(s) to {path} and read it back intact. Take it to the registry; its receipt marks the attempts as delivered.</source>
         <translation>
             <numerusform>Wrote bundle {bundle} with %n attempt to {path} and read it back intact. Take it to the registry; its receipt marks the attempt as delivered.</numerusform>

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminBankImport</name>
+    <message>
+        <source>Converted exactly</source>
+        <translation>完全转换</translation>
+    </message>
+    <message>
+        <source>Converted with changes</source>
+        <translation>转换但有改动</translation>
+    </message>
+    <message>
+        <source>Not convertible</source>
+        <translation>无法转换</translation>
+    </message>
+    <message>
+        <source>Format of the files</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Choose files…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>New bank folder</source>
+        <translation>新题库文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>a new or empty folder; the bank source is written there</source>
+        <translation>新的或空的文件夹；题库源文件写入其中</translation>
+    </message>
+    <message>
+        <source>Import the questions</source>
+        <translation>导入试题</translation>
+    </message>
+    <message>
+        <source>Open the bank folder</source>
+        <translation>打开题库文件夹</translation>
+    </message>
+    <message>
+        <source>Source question</source>
+        <translation>原试题</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>试题</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>What changed / why not</source>
+        <translation>改动之处 / 未转换的原因</translation>
+    </message>
+    <message>
+        <source>To import: {files}</source>
+        <translation>待导入：{files}</translation>
+    </message>
+    <message>
+        <source>Drop the files to import here, or choose them</source>
+        <translation>把要导入的文件拖到这里，或选择文件</translation>
+    </message>
+    <message>
+        <source>Choose the files to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Choose where to write the new bank folder</source>
+        <translation>选择新题库文件夹的位置</translation>
+    </message>
+    <message>
+        <source>Choose or drop the files to import first.</source>
+        <translation>请先选择或拖入要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Type or choose the new bank folder first.</source>
+        <translation>请先输入或选择新题库文件夹。</translation>
+    </message>
+    <message>
+        <source>Read the report below, then open the folder, fill in what the source did not say (the competences, the difficulty, the blueprint) and check the bank before building it.</source>
+        <translation>请阅读下面的报告，然后打开文件夹，补全来源未提供的内容（能力项、难度、组卷蓝图），并在生成题库之前检查题库。</translation>
+    </message>
+    <message>
+        <source>The questions were not imported</source>
+        <translation>试题未导入</translation>
+    </message>
+</context>
+<context>
     <name>AdminBanks</name>
     <message>
         <source>Bank</source>
@@ -40,12 +131,28 @@
         <translation>题库包</translation>
     </message>
     <message>
+        <source>Import questions from other tools</source>
+        <translation>从其他工具导入试题</translation>
+    </message>
+    <message>
+        <source>Questions from QTI 3.0 or 2.1, Moodle XML, GIFT or Aiken files become a new bank source folder, with a report on every question. Nothing is installed: the author reviews and completes the folder, then builds and signs the bank from it.</source>
+        <translation>QTI 3.0 或 2.1、Moodle XML、GIFT 或 Aiken 文件中的试题将转换为一个新的题库源文件夹，并附有每道试题的报告。不会安装任何内容：由命题人审阅并补全该文件夹，再据此生成并签署题库。</translation>
+    </message>
+    <message>
         <source>Install bank packages</source>
         <translation>安装题库包</translation>
     </message>
     <message>
         <source>A package is installed only if the awarding body's trusted key signed it and it is newer than the installed version. Its questions stay encrypted until exam day.</source>
         <translation>只有经评价组织受信任密钥签名、且比已安装版本更新的题库包才会被安装。试题在考试当天之前一直保持加密。</translation>
+    </message>
+    <message>
+        <source>Install packages</source>
+        <translation>安装题库包</translation>
+    </message>
+    <message>
+        <source>Import from other tools</source>
+        <translation>从其他工具导入</translation>
     </message>
     <message>
         <source>Public key</source>
@@ -282,6 +389,54 @@ It is shown only now; write it down before closing.</source>
 </context>
 <context>
     <name>AdminExport</name>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) needs no sending: receipts for other bundles acknowledge every attempt in it.</source>
+        <translation>
+            <numerusform>成绩包 {bundle}（%n 份作答）无需发送：其他成绩包的回执已确认其中每份作答。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) was sent; the registry's receipt was applied at {time}.</source>
+        <translation>
+            <numerusform>成绩包 {bundle}（%n 份作答）已发送；登记中心的回执已于 {time} 导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) was delivered by USB: the registry's receipts acknowledge every attempt in it.</source>
+        <translation>
+            <numerusform>成绩包 {bundle}（%n 份作答）已通过 U 盘送达：登记中心的回执已确认其中每份作答。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) waits for the registry's receipt, which comes back by USB.</source>
+        <translation>
+            <numerusform>成绩包 {bundle}（%n 份作答）正在等待登记中心的回执，回执将通过 U 盘带回。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) is being sent.</source>
+        <translation>
+            <numerusform>成绩包 {bundle}（%n 份作答）正在发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) waits to be sent again at {next}; the last try failed: {reason}</source>
+        <translation>
+            <numerusform>成绩包 {bundle}（%n 份作答）将于 {next} 再次发送；上次发送失败：{reason}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) waits to be sent, though the registry's receipts already acknowledge every attempt in it.</source>
+        <translation>
+            <numerusform>成绩包 {bundle}（%n 份作答）正在等待发送，不过登记中心的回执已确认其中每份作答。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle {bundle} (%n attempt(s)) waits to be sent.</source>
+        <translation>
+            <numerusform>成绩包 {bundle}（%n 份作答）正在等待发送。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Export results</source>
         <translation>导出成绩</translation>
@@ -339,6 +494,26 @@ It is shown only now; write it down before closing.</source>
         <translation>写入注册文件</translation>
     </message>
     <message>
+        <source>Delivery of each bundle</source>
+        <translation>各成绩包的送达情况</translation>
+    </message>
+    <message>
+        <source>This kiosk has no link to a registry: bundles travel on a USB stick and their receipts come back the same way.</source>
+        <translation>本考试机未连接登记中心：成绩包通过 U 盘送出，回执也通过 U 盘带回。</translation>
+    </message>
+    <message>
+        <source>Bundles cannot be sent to the registry over the network now: {reason}</source>
+        <translation>目前无法通过网络向登记中心发送成绩包：{reason}</translation>
+    </message>
+    <message>
+        <source>While this console is open, bundles go to the registry at {url} by themselves: after each export and every minute until its receipt comes back. USB still works as well.</source>
+        <translation>本控制台打开期间，成绩包会自动发送到位于 {url} 的登记中心：每次导出后发送一次，之后每分钟重试，直到收到回执。U 盘方式依然可用。</translation>
+    </message>
+    <message>
+        <source>No bundle has been exported yet.</source>
+        <translation>尚未导出任何成绩包。</translation>
+    </message>
+    <message>
         <source>No removable drive found; insert a USB stick and look again</source>
         <translation>未找到可移动磁盘；请插入 U 盘后重新查找</translation>
     </message>
@@ -349,6 +524,10 @@ It is shown only now; write it down before closing.</source>
     <message>
         <source>{label} ({root}, {free} free)</source>
         <translation>{label}（{root}，可用 {free}）</translation>
+    </message>
+    <message>
+        <source>The delivery of the bundles cannot be shown</source>
+        <translation>无法显示成绩包的送达情况</translation>
     </message>
     <message>
         <source>Choose where to write the results</source>
@@ -654,6 +833,18 @@ It is shown only now; hand it to {name} in person.</source>
     <message>
         <source>Enrolled</source>
         <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Last upload</source>
+        <translation>最近上传</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
     <message>
         <source>Kiosk {kiosk} ('{name}' at {centre}) is enrolled with key id {key_id}.</source>

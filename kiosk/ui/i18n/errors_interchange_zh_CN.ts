@@ -72,6 +72,10 @@
         <translation>{file}，第 {line} 行：答案 {answer} 不是选项之一（{options}）。</translation>
     </message>
     <message>
+        <source>{file}, line {line}: an option comes before the text of its question; write the question's text on the line above its options.</source>
+        <translation>{file}，第 {line} 行：选项出现在其题目文字之前；请把题目文字写在选项上方的一行。</translation>
+    </message>
+    <message>
         <source>{file}, line {line}: this is neither a QTI assessment item nor a content package manifest (its root element is &lt;{found}&gt;).</source>
         <translation>{file}，第 {line} 行：这既不是 QTI 试题，也不是内容包清单（其根元素是 &lt;{found}&gt;）。</translation>
     </message>

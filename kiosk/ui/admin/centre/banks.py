@@ -1,16 +1,18 @@
-"""Bank packages: trust the awarding body's key, read a package's signed header, install it or see why not."""
+"""Bank packages: trust the awarding body's key, read a package's signed header, install it or see why not;
+and, on a second tab, questions from other tools converted into a new bank source (see bank_import)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from kiosk.authoring import build as authoring
 from kiosk.formats import bank_packages
 from kiosk.station.services import bank_install
 from kiosk.station.services.context import KioskContext
+from kiosk.ui.admin.centre.bank_import import BankImportPanel, BankImportPresenter
 from kiosk.ui.admin.terms import certificate_name, certificate_short, grade_name, when
 from kiosk.ui.admin.tools import ConsoleTools, failure_sentence
 from kiosk.ui.admin.widgets import ConsolePage, PathField, fill_table, make_table, set_headers
@@ -48,6 +50,12 @@ class BanksPage(ConsolePage):
 
     def __init__(self) -> None:
         super().__init__("banks")
+        # Installing packages is the first tab, importing questions from other tools the second.
+        page_body = self.body
+        install = QWidget()
+        install.setObjectName("banks-install-tab")
+        self.body = QVBoxLayout(install)
+        self.body.setContentsMargins(0, 8, 0, 0)
         self.key_file = PathField("banks-key")
         self.trust_button = QPushButton()
         self.trust_button.setObjectName("banks-trust")
@@ -97,6 +105,14 @@ class BanksPage(ConsolePage):
         installed.addWidget(self.installed, 1)
         row.addLayout(installed, 3)
         self.body.addLayout(row, 1)
+        self.body = page_body
+        self.importer = BankImportPanel()
+        self.sections = QTabWidget()
+        self.sections.setObjectName("banks-sections")
+        self.sections.addTab(install, "")
+        self.sections.addTab(self.importer, "")
+        self.body.addWidget(self.sections, 1)
+        self.sections.currentChanged.connect(lambda _index: self._show_section())
 
         self.trust_button.clicked.connect(self.trust_requested)
         self.key_file.submitted.connect(self.trust_requested)
@@ -114,7 +130,23 @@ class BanksPage(ConsolePage):
     def nav_label(self) -> str:
         return tr("AdminBanks", "Bank packages")
 
-    def retranslate(self) -> None:
+    def importing(self) -> bool:
+        """Whether the import tab is the one shown."""
+        return self.sections.currentWidget() is self.importer
+
+    def _show_section(self) -> None:
+        if self.importing():
+            self.title_label.setText(tr("AdminBanks", "Import questions from other tools"))
+            self.intro_label.setText(
+                tr(
+                    "AdminBanks",
+                    "Questions from QTI 3.0 or 2.1, Moodle XML, GIFT or Aiken files become a new bank source "
+                    "folder, with a report on every question. Nothing is installed: the author reviews and "
+                    "completes the folder, then builds and signs the bank from it.",
+                )
+            )
+            self.first_input = self.importer.format_box
+            return
         self.title_label.setText(tr("AdminBanks", "Install bank packages"))
         self.intro_label.setText(
             tr(
@@ -123,6 +155,13 @@ class BanksPage(ConsolePage):
                 "than the installed version. Its questions stay encrypted until exam day.",
             )
         )
+        self.first_input = self.key_file.edit
+
+    def retranslate(self) -> None:
+        self.sections.setTabText(0, tr("AdminBanks", "Install packages"))
+        self.sections.setTabText(1, tr("AdminBanks", "Import from other tools"))
+        self._show_section()
+        self.importer.retranslate()
         self.key_file.set_texts(
             tr("AdminBanks", "Public key"),
             tr("AdminBanks", "Browse…"),
@@ -214,6 +253,7 @@ class BanksPresenter(QObject):
         self.page.trust_requested.connect(self.trust)
         self.page.header_requested.connect(self.read_header)
         self.page.install_requested.connect(self.install)
+        self.importing = BankImportPresenter(self.page, self.page.importer, tools, self)
 
     def _load(self) -> tuple[list[bank_install.InstalledBank], list[tuple[str, str, str]]]:
         keys = [
