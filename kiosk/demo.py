@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 from kiosk.authoring.build import build_bank_package
@@ -29,6 +30,9 @@ from kiosk.station.services.sittings import schedule_sitting
 from kiosk.support.files import PRIVATE, write_file
 
 DEMO_DIR = "demo"
+# Where a wheel or a frozen build carries the sample bank sources, inside the package (the build copies
+# question_banks/ there; a source checkout keeps them only beside the package).
+SAMPLE_BANKS_RESOURCE = "sample_banks"
 DEMO_CENTRE = "Demo Centre (China–Zambia Vocational and Technical College)"
 DEMO_KIOSK = "Demo PC"
 DEMO_INVIGILATOR = "Demo Invigilator"
@@ -84,6 +88,15 @@ class DemoCentre:
     candidates: tuple[DemoCandidate, ...]
     skipped: tuple[SkippedBank, ...] = field(default=())
     """Each sample bank that could not be built, and why."""
+
+
+def sample_banks_root() -> Path:
+    """The sample bank sources: the package's own copy when installed, else the checkout's question_banks."""
+    packaged = resources.files("kiosk") / SAMPLE_BANKS_RESOURCE
+    if packaged.is_dir():
+        # Installed packages (a wheel, a frozen one-folder build) are plain folders on disk.
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "question_banks"
 
 
 def sample_bank_dirs(banks_root: Path) -> list[Path]:

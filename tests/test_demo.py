@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli.hints import with_hint
-from kiosk.demo import describe_demo, make_demo_centre, sample_bank_dirs
+from kiosk.demo import describe_demo, make_demo_centre, sample_bank_dirs, sample_banks_root
 from kiosk.domain.clock import FakeClock
 from kiosk.domain.errors import BankError, KioskError, RuleError
 from kiosk.formats.secrets import HashCost
@@ -103,3 +103,17 @@ def test_demo_refuses_when_no_bank_builds(demo_ctx: KioskContext, tmp_path: Path
     assert "'kiosk bank validate'" in with_hint(refused.value)
     # Why the bank did not build goes along as the error's cause.
     assert isinstance(refused.value.__cause__, KioskError)
+
+
+def test_sample_banks_are_found_in_a_checkout_and_in_an_installed_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In a source checkout (and an editable install) the samples are the question_banks folder.
+    checkout = Path(__file__).resolve().parents[1] / "question_banks"
+    assert sample_banks_root() == checkout
+    assert len(sample_bank_dirs(sample_banks_root())) == 9
+    # An installed package (a wheel, a frozen build) carries its own copy as package data.
+    package = tmp_path / "kiosk"
+    (package / "sample_banks").mkdir(parents=True)
+    monkeypatch.setattr("kiosk.demo.resources.files", lambda name: package)
+    assert sample_banks_root() == package / "sample_banks"

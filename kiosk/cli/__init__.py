@@ -13,13 +13,13 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from kiosk.cli import admin, app, bank, common, exam, registry, report, serve, sync
+from kiosk.cli import admin, app, bank, check, common, exam, registry, report, serve, sync
 from kiosk.cli.common import CommandError
 from kiosk.cli.hints import with_hint
 from kiosk.cli.logs import configure_logging
 from kiosk.domain.errors import KioskError
 
-GROUPS = (bank, exam, registry, serve, sync, report, app, admin)
+GROUPS = (bank, exam, registry, serve, sync, report, app, admin, check)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -257,4 +257,62 @@ MESSAGES: dict[str, str] = {
     "link.altered": "The registry link file {path} was altered after the registry signed it; get a fresh "
     "copy.",
     "link.wrong_purpose": "The file {path} holds a signed {found}, not a registry link ({expected}).",
+    # The pre-exam lab check (labcheck): one finding per line, passed, warned about or failed.
+    "lab_check.restore_software": "Reboot-to-restore software ({software}) is active on this PC, so the "
+    "answers in {folder} would be wiped at the next restart; turn it off for the exam or exclude that "
+    "folder.",
+    "lab_check.no_restore_software": "No reboot-to-restore software (Deep Freeze, a write filter) is active, "
+    "so the data folder {folder} keeps its answers through a restart.",
+    "lab_check.storage_unknown": "Whether the data folder {folder} survives a restart cannot be checked on "
+    "this system; make sure it is on the PC's own disk.",
+    "lab_check.storage_in_memory": "The data folder {folder} is on a file system held in memory ({fstype}), "
+    "so every answer would be lost at a restart or power cut; choose a folder on the PC's disk.",
+    "lab_check.storage_overlay": "The data folder {folder} is on an overlay file system, which some lab "
+    "set-ups throw away at restart; make sure its changes are kept on the disk.",
+    "lab_check.storage_persistent": "The data folder {folder} is on a disk that keeps its contents through "
+    "a restart ({fstype}).",
+    "lab_check.disk_full": "Only {free} is free on the data folder's disk, less than the {need} this sitting "
+    "needs; free some space before the exam.",
+    "lab_check.disk_low": "{free} is free on the data folder's disk, little more than the {need} this "
+    "sitting needs; free some space to be safe.",
+    "lab_check.disk_enough": "{free} is free on the data folder's disk; this sitting needs {need}.",
+    "lab_check.write_too_slow": "Saving an answer to the disk takes {milliseconds} ms, too slow for an exam; "
+    "use a PC with a faster disk.",
+    "lab_check.write_slow": "Saving an answer to the disk takes {milliseconds} ms, which is slow; candidates "
+    "may notice pauses.",
+    "lab_check.write_fast": "Saving an answer to the disk takes {milliseconds} ms.",
+    "lab_check.clock_behind_records": "The clock says {now}, earlier than {last} when this kiosk last "
+    "recorded something; set the right date and time.",
+    "lab_check.clock_behind_package": "The clock says {now}, earlier than {made} when the package of bank "
+    "{bank} was made; set the right date and time.",
+    "lab_check.clock_plausible": "The clock says {now}, which agrees with the kiosk's records and its bank "
+    "packages.",
+    "lab_check.screen_unknown": "The screen size is not checked here; the kiosk window checks it before a "
+    "sitting opens.",
+    "lab_check.screen_small": "The screen is {width}×{height}, smaller than the {min_width}×{min_height} the "
+    "exam needs; use a larger screen or a higher resolution.",
+    "lab_check.screen_large_enough": "The screen is {width}×{height}, large enough for the exam.",
+    "lab_check.chinese_font_unknown": "Fonts for Chinese text are not checked here; the kiosk window checks "
+    "them before a sitting opens.",
+    "lab_check.chinese_font_missing": "No font that can show Chinese text is installed, so Chinese questions "
+    "would show as empty boxes; install one such as Noto Sans CJK.",
+    "lab_check.chinese_font_present": "A font that can show Chinese text is installed.",
+    "lab_check.power_mains": "The PC runs on mains power.",
+    "lab_check.power_battery_unknown": "The PC runs on its battery; plug it in before the exam.",
+    "lab_check.power_battery_low": "The PC runs on its battery with only {percent}% left; plug it in before "
+    "the exam.",
+    "lab_check.power_battery": "The PC runs on its battery ({percent}% left); plug it in before the exam.",
+    "lab_check.remote_tools": "Remote-desktop software is running ({tools}), which lets someone elsewhere "
+    "see or control the exam; close it before the exam.",
+    "lab_check.other_sessions": "Other people are logged in to this PC ({sessions}); log them out before "
+    "the exam.",
+    "lab_check.remote_none": "No remote-desktop software or other login is active on this PC.",
+    "lab_check.store_damaged": "The kiosk store failed its integrity check (problems found: {count}); do "
+    "not run exams on this PC until the administrator restores it.",
+    "lab_check.store_intact": "The kiosk store passed its integrity check.",
+    "lab_check.blocks_unlock": "Sitting {sitting} stays locked: this PC failed the pre-exam lab check "
+    "(failed lines: {count}); fix what it reports, or an invigilator can open the sitting anyway with their "
+    "PIN, which is recorded as an incident.",
+    "lab_check.nothing_to_override": "The pre-exam lab check finds nothing that keeps sitting {sitting} "
+    "locked; open it as usual.",
 }

@@ -14,6 +14,8 @@ HINTS: dict[str, str] = {
     "invigilator.exists": "use 'kiosk invigilator reset-pin NAME' to give them a new PIN",
     "invigilator.unknown": "'kiosk invigilator list' shows them",
     "invigilator.none_active": "add one with 'kiosk invigilator add NAME'",
+    "invigilator.no_recovery_code": "issue one with 'kiosk invigilator recovery-code'",
+    "kiosk_store.in_use": "--data-dir chooses another folder",
     "sitting.unknown": "'kiosk sitting list' shows them",
     "roster.rejected": "run 'kiosk roster check' to see them all",
     "roster.rejected_one_problem": "run 'kiosk roster check' to see it",
@@ -22,4 +24,6 @@ HINTS: dict[str, str] = {
     "export.several_registry_keys": "give it with --registry-key FILE",
     "export.records_fail_check": "run 'kiosk store check' to see every problem",
     "enrolment.other_centre": "leave out --centre",
+    "lab_check.blocks_unlock": "run 'kiosk check' to see each line, and 'kiosk check --allow-sitting "
+    "{sitting}' to let it open anyway",
 }

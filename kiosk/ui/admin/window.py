@@ -115,15 +115,29 @@ class AdminWindow(QMainWindow):
         self.tools = ConsoleTools(
             self.tasks, self.prompter, chooser or DialogFileChooser(), desktop or SystemDesktop()
         )
+        self.presenters: list[PagePresenter] = []
+        self.nav.currentRowChanged.connect(self._show_page)
+        for index in range(9):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(self._go_to(index))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(self.refresh)
+        self.set_face(face)
+
+    def set_face(self, face: Face) -> None:
+        """Show ``face``'s pages in place of the current ones (a set-up page gives way to the console)."""
+        self.face = face
+        old = self.presenters
+        self.presenters = []
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        for presenter in old:
+            self.stack.removeWidget(presenter.page)
+            presenter.page.deleteLater()
         self.presenters = list(face.build(self.tools))
         for presenter in self.presenters:
             self.stack.addWidget(presenter.page)
             self.nav.addItem("")
-        self.nav.currentRowChanged.connect(self._show_page)
-        for index in range(min(9, len(self.presenters))):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(self._go_to(index))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(self.refresh)
         self.retranslate()
         self.nav.setCurrentRow(0)
         self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -148,6 +162,8 @@ class AdminWindow(QMainWindow):
 
     def _go_to(self, index: int) -> Callable[[], None]:
         def go() -> None:
+            if index >= len(self.presenters):
+                return
             self.nav.setCurrentRow(index)
             # A shortcut means "work on that page now": put the keyboard in it (arrow keys in the list
             # only browse, so they leave the focus in the list).

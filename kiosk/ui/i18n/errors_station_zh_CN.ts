@@ -623,5 +623,133 @@
         <source>The kiosk cannot take its lock file {path} ({reason}); check the data folder's permissions.</source>
         <translation>考试程序无法获取锁文件 {path}（{reason}）；请检查数据文件夹的权限。</translation>
     </message>
+    <message>
+        <source>Reboot-to-restore software ({software}) is active on this PC, so the answers in {folder} would be wiped at the next restart; turn it off for the exam or exclude that folder.</source>
+        <translation>本电脑启用了重启还原软件（{software}），下次重启时 {folder} 中的作答会被清除；请在考试期间关闭该软件，或将该文件夹排除在外。</translation>
+    </message>
+    <message>
+        <source>No reboot-to-restore software (Deep Freeze, a write filter) is active, so the data folder {folder} keeps its answers through a restart.</source>
+        <translation>未发现启用的重启还原软件（冰点还原、写入筛选器），数据文件夹 {folder} 重启后仍会保留作答。</translation>
+    </message>
+    <message>
+        <source>Whether the data folder {folder} survives a restart cannot be checked on this system; make sure it is on the PC's own disk.</source>
+        <translation>在此系统上无法检查数据文件夹 {folder} 重启后是否保留；请确认它位于本电脑自己的硬盘上。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is on a file system held in memory ({fstype}), so every answer would be lost at a restart or power cut; choose a folder on the PC's disk.</source>
+        <translation>数据文件夹 {folder} 位于内存文件系统（{fstype}）上，重启或断电时所有作答都会丢失；请选择本电脑硬盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is on an overlay file system, which some lab set-ups throw away at restart; make sure its changes are kept on the disk.</source>
+        <translation>数据文件夹 {folder} 位于叠加（overlay）文件系统上，有些机房设置会在重启时丢弃其中的更改；请确认更改会保存到硬盘。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is on a disk that keeps its contents through a restart ({fstype}).</source>
+        <translation>数据文件夹 {folder} 位于重启后仍保留内容的硬盘上（{fstype}）。</translation>
+    </message>
+    <message>
+        <source>Only {free} is free on the data folder's disk, less than the {need} this sitting needs; free some space before the exam.</source>
+        <translation>数据文件夹所在磁盘仅剩 {free} 可用空间，少于本场考试所需的 {need}；请在考试前腾出空间。</translation>
+    </message>
+    <message>
+        <source>{free} is free on the data folder's disk, little more than the {need} this sitting needs; free some space to be safe.</source>
+        <translation>数据文件夹所在磁盘剩余 {free}，仅略多于本场考试所需的 {need}；为稳妥起见请腾出一些空间。</translation>
+    </message>
+    <message>
+        <source>{free} is free on the data folder's disk; this sitting needs {need}.</source>
+        <translation>数据文件夹所在磁盘剩余 {free}；本场考试需要 {need}。</translation>
+    </message>
+    <message>
+        <source>Saving an answer to the disk takes {milliseconds} ms, too slow for an exam; use a PC with a faster disk.</source>
+        <translation>保存一次作答到磁盘需要 {milliseconds} 毫秒，对考试来说太慢；请使用磁盘更快的电脑。</translation>
+    </message>
+    <message>
+        <source>Saving an answer to the disk takes {milliseconds} ms, which is slow; candidates may notice pauses.</source>
+        <translation>保存一次作答到磁盘需要 {milliseconds} 毫秒，速度偏慢；考生可能会感到停顿。</translation>
+    </message>
+    <message>
+        <source>Saving an answer to the disk takes {milliseconds} ms.</source>
+        <translation>保存一次作答到磁盘需要 {milliseconds} 毫秒。</translation>
+    </message>
+    <message>
+        <source>The clock says {now}, earlier than {last} when this kiosk last recorded something; set the right date and time.</source>
+        <translation>时钟显示 {now}，早于本考试机最后一次记录的时间 {last}；请设置正确的日期和时间。</translation>
+    </message>
+    <message>
+        <source>The clock says {now}, earlier than {made} when the package of bank {bank} was made; set the right date and time.</source>
+        <translation>时钟显示 {now}，早于题库 {bank} 的考试包制作时间 {made}；请设置正确的日期和时间。</translation>
+    </message>
+    <message>
+        <source>The clock says {now}, which agrees with the kiosk's records and its bank packages.</source>
+        <translation>时钟显示 {now}，与考试机的记录和题库考试包相符。</translation>
+    </message>
+    <message>
+        <source>The screen size is not checked here; the kiosk window checks it before a sitting opens.</source>
+        <translation>此处不检查屏幕尺寸；考试窗口会在考场开启前检查。</translation>
+    </message>
+    <message>
+        <source>The screen is {width}×{height}, smaller than the {min_width}×{min_height} the exam needs; use a larger screen or a higher resolution.</source>
+        <translation>屏幕为 {width}×{height}，小于考试所需的 {min_width}×{min_height}；请使用更大的屏幕或更高的分辨率。</translation>
+    </message>
+    <message>
+        <source>The screen is {width}×{height}, large enough for the exam.</source>
+        <translation>屏幕为 {width}×{height}，足够用于考试。</translation>
+    </message>
+    <message>
+        <source>Fonts for Chinese text are not checked here; the kiosk window checks them before a sitting opens.</source>
+        <translation>此处不检查中文字体；考试窗口会在考场开启前检查。</translation>
+    </message>
+    <message>
+        <source>No font that can show Chinese text is installed, so Chinese questions would show as empty boxes; install one such as Noto Sans CJK.</source>
+        <translation>没有安装能显示中文的字体，中文试题会显示为空白方框；请安装一种中文字体，例如 Noto Sans CJK。</translation>
+    </message>
+    <message>
+        <source>A font that can show Chinese text is installed.</source>
+        <translation>已安装能显示中文的字体。</translation>
+    </message>
+    <message>
+        <source>The PC runs on mains power.</source>
+        <translation>本电脑使用市电供电。</translation>
+    </message>
+    <message>
+        <source>The PC runs on its battery; plug it in before the exam.</source>
+        <translation>本电脑正在使用电池供电；请在考试前接通电源。</translation>
+    </message>
+    <message>
+        <source>The PC runs on its battery with only {percent}% left; plug it in before the exam.</source>
+        <translation>本电脑正在使用电池供电，电量仅剩 {percent}%；请在考试前接通电源。</translation>
+    </message>
+    <message>
+        <source>The PC runs on its battery ({percent}% left); plug it in before the exam.</source>
+        <translation>本电脑正在使用电池供电（剩余 {percent}%）；请在考试前接通电源。</translation>
+    </message>
+    <message>
+        <source>Remote-desktop software is running ({tools}), which lets someone elsewhere see or control the exam; close it before the exam.</source>
+        <translation>正在运行远程桌面软件（{tools}），他人可借此远程查看或控制考试；请在考试前关闭。</translation>
+    </message>
+    <message>
+        <source>Other people are logged in to this PC ({sessions}); log them out before the exam.</source>
+        <translation>还有其他人登录了本电脑（{sessions}）；请在考试前让他们注销。</translation>
+    </message>
+    <message>
+        <source>No remote-desktop software or other login is active on this PC.</source>
+        <translation>本电脑上没有运行远程桌面软件，也没有其他登录。</translation>
+    </message>
+    <message>
+        <source>The kiosk store failed its integrity check (problems found: {count}); do not run exams on this PC until the administrator restores it.</source>
+        <translation>考试机数据库未通过完整性检查（发现的问题：{count}）；在管理员恢复之前，请勿在本电脑上进行考试。</translation>
+    </message>
+    <message>
+        <source>The kiosk store passed its integrity check.</source>
+        <translation>考试机数据库通过了完整性检查。</translation>
+    </message>
+    <message>
+        <source>Sitting {sitting} stays locked: this PC failed the pre-exam lab check (failed lines: {count}); fix what it reports, or an invigilator can open the sitting anyway with their PIN, which is recorded as an incident.</source>
+        <translation>考场 {sitting} 仍保持锁定：本电脑未通过考前机房检查（未通过的项目：{count}）；请按检查结果处理，或由监考员输入 PIN 强制开启考场，此操作将记录为异常事件。</translation>
+    </message>
+    <message>
+        <source>The pre-exam lab check finds nothing that keeps sitting {sitting} locked; open it as usual.</source>
+        <translation>考前机房检查没有发现使考场 {sitting} 保持锁定的问题；请照常开启。</translation>
+    </message>
 </context>
 </TS>
