@@ -220,7 +220,24 @@ def attempt_content(session: StoreSession, record: AttemptRecord) -> dict[str, o
         "submission_code": record.submission_code,
         "responses": responses,
         "result": result,
-        "journal": {"head": record.journal_head, "length": len(journal)},
+        # The whole answer journal travels, so the registry can check the chain and that every final
+        # answer is the last one journalled, not only trust the head.
+        "journal": {
+            "head": record.journal_head,
+            "length": len(journal),
+            "entries": [
+                {
+                    "sequence": entry.sequence,
+                    "item_id": entry.item_id,
+                    "response_json": entry.response_json,
+                    "consumed_ms": entry.consumed_ms,
+                    "recorded_at": entry.recorded_at,
+                    "previous_hash": entry.previous_hash,
+                    "hash": entry.hash,
+                }
+                for entry in journal
+            ],
+        },
         "events": [
             {"kind": event.kind, "detail": json.loads(event.detail_json), "at": _iso(event.wall_at)}
             for event in audit.events(session, attempt_id=record.id)

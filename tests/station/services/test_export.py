@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from kiosk.registry.services.imports import Outcome, import_file
 from kiosk.registry.services.registry import enrol_kiosk, open_registry
 from kiosk.station.services import export
 from kiosk.station.services.bank_install import trust_key
-from kiosk.station.services.context import KioskContext
+from kiosk.station.services.context import STORE_FILE, KioskContext
 from kiosk.station.services.enrolment import enrol
 from kiosk.station.services.exam import login
 from kiosk.station.services.export import export_results, registry_public_key
@@ -121,6 +122,16 @@ def test_a_bundle_carries_every_finished_attempt_whole(
     ]
     assert all(line["score"] > 0 for line in good["responses"])
     assert good["journal"]["length"] == 9 and len(good["journal"]["head"]) == 64
+    with trusting.store.session() as session:
+        stored = attempts.journal(session, first)
+    entries = good["journal"]["entries"]
+    assert [(e["sequence"], e["item_id"], e["hash"]) for e in entries] == [
+        (entry.sequence, entry.item_id, entry.hash) for entry in stored
+    ]
+    assert (
+        entries[-1]["hash"] == good["journal"]["head"]
+        and entries[0]["previous_hash"] == stored[0].previous_hash
+    )
     kinds = [event["kind"] for event in good["events"]]
     assert "started" in kinds and kinds[-1] == "submitted"
     assert good["checkpoints"][0]["reason"] == "start"
@@ -280,3 +291,32 @@ def test_the_registry_key_can_be_given_explicitly(
         read_bundle_header(result.path.read_bytes()).recipient_key_id
         == registry_identity(registry_dir).key_id
     )
+
+
+def test_answers_changed_in_the_kiosk_store_without_the_journal_stop_the_export(
+    trusting: KioskContext, sit: Sit, usb: Path
+) -> None:
+    honest = sit("C-001")
+    edited = sit("C-002", WRONG)
+    # The adversary copies the honest candidate's answers and result onto the failed attempt, so the marks
+    # and the answers agree and rescoring alone would find nothing; the journal was left as it was.
+    with sqlite3.connect(trusting.data_dir / STORE_FILE) as store:
+        answers = store.execute(
+            "SELECT item_id, response_json FROM responses WHERE attempt_id = ?", (honest,)
+        ).fetchall()
+        for item_id, response_json in answers:
+            store.execute(
+                "UPDATE responses SET response_json = ? WHERE attempt_id = ? AND item_id = ?",
+                (response_json, edited, item_id),
+            )
+        read = "SELECT result_json FROM attempts WHERE id = ?"
+        result = json.loads(store.execute(read, (edited,)).fetchone()[0])
+        full = json.loads(store.execute(read, (honest,)).fetchone()[0])
+        for key in ("earned", "percent", "passed", "by_competence", "by_area", "item_scores", "failed_areas"):
+            result[key] = full[key]
+        store.execute("UPDATE attempts SET result_json = ? WHERE id = ?", (json.dumps(result), edited))
+    # The kiosk checks its own journal before it signs anything: the edit is caught before any bundle exists.
+    with pytest.raises(StoreError) as refused:
+        export_results(trusting, usb)
+    assert refused.value.code == "export.records_fail_check"
+    assert list(usb.glob("*.1xresult")) == []
