@@ -11,11 +11,13 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from kiosk.domain.items import certificate_name
 from kiosk.registry.reports.slips import Candidate
+from kiosk.support.paper.fonts import BOLD
 from kiosk.support.paper.page import (
     BODY,
     CENTRED,
     FOOTER_SPACE,
     HEADER_SPACE,
+    LAYOUT_FONT,
     MARGIN,
     PageHeader,
     build_pdf,
@@ -26,10 +28,10 @@ from kiosk.support.paper.page import (
 from kiosk.support.paper.verification import verification_block
 from kiosk.support.paper.wording import GRADE_LEVELS, day, percent
 
-TITLE = CENTRED.clone("certificate-title", fontName="Helvetica-Bold", fontSize=28, leading=34)
-NAME = CENTRED.clone("certificate-name", fontName="Helvetica-Bold", fontSize=22, leading=28)
+TITLE = CENTRED.clone("certificate-title", fontName=BOLD, fontSize=28, leading=34)
+NAME = CENTRED.clone("certificate-name", fontName=BOLD, fontSize=22, leading=28)
 LINE = CENTRED.clone("certificate-line", fontSize=12, leading=16)
-SUBJECT = CENTRED.clone("certificate-subject", fontName="Helvetica-Bold", fontSize=15, leading=20)
+SUBJECT = CENTRED.clone("certificate-subject", fontName=BOLD, fontSize=15, leading=20)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ def _signature_lines(width: float) -> Table:
     table.setStyle(
         TableStyle(
             [
+                LAYOUT_FONT,
                 ("LINEBELOW", (0, 0), (0, 0), 0.6, colors.black),
                 ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),
@@ -105,7 +108,9 @@ def certificate_story(data: CertificateData) -> list[Flowable]:
         colWidths=[inner_width * 0.6, inner_width * 0.4],
     )
     bottom.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        TableStyle(
+            [LAYOUT_FONT, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+        )
     )
     height = page_size(wide=True)[1] - 2 * MARGIN - HEADER_SPACE - FOOTER_SPACE - 2
     # A thick outer rule and a thin inner one frame the page, as printed certificates are framed.
@@ -113,6 +118,7 @@ def certificate_story(data: CertificateData) -> list[Flowable]:
     inner.setStyle(
         TableStyle(
             [
+                LAYOUT_FONT,
                 ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -125,6 +131,7 @@ def certificate_story(data: CertificateData) -> list[Flowable]:
     outer.setStyle(
         TableStyle(
             [
+                LAYOUT_FONT,
                 ("BOX", (0, 0), (-1, -1), 3, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),

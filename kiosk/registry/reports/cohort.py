@@ -12,7 +12,18 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyl
 
 from kiosk.domain.items import GRADE_NAMES, certificate_name
 from kiosk.support.paper.charts import Heatmap, RateBar, heatmap, pass_rate_chart
-from kiosk.support.paper.page import H1, H2, H3, SMALL, PageHeader, build_pdf, content_width, grid_table, para
+from kiosk.support.paper.page import (
+    H1,
+    H2,
+    H3,
+    LAYOUT_FONT,
+    SMALL,
+    PageHeader,
+    build_pdf,
+    content_width,
+    grid_table,
+    para,
+)
 from kiosk.support.paper.tables import DataTable
 from kiosk.support.paper.wording import day, grade_label
 
@@ -139,7 +150,9 @@ def warning_box(warnings: tuple[str, ...], width: float) -> Table:
     lines = [para("Read with care", H3, bold=True), *(para(f"- {text}", SMALL) for text in warnings)]
     box = Table([[lines]], colWidths=[width])
     box.setStyle(
-        TableStyle([("BOX", (0, 0), (-1, -1), 1.6, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 6)])
+        TableStyle(
+            [LAYOUT_FONT, ("BOX", (0, 0), (-1, -1), 1.6, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 6)]
+        )
     )
     return box
 

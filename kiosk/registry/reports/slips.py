@@ -18,6 +18,7 @@ from kiosk.support.paper.page import (
     BODY,
     H1,
     H2,
+    LAYOUT_FONT,
     SMALL,
     PageHeader,
     build_pdf,
@@ -134,6 +135,7 @@ def _outcome_box(slip: SlipData, width: float) -> Table:
     table = Table([[lines]], colWidths=[width])
     # A pass is boxed with a thick line and a fail with a double line, so the two differ without colour.
     style: list[tuple[object, ...]] = [
+        LAYOUT_FONT,
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
     ]

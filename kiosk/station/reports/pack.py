@@ -16,14 +16,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from kiosk.domain.items import certificate_name
+from kiosk.support.paper.charts import new_drawing
 from kiosk.support.paper.details import details_table
-from kiosk.support.paper.fonts import MONO_BOLD, REGULAR, name_with_chinese
+from kiosk.support.paper.fonts import MONO_BOLD, REGULAR, name_with_chinese, register_fonts
 from kiosk.support.paper.page import (
     BODY,
     CELL,
     H1,
     H2,
     H3,
+    LAYOUT_FONT,
     SMALL,
     PageHeader,
     build_pdf,
@@ -187,6 +189,7 @@ def _cover(data: PackData, width: float) -> list[Flowable]:
     warning.setStyle(
         TableStyle(
             [
+                LAYOUT_FONT,
                 ("BOX", (0, 0), (-1, -1), 2, colors.black),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
@@ -277,6 +280,7 @@ def _incident_form(width: float) -> list[Flowable]:
 
 
 def _admission_slip(data: PackData, candidate: PackCandidate, width: float) -> Table:
+    register_fonts()
     details = [
         para(f"Admission slip - {data.sitting}, {day(data.sitting_date)}", H3, bold=True),
         para(name_with_chinese(candidate.name, candidate.name_zh), BODY, bold=True),
@@ -294,6 +298,7 @@ def _admission_slip(data: PackData, candidate: PackCandidate, width: float) -> T
     table.setStyle(
         TableStyle(
             [
+                LAYOUT_FONT,
                 ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
                 ("LINEBEFORE", (1, 0), (1, 0), 0.4, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -308,7 +313,7 @@ def _admission_slip(data: PackData, candidate: PackCandidate, width: float) -> T
 def _cut_line(width: float) -> Drawing:
     """A dashed line across the page with "cut here" in its middle, between two admission slips."""
     height = 8 * mm
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
     drawing.add(
         Line(
             0,

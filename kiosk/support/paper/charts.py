@@ -25,6 +25,11 @@ LIGHT = colors.Color(0.85, 0.85, 0.85)
 GRIDLINE = colors.Color(0.75, 0.75, 0.75)
 
 
+def new_drawing(width: float, height: float) -> Drawing:
+    """An empty drawing that starts in the report font (reportlab starts one in Helvetica, not embedded)."""
+    return Drawing(width, height, initialFontName=REGULAR)
+
+
 def fit(text: str, width: float, size: float = LABEL_SIZE, bold: bool = False) -> str:
     """``text`` cut with an ellipsis so it fits ``width`` points."""
     if text_width(text, size, bold) <= width:
@@ -107,7 +112,7 @@ def result_chart(bars: Sequence[Bar], pass_mark: float, width: float) -> Drawing
     plot_left, plot_right = label_width, width - value_width
     plot = plot_right - plot_left
     height = top + bottom + row * len(bars)
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
 
     def x_at(percent: float) -> float:
         return plot_left + plot * max(0.0, min(100.0, percent)) / 100.0
@@ -188,7 +193,7 @@ def heatmap(data: Heatmap, width: float) -> Drawing:
     cell_width = min(48.0, (width - label_width - note_width) / columns)
     cell_height, header, key = 16.0, 16.0, 30.0
     height = header + cell_height * len(data.row_labels) + key
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
     top = height - header
     for column, label in enumerate(data.column_labels):
         x = label_width + cell_width * (column + 0.5)
@@ -244,7 +249,7 @@ def pass_rate_chart(bars: Sequence[RateBar], width: float) -> Drawing:
     label_width, value_width = 190.0, 90.0
     plot = width - label_width - value_width
     height = bottom + row * len(bars) + 4
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
     for tick in range(0, 101, 25):
         x = label_width + plot * tick / 100
         drawing.add(Line(x, bottom, x, height, strokeColor=GRIDLINE, strokeWidth=0.4))
@@ -294,7 +299,7 @@ def item_scatter(points: Sequence[ItemPoint], width: float, weak: float, height:
     low = min([-0.2, *(point.discrimination for point in points)])
     high = max([1.0, *(point.discrimination for point in points)])
     plot_w, plot_h = width - left - right, height - bottom - top
-    drawing = Drawing(width, height)
+    drawing = new_drawing(width, height)
 
     def at(facility: float, discrimination: float) -> tuple[float, float]:
         return left + plot_w * facility, bottom + plot_h * (discrimination - low) / (high - low)

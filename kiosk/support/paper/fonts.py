@@ -1,67 +1,117 @@
-"""Fonts for printed reports: Helvetica for Latin text, reportlab's built-in STSong-Light for Chinese.
+"""Fonts for printed reports: shipped in the package and embedded (the glyphs used) in every PDF.
 
-STSong-Light is one of the CID fonts every PDF reader has to supply, so Chinese names and bilingual item
-text print without shipping a font file. Text is set run by run: CJK characters in STSong-Light and
-everything else in Helvetica, so a mixed name such as "Zhang Wei 张伟" never shows empty boxes.
+The PDF standard fonts (Helvetica, Courier) draw only Western European letters, so "Łukasz Żółć" or
+"Nguyễn Thị Hương" would print with boxes, and a font left out of the file is whatever the reader puts in
+its place. Every report sets its text in TrueType fonts from the ``fonts`` folder beside this module:
+
+- Liberation Sans (regular and bold) for text and Liberation Mono for codes. They have the widths of
+  Helvetica and Courier, so layouts stay as they were, and cover Latin Extended, Greek and Cyrillic.
+- Droid Sans Fallback Full for CJK characters (and any other letter Liberation lacks but it has, such as
+  Bopomofo). It has no Latin letters and no bold.
+
+Text is set run by run: CJK characters in the CJK font and everything else in Liberation Sans, so a mixed
+name such as "Chanda Mwale 张伟" keeps the Latin look and its spacing.
 """
 
 from __future__ import annotations
 
-import re
+import io
 from functools import cache
+from importlib import resources
+from itertools import groupby
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 
-CJK_FONT = "STSong-Light"
-REGULAR = "Helvetica"
-BOLD = "Helvetica-Bold"
-MONO = "Courier"
-MONO_BOLD = "Courier-Bold"
+REGULAR = "LiberationSans"
+BOLD = "LiberationSans-Bold"
+MONO = "LiberationMono"
+MONO_BOLD = "LiberationMono-Bold"
+CJK_FONT = "DroidSansFallbackFull"
+
+FONT_FILES = {
+    REGULAR: "LiberationSans-Regular.ttf",
+    BOLD: "LiberationSans-Bold.ttf",
+    MONO: "LiberationMono-Regular.ttf",
+    MONO_BOLD: "LiberationMono-Bold.ttf",
+    CJK_FONT: "DroidSansFallbackFull.ttf",
+}
+"""Each font's name in the PDFs and its file in the ``fonts`` folder of this package."""
 
 # CJK radicals and symbols, kana, unified ideographs (with extension A), compatibility ideographs, full-width
-# forms, and the supplementary ideograph planes.
-_CJK = re.compile(
-    "[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
+# forms, and the supplementary ideograph planes: always set in the CJK font, so Chinese punctuation and
+# full-width forms match the ideographs around them.
+_CJK_RANGES = (
+    (0x2E80, 0x2FDF),
+    (0x3000, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0xFF00, 0xFFEF),
+    (0x20000, 0x3134F),
 )
-_RUNS = re.compile(f"{_CJK.pattern}+|[^{_CJK.pattern[1:-1]}]+")
+
+
+def font_data(name: str) -> bytes:
+    """The TrueType file of the font registered as ``name`` (one of :data:`FONT_FILES`)."""
+    return resources.files("kiosk.support.paper").joinpath("fonts", FONT_FILES[name]).read_bytes()
 
 
 @cache
 def register_fonts() -> None:
-    """Register the CJK font with reportlab once per process."""
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    """Register the report fonts with reportlab once per process."""
+    for name in FONT_FILES:
+        # Only the glyphs a document uses are embedded; reportlab's default also embeds all of ASCII so
+        # the content streams read as text, which adds about 20 KB to a one-page slip.
+        font = TTFont(name, io.BytesIO(font_data(name)), asciiReadable=False)
+        pdfmetrics.registerFont(font)
+
+
+@cache
+def _codes(font: str) -> frozenset[int]:
+    """The characters ``font`` has a glyph for."""
+    register_fonts()
+    face: Any = pdfmetrics.getFont(font).face
+    return frozenset(face.charToGlyph)
+
+
+def _in_cjk_range(code: int) -> bool:
+    return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+@cache
+def _needs_cjk(char: str) -> bool:
+    """True when ``char`` is set in the CJK font: a CJK character, or one Liberation lacks and it has."""
+    code = ord(char)
+    if code < 0x80:
+        return False
+    return _in_cjk_range(code) or (code not in _codes(REGULAR) and code in _codes(CJK_FONT))
 
 
 def has_cjk(text: str) -> bool:
-    """True when ``text`` holds a character Helvetica cannot draw but STSong-Light can."""
-    return _CJK.search(text) is not None
+    """True when ``text`` holds a character set in the CJK font (see :func:`runs`)."""
+    return not text.isascii() and any(_needs_cjk(char) for char in text)
 
 
 def font_for(text: str, bold: bool = False) -> str:
-    """The font to set ``text`` in: STSong-Light when it holds CJK characters, else Helvetica."""
+    """The one font to set ``text`` in: the CJK font when it holds CJK characters, else Liberation Sans."""
     if has_cjk(text):
-        register_fonts()
         return CJK_FONT
     return BOLD if bold else REGULAR
 
 
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
-    """``text`` split into (segment, font) runs: CJK characters in STSong-Light, the rest in Helvetica.
+    """``text`` split into (segment, font) runs: CJK characters in the CJK font, the rest in Liberation Sans.
 
-    Setting Latin text in STSong-Light makes it cramped and drops the width of spaces, so mixed text such
-    as "Chanda Mwale 张伟" is set run by run.
+    The CJK font has no Latin letters, so mixed text such as "Chanda Mwale 张伟" is set run by run.
     """
-    result: list[tuple[str, str]] = []
-    for segment in _RUNS.findall(text):
-        font = font_for(segment, bold)
-        if result and result[-1][1] == font:
-            result[-1] = (result[-1][0] + segment, font)
-        else:
-            result.append((segment, font))
-    return result
+    register_fonts()  # a paragraph looks its fonts up as soon as it is made
+    latin = BOLD if bold else REGULAR
+    if text.isascii():
+        return [(text, latin)] if text else []
+    return [("".join(segment), CJK_FONT if cjk else latin) for cjk, segment in groupby(text, key=_needs_cjk)]
 
 
 def markup(text: str, bold: bool = False) -> str:

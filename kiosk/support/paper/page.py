@@ -62,10 +62,13 @@ H1 = _style("h1", 18, 22, BOLD, spaceAfter=4)
 H2 = _style("h2", 13, 16, BOLD, spaceBefore=8, spaceAfter=4)
 H3 = _style("h3", 10.5, 13, BOLD, spaceBefore=6, spaceAfter=2)
 CENTRED = _style("centred", 10, 13, alignment=TA_CENTER)
+LAYOUT_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, BODY.fontSize, BODY.leading)
+"""The first command of a table that only lays out paragraphs: reportlab starts every cell in Helvetica,
+which would put a font that is not embedded into the PDF."""
 
 
 def para(text: str, style: ParagraphStyle = BODY, bold: bool = False) -> Paragraph:
-    """A paragraph of plain ``text`` (escaped), in STSong-Light when it holds Chinese characters."""
+    """A paragraph of plain ``text`` (escaped), its Chinese characters in the CJK font."""
     return Paragraph(markup(text, bold), style)
 
 
@@ -80,9 +83,9 @@ def grid_table(
 ) -> Table:
     """A ruled table with a grey, bold header row that repeats on every page it spans.
 
-    String cells that fit on one line in Helvetica are set as plain text (fast); longer ones and those
-    holding Chinese become paragraphs, so they wrap and get the CJK font. Flowables and lists of flowables
-    are placed as they are.
+    String cells that fit on one line in the regular font are set as plain text (fast); longer ones and
+    those holding Chinese become paragraphs, so they wrap and get the CJK font. Flowables and lists of
+    flowables are placed as they are.
     """
     body = [
         [cell(value, widths[column], right=column in align_right) for column, value in enumerate(row)]
@@ -110,7 +113,7 @@ def grid_table(
 
 
 def cell(value: object, width: float, *, bold: bool = False, right: bool = False) -> object:
-    """A table cell: plain text when it fits one line of ``width`` points in Helvetica, else a paragraph."""
+    """A table cell: plain text when it fits one line of ``width`` points, else a paragraph."""
     if isinstance(value, Flowable | list):
         return value
     text = "" if value is None else str(value)
@@ -148,6 +151,10 @@ def build_pdf(story: Sequence[Flowable], header: PageHeader, wide: bool = False)
         subject=f"{header.certificate} - {header.centre}",
         author=header.centre,
         creator=PRODUCER,
+        # The canvas would otherwise start each page in Helvetica, a font that is not embedded.
+        initialFontName=REGULAR,
+        initialFontSize=BODY.fontSize,
+        initialLeading=BODY.leading,
     )
     frame = Frame(
         MARGIN,

@@ -13,8 +13,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from kiosk.support.paper.fonts import MONO
-from kiosk.support.paper.page import H3, SMALL, para
+from kiosk.support.paper.fonts import MONO, register_fonts
+from kiosk.support.paper.page import H3, LAYOUT_FONT, SMALL, para
 
 QUIET_ZONE = 4
 """Blank modules around the code, as the QR standard asks, so scanners find its edges."""
@@ -89,6 +89,7 @@ def verification_block(
     token: str, width: float, what: str = "result slip", qr_size: float = 38 * mm
 ) -> Flowable:
     """The QR code beside the printed code and how to check it, boxed, ``width`` points wide."""
+    register_fonts()
     code_style = SMALL.clone("code", fontName=MONO, fontSize=7.4, leading=9)
     text = [
         para("Verification", H3, bold=True),
@@ -105,6 +106,7 @@ def verification_block(
     table.setStyle(
         TableStyle(
             [
+                LAYOUT_FONT,
                 ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4),

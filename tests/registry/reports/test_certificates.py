@@ -6,11 +6,14 @@ import io
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 
 from kiosk.registry.reports.certificates import CertificateData, render_certificate
 from kiosk.registry.reports.slips import Candidate
+from kiosk.support.paper.fonts import has_cjk
 from tests.fixtures.paper import CENTRE, TOKEN, PdfText
+from tests.support.paper.embedding import NAMES, embedded_fonts
 
 CERTIFICATE = CertificateData(
     attempt_id="A-K1-0007",
@@ -53,3 +56,14 @@ def test_a_long_name_without_chinese_stays_on_one_page(pdf_text: PdfText) -> Non
     assert pages == 1
     assert "Mutale Banda" in text
     assert "张伟" not in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_name_in_any_script_prints_as_written_in_embedded_fonts(name: str, pdf_text: PdfText) -> None:
+    candidate = Candidate("2025-0044", name, None)
+    pdf = render_certificate(replace(CERTIFICATE, candidate=candidate))
+    pages, text = pdf_text(pdf)
+    assert pages == 1
+    assert name in text
+    chinese = {"DroidSansFallback"} if has_cjk(name) else set()
+    assert embedded_fonts(pdf) == {"LiberationSans", "LiberationSans-Bold", "LiberationMono", *chinese}

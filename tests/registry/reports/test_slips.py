@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from kiosk.registry.reports.slips import AreaLine, Score, chart_bars, render_slip
 from kiosk.support.paper.charts import BarKind
 from tests.fixtures.paper import TOKEN, PdfText, make_slip
+from tests.support.paper.embedding import NAMES, embedded_fonts
 
 
 def test_a_passing_slip_prints_everything_on_one_page(pdf_text: PdfText) -> None:
@@ -80,3 +83,18 @@ def test_a_competence_whose_area_is_not_listed_still_gets_a_bar() -> None:
 def test_score_percent_of_nothing_is_zero() -> None:
     assert Score(0, 0).percent == 0.0
     assert Score(3, 4).percent == 75.0
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_name_in_any_script_prints_as_written_in_embedded_fonts(name: str, pdf_text: PdfText) -> None:
+    slip = make_slip(name_zh=None)
+    pdf = render_slip(replace(slip, candidate=replace(slip.candidate, name=name)))
+    pages, text = pdf_text(pdf)
+    assert pages == 1
+    assert name in text
+    assert embedded_fonts(pdf) == {
+        "LiberationSans",
+        "LiberationSans-Bold",
+        "LiberationMono",
+        "DroidSansFallback",
+    }

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from kiosk.station.reports.pack import REPRINT_WARNING, PackCandidate, PackData, render_pack
 from tests.fixtures.paper import PdfText
+from tests.support.paper.embedding import NAMES, embedded_fonts
 
 
 def test_pack_has_every_section_and_every_code(pack: PackData, pdf_text: PdfText) -> None:
@@ -50,3 +51,23 @@ def test_a_sitting_with_no_candidates_says_so(pack: PackData, pdf_text: PdfText)
     assert pages == 5
     assert "No candidates are entered for this sitting" in text
     assert "as set in the bank" in text
+
+
+def test_names_in_any_script_print_as_written_in_embedded_fonts(pack: PackData, pdf_text: PdfText) -> None:
+    candidates = tuple(
+        replace(candidate, name=name, name_zh=None)
+        for candidate, name in zip(pack.candidates, NAMES, strict=True)
+    )
+    pdf = render_pack(replace(pack, candidates=candidates))
+    _, text = pdf_text(pdf)
+    for name in NAMES:
+        # In the attendance register and on the admission slip.
+        assert text.count(name) >= 2, name
+    for candidate in candidates:
+        assert candidate.access_code in text
+    assert embedded_fonts(pdf) == {
+        "LiberationSans",
+        "LiberationSans-Bold",
+        "LiberationMono-Bold",
+        "DroidSansFallback",
+    }

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from kiosk.station.reports.sitting_report import SittingReportData, render_sitting_report, summary_pairs
 from tests.fixtures.paper import PdfText
+from tests.support.paper.embedding import NAMES, embedded_fonts
 
 
 def test_summary_counts(sitting: SittingReportData) -> None:
@@ -45,3 +46,18 @@ def test_a_quiet_sitting_says_there_was_nothing(sitting: SittingReportData, pdf_
     assert "No candidates are entered for this sitting." in text
     assert "No incidents were recorded." in text
     assert "No power outages were recorded." in text
+
+
+def test_names_in_any_script_print_as_written_in_embedded_fonts(
+    sitting: SittingReportData, pdf_text: PdfText
+) -> None:
+    present = sitting.attendance[0]
+    attendance = tuple(
+        replace(present, number=f"2025-{n:04d}", name=name, name_zh=None)
+        for n, name in enumerate(NAMES, start=1)
+    )
+    pdf = render_sitting_report(replace(sitting, attendance=attendance))
+    _, text = pdf_text(pdf)
+    for name in NAMES:
+        assert name in text, name
+    assert embedded_fonts(pdf) == {"LiberationSans", "LiberationSans-Bold", "DroidSansFallback"}
