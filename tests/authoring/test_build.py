@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kiosk.authoring import build as authoring
 from kiosk.authoring.source import load_bank_dir
-from kiosk.domain.errors import BankError, KioskError, SecurityError
+from kiosk.domain.errors import BankError, FileWriteError, KioskError, SecurityError
 from kiosk.formats import bank_packages
 from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, write_identity
 from kiosk.formats.packages import TEST_RELEASE_KDF
@@ -101,6 +102,18 @@ def test_missing_package_file_is_one_sentence(tmp_path: Path) -> None:
 def test_a_package_is_shared_readable(built: Built) -> None:
     path, _ = built
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_a_full_disk_leaves_no_package_behind(
+    bank_dir: Path, tmp_path: Path, fill_disk: Callable[[], None]
+) -> None:
+    output = tmp_path / "usb" / "maintenance-1.1xbank"
+    signer = generate_identity(KeyKind.AWARDING, "awarding")
+    fill_disk()
+    with pytest.raises(FileWriteError) as full:
+        authoring.build_bank_package(bank_dir, output, signer, CODE, kdf=TEST_RELEASE_KDF)
+    assert full.value.code == "file.disk_full" and full.value.params["path"] == output
+    assert list(output.parent.iterdir()) == []
 
 
 @pytest.mark.parametrize("code", ["a", "ABCD-EFGH-JKMN", "1234"])
