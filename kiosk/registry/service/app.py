@@ -1,6 +1,7 @@
 """The registry's HTTPS interface for kiosks, as a Starlette application.
 
-Every request is signed by an enrolled kiosk (:mod:`kiosk.registry.service.auth`). The routes:
+Every request is signed by an enrolled kiosk (:mod:`kiosk.registry.service.auth`), and the kiosk's
+contact is recorded (:mod:`kiosk.registry.service.contacts`). The routes:
 
 ``PUT /v1/bundles/{bundle_id}``
     The body is the bundle file, exactly as export wrote it; ``Content-Digest`` (sha-256) is required and
@@ -45,6 +46,7 @@ from kiosk.formats.keys import PublicIdentity
 from kiosk.formats.receipts import receipt_text
 from kiosk.formats.signed_requests import digest_matches
 from kiosk.registry.service.auth import RequestVerifier
+from kiosk.registry.service.contacts import ContactLog
 from kiosk.registry.service.settings import INBOX_DIR, ServiceSettings
 from kiosk.registry.services.imports import BUNDLE_SUFFIX, FileOutcome, Outcome, import_file
 from kiosk.registry.services.registry import RegistryContext, sequence_gaps
@@ -95,6 +97,7 @@ class RegistryService:
         self.wording = wording
         self.now = now
         self.verifier = RequestVerifier(self._kiosk_key, now, settings.replay_window_seconds)
+        self.contacts = ContactLog(ctx)
         self._packages: dict[str, _Held] = {}
 
     # Each request: who signed it, and its body within the limit ---------------------------------------
@@ -105,17 +108,32 @@ class RegistryService:
             kiosk = find_kiosk(session, kiosk_id)
         return None if kiosk is None else PublicIdentity.from_text(kiosk.public_text)
 
-    async def _kiosk(self, request: Request) -> str:
+    async def _kiosk(self, request: Request, note: bool = True) -> str:
         headers = request.headers
         path = request.scope.get("raw_path", request.url.path.encode("ascii"))
         return await run_in_threadpool(
-            self.verifier.kiosk_of,
+            self._identify,
+            note,
             request.method,
             bytes(path).decode("latin-1"),
             headers.get("content-digest"),
             headers.get("signature-input"),
             headers.get("signature"),
         )
+
+    def _identify(
+        self,
+        note: bool,
+        method: str,
+        path: str,
+        digest: str | None,
+        signature_input: str | None,
+        signature: str | None,
+    ) -> str:
+        kiosk_id = self.verifier.kiosk_of(method, path, digest, signature_input, signature)
+        if note:
+            self.contacts.note(kiosk_id, self.now())
+        return kiosk_id
 
     async def _body(self, request: Request) -> bytes:
         limit = self.settings.max_body_bytes
@@ -147,7 +165,8 @@ class RegistryService:
     async def put_bundle(self, request: Request) -> Response:
         bundle_id = request.path_params["bundle_id"]
         try:
-            kiosk_id = await self._kiosk(request)
+            # The contact is noted with the upload's outcome, in one write.
+            kiosk_id = await self._kiosk(request, note=False)
             body = await self._body(request)
             outcome = await run_in_threadpool(self._import, kiosk_id, bundle_id, body)
         except ClientDisconnect:
@@ -191,7 +210,9 @@ class RegistryService:
         path = self.ctx.directory / INBOX_DIR / kiosk_id / name
         if not path.exists():
             write_file(path, body, PRIVATE)
-        return import_file(self.ctx, path)
+        outcome = import_file(self.ctx, path)
+        self.contacts.note(kiosk_id, self.now(), upload=outcome.receipt is not None)
+        return outcome
 
     async def list_receipts(self, request: Request) -> Response:
         try:

@@ -91,6 +91,9 @@ class BundleDelivery:
     error: KioskError | None
     next_try_at: datetime | None
     receipt_at: datetime | None
+    acknowledged: bool = False
+    """Every attempt it carries has been acknowledged by a receipt (this bundle's or another's, by network
+    or by USB): its results are safe at the registry, whatever its own delivery."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +282,7 @@ def _written(ctx: KioskContext) -> list[OutboxBundle]:
         return [bundle for bundle in list_bundles(session) if bundle.written_to is not None]
 
 
-def _delivery(bundle: OutboxBundle, state: DeliveryState) -> BundleDelivery:
+def _delivery(bundle: OutboxBundle, state: DeliveryState, delivered: set[str]) -> BundleDelivery:
     error = None if state.error_code is None else DeliveryError(state.error_code, **state.error_params)
     return BundleDelivery(
         bundle_id=bundle.bundle_id,
@@ -290,6 +293,7 @@ def _delivery(bundle: OutboxBundle, state: DeliveryState) -> BundleDelivery:
         error=error,
         next_try_at=state.next_try_at,
         receipt_at=state.receipt_at,
+        acknowledged=set(bundle.attempt_ids) <= delivered,
     )
 
 
@@ -303,7 +307,11 @@ def _status(text: str) -> Status:
 def sync_status(ctx: KioskContext) -> list[BundleDelivery]:
     """Every written bundle and how far its delivery has got, by sequence number (no network)."""
     states = read_delivery(outbox_dir(ctx) / STATE_FILE)
-    return [_delivery(bundle, states.get(bundle.bundle_id, DeliveryState())) for bundle in _written(ctx)]
+    delivered = {row.attempt_id for row in delivery_status(ctx) if row.delivered}
+    return [
+        _delivery(bundle, states.get(bundle.bundle_id, DeliveryState()), delivered)
+        for bundle in _written(ctx)
+    ]
 
 
 def sync_once(ctx: KioskContext, client: RegistryClient | None = None, force: bool = False) -> SyncPass:
@@ -415,15 +423,35 @@ def watch(
     interval: float = FIRST_RETRY_SECONDS,
     on_pass: Callable[[SyncPass], None] | None = None,
     stop: threading.Event | None = None,
+    wake: threading.Event | None = None,
+    on_error: Callable[[KioskError], None] | None = None,
 ) -> None:
-    """Send, then wait for the next due bundle or ``interval`` seconds (for new exports); until ``stop``."""
+    """Send, then wait for the next due bundle or ``interval`` seconds (for new exports); until ``stop``.
+
+    Setting ``wake`` starts the next pass at once (after an export, say); whoever sets ``stop`` should set
+    ``wake`` too, so a waiting watch ends at once. A pass that raises (no link, no registry key, a store
+    that cannot be read) ends the watch, unless ``on_error`` is given: then it is handed the error and the
+    watch carries on, trying again after ``interval`` seconds.
+    """
     stop = stop or threading.Event()
+    alarm = wake or stop
     while not stop.is_set():
-        result = sync_once(ctx)
-        if on_pass is not None:
-            on_pass(result)
-        wait = interval
-        due = result.next_try_at()
-        if due is not None:
-            wait = min(wait, max(1.0, (due - ctx.clock.wall()).total_seconds()))
-        stop.wait(wait)
+        try:
+            result = sync_once(ctx)
+        except KioskError as error:
+            if on_error is None:
+                raise
+            on_error(error)
+            wait = interval
+        else:
+            if on_pass is not None:
+                on_pass(result)
+            wait = interval
+            due = result.next_try_at()
+            if due is not None:
+                wait = min(wait, max(1.0, (due - ctx.clock.wall()).total_seconds()))
+        if stop.is_set():
+            return
+        alarm.wait(wait)
+        if wake is not None:
+            wake.clear()

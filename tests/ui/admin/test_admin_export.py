@@ -5,24 +5,33 @@ page lists every finished attempt with how far it has got."""
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.clock import FakeClock
 from kiosk.formats import enrolment as enrolment_format
 from kiosk.formats import receipts as receipts_format
 from kiosk.formats.bundles import bundle_digest
+from kiosk.registry.service.link import make_link
 from kiosk.registry.services import imports as registry_import
 from kiosk.registry.services import registry
 from kiosk.registry.services.registry import RegistryContext
+from kiosk.registry.storage.repo import count_rows
 from kiosk.station.services import kiosk_setup
 from kiosk.station.services.context import KioskContext
-from kiosk.ui.admin.centre.export import ExportPage
+from kiosk.station.services.enrolment import enrol
+from kiosk.station.services.sync import link_registry
+from kiosk.ui.admin.centre.export import ExportPage, ExportPresenter
 from kiosk.ui.admin.centre.receipts import ReceiptsPage
 from kiosk.ui.admin.drives import Drive, is_removable
+from kiosk.ui.admin.terms import when
 from kiosk.ui.admin.widgets import cell_text, row_key, table_text
 from kiosk.ui.admin.window import AdminWindow
+from tests.registry.service.live import free_port, live_registry
 from tests.ui.admin.admin_helpers import ScriptedChooser, answer_prompt, click, drop_files, settle, type_into
 
 
@@ -286,3 +295,124 @@ def test_a_registry_key_trusted_on_the_banks_page_is_used_for_the_export(
     settle(qtbot, centre)
     assert "with 3 attempts" in page.status.text
     assert len(list(usb.glob("*.1xresult"))) == 1
+
+
+def _deliveries(page: ExportPage) -> list[str]:
+    """The delivery sentences, newest bundle first."""
+    return [page.deliveries.item(row).text() for row in range(page.deliveries.count())]
+
+
+def _exporter(window: AdminWindow) -> ExportPresenter:
+    return next(presenter for presenter in window.presenters if isinstance(presenter, ExportPresenter))
+
+
+def test_without_a_link_each_bundle_waits_for_its_receipt_by_usb(
+    qtbot: QtBot,
+    centre: AdminWindow,
+    finished: list[str],
+    tmp_path: Path,
+    registry_ctx: RegistryContext,
+    registry_pub: Path,
+) -> None:
+    page = _export_page(centre, qtbot)
+    assert "no link to a registry" in page.link_label.text()
+    assert _deliveries(page) == ["No bundle has been exported yet."]
+    usb = tmp_path / "stick"
+    usb.mkdir()
+    type_into(qtbot, page.destination.edit, str(usb))
+    type_into(qtbot, page.registry_key.edit, str(registry_pub))
+    click(qtbot, page.export_button)
+    settle(qtbot, centre)
+    bundle = next(usb.glob("*.1xresult"))
+    assert _deliveries(page) == [
+        f"Bundle {bundle.stem} (3 attempts) waits for the registry's receipt, which comes back by USB."
+    ]
+    assert not _exporter(centre).outbox_sender.running
+
+    registry.enrol_kiosk(registry_ctx, enrol(_exporter(centre).ctx, tmp_path)[0])
+    receipt = registry_import.import_bundles(registry_ctx, [bundle]).outcomes[0].receipt
+    assert receipt is not None
+    drop_files(_receipts_page(centre, qtbot).drop, [receipt])
+    settle(qtbot, centre)
+    page = _export_page(centre, qtbot)
+    assert _deliveries(page) == [
+        f"Bundle {bundle.stem} (3 attempts) was delivered by USB: the registry's receipts acknowledge every "
+        "attempt in it."
+    ]
+
+
+def test_with_a_link_the_console_sends_each_export_and_shows_its_receipt(
+    qtbot: QtBot,
+    centre: AdminWindow,
+    ctx: KioskContext,
+    finished: list[str],
+    tmp_path: Path,
+    registry_ctx: RegistryContext,
+    registry_pub: Path,
+    clock: FakeClock,
+) -> None:
+    shutil.copy(registry_pub, ctx.trust_dir / "registry.pub")
+    registry.enrol_kiosk(registry_ctx, enrol(ctx, tmp_path)[0])
+    usb = tmp_path / "stick"
+    usb.mkdir()
+    exporter = _exporter(centre)
+    with live_registry(registry_ctx, now=clock.wall) as server:
+        link_file, _ = make_link(registry_ctx, server.url, tmp_path / "registry.1xlink")
+        link_registry(ctx, link_file)
+        # The link was made while the console was open: showing the page starts the sender.
+        page = _export_page(centre, qtbot)
+        assert exporter.outbox_sender.running
+        assert f"bundles go to the registry at {server.url} by themselves" in page.link_label.text()
+        type_into(qtbot, page.destination.edit, str(usb))
+        click(qtbot, page.export_button)
+        settle(qtbot, centre)
+        qtbot.waitUntil(lambda: "was sent" in _deliveries(page)[0], timeout=30_000)
+    bundle = next(usb.glob("*.1xresult"))
+    assert _deliveries(page) == [
+        f"Bundle {bundle.stem} (3 attempts) was sent; the registry's receipt was applied at "
+        f"{when(clock.wall())}."
+    ]
+    with registry_ctx.database.session() as session:
+        assert count_rows(session)["bundles"] == 1
+    receipts = _receipts_page(centre, qtbot)
+    assert {registry for _, registry in _registry_column(receipts).values()} == {"acknowledged"}
+
+    # The console closes by deleting its window and pages: the sender stops with its page.
+    other = ExportPresenter(ctx, centre.tools)
+    assert other.outbox_sender.running  # a console opened on a linked kiosk sends from the start
+    shiboken6.delete(other.page)
+    assert other.closed and not other.outbox_sender.running
+
+
+def test_a_failed_try_says_why_and_when_it_is_tried_again(
+    qtbot: QtBot,
+    centre: AdminWindow,
+    ctx: KioskContext,
+    finished: list[str],
+    tmp_path: Path,
+    registry_ctx: RegistryContext,
+    registry_pub: Path,
+    clock: FakeClock,
+) -> None:
+    shutil.copy(registry_pub, ctx.trust_dir / "registry.pub")
+    nobody = f"https://127.0.0.1:{free_port()}"
+    link_file, _ = make_link(registry_ctx, nobody, tmp_path / "registry.1xlink")
+    link_registry(ctx, link_file)
+    usb = tmp_path / "stick"
+    usb.mkdir()
+    page = _export_page(centre, qtbot)
+    type_into(qtbot, page.destination.edit, str(usb))
+    click(qtbot, page.export_button)
+    settle(qtbot, centre)
+    qtbot.waitUntil(lambda: "the last try failed" in _deliveries(page)[0], timeout=30_000)
+    bundle = next(usb.glob("*.1xresult"))
+    (said,) = _deliveries(page)
+    assert said.startswith(
+        f"Bundle {bundle.stem} (3 attempts) waits to be sent again at "
+        f"{when(clock.wall() + timedelta(seconds=60))}; the last try failed: The registry at {nobody} did "
+        "not answer"
+    )
+    centre.language.set_language("zh")
+    (said,) = _deliveries(page)
+    assert bundle.stem in said and "waits" not in said
+    centre.language.set_language("en")

@@ -251,3 +251,31 @@ def test_a_folder_without_bundles_is_told_in_a_sentence(
     assert f"The folder {empty} holds no result bundles" in answer_prompt(qtbot, console)
     assert page.progress.value() == 0
     assert page.files_button.isEnabled()
+
+
+def test_the_kiosks_page_shows_each_kiosks_last_contact_over_the_network(
+    qtbot: QtBot, console: AdminWindow, stick: Path, ctx: KioskContext, registry_ctx: RegistryContext
+) -> None:
+    from datetime import UTC, datetime
+
+    from kiosk.registry.service.contacts import last_contacts
+    from kiosk.station.services.kiosk_setup import load_kiosk_identity
+    from kiosk.ui.admin.terms import when
+    from tests.registry.service.live import call, live_registry
+
+    enrolled = registry.enrol_kiosk(registry_ctx, next(stick.glob("*.1xenrol"))).enrolment
+    page = _kiosks(console, qtbot)
+    console.refresh()
+    settle(qtbot, console)
+    assert table_text(page.table)[0][5:] == ["never", "never"]
+    bundle = next(stick.glob("*.1xresult"))
+    with live_registry(registry_ctx, now=lambda: datetime.now(UTC)) as server:
+        identity = load_kiosk_identity(ctx)
+        target = f"/v1/bundles/{bundle.stem}"
+        assert call(server, identity, enrolled.kiosk_id, "PUT", target, bundle.read_bytes()).status == 201
+    console.refresh()
+    settle(qtbot, console)
+    contact = last_contacts(registry_ctx)[enrolled.kiosk_id]
+    assert contact.upload_at is not None
+    assert table_text(page.table)[0][5:] == [when(contact.contact_at), when(contact.upload_at)]
+    assert page.table.horizontalHeaderItem(5).text() == "Last contact"

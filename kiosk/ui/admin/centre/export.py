@@ -1,18 +1,40 @@
-"""Exporting results to a folder or a USB stick, and writing this kiosk's enrolment file for the registry."""
+"""Exporting results to a folder or a USB stick, each bundle's delivery, and this kiosk's enrolment file.
+
+When the kiosk has a link to its registry (``trust/registry.1xlink``), the console runs the outbox sender
+(:func:`kiosk.station.services.sync.watch`) on a thread of its own while it is open: it sends at once,
+again after each export, and every minute; the page shows each bundle's delivery in one sentence. The
+sender stops when the console closes.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
 
+from kiosk.domain.errors import KioskError
 from kiosk.formats import enrolment as enrolment_format
-from kiosk.station.services import enrolment, export
+from kiosk.station.services import enrolment, export, sync
 from kiosk.station.services.context import KioskContext
+from kiosk.station.services.sync import BundleDelivery, Status
 from kiosk.ui.admin.drives import Drive, removable_drives
+from kiosk.ui.admin.terms import when
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import ConsolePage, PathField
+from kiosk.ui.errors import error_sentence
 from kiosk.ui.i18n import tr, trn
 from kiosk.ui.widgets.status import Banner
 
@@ -21,6 +43,138 @@ KEY_FILTER = "1+X public key (*.pub);;*"
 
 def _size(free_bytes: int) -> str:
     return f"{free_bytes / 1e9:.1f} GB" if free_bytes >= 1e9 else f"{free_bytes / 1e6:.0f} MB"
+
+
+@dataclass(frozen=True)
+class DeliveryView:
+    """What the page shows of delivery: the registry's address (None without a link), every bundle, and
+    why the link or the sender is not working (None when it is)."""
+
+    url: str | None
+    bundles: tuple[BundleDelivery, ...]
+    problem: KioskError | None = None
+
+
+def delivery_view(ctx: KioskContext, bundles: Sequence[BundleDelivery] | None = None) -> DeliveryView:
+    """Read the link and every bundle's delivery, unless given (off the GUI thread: it reads files)."""
+    url, problem = None, None
+    if sync.link_path(ctx).exists():
+        try:
+            url = sync.registry_link(ctx).url
+        except KioskError as error:
+            problem = error
+    return DeliveryView(url, tuple(sync.sync_status(ctx) if bundles is None else bundles), problem)
+
+
+class BackgroundSender:
+    """The outbox sender (:func:`sync.watch`) on a thread of its own: woken after each export, stopped at
+    the end. ``on_pass`` and ``on_error`` are called on that thread."""
+
+    def __init__(
+        self,
+        ctx: KioskContext,
+        on_pass: Callable[[sync.SyncPass], None],
+        on_error: Callable[[KioskError], None],
+        interval: float = sync.FIRST_RETRY_SECONDS,
+    ) -> None:
+        self.ctx = ctx
+        self.interval = interval
+        self._on_pass = on_pass
+        self._on_error = on_error
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Start sending (a first pass at once), unless already started."""
+        if self.running:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(
+            target=sync.watch,
+            args=(self.ctx, self.interval, self._on_pass, self._stop, self._wake, self._on_error),
+            name="outbox-sender",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def wake(self) -> None:
+        """Start the next pass now (a new bundle was exported)."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop after the current pass; wait for it up to ``timeout`` seconds."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+
+class _SenderNews(QObject):
+    """Carries the sender's news from its thread to the GUI thread (the signals are queued across)."""
+
+    passed = Signal(object)
+    """A pass ended; carries the :class:`DeliveryView` after it."""
+    failed = Signal(object)
+    """A pass could not run; carries the KioskError."""
+
+
+def delivery_sentence(item: BundleDelivery, linked: bool) -> str:
+    """One bundle's delivery in one sentence: sent, or waiting (with the last error and the next try)."""
+    count = item.attempts
+    if item.status is Status.DELIVERED:
+        if item.receipt_at is None:
+            text = trn(
+                "AdminExport",
+                "Bundle {bundle} (%n attempt(s)) needs no sending: receipts for other bundles acknowledge "
+                "every attempt in it.",
+                count,
+            )
+        else:
+            text = trn(
+                "AdminExport",
+                "Bundle {bundle} (%n attempt(s)) was sent; the registry's receipt was applied at {time}.",
+                count,
+            )
+    elif not linked:
+        if item.acknowledged:
+            text = trn(
+                "AdminExport",
+                "Bundle {bundle} (%n attempt(s)) was delivered by USB: the registry's receipts acknowledge "
+                "every attempt in it.",
+                count,
+            )
+        else:
+            text = trn(
+                "AdminExport",
+                "Bundle {bundle} (%n attempt(s)) waits for the registry's receipt, which comes back by USB.",
+                count,
+            )
+    elif item.status is Status.SENDING:
+        text = trn("AdminExport", "Bundle {bundle} (%n attempt(s)) is being sent.", count)
+    elif item.status is Status.FAILED and item.error is not None:
+        text = trn(
+            "AdminExport",
+            "Bundle {bundle} (%n attempt(s)) waits to be sent again at {next}; the last try failed: {reason}",
+            count,
+        )
+    elif item.acknowledged:
+        text = trn(
+            "AdminExport",
+            "Bundle {bundle} (%n attempt(s)) waits to be sent, though the registry's receipts already "
+            "acknowledge every attempt in it.",
+            count,
+        )
+    else:
+        text = trn("AdminExport", "Bundle {bundle} (%n attempt(s)) waits to be sent.", count)
+    reason = "" if item.error is None else error_sentence(item.error)
+    return text.format(
+        bundle=item.bundle_id, time=when(item.receipt_at), next=when(item.next_try_at), reason=reason
+    )
 
 
 class ExportPage(ConsolePage):
@@ -69,6 +223,19 @@ class ExportPage(ConsolePage):
         self.status = Banner("export-status", selectable=True)
         self.body.addWidget(self.status)
 
+        self.delivery_title = QLabel()
+        self.delivery_title.setProperty("role", "stem")
+        self.link_label = QLabel()
+        self.link_label.setObjectName("export-link")
+        self.link_label.setProperty("role", "muted")
+        self.link_label.setWordWrap(True)
+        self.deliveries = QListWidget()
+        self.deliveries.setObjectName("export-deliveries")
+        self.deliveries.setWordWrap(True)
+        self.body.addWidget(self.delivery_title)
+        self.body.addWidget(self.link_label)
+        self.body.addWidget(self.deliveries, 1)
+
         card = QFrame()
         card.setProperty("role", "card")
         card_layout = QVBoxLayout(card)
@@ -84,7 +251,6 @@ class ExportPage(ConsolePage):
         card_layout.addWidget(self.enrol_title)
         card_layout.addLayout(enrol_row)
         self.body.addWidget(card)
-        self.body.addStretch(1)
 
         self.export_button.clicked.connect(self.export_requested)
         self.destination.submitted.connect(self.export_requested)
@@ -93,6 +259,8 @@ class ExportPage(ConsolePage):
         self.drives.activated.connect(self._drive_chosen)
         self.guard(self.export_button, self.enrol_button, self.refresh_drives, self.drives)
         self.found: list[Drive] = []
+        self.view = DeliveryView(None, ())
+        self.sender_problem: KioskError | None = None
         self.first_input = self.destination.edit
         self.retranslate()
 
@@ -137,7 +305,38 @@ class ExportPage(ConsolePage):
             )
         )
         self.enrol_button.setText(tr("AdminExport", "Write enrolment file"))
+        self.delivery_title.setText(tr("AdminExport", "Delivery of each bundle"))
         self.show_drives(self.found)
+        self.show_delivery(self.view, self.sender_problem)
+
+    def show_delivery(self, view: DeliveryView, sender_problem: KioskError | None = None) -> None:
+        """Say how bundles travel, and each bundle's delivery in one sentence, newest first."""
+        self.view = view
+        self.sender_problem = sender_problem
+        problem = view.problem or sender_problem
+        if view.url is None and view.problem is None:
+            link = tr(
+                "AdminExport",
+                "This kiosk has no link to a registry: bundles travel on a USB stick and their receipts come "
+                "back the same way.",
+            )
+        elif problem is not None:
+            link = tr(
+                "AdminExport", "Bundles cannot be sent to the registry over the network now: {reason}"
+            ).format(reason=error_sentence(problem))
+        else:
+            link = tr(
+                "AdminExport",
+                "While this console is open, bundles go to the registry at {url} by themselves: after each "
+                "export and every minute until its receipt comes back. USB still works as well.",
+            ).format(url=view.url)
+        self.link_label.setText(link)
+        self.deliveries.clear()
+        linked = view.url is not None
+        for item in reversed(view.bundles):
+            self.deliveries.addItem(delivery_sentence(item, linked))
+        if not view.bundles:
+            self.deliveries.addItem(tr("AdminExport", "No bundle has been exported yet."))
 
     def show_drives(self, drives: list[Drive]) -> None:
         self.found = drives
@@ -174,12 +373,19 @@ class ExportPage(ConsolePage):
 
 
 class ExportPresenter(QObject):
-    """Exports results and writes the enrolment file through the export and enrolment services."""
+    """Exports results and writes the enrolment file through the export and enrolment services, and runs
+    the outbox sender while the console is open when the kiosk has a link to its registry."""
 
     results_exported = Signal()
     """A bundle was written and read back (the attempts it carries now wait for the registry's receipt)."""
 
-    def __init__(self, ctx: KioskContext, tools: ConsoleTools, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: KioskContext,
+        tools: ConsoleTools,
+        parent: QObject | None = None,
+        send_interval: float = sync.FIRST_RETRY_SECONDS,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tools = tools
@@ -189,9 +395,60 @@ class ExportPresenter(QObject):
         self.page.drives_requested.connect(self.look_for_drives)
         self.page.export_requested.connect(self.export)
         self.page.enrolment_requested.connect(self.write_enrolment)
+        self.closed = False
+        self.news = _SenderNews(self)
+        self.news.passed.connect(self._sent)
+        self.news.failed.connect(self._not_sent)
+        news = self.news
+
+        def passed(result: sync.SyncPass) -> None:
+            news.passed.emit(delivery_view(ctx, result.bundles))
+
+        self.outbox_sender = BackgroundSender(ctx, passed, news.failed.emit, send_interval)
+        # The console closes by deleting its window, and the page with it: the sender stops then.
+        self.page.destroyed.connect(lambda *_: self.close())
+        self.start_sending()
 
     def activated(self) -> None:
         self.look_for_drives()
+        self.start_sending()
+        self.refresh_delivery()
+
+    def start_sending(self) -> bool:
+        """Run the sender if this kiosk has a link to its registry (and it is not running yet)."""
+        if self.closed or not sync.link_path(self.ctx).exists():
+            return False
+        self.outbox_sender.start()
+        return True
+
+    def close(self) -> None:
+        """Stop the sender (the console is closing)."""
+        self.closed = True
+        self.outbox_sender.stop()
+
+    def refresh_delivery(self) -> None:
+        """Read every bundle's delivery afresh (in the background: the page stays usable meanwhile)."""
+        self.tools.tasks.run("export-delivery", lambda: delivery_view(self.ctx), self._shown, self._unread)
+
+    def _shown(self, view: DeliveryView) -> None:
+        if not self.closed:
+            self.page.show_delivery(view, self.page.sender_problem)
+
+    def _unread(self, error: Exception) -> None:
+        if self.closed:
+            return
+        if not isinstance(error, KioskError):
+            self.tools.tell_failure(tr("AdminExport", "The delivery of the bundles cannot be shown"), error)
+            return
+        self.page.show_delivery(self.page.view, error)
+
+    def _sent(self, view: DeliveryView) -> None:
+        if not self.closed:
+            self.page.show_delivery(view)
+
+    def _not_sent(self, error: KioskError) -> None:
+        if not self.closed:
+            self.page.show_delivery(self.page.view, error)
 
     def look_for_drives(self) -> None:
         self.page.show_drives(removable_drives())
@@ -235,6 +492,11 @@ class ExportPresenter(QObject):
                 ).format(bundle=result.bundle_id, path=result.path),
             )
             self.results_exported.emit()
+            self.refresh_delivery()
+            if self.outbox_sender.running:
+                self.outbox_sender.wake()
+            else:
+                self.start_sending()
 
         self.tools.run(
             self.page,

@@ -1,8 +1,9 @@
-"""Enrolling kiosks at the registry: read a kiosk's enrolment file and accept bundles from that kiosk."""
+"""Enrolling kiosks at the registry: read a kiosk's enrolment file and accept bundles from that kiosk; and
+each enrolled kiosk's last contact over the network (as the registry's HTTPS service recorded it)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -10,6 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton
 
+from kiosk.registry.service.contacts import KioskContact, last_contacts
 from kiosk.registry.services import registry
 from kiosk.ui.admin.terms import when
 from kiosk.ui.admin.tools import ConsoleTools
@@ -65,6 +67,7 @@ class KiosksPage(ConsolePage):
         self.enrolment_file.submitted.connect(self.enrol_requested)
         self.guard(self.enrol_button)
         self.kiosks: Sequence[EnrolledKiosk] = []
+        self.contacts: Mapping[str, KioskContact] = {}
         self.first_input = self.enrolment_file.edit
         self.retranslate()
 
@@ -99,17 +102,27 @@ class KiosksPage(ConsolePage):
                 tr("AdminKiosks", "Centre"),
                 tr("AdminKiosks", "Key id"),
                 tr("AdminKiosks", "Enrolled"),
+                tr("AdminKiosks", "Last contact"),
+                tr("AdminKiosks", "Last upload"),
             ],
             stretch=2,
         )
-        self.show_kiosks(self.kiosks)
+        self.show_kiosks(self.kiosks, self.contacts)
 
-    def show_kiosks(self, kiosks: Sequence[EnrolledKiosk]) -> None:
+    def show_kiosks(
+        self, kiosks: Sequence[EnrolledKiosk], contacts: Mapping[str, KioskContact] | None = None
+    ) -> None:
+        """List the kiosks, each with its last contact and upload over the network ("never" without)."""
         self.kiosks = kiosks
-        fill_table(
-            self.table,
-            [(k.kiosk_id, k.kiosk_name, k.centre, k.key_id, when(k.enrolled_at)) for k in kiosks],
-        )
+        self.contacts = contacts or {}
+        never = tr("AdminKiosks", "never")
+        rows = []
+        for k in kiosks:
+            contact = self.contacts.get(k.kiosk_id)
+            seen = when(contact.contact_at) if contact is not None else never
+            uploaded = when(contact.upload_at) if contact is not None and contact.upload_at else never
+            rows.append((k.kiosk_id, k.kiosk_name, k.centre, k.key_id, when(k.enrolled_at), seen, uploaded))
+        fill_table(self.table, rows)
 
 
 def outcome_sentence(result: registry.EnrolResult) -> str:
@@ -151,8 +164,8 @@ class KiosksPresenter(QObject):
         self.tools.run(
             self.page,
             "kiosks-list",
-            lambda: registry.list_kiosks(self.ctx),
-            self.page.show_kiosks,
+            lambda: (registry.list_kiosks(self.ctx), last_contacts(self.ctx)),
+            lambda listed: self.page.show_kiosks(*listed),
             tr("AdminKiosks", "The enrolled kiosks cannot be listed"),
         )
 
