@@ -11,8 +11,11 @@ import argparse
 import csv
 import io
 import os
+import sys
+import time
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from kiosk.cli.common import CommandError, kiosk_context, say
 from kiosk.domain.errors import FileWriteError
@@ -80,6 +83,11 @@ def register(subparsers: Subparsers[argparse.ArgumentParser]) -> None:
     deactivate.set_defaults(handler=_invigilator_deactivate)
     people = invigilator_verbs.add_parser("list", help="list invigilator accounts")
     people.set_defaults(handler=_invigilator_list)
+    recovery = invigilator_verbs.add_parser(
+        "recovery-code",
+        help="issue the centre's recovery code, which clears a PIN lockout (the one before stops working)",
+    )
+    recovery.set_defaults(handler=_invigilator_recovery_code)
 
     sitting = subparsers.add_parser("sitting", help="schedule and list sittings")
     sitting_verbs = sitting.add_subparsers(dest="sitting_verb", metavar="VERB", required=True)
@@ -135,10 +143,24 @@ def _pin(args: argparse.Namespace) -> str | None:
 def _init(args: argparse.Namespace) -> int:
     with kiosk_context(args) as ctx:
         info = kiosk_setup.init_kiosk(ctx, args.centre, args.kiosk)
+        code = invigilators.issue_recovery_code(ctx)
     say(
         f"This PC is now kiosk {info.kiosk_id} ('{info.kiosk_name}' at {info.centre_name}), "
         f"key {info.key_id}."
     )
+    _say_recovery_code(code)
+    return 0
+
+
+def _say_recovery_code(code: str) -> None:
+    say(f"Recovery code (shown only now; keep it sealed with the centre's exam papers): {code}")
+    say("It clears a lockout after too many wrong invigilator PINs on this kiosk.")
+
+
+def _invigilator_recovery_code(args: argparse.Namespace) -> int:
+    with kiosk_context(args) as ctx:
+        code = invigilators.issue_recovery_code(ctx)
+    _say_recovery_code(code)
     return 0
 
 
@@ -193,7 +215,7 @@ def _roster_import(args: argparse.Namespace) -> int:
     if codes_out is not None and codes_out.exists():
         raise CommandError(f"The file {codes_out} already exists; choose a new file for the access codes.")
     with kiosk_context(args) as ctx:
-        result = roster.import_roster(ctx, args.csv_path)
+        result = roster.import_roster(ctx, args.csv_path, CountBar(sys.stderr, "access codes made"))
     if codes_out is None:
         say("Access codes (shown only now; hand each candidate theirs):")
         for issued in result.codes:
@@ -216,6 +238,41 @@ def _roster_import(args: argparse.Namespace) -> int:
         say(f"Wrote the access codes to {codes_out}; they are shown nowhere else.")
     say(f"Imported {result.count} candidates.")
     return 0
+
+
+class CountBar:
+    """A plain-text progress bar for ``(done, total)`` reports, shown only once the work takes over a second.
+
+    On a terminal it is redrawn in place; otherwise (a log, a pipe) it writes a line per tenth.
+    """
+
+    def __init__(self, stream: TextIO, what: str, delay: float = 1.0, width: int = 30) -> None:
+        self.stream = stream
+        self.what = what
+        self.width = width
+        self.live = stream.isatty()
+        self._show_from = time.monotonic() + delay
+        self._shown = False
+        self._last_tenth = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._shown:
+            if time.monotonic() < self._show_from or total <= 0:
+                return
+            self._shown = True
+        filled = self.width * done // total
+        bar = f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} {self.what}"
+        if self.live:
+            self.stream.write(f"\r{bar}")
+            if done == total:
+                self.stream.write("\n")
+        else:
+            tenth = 10 * done // total
+            if tenth == self._last_tenth:
+                return
+            self._last_tenth = tenth
+            self.stream.write(bar + "\n")
+        self.stream.flush()
 
 
 def _roster_reset(args: argparse.Namespace) -> int:

@@ -43,6 +43,12 @@ class IncidentCategory(enum.StrEnum):
     MISCONDUCT = "misconduct"
     FOCUS_LOSS = "focus_loss"
     OTHER = "other"
+    INVIGILATOR_MENU = "invigilator_menu"
+    """The invigilator's menu was open over the candidate's exam; the clock was stopped meanwhile."""
+    REST_BREAK = "rest_break"
+    """The candidate took a rest break the invigilator confirmed; the clock was stopped meanwhile."""
+    PIN_LOCKOUT = "pin_lockout"
+    """Too many wrong invigilator PINs locked the PIN out, or the lock was cleared."""
 
 
 _S = AttemptState

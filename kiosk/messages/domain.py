@@ -11,6 +11,21 @@ MESSAGES: dict[str, str] = {
     "time.consumed_invalid": "Consumed exam time must be a number of seconds, 0 or more; {seconds} was "
     "given.",
     "time.extra_invalid": "Extra time must be a positive number of seconds, not {seconds}.",
+    # The on-screen calculator (calculator).
+    "calculator.empty": "Type a sum first, for example 12 × 3.5.",
+    "calculator.too_long": "The sum is {length} characters long; the calculator takes at most {max_length}.",
+    "calculator.unexpected": "The calculator cannot read '{text}' at position {position}; check the sum.",
+    "calculator.incomplete": "The sum stops too early; finish it, for example after the last sign.",
+    "calculator.needs_bracket": "Put what {name} works on in brackets, for example {name}(2).",
+    "calculator.bracket_open": "The bracket opened at position {position} is never closed.",
+    "calculator.bracket_unopened": "The bracket closed at position {position} was never opened.",
+    "calculator.too_deep": "The sum has more than {depth} brackets inside each other; make it simpler.",
+    "calculator.divide_by_zero": "Dividing by zero has no answer.",
+    "calculator.out_of_domain": "{function} has no answer for {value}.",
+    "calculator.negative_fraction_power": "A negative number ({value}) cannot be raised to a fraction.",
+    "calculator.too_large": "The answer is too large for the calculator.",
+    "calculator.scientific_only": "'{name}' is on the scientific calculator only; this exam allows the basic "
+    "one.",
     # Candidate responses (responses).
     "response.stored_not_json": "Stored response is not valid JSON ({reason}).",
     "response.stored_not_response": "Stored response is neither text, a list of ids nor a map of ids.",

@@ -32,7 +32,7 @@ from kiosk.ui.screens.resume import ResumeScreen
 from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.unlock import UnlockScreen
 from kiosk.ui.tasks import TaskRunner
-from kiosk.ui.widgets.controls import tab_chain
+from kiosk.ui.widgets.controls import name_controls, tab_chain
 from kiosk.ui.widgets.header import HeaderBar
 
 # The lab PCs' screens; the layout is designed for this size and must read well at it.
@@ -131,11 +131,13 @@ class MainWindow(QWidget):
         self.login.login_requested.connect(presenter.login)
         self.instructions.start_requested.connect(presenter.start_exam)
         self.exam.review_requested.connect(presenter.review)
+        self.exam.rest_break_requested.connect(presenter.ask_rest_break)
         self.review.item_requested.connect(presenter.back_to_exam)
         self.review.back_requested.connect(lambda: presenter.back_to_exam())
         self.review.submit_requested.connect(presenter.ask_submit)
         self.receipt.finished.connect(presenter.finish_receipt)
         self.lockdown.focus_lost.connect(presenter.record_focus_loss)
+        self.lockdown.focus_regained.connect(presenter.record_focus_back)
         # Qt gives the focus back to whatever comes next in its chain (the language button) when a prompt
         # closes; the person belongs on the screen they were working on.
         self.prompter.prompt_closed.connect(lambda _kind: QTimer.singleShot(0, self._focus_after_prompt))
@@ -191,6 +193,7 @@ class MainWindow(QWidget):
             self.login.reset()
         elif screen is Screen.REVIEW:
             self.review.refresh()
+        name_controls(widget)
         self.stack.setCurrentWidget(widget)
         if not self.prompter.is_open:
             widget.take_focus()
@@ -275,6 +278,7 @@ class MainWindow(QWidget):
             self.languages.set_language(appearance.language)
             self.exam.set_language(appearance.language)
             self.presenter.language_changed()
+            name_controls(self)
 
     def toggle_language(self) -> None:
         self.set_appearance(

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.i18n import tr
-from kiosk.ui.widgets.controls import SteadySpinBox
+from kiosk.ui.widgets.controls import SteadyComboBox, SteadySpinBox, name_controls
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +75,7 @@ class PromptPanel(QFrame):
     def add_field(self, label: str, widget: QWidget) -> None:
         caption = QLabel(label)
         caption.setBuddy(widget)
+        caption.setWordWrap(True)
         self._fields.addWidget(caption)
         self._fields.addWidget(widget)
 
@@ -131,6 +131,8 @@ class Prompter(QObject):
     """A prompt of the named kind (``confirm``, ``pin``...) is now on screen."""
     prompt_closed = Signal(str)
     """The prompt of the named kind was answered or dismissed."""
+    settled = Signal()
+    """A prompt was answered, what the answer led to has run, and no prompt is open now."""
 
     def __init__(self, host: QWidget, blocked: QWidget | None = None) -> None:
         super().__init__(host)
@@ -175,15 +177,17 @@ class Prompter(QObject):
         message: str,
         on_answer: Callable[[str], None],
         on_cancel: Callable[[], None] | None = None,
+        label: str = "",
     ) -> PromptPanel:
-        """Ask the invigilator for their PIN; ``on_answer(pin)`` unless cancelled."""
+        """Ask the invigilator for their PIN (or another secret, captioned ``label``); ``on_answer(pin)``
+        unless cancelled."""
         cancelled = on_cancel or (lambda: None)
         panel = self._open("pin", title, message, cancelled)
         pin = QLineEdit()
         pin.setObjectName("prompt-pin")
         pin.setEchoMode(QLineEdit.EchoMode.Password)
         pin.setMaxLength(32)
-        panel.add_field(tr("Prompter", "Invigilator PIN"), pin)
+        panel.add_field(label or tr("Prompter", "Invigilator PIN"), pin)
         cancel = panel.add_button("reject", tr("Prompter", "Cancel"))
         ok = panel.add_button("accept", tr("Prompter", "Continue"), "primary")
 
@@ -231,7 +235,7 @@ class Prompter(QObject):
     ) -> PromptPanel:
         """Ask for an incident's category (value, label pairs) and a description."""
         panel = self._open("incident", tr("Prompter", "Record an incident"), "", lambda: None)
-        category = QComboBox()
+        category = SteadyComboBox()
         category.setObjectName("prompt-category")
         for value, label in categories:
             category.addItem(label, value)
@@ -303,6 +307,9 @@ class Prompter(QObject):
         self._overlay.show()
         self._overlay.raise_()
         panel.installEventFilter(self)
+        panel.setAccessibleName(panel.title_label.text())
+        panel.setAccessibleDescription(panel.message_label.text())
+        name_controls(panel)
         focus.setFocus(Qt.FocusReason.PopupFocusReason)
         self.prompt_opened.emit(panel.kind)
 
@@ -311,6 +318,8 @@ class Prompter(QObject):
         self._close()
         self.prompt_closed.emit(kind)
         then()
+        if self.current is None:
+            self.settled.emit()
 
     def _close(self) -> None:
         panel = self.current

@@ -3,6 +3,11 @@
 One application-wide style sheet is generated from a palette and a text scale. Widgets say what they are
 with a ``role`` property (``stem``, ``banner``...) and, where their look follows state, a ``state`` or
 ``level`` property; :func:`restyle` makes Qt re-read a widget after such a property changed.
+
+In every theme the control with the keyboard has a thick outline of the ``focus`` colour, every target is
+at least :data:`MIN_TARGET` pixels square, and the navigator tells apart, by more than colour, a question
+not answered, partly answered (a dashed border and ◐), answered (filled) and on screen now (a thick
+border of the ``current`` colour, which differs from the answered fill).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ class Theme(enum.StrEnum):
 TEXT_SCALES = (1.0, 1.15, 1.3, 1.5, 1.75)
 LARGE_TEXT_SCALE = 1.5
 BASE_POINT_SIZE = 11
+# The smallest a thing to click or tap may be, in pixels (WCAG 2.2, target size minimum).
+MIN_TARGET = 24
 ICONS = Path(__file__).resolve().parent / "icons"
 
 
@@ -37,6 +44,8 @@ class Palette:
     primary: str
     on_primary: str
     focus: str
+    current: str
+    partly: str
     answered: str
     on_answered: str
     flagged: str
@@ -60,6 +69,8 @@ PALETTES = {
         primary="#0b57a4",
         on_primary="#ffffff",
         focus="#e07000",
+        current="#15191e",
+        partly="#d9e8fb",
         answered="#0b57a4",
         on_answered="#ffffff",
         flagged="#ffb000",
@@ -81,6 +92,8 @@ PALETTES = {
         primary="#ffff00",
         on_primary="#000000",
         focus="#00ffff",
+        current="#ff00ff",
+        partly="#4d4d4d",
         answered="#ffffff",
         on_answered="#000000",
         flagged="#ffff00",
@@ -124,6 +137,20 @@ def point_size(appearance: Appearance, factor: float = 1.0) -> int:
     return max(8, round(BASE_POINT_SIZE * appearance.text_scale * factor))
 
 
+# The navigator's looks that carry their own border; "on screen now" and the focus must win over each.
+_NAV_BORDERS = (
+    "",
+    '[flagged="true"]',
+    '[state="answered"][flagged="true"]',
+    '[state="partly"][flagged="true"]',
+)
+
+
+def _nav_rule(extra: str, pseudo: str) -> str:
+    """A selector for navigator buttons in every bordered look, with ``extra`` attributes and ``pseudo``."""
+    return ", ".join(f'QPushButton[role="nav"]{look}{extra}{pseudo}' for look in _NAV_BORDERS)
+
+
 def stylesheet(appearance: Appearance) -> str:
     """The application style sheet for ``appearance``."""
     p = PALETTES[appearance.theme]
@@ -133,7 +160,7 @@ def stylesheet(appearance: Appearance) -> str:
     huge = point_size(appearance, 2.6)
     small = point_size(appearance, 0.9)
     thick = 3 if appearance.theme is Theme.DEFAULT else 4
-    box = base + 9
+    box = max(MIN_TARGET, base + 9)
     # The tick must stand out on the primary colour: white on blue, black on yellow.
     check = (
         ICONS / ("check-light.svg" if appearance.theme is Theme.DEFAULT else "check-dark.svg")
@@ -170,7 +197,7 @@ QFrame[role="dialog"] {{ background: {p.surface}; border: 3px solid {p.border}; 
 QFrame[role="dialog"] QLabel {{ background: transparent; }}
 QPushButton {{
     background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: 5px;
-    padding: 6px 14px; min-height: 24px; }}
+    padding: 6px 14px; min-height: {MIN_TARGET}px; min-width: {MIN_TARGET}px; }}
 QPushButton:hover {{ border-color: {p.primary}; }}
 QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
@@ -180,13 +207,23 @@ QPushButton[role="danger"] {{ background: {p.error}; color: {p.on_error}; border
 QPushButton:checked {{ background: {p.flagged}; color: {p.on_flagged}; border-color: {p.on_flagged}; }}
 QPushButton:focus, QLineEdit:focus, QComboBox:focus, QListWidget:focus, QSpinBox:focus,
 QPlainTextEdit:focus {{ border: {thick}px solid {p.focus}; }}
+QPushButton:focus {{ padding: {6 - (thick - 2)}px {14 - (thick - 2)}px; }}
+QFrame[role="header"] QPushButton:focus {{ padding: {4 - (thick - 2)}px {10 - (thick - 2)}px; }}
 QPushButton[role="nav"] {{ min-width: 40px; min-height: 30px; padding: 0px 2px; font-weight: bold; }}
 QPushButton[role="nav"][state="answered"] {{ background: {p.answered}; color: {p.on_answered};
     border-color: {p.answered}; }}
+QPushButton[role="nav"][state="partly"] {{ background: {p.partly}; color: {p.text};
+    border: 3px dashed {p.answered}; }}
 QPushButton[role="nav"][flagged="true"] {{ border: 3px solid {p.flagged}; }}
 QPushButton[role="nav"][state="answered"][flagged="true"] {{ border: 3px solid {p.flagged}; }}
-QPushButton[role="nav"][current="true"] {{ border: {thick + 1}px solid {p.text}; }}
-QPushButton[role="nav"]:focus {{ border: {thick + 1}px solid {p.focus}; }}
+QPushButton[role="nav"][state="partly"][flagged="true"] {{ border: 3px dashed {p.flagged}; }}
+{_nav_rule('[current="true"]', "")} {{ border: {thick + 2}px solid {p.current}; }}
+{_nav_rule("", ":focus")}, {_nav_rule('[current="true"]', ":focus")} {{
+    border: {thick + 2}px solid {p.focus}; }}
+QPushButton[role="key"] {{ padding: 2px 4px; min-height: 30px; font-weight: bold; }}
+QLabel[role="calculator-answer"] {{ font-size: {stem}pt; font-weight: bold; }}
+QScrollArea#zoom-pane {{ border: 2px solid {p.border}; }}
+QScrollArea#zoom-pane:focus {{ border: {thick}px solid {p.focus}; }}
 QFrame[role="choice"] {{ background: transparent; border: 2px solid transparent; border-radius: 5px; }}
 QFrame[role="choice"][checked="true"] {{ border: 2px solid {p.primary}; background: {p.info}; }}
 QFrame[role="choice"][focused="true"] {{ border: {thick}px solid {p.focus}; }}
@@ -200,7 +237,7 @@ QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, r
     stop:0 {p.primary}, stop:0.55 {p.primary}, stop:0.62 {p.surface}, stop:1 {p.surface}); }}
 QCheckBox::indicator {{ border-radius: 3px; }}
 QCheckBox::indicator:checked {{ background: {p.primary}; image: url({check}); }}
-QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border-color: {p.focus}; }}
+QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border: {thick}px solid {p.focus}; }}
 QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QListWidget {{
     background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: 4px;
     padding: 4px; selection-background-color: {p.primary}; selection-color: {p.on_primary}; }}

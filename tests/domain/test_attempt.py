@@ -185,5 +185,8 @@ def test_stored_values_are_stable() -> None:
         "misconduct",
         "focus_loss",
         "other",
+        "invigilator_menu",
+        "rest_break",
+        "pin_lockout",
     ]
     assert AttemptState("paused") is S.PAUSED

@@ -34,6 +34,7 @@ from kiosk.domain.items import (
     ScoringRule,
     Stimulus,
     Text,
+    Tools,
 )
 from kiosk.formats.bank_packages import package_header_fields
 from kiosk.formats.bank_payload import bank_to_payload
@@ -138,8 +139,11 @@ def make_item(item_type: ItemType, number: int) -> Item:
     )
 
 
-def make_bank(per_type: int = 2, duration_minutes: int = 30, version: int = 1) -> Bank:
-    """A maintenance grade II bank whose forms hold one item of each type (drawn from ``per_type`` each)."""
+def make_bank(
+    per_type: int = 2, duration_minutes: int = 30, version: int = 1, tools: Tools | None = None
+) -> Bank:
+    """A maintenance grade II bank whose forms hold one item of each type (drawn from ``per_type`` each),
+    allowing the on-screen ``tools`` given (none by default)."""
     competences = tuple(
         Competence(competence, area, Text(f"Competence {competence}"))
         for competence, area in TYPE_COMPETENCES.values()
@@ -156,6 +160,7 @@ def make_bank(per_type: int = 2, duration_minutes: int = 30, version: int = 1) -
             duration_minutes=duration_minutes,
             pass_mark=60,
             draws=tuple(Draw(competence, 1) for competence, _ in TYPE_COMPETENCES.values()),
+            tools=tools or Tools(),
         ),
         items=items,
         stimuli=(

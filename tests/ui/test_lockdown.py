@@ -1,12 +1,16 @@
-"""Lockdown inside the app: full screen, frameless, escape keys and close swallowed, focus losses logged."""
+"""Lockdown inside the app: full screen, frameless, escape keys and close swallowed, focus losses logged
+with their real length, the screen taken back, and one kiosk per data folder."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.domain.errors import StoreError
+from kiosk.station.services.lockdown import claim_data_folder
 from kiosk.station.storage.repositories import audit
+from kiosk.ui.errors import error_message
 from kiosk.ui.main_window import MainWindow
 from tests.ui.conftest import Driver
 
@@ -99,3 +103,61 @@ def test_without_lockdown_the_window_is_ordinary(window) -> None:
     assert not window.lockdown.engaged
     window.close()
     assert not window.isVisible()
+
+
+def _focus_lengths(centre) -> list[float | None]:
+    return [incident.duration_seconds for incident in _focus_incidents(centre)]
+
+
+def test_a_minimised_kiosk_restores_itself_and_logs_the_real_length(qtbot, locked, centre) -> None:
+    driver = Driver(qtbot, locked, centre)
+    driver.start_exam()
+    qtbot.waitUntil(locked.lockdown.is_back)
+    locked.showMinimized()
+    assert locked.isMinimized()
+    (incident,) = _focus_incidents(centre)
+    assert incident.description == "The kiosk window was minimised."
+    assert incident.duration_seconds is None
+    centre.clock.advance(2.5)
+    # Within a second it is full screen, raised and active again.
+    qtbot.waitUntil(locked.lockdown.is_back, timeout=1000)
+    assert locked.isFullScreen() and not locked.isMinimized() and locked.isActiveWindow()
+    qtbot.waitUntil(lambda: _focus_lengths(centre) == [2.5], timeout=1000)
+    assert incident.attempt_id == locked.presenter.session.attempt_id
+
+
+def test_a_kiosk_whose_keyboard_another_window_takes_takes_it_back(qtbot, locked, centre) -> None:
+    driver = Driver(qtbot, locked, centre)
+    driver.start_exam()
+    qtbot.waitUntil(locked.lockdown.is_back)
+    other = QWidget()
+    other.setWindowTitle("Another program")
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is other)
+    # Another program's window has the keyboard: for the kiosk, the focus window is gone.
+    QApplication.instance().focusWindowChanged.emit(None)
+    centre.clock.advance(1.25)
+    qtbot.waitUntil(locked.isActiveWindow, timeout=1000)
+    assert QApplication.activeWindow() is locked
+    qtbot.waitUntil(lambda: _focus_lengths(centre) == [1.25], timeout=1000)
+    # The candidate's keyboard is back in the question.
+    driver.qtbot.waitUntil(lambda: locked.exam.view.isAncestorOf(QApplication.focusWidget()))
+
+
+def test_a_second_kiosk_on_the_same_data_folder_is_refused(qtbot, centre, monkeypatch) -> None:
+    from kiosk.app import run_kiosk
+
+    # What the window notes about this PC's screen for the lab check stays out of the other tests.
+    monkeypatch.setattr("kiosk.station.services.labcheck.note_display", lambda *facts: None, raising=False)
+    held = claim_data_folder(centre.ctx.data_dir)
+    try:
+        with pytest.raises(StoreError) as caught:
+            run_kiosk(centre.ctx.data_dir, lockdown=False, clock=centre.clock)
+    finally:
+        held.release()
+    assert caught.value.code == "kiosk_store.in_use"
+    assert error_message(caught.value).startswith(
+        "Another kiosk program is already running on the data folder"
+    )

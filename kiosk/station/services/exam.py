@@ -185,6 +185,7 @@ def _load(
         flags=flags,
         journal_head=chain_head(entries),
         next_sequence=next_sequence(entries),
+        current_item_id=record.current_item_id,
     )
 
 
@@ -229,7 +230,7 @@ def authorise_resume(ctx: KioskContext, sitting: OpenSitting, attempt_id: str, p
     The clock resumes from the last checkpoint, so the outage is not charged; the outage (wall time from
     the last checkpoint to now, an estimate that is only reported) is recorded as a power-outage incident.
     """
-    invigilator = check_pin(ctx, pin)
+    invigilator = check_pin(ctx, pin, sitting_id=sitting.sitting_id, attempt_id=attempt_id)
     _require_open(ctx, sitting)
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:

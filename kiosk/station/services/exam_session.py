@@ -4,6 +4,12 @@ Every method that changes the attempt is one transaction and returns only after 
 may say "saved" as soon as :meth:`ExamSession.record_answer` returns. The clock counts time consumed
 (docs/ARCHITECTURE.md §4): it is checkpointed with every answer and at least every
 :data:`~kiosk.domain.clock.CHECKPOINT_INTERVAL_SECONDS` by :meth:`ExamSession.tick`.
+
+The clock also stops, without the candidate losing any time, while the invigilator's menu is open over
+the exam (:meth:`ExamSession.hold_clock` to :meth:`ExamSession.release_clock`) and during a rest break the
+invigilator confirmed (:meth:`ExamSession.start_rest_break` to :meth:`ExamSession.end_rest_break`). Each
+such stop is an incident, recorded as it begins and given its length, on the monotonic clock, as it ends.
+The question the candidate is on is stored as they move, so a resume goes back to it.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import functools
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Concatenate, ParamSpec, TypeVar
 
 from kiosk.domain.attempt import (
@@ -22,7 +29,7 @@ from kiosk.domain.attempt import (
     transition,
 )
 from kiosk.domain.clock import ExamTimer
-from kiosk.domain.errors import InputError
+from kiosk.domain.errors import InputError, KioskError, RuleError
 from kiosk.domain.forms import Form, FormItem
 from kiosk.domain.items import Bank, Item
 from kiosk.domain.journal import JournalEntry
@@ -32,6 +39,7 @@ from kiosk.station.services.invigilators import check_pin
 from kiosk.station.services.sittings import OpenSitting
 from kiosk.station.services.submission import Receipt, answered_count, finish
 from kiosk.station.storage.answer_writer import AnswerWriter
+from kiosk.station.storage.engine import StoreSession
 from kiosk.station.storage.repositories import attempts, audit
 
 P = ParamSpec("P")
@@ -68,6 +76,20 @@ class SessionStart:
     flags: frozenset[str]
     journal_head: str
     next_sequence: int
+    current_item_id: str | None = None
+    """The question the candidate was last on, as stored; None for a new attempt."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClockStop:
+    """A stop of the clock in progress: the invigilator's menu or a rest break, and its incident."""
+
+    category: IncidentCategory
+    incident_id: int
+    started: float
+    """When it began, on the services' monotonic clock."""
+    by: str
+    """The invigilator whose PIN opened it."""
 
 
 def _serialised(method: Callable[Concatenate[ExamSession, P], T]) -> Callable[Concatenate[ExamSession, P], T]:
@@ -101,10 +123,16 @@ class ExamSession:
         self._receipt: Receipt | None = None
         self._writer = AnswerWriter(ctx.store)
         self._lock = threading.RLock()
-        # Where the candidate picks up: the first unanswered item (the first item if all are answered).
+        self._hold: ClockStop | None = None
+        self._break: ClockStop | None = None
+        # Where the candidate picks up: the question they were last on; for a new attempt the first
+        # unanswered item (the first item if all are answered).
         item_ids = self._form.item_ids
         unanswered = [item_id for item_id in item_ids if item_id not in self._answers]
-        self._current = unanswered[0] if unanswered else (item_ids[0] if item_ids else "")
+        if start.current_item_id in item_ids:
+            self._current = start.current_item_id
+        else:
+            self._current = unanswered[0] if unanswered else (item_ids[0] if item_ids else "")
         if self._state is AttemptState.RUNNING:
             self._timer.start()
 
@@ -166,6 +194,16 @@ class ExamSession:
     def allowed_seconds(self) -> float:
         return self._timer.allowed_seconds
 
+    @property
+    def clock_held(self) -> bool:
+        """Whether the invigilator's menu has the clock stopped now."""
+        return self._hold is not None
+
+    @property
+    def on_break(self) -> bool:
+        """Whether the candidate is on a rest break (the attempt is paused for it)."""
+        return self._break is not None
+
     def item(self, item_id: str) -> Item:
         """The bank item of a form item; InputError if it is not on this candidate's form."""
         self.form_item(item_id)
@@ -207,9 +245,18 @@ class ExamSession:
         self._state = new
 
     def move(self, item_id: str) -> Item:
-        """Go to an item of the form; returns it."""
+        """Go to an item of the form and note it in the store, where a resume comes back to; returns it.
+
+        Noting the position is a convenience: if the store cannot take it, the candidate still moves.
+        """
         item = self.item(item_id)
-        self._current = item_id
+        if item_id != self._current:
+            self._current = item_id
+            try:
+                with self._ctx.store.transaction() as session:
+                    attempts.set_current_item(session, self.attempt_id, item_id)
+            except KioskError:
+                pass
         return item
 
     @_serialised
@@ -282,10 +329,140 @@ class ExamSession:
 
     # The invigilator's actions; each needs a PIN and is recorded with the invigilator's name.
 
+    def _check_pin(self, pin: str) -> str:
+        return check_pin(self._ctx, pin, sitting_id=self._sitting.sitting_id, attempt_id=self.attempt_id)
+
+    @_serialised
+    def hold_clock(self, pin: str) -> str:
+        """The invigilator's menu opens over the exam: check the PIN and stop a running clock until
+        :meth:`release_clock`; returns the invigilator's name. The stop is an incident from now on."""
+        invigilator = self._check_pin(pin)
+        self._expire_if_due()
+        if self._state is not AttemptState.RUNNING or self._hold is not None:
+            return invigilator
+        self._timer.pause()
+        consumed = self._timer.checkpoint()
+        now = self._ctx.clock.wall()
+        started = self._ctx.clock.monotonic()
+        try:
+            with self._ctx.store.transaction() as session:
+                attempts.save_checkpoint(session, self.attempt_id, consumed, now, "menu")
+                incident_id = audit.add_incident(
+                    session,
+                    self._sitting.sitting_id,
+                    self.attempt_id,
+                    IncidentCategory.INVIGILATOR_MENU.value,
+                    f"{invigilator} opened the invigilator menu over candidate {self.candidate_number}'s "
+                    "exam; the candidate's clock was stopped while it was open, and none of it was charged.",
+                    now,
+                    None,
+                    invigilator,
+                    now,
+                )
+                audit.add_event(
+                    session, "clock_held", now, attempt_id=self.attempt_id, detail={"by": invigilator}
+                )
+        except BaseException:
+            self._timer.start()
+            raise
+        self._hold = ClockStop(IncidentCategory.INVIGILATOR_MENU, incident_id, started, invigilator)
+        return invigilator
+
+    @_serialised
+    def release_clock(self) -> float | None:
+        """The invigilator's menu closed: the clock runs again (unless the exam was paused meanwhile);
+        returns how long it was stopped, or None when :meth:`hold_clock` had not stopped it."""
+        if self._hold is None:
+            return None
+        if self._state is AttemptState.RUNNING:
+            self._timer.start()
+        consumed = self._timer.checkpoint()
+        now = self._ctx.clock.wall()
+        with self._ctx.store.transaction() as session:
+            attempts.save_checkpoint(session, self.attempt_id, consumed, now, "menu_closed")
+            return self._end_stop(session, "_hold", now)
+
+    def _end_stop(self, session: StoreSession, which: str, now: datetime) -> float | None:
+        """Give the stop in ``which`` (``_hold`` or ``_break``) its length and forget it."""
+        stop: ClockStop | None = getattr(self, which)
+        if stop is None:
+            return None
+        setattr(self, which, None)
+        seconds = round(max(0.0, self._ctx.clock.monotonic() - stop.started), 3)
+        audit.set_incident_duration(session, stop.incident_id, seconds)
+        kind = "clock_released" if stop.category is IncidentCategory.INVIGILATOR_MENU else "rest_break_ended"
+        audit.add_event(session, kind, now, attempt_id=self.attempt_id, detail={"seconds": seconds})
+        return seconds
+
+    @_serialised
+    def start_rest_break(self, pin: str) -> str:
+        """The candidate asked for a rest break and the invigilator confirms it with their PIN: the clock
+        stops (RUNNING -> PAUSED) until :meth:`end_rest_break`; returns the invigilator's name.
+
+        A rest break is an accommodation of its own, apart from extra time: no time is added, none is
+        charged, and the break is an incident with its length.
+        """
+        invigilator = self._check_pin(pin)
+        self._expire_if_due()
+        new = transition(self._state, AttemptAction.PAUSE)
+        self._timer.pause()
+        consumed = self._timer.checkpoint()
+        now = self._ctx.clock.wall()
+        started = self._ctx.clock.monotonic()
+        try:
+            with self._ctx.store.transaction() as session:
+                self._end_stop(session, "_hold", now)
+                attempts.set_state(session, self.attempt_id, new.value)
+                attempts.save_checkpoint(session, self.attempt_id, consumed, now, "rest_break")
+                incident_id = audit.add_incident(
+                    session,
+                    self._sitting.sitting_id,
+                    self.attempt_id,
+                    IncidentCategory.REST_BREAK.value,
+                    f"Candidate {self.candidate_number} took a rest break, confirmed by {invigilator}; the "
+                    "clock was stopped during the break.",
+                    now,
+                    None,
+                    invigilator,
+                    now,
+                )
+                audit.add_event(
+                    session, "rest_break_started", now, attempt_id=self.attempt_id, detail={"by": invigilator}
+                )
+        except BaseException:
+            self._timer.start()
+            raise
+        self._state = new
+        self._break = ClockStop(IncidentCategory.REST_BREAK, incident_id, started, invigilator)
+        return invigilator
+
+    @_serialised
+    def end_rest_break(self) -> float:
+        """The candidate is back: the clock runs again (PAUSED -> RUNNING); returns the break's length.
+
+        No PIN: ending a break early costs only the candidate. RuleError when there is no break to end.
+        """
+        if self._break is None:
+            raise RuleError("exam.not_on_break")
+        new = transition(self._state, AttemptAction.RESUME)
+        self._timer.start()
+        consumed = self._timer.checkpoint()
+        now = self._ctx.clock.wall()
+        try:
+            with self._ctx.store.transaction() as session:
+                attempts.set_state(session, self.attempt_id, new.value)
+                attempts.save_checkpoint(session, self.attempt_id, consumed, now, "rest_break_end")
+                seconds = self._end_stop(session, "_break", now)
+        except BaseException:
+            self._timer.pause()
+            raise
+        self._state = new
+        return seconds or 0.0
+
     @_serialised
     def pause(self, pin: str) -> None:
         """Stop the clock, e.g. for a candidate who is taken ill; RUNNING -> PAUSED."""
-        invigilator = check_pin(self._ctx, pin)
+        invigilator = self._check_pin(pin)
         self._expire_if_due()
         new = transition(self._state, AttemptAction.PAUSE)
         self._timer.pause()
@@ -293,6 +470,8 @@ class ExamSession:
         now = self._ctx.clock.wall()
         try:
             with self._ctx.store.transaction() as session:
+                # The menu that paused the exam stopped the clock first; that stop ends here.
+                self._end_stop(session, "_hold", now)
                 attempts.set_state(session, self.attempt_id, new.value)
                 attempts.save_checkpoint(session, self.attempt_id, consumed, now, "pause")
                 audit.add_event(
@@ -305,14 +484,15 @@ class ExamSession:
 
     @_serialised
     def resume(self, pin: str) -> None:
-        """Start the clock again after a pause; PAUSED -> RUNNING."""
-        invigilator = check_pin(self._ctx, pin)
+        """Start the clock again after a pause (or a rest break); PAUSED -> RUNNING."""
+        invigilator = self._check_pin(pin)
         new = transition(self._state, AttemptAction.RESUME)
         self._timer.start()
         consumed = self._timer.checkpoint()
         now = self._ctx.clock.wall()
         try:
             with self._ctx.store.transaction() as session:
+                self._end_stop(session, "_break", now)
                 attempts.set_state(session, self.attempt_id, new.value)
                 attempts.save_checkpoint(session, self.attempt_id, consumed, now, "resume")
                 audit.add_event(
@@ -326,7 +506,7 @@ class ExamSession:
     @_serialised
     def grant_extra_time(self, pin: str, minutes: float, reason: str) -> float:
         """Give the candidate more time, with a reason; returns the new remaining seconds."""
-        invigilator = check_pin(self._ctx, pin)
+        invigilator = self._check_pin(pin)
         if not 0 < minutes <= MAX_GRANT_MINUTES:
             raise InputError(
                 "exam.extra_time_out_of_range", minutes=f"{minutes:g}", max_minutes=MAX_GRANT_MINUTES
@@ -354,7 +534,7 @@ class ExamSession:
     @_serialised
     def record_incident(self, pin: str, category: IncidentCategory | str, description: str) -> int:
         """Record an incident against this attempt (allowed in any state); returns its id."""
-        invigilator = check_pin(self._ctx, pin)
+        invigilator = self._check_pin(pin)
         kind = incident_category(category)
         text = description.strip()
         if not text:

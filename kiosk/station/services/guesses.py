@@ -44,6 +44,12 @@ def pin_limit() -> GuessLimit:
     return GuessLimit("pin", "invigilator.pin_locked", "invigilator.pin_locked_one_minute")
 
 
+def pin_override_limit() -> GuessLimit:
+    """Invigilator PINs typed to clear a PIN lockout (the centre's recovery code is not limited: it cannot
+    be guessed)."""
+    return GuessLimit("pin-override", "invigilator.override_locked", "invigilator.override_locked_one_minute")
+
+
 def release_code_limit() -> GuessLimit:
     """Release codes typed to open a sitting on this kiosk."""
     return GuessLimit("release-code", "sitting.release_code_locked", "sitting.release_code_locked_one_minute")
@@ -85,6 +91,11 @@ def ensure_allowed(ctx: KioskContext, *limits: GuessLimit) -> None:
         if minutes == 1:
             raise SecurityError(limit.locked_one_minute, **limit.params)
         raise SecurityError(limit.locked, minutes=minutes, **limit.params)
+
+
+def is_locked(ctx: KioskContext, limit: GuessLimit) -> bool:
+    """Whether ``limit`` refuses guesses now."""
+    return len(_failures_in_window(ctx, limit)) >= limit.max_failures
 
 
 def record_failure(ctx: KioskContext, *limits: GuessLimit) -> int:

@@ -1,4 +1,11 @@
-"""Invigilator accounts: names and PINs (stored only hashed), and checking a typed PIN."""
+"""Invigilator accounts: names and PINs (stored only hashed), checking a typed PIN, and PIN lockouts.
+
+Five wrong PINs on a kiosk lock every PIN out for ten minutes (:mod:`kiosk.station.services.guesses`), which
+a candidate could use to keep the invigilator away. So a lockout is logged as an incident of the sitting
+it happened in, and it can be cleared at once by another invigilator's PIN (itself limited to five wrong
+tries) or by the centre's recovery code: a long code shown once when the kiosk is set up, kept only as an
+Argon2 hash, and never limited because it cannot be guessed. Each clearing is logged too.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +13,16 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from kiosk.domain.errors import InputError, RuleError
+from kiosk.domain.attempt import IncidentCategory
+from kiosk.domain.errors import InputError, RuleError, SecurityError
+from kiosk.formats.encoding import normalise_code, random_code
 from kiosk.formats.secrets import hash_secret, new_pin, verify_secret
 from kiosk.station.services import guesses
 from kiosk.station.services.context import KioskContext
+from kiosk.station.services.kiosk_setup import NOT_SET_UP
 from kiosk.station.storage.records import InvigilatorRecord
-from kiosk.station.storage.repositories import audit, people
+from kiosk.station.storage.repositories import audit, identity, people
+from kiosk.station.storage.repositories import sittings as sitting_rows
 
 MIN_PIN_DIGITS = 6
 MAX_PIN_DIGITS = 12
@@ -19,6 +30,14 @@ MAX_NAME_LENGTH = 200
 WRONG_PIN = guesses.WrongGuess(
     "invigilator.pin_wrong", "invigilator.pin_wrong_last_try", "invigilator.pin_wrong_now_locked"
 )
+WRONG_OVERRIDE = guesses.WrongGuess(
+    "invigilator.override_wrong",
+    "invigilator.override_wrong_last_try",
+    "invigilator.override_wrong_now_locked",
+)
+# Who cleared a lockout when it was the recovery code, and who records the lockout itself.
+BY_RECOVERY_CODE = "recovery code"
+RECORDED_BY_KIOSK = "kiosk"
 _PIN = re.compile(r"[0-9]+")
 # Six-digit PINs that lead the lists of leaked PINs and are not caught by the rules of ``weak_pin``.
 _COMMON_PINS = frozenset({"112233", "159753", "147258", "147369", "258369", "159357", "789456", "654123"})
@@ -123,10 +142,28 @@ def list_invigilators(ctx: KioskContext) -> list[InvigilatorInfo]:
     return [InvigilatorInfo(record.name, record.active) for record in records]
 
 
-def check_pin(ctx: KioskContext, pin: str) -> str:
-    """The name of the active invigilator whose PIN this is; wrong guesses are counted and limited."""
+def check_pin(
+    ctx: KioskContext, pin: str, *, sitting_id: int | None = None, attempt_id: str | None = None
+) -> str:
+    """The name of the active invigilator whose PIN this is; wrong guesses are counted and limited.
+
+    The wrong guess that locks PINs out is logged: an event, and an incident of ``sitting_id`` (and
+    ``attempt_id``) when the PIN was typed during a sitting.
+    """
     limit = guesses.pin_limit()
     guesses.ensure_allowed(ctx, limit)
+    name = _matching_invigilator(ctx, pin)
+    if name is not None:
+        guesses.record_success(ctx, limit)
+        return name
+    error = guesses.wrong_guess(ctx, WRONG_PIN, limit)
+    if error.code == WRONG_PIN.now_locked:
+        _log_lockout(ctx, limit, sitting_id, attempt_id)
+    raise error
+
+
+def _matching_invigilator(ctx: KioskContext, pin: str) -> str | None:
+    """The active invigilator whose PIN ``pin`` is; None when it is nobody's. RuleError without any."""
     with ctx.store.session() as session:
         active = people.list_invigilators(session, active_only=True)
     if not active:
@@ -135,6 +172,109 @@ def check_pin(ctx: KioskContext, pin: str) -> str:
     if typed:
         for record in active:
             if verify_secret(typed, record.pin_hash):
-                guesses.record_success(ctx, limit)
                 return record.name
-    raise guesses.wrong_guess(ctx, WRONG_PIN, limit)
+    return None
+
+
+def _log_lockout(
+    ctx: KioskContext, limit: guesses.GuessLimit, sitting_id: int | None, attempt_id: str | None
+) -> None:
+    now = ctx.clock.wall()
+    with ctx.store.transaction() as session:
+        # Typed on the unlock screen, the PIN names a sitting the store may not hold: no incident then.
+        if sitting_id is not None and sitting_rows.get_sitting(session, sitting_id) is None:
+            sitting_id = attempt_id = None
+        audit.add_event(
+            session,
+            "pin_locked",
+            now,
+            attempt_id=attempt_id,
+            sitting_id=sitting_id,
+            detail={"failures": limit.max_failures, "minutes": limit.window_minutes},
+        )
+        if sitting_id is not None:
+            audit.add_incident(
+                session,
+                sitting_id,
+                attempt_id,
+                IncidentCategory.PIN_LOCKOUT.value,
+                f"{limit.max_failures} wrong invigilator PINs were typed on this kiosk, so PINs are refused "
+                f"for up to {limit.window_minutes} minutes unless another invigilator's PIN or the centre's "
+                "recovery code clears the lock.",
+                now,
+                None,
+                RECORDED_BY_KIOSK,
+                now,
+            )
+
+
+def pins_locked(ctx: KioskContext) -> bool:
+    """Whether invigilator PINs are locked out on this kiosk now (too many wrong ones)."""
+    return guesses.is_locked(ctx, guesses.pin_limit())
+
+
+def clear_pin_lockout(
+    ctx: KioskContext, secret: str, *, sitting_id: int | None = None, attempt_id: str | None = None
+) -> str:
+    """Lift a PIN lockout with another invigilator's PIN or the centre's recovery code; returns who did.
+
+    Digits are taken as a PIN (limited by their own count of wrong tries), anything else as the recovery
+    code. RuleError ``invigilator.pin_not_locked`` when there is no lockout to clear.
+    """
+    limit = guesses.pin_limit()
+    if not guesses.is_locked(ctx, limit):
+        raise RuleError("invigilator.pin_not_locked")
+    typed = "".join(secret.split())
+    override = guesses.pin_override_limit()
+    if _PIN.fullmatch(typed):
+        guesses.ensure_allowed(ctx, override)
+        name = _matching_invigilator(ctx, typed)
+        if name is None:
+            raise guesses.wrong_guess(ctx, WRONG_OVERRIDE, override)
+        who = name
+    else:
+        with ctx.store.session() as session:
+            stored = identity.recovery_code_hash(session)
+        if stored is None:
+            raise RuleError("invigilator.no_recovery_code")
+        code = normalise_code(typed)
+        if not code or not verify_secret(code, stored):
+            raise SecurityError("invigilator.recovery_code_wrong")
+        who = BY_RECOVERY_CODE
+    guesses.record_success(ctx, limit, override)
+    now = ctx.clock.wall()
+    with ctx.store.transaction() as session:
+        audit.add_event(
+            session, "pin_lock_cleared", now, attempt_id=attempt_id, sitting_id=sitting_id, detail={"by": who}
+        )
+        if sitting_id is not None:
+            audit.add_incident(
+                session,
+                sitting_id,
+                attempt_id,
+                IncidentCategory.PIN_LOCKOUT.value,
+                "The invigilator PIN lockout was cleared with "
+                + ("the centre's recovery code." if who == BY_RECOVERY_CODE else f"the PIN of {who}."),
+                now,
+                None,
+                who,
+                now,
+            )
+    return who
+
+
+def issue_recovery_code(ctx: KioskContext) -> str:
+    """A new recovery code for this kiosk, returned to be shown once; only its hash is kept, and the code
+    issued before it stops working."""
+    code = random_code(4, 4)
+    while _PIN.fullmatch(normalise_code(code)):
+        # Digits alone would be taken for a PIN (a chance of about one in a billion).
+        code = random_code(4, 4)
+    code_hash = hash_secret(normalise_code(code), ctx.hash_cost)
+    now = ctx.clock.wall()
+    with ctx.store.transaction() as session:
+        if identity.get_kiosk(session) is None:
+            raise RuleError(NOT_SET_UP)
+        identity.set_recovery_code_hash(session, code_hash)
+        audit.add_event(session, "recovery_code_issued", now)
+    return code

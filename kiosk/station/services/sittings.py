@@ -15,7 +15,7 @@ from kiosk.domain.errors import InputError, RuleError, SecurityError
 from kiosk.domain.items import Bank
 from kiosk.formats.bank_packages import open_bank_package
 from kiosk.formats.packages import verify_package
-from kiosk.station.services import guesses
+from kiosk.station.services import guesses, labcheck
 from kiosk.station.services.bank_install import latest_installed, read_installed_package, trusted_keys
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.invigilators import check_pin
@@ -132,10 +132,11 @@ def open_sitting(ctx: KioskContext, sitting_id: int, pin: str, release_code: str
     Opening an already open sitting again (e.g. after a restart) is allowed and uses the same bank
     version. Wrong PINs and wrong release codes are rate-limited.
     """
-    invigilator = check_pin(ctx, pin)
+    invigilator = check_pin(ctx, pin, sitting_id=sitting_id)
     sitting = get_sitting(ctx, sitting_id)
     if sitting.state is SittingState.CLOSED:
         raise RuleError("sitting.closed", sitting=sitting.id, name=sitting.name)
+    labcheck.require_ready(ctx, sitting.id)
     version = sitting.bank_version
     if version is None:
         installed = latest_installed(ctx, sitting.bank_id)
@@ -188,8 +189,8 @@ def close_sitting(ctx: KioskContext, open_sitting: OpenSitting, pin: str) -> Clo
     Refused while a candidate is still running; attempts never started are left as they are and can no
     longer be started.
     """
-    invigilator = check_pin(ctx, pin)
     sitting_id = open_sitting.sitting_id
+    invigilator = check_pin(ctx, pin, sitting_id=sitting_id)
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
         running = attempts.attempts_in_states(session, [AttemptState.RUNNING.value], sitting_id)

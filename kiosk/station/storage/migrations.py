@@ -16,7 +16,7 @@ from kiosk.domain.errors import StoreError
 from kiosk.station.storage.engine import Store
 from kiosk.station.storage.tables import Base
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # The journal is append-only: the store itself refuses to change or remove an entry.
 _JOURNAL_TRIGGERS = (
@@ -134,6 +134,16 @@ MIGRATIONS: tuple[Migration, ...] = (
     bundle_id VARCHAR(64) NOT NULL, sequence INTEGER NOT NULL, digest VARCHAR(64) NOT NULL,
     previous_hash VARCHAR(64) NOT NULL, attempt_ids_json TEXT NOT NULL, created_at VARCHAR(32) NOT NULL,
     written_to TEXT, written_at VARCHAR(32), PRIMARY KEY (bundle_id), UNIQUE (sequence))""",
+            )
+        ),
+    ),
+    Migration(
+        4,
+        "the question each attempt was last on (a resume goes back to it), and the centre's recovery code",
+        _run(
+            (
+                "ALTER TABLE attempts ADD COLUMN current_item_id VARCHAR(64)",
+                "ALTER TABLE kiosk ADD COLUMN recovery_code_hash VARCHAR(300)",
             )
         ),
     ),

@@ -89,6 +89,7 @@ class AttemptRecord:
     result_json: str | None
     delivered: bool
     bundle_id: str | None
+    current_item_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,8 @@ class KioskRow(Base):
     key_file: Mapped[str] = mapped_column(String(300))
     attempt_counter: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Added by schema version 4: the hash of the centre's recovery code, which clears a PIN lockout.
+    recovery_code_hash: Mapped[str | None] = mapped_column(String(300))
 
 
 class InstalledBankRow(Base):
@@ -166,6 +168,8 @@ class AttemptRow(Base):
     # Added by schema version 2: result-bundle delivery (issue 5).
     delivered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     bundle_id: Mapped[str | None] = mapped_column(String(64))
+    # Added by schema version 4: the question the candidate was last on, where a resume takes them back.
+    current_item_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class ResponseRow(Base):

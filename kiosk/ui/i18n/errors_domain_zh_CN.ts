@@ -207,5 +207,57 @@
         <source>Attempt {attempt} was sat on bank {bank} version {version}, but {sources} does not hold it; the report needs the source folder of that version (its pass rules and competences decide what the report shows).</source>
         <translation>作答 {attempt} 使用的是题库 {bank} 第 {version} 版，但 {sources} 中没有该题库；报告需要该版本的题库源文件夹（报告内容取决于其中的及格规则和能力项）。</translation>
     </message>
+    <message>
+        <source>Type a sum first, for example 12 × 3.5.</source>
+        <translation>请先输入算式，例如 12 × 3.5。</translation>
+    </message>
+    <message>
+        <source>The sum is {length} characters long; the calculator takes at most {max_length}.</source>
+        <translation>算式长 {length} 个字符；计算器最多接受 {max_length} 个。</translation>
+    </message>
+    <message>
+        <source>The calculator cannot read '{text}' at position {position}; check the sum.</source>
+        <translation>计算器无法识别第 {position} 个位置的“{text}”；请检查算式。</translation>
+    </message>
+    <message>
+        <source>The sum stops too early; finish it, for example after the last sign.</source>
+        <translation>算式不完整；请补全，例如最后一个符号之后的部分。</translation>
+    </message>
+    <message>
+        <source>Put what {name} works on in brackets, for example {name}(2).</source>
+        <translation>请把 {name} 作用的内容放在括号里，例如 {name}(2)。</translation>
+    </message>
+    <message>
+        <source>The bracket opened at position {position} is never closed.</source>
+        <translation>第 {position} 个位置的左括号没有闭合。</translation>
+    </message>
+    <message>
+        <source>The bracket closed at position {position} was never opened.</source>
+        <translation>第 {position} 个位置的右括号没有对应的左括号。</translation>
+    </message>
+    <message>
+        <source>The sum has more than {depth} brackets inside each other; make it simpler.</source>
+        <translation>算式中嵌套的括号超过 {depth} 层；请简化。</translation>
+    </message>
+    <message>
+        <source>Dividing by zero has no answer.</source>
+        <translation>除以零没有结果。</translation>
+    </message>
+    <message>
+        <source>{function} has no answer for {value}.</source>
+        <translation>{function} 对 {value} 没有结果。</translation>
+    </message>
+    <message>
+        <source>A negative number ({value}) cannot be raised to a fraction.</source>
+        <translation>负数（{value}）不能取分数次幂。</translation>
+    </message>
+    <message>
+        <source>The answer is too large for the calculator.</source>
+        <translation>结果太大，计算器无法显示。</translation>
+    </message>
+    <message>
+        <source>'{name}' is on the scientific calculator only; this exam allows the basic one.</source>
+        <translation>“{name}”只在科学计算器上提供；本考试只允许使用基本计算器。</translation>
+    </message>
 </context>
 </TS>

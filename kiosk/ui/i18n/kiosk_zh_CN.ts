@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Calculator</name>
+    <message>
+        <source>divide</source>
+        <translation>除以</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>乘以</translation>
+    </message>
+    <message>
+        <source>minus</source>
+        <translation>减</translation>
+    </message>
+    <message>
+        <source>plus</source>
+        <translation>加</translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>delete the last sign</source>
+        <translation>删除最后一个符号</translation>
+    </message>
+    <message>
+        <source>open bracket</source>
+        <translation>左括号</translation>
+    </message>
+    <message>
+        <source>close bracket</source>
+        <translation>右括号</translation>
+    </message>
+    <message>
+        <source>decimal point</source>
+        <translation>小数点</translation>
+    </message>
+    <message>
+        <source>square root</source>
+        <translation>平方根</translation>
+    </message>
+    <message>
+        <source>to the power of</source>
+        <translation>乘方</translation>
+    </message>
+    <message>
+        <source>natural logarithm</source>
+        <translation>自然对数</translation>
+    </message>
+    <message>
+        <source>logarithm to base 10</source>
+        <translation>以 10 为底的对数</translation>
+    </message>
+    <message>
+        <source>pi</source>
+        <translation>圆周率 π</translation>
+    </message>
+    <message>
+        <source>sine, in degrees</source>
+        <translation>正弦（角度制）</translation>
+    </message>
+    <message>
+        <source>cosine, in degrees</source>
+        <translation>余弦（角度制）</translation>
+    </message>
+    <message>
+        <source>Calculator: the sum</source>
+        <translation>计算器：算式</translation>
+    </message>
+    <message>
+        <source>Scientific calculator: type the sum, then press Enter. Angles are in degrees.</source>
+        <translation>科学计算器：输入算式，然后按回车键。角度以度为单位。</translation>
+    </message>
+    <message>
+        <source>Calculator: type the sum, then press Enter.</source>
+        <translation>计算器：输入算式，然后按回车键。</translation>
+    </message>
+    <message>
+        <source>for example 12 × 3.5</source>
+        <translation>例如 12 × 3.5</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the calculator</source>
+        <translation>关闭计算器</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDisplay</name>
     <message>
         <source>Something went wrong inside the kiosk program. Call the invigilator; the details are in the kiosk log.</source>
@@ -43,8 +138,28 @@
         <translation>考试已继续，重新开始计时。</translation>
     </message>
     <message>
+        <source>Your time was stopped for {time} while the invigilator used this PC; you lost none.</source>
+        <translation>监考员使用本电脑期间，您的计时暂停了 {time}；您没有损失任何时间。</translation>
+    </message>
+    <message>
         <source>The invigilator gave you {minutes} more minutes.</source>
         <translation>监考老师为您延长了 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Rest break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>Your time is stopped and your answers are saved. When you are back, press the button below and your time runs again.</source>
+        <translation>您的计时已暂停，答案已保存。回来后请按下面的按钮，计时将继续。</translation>
+    </message>
+    <message>
+        <source>Exam paused</source>
+        <translation>考试已暂停</translation>
+    </message>
+    <message>
+        <source>The invigilator has paused the exam. Your time is stopped and your answers are saved.</source>
+        <translation>监考老师已暂停考试。计时已停止，您的答案均已保存。</translation>
     </message>
     <message>
         <source>◀ &amp;Previous</source>
@@ -63,24 +178,76 @@
         <translation>检查并交卷(&amp;R)</translation>
     </message>
     <message>
+        <source>Rest &amp;break</source>
+        <translation>休息(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Calculator</source>
+        <translation>计算器(&amp;C)</translation>
+    </message>
+    <message>
+        <source>I am &amp;back: continue the exam</source>
+        <translation>我回来了：继续考试(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>Flag for review</source>
+        <translation>标记待查</translation>
+    </message>
+    <message>
+        <source>Marks this question to look at again before you submit.</source>
+        <translation>标记此题，以便交卷前再看一遍。</translation>
+    </message>
+    <message>
+        <source>Review and submit</source>
+        <translation>检查并交卷</translation>
+    </message>
+    <message>
+        <source>Lists unanswered and flagged questions; you submit from there.</source>
+        <translation>列出未作答和已标记的题目；您在那里交卷。</translation>
+    </message>
+    <message>
+        <source>Asks for a rest break; the invigilator confirms it and your time stops.</source>
+        <translation>申请休息；监考员确认后，您的计时暂停。</translation>
+    </message>
+    <message>
+        <source>Calculator</source>
+        <translation>计算器</translation>
+    </message>
+    <message>
+        <source>Shows or hides the calculator in place of the question numbers.</source>
+        <translation>在题号区域显示或隐藏计算器。</translation>
+    </message>
+    <message>
+        <source>I am back: continue the exam</source>
+        <translation>我回来了：继续考试</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <source>Filled: answered. ◐: partly answered. ⚑: flagged. Thick border: on screen now. Click a number to go there.</source>
-        <translation>实心：已作答。◐：部分作答。⚑：已标记。粗边框：当前题目。点击题号可跳转。</translation>
-    </message>
-    <message>
-        <source>Exam paused</source>
-        <translation>考试已暂停</translation>
-    </message>
-    <message>
-        <source>The invigilator has paused the exam. Your time is stopped and your answers are saved.</source>
-        <translation>监考老师已暂停考试。计时已停止，您的答案均已保存。</translation>
+        <source>Filled: answered. ◐ and a dashed border: partly answered. ⚑: flagged. Thick border: on screen now. Click a number to go there.</source>
+        <translation>实心：已作答。◐ 和虚线边框：部分作答。⚑：已标记。粗边框：当前题目。点击题号即可跳转。</translation>
     </message>
 </context>
 <context>
     <name>HeaderBar</name>
+    <message>
+        <source>Switch language</source>
+        <translation>切换语言</translation>
+    </message>
     <message>
         <source>1+X Assessment Kiosk</source>
         <translation>1+X 考评考试机</translation>
@@ -106,8 +273,8 @@
         <translation>监考老师</translation>
     </message>
     <message>
-        <source>Switch language</source>
-        <translation>切换语言</translation>
+        <source>For the invigilator only: asks for their PIN.</source>
+        <translation>仅供监考员使用：需要输入 PIN 码。</translation>
     </message>
 </context>
 <context>
@@ -241,8 +408,28 @@ Today's sittings, {date}</source>
         <translation>保持此顺序</translation>
     </message>
     <message>
+        <source>The order, first at the top</source>
+        <translation>排列顺序，第一项在最上面</translation>
+    </message>
+    <message>
+        <source>Move the selected line up</source>
+        <translation>将选中的行上移</translation>
+    </message>
+    <message>
+        <source>Move the selected line down</source>
+        <translation>将选中的行下移</translation>
+    </message>
+    <message>
+        <source>Saves the order as it is.</source>
+        <translation>按当前顺序保存。</translation>
+    </message>
+    <message>
         <source>For each line on the left, choose the matching answer from its list.</source>
         <translation>请为左侧每一行从列表中选择相匹配的答案。</translation>
+    </message>
+    <message>
+        <source>Choose the matching answer from the list.</source>
+        <translation>从列表中选择对应的答案。</translation>
     </message>
     <message>
         <source>Answers to choose from:</source>
@@ -281,12 +468,24 @@ Today's sittings, {date}</source>
         <translation>例如 2.5</translation>
     </message>
     <message>
+        <source>Your answer, a number in {unit}</source>
+        <translation>您的答案，以 {unit} 为单位的数字</translation>
+    </message>
+    <message>
+        <source>Your answer, a number</source>
+        <translation>您的答案，一个数字</translation>
+    </message>
+    <message>
         <source>This is not a number; type digits such as 2.5 or 2,5.</source>
         <translation>这不是数字；请输入如 2.5 或 2,5 这样的数字。</translation>
     </message>
     <message>
         <source>Type a short answer (at most {count} characters), then press Enter.</source>
         <translation>请输入简短答案（最多 {count} 个字符），然后按回车键。</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>您的答案</translation>
     </message>
 </context>
 <context>
@@ -334,6 +533,50 @@ Today's sittings, {date}</source>
     <message>
         <source>Invigilator menu</source>
         <translation>监考菜单</translation>
+    </message>
+    <message>
+        <source>Invigilator PINs are locked</source>
+        <translation>监考员 PIN 码已被锁定</translation>
+    </message>
+    <message>
+        <source>Another invigilator's PIN or the centre's recovery code can clear the lock now.</source>
+        <translation>另一位监考员的 PIN 码或考点的恢复码可以立即解除锁定。</translation>
+    </message>
+    <message>
+        <source>Clear the lock…</source>
+        <translation>解除锁定…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Clear the PIN lock</source>
+        <translation>解除 PIN 码锁定</translation>
+    </message>
+    <message>
+        <source>Type another invigilator's PIN, or the centre's recovery code (letters and digits, kept sealed by the centre).</source>
+        <translation>请输入另一位监考员的 PIN 码，或考点的恢复码（由字母和数字组成，由考点密封保管）。</translation>
+    </message>
+    <message>
+        <source>Invigilator PIN or recovery code</source>
+        <translation>监考员 PIN 码或恢复码</translation>
+    </message>
+    <message>
+        <source>The lock is cleared</source>
+        <translation>锁定已解除</translation>
+    </message>
+    <message>
+        <source>Invigilator PINs work again; the clearing was recorded.</source>
+        <translation>监考员 PIN 码已恢复可用；解除锁定已被记录。</translation>
+    </message>
+    <message>
+        <source>Rest break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>A rest break stops your clock until you come back; it is recorded. Put up your hand: the invigilator confirms the break with their PIN.</source>
+        <translation>休息期间计时暂停，直到您回来；休息会被记录。请举手：监考员用其 PIN 码确认休息。</translation>
     </message>
     <message>
         <source>Resume the exam</source>
@@ -609,8 +852,24 @@ Today's sittings, {date}</source>
 <context>
     <name>QuestionView</name>
     <message>
+        <source>Diagram</source>
+        <translation>图示</translation>
+    </message>
+    <message>
         <source>The picture for this question cannot be shown; tell the invigilator.</source>
         <translation>本题图片无法显示；请告诉监考老师。</translation>
+    </message>
+    <message>
+        <source>Enlarge the &amp;diagram</source>
+        <translation>放大图示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Enlarge the diagram</source>
+        <translation>放大图示</translation>
+    </message>
+    <message>
+        <source>Shows the diagram filling the question area, to zoom and move about.</source>
+        <translation>将图示放大到整个题目区域，可缩放和移动查看。</translation>
     </message>
 </context>
 <context>
@@ -687,6 +946,10 @@ Handed in at {time}. You answered {answered} of %n question(s).</source>
         <translation>监考老师 PIN 码(&amp;P)</translation>
     </message>
     <message>
+        <source>Interrupted exams</source>
+        <translation>中断的考试</translation>
+    </message>
+    <message>
         <source>Not now: go to candidate login</source>
         <translation>暂不继续：进入考生登录</translation>
     </message>
@@ -716,6 +979,26 @@ Handed in at {time}. You answered {answered} of %n question(s).</source>
     <message>
         <source>&amp;Submit my answers</source>
         <translation>交卷(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Questions to look at again</source>
+        <translation>需要再看的题目</translation>
+    </message>
+    <message>
+        <source>Enter goes back to the selected question.</source>
+        <translation>按回车键返回所选题目。</translation>
+    </message>
+    <message>
+        <source>Back to the questions</source>
+        <translation>返回题目</translation>
+    </message>
+    <message>
+        <source>Submit my answers</source>
+        <translation>提交我的答案</translation>
+    </message>
+    <message>
+        <source>Asks you to confirm; after that no answer can change.</source>
+        <translation>会请您确认；确认后答案不能再修改。</translation>
     </message>
     <message numerus="yes">
         <source>You have answered {answered} of %n question(s); {flagged} flagged for review.</source>
@@ -803,6 +1086,37 @@ Handed in at {time}. You answered {answered} of %n question(s).</source>
     <message>
         <source>&amp;Unlock</source>
         <translation>开启(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomView</name>
+    <message>
+        <source>Diagram at {percent}% of the area. + and − zoom; the arrow keys and the wheel move about.</source>
+        <translation>图示为区域的 {percent}%。+ 和 − 缩放；方向键和滚轮可移动查看。</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;question</source>
+        <translation>返回题目(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Back to the question</source>
+        <translation>返回题目</translation>
+    </message>
+    <message>
+        <source>Enlarged diagram</source>
+        <translation>放大的图示</translation>
+    </message>
+    <message>
+        <source>The arrow keys move about; + and − zoom.</source>
+        <translation>方向键移动查看；+ 和 − 缩放。</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.domain.attempt import AttemptState
 from kiosk.domain.errors import InputError, KioskError
 from kiosk.domain.forms import FormItem
-from kiosk.domain.items import Bank, Item, ItemType
+from kiosk.domain.items import Bank, Item, ItemType, Tools
 from kiosk.domain.responses import is_answered
 from kiosk.ui.errors import error_message, error_sentence
 
@@ -70,7 +70,9 @@ class ExamPresenter(QObject):
     time_warning_reached = Signal(int)
     """Only this many minutes (10, 5 or 1) are left."""
     paused_changed = Signal(bool)
-    """The invigilator paused (True) or resumed (False) the exam."""
+    """The invigilator paused (True) or resumed (False) the exam, or a rest break began or ended."""
+    clock_released = Signal(float)
+    """The invigilator's menu closed; the clock had been stopped this many seconds while it was open."""
     extra_time_granted = Signal(int)
     """The invigilator added this many minutes."""
     exam_finished = Signal(object)
@@ -117,6 +119,16 @@ class ExamPresenter(QObject):
     @property
     def paused(self) -> bool:
         return self.session.state is AttemptState.PAUSED
+
+    @property
+    def on_break(self) -> bool:
+        """Whether the candidate is on a rest break (the exam is paused for it)."""
+        return self.paused and bool(getattr(self.session, "on_break", False))
+
+    @property
+    def tools(self) -> Tools:
+        """The on-screen tools the bank allows (calculator, zoom)."""
+        return self.bank.blueprint.tools
 
     def item_at(self, position: int) -> Item:
         return self._items[self.form_items[position].item_id]
@@ -287,6 +299,29 @@ class ExamPresenter(QObject):
 
     def record_incident(self, pin: str, category: str, description: str) -> None:
         self.session.record_incident(pin, category, description)
+
+    def release_clock(self) -> None:
+        """The invigilator's menu closed: let the clock run again (it was stopped when the menu opened)."""
+        if self.finished:
+            return
+        seconds = self.session.release_clock()
+        self.refresh()
+        if seconds is not None:
+            self.clock_released.emit(float(seconds))
+
+    # -- rest breaks -----------------------------------------------------------------------------------
+
+    def start_rest_break(self, pin: str) -> None:
+        """The invigilator confirmed the candidate's rest break with their PIN: the clock stops."""
+        self.session.start_rest_break(pin)
+        self.paused_changed.emit(True)
+        self.refresh()
+
+    def end_rest_break(self) -> None:
+        """The candidate is back from the break: the clock runs again."""
+        self.session.end_rest_break()
+        self.paused_changed.emit(False)
+        self.refresh()
 
     # -- time ----------------------------------------------------------------------------------------
 

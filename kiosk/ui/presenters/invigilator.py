@@ -2,6 +2,11 @@
 
 ``InvigilatorMenu`` is a part of ``KioskPresenter``: it asks through the same Prompter and acts on the
 exam and sitting the presenter holds, and hands the presenter back what changes this PC's state.
+
+While the menu (and whatever it leads to: extra time, an incident) is open over a running exam, the
+candidate's clock is stopped; it runs again when the last prompt closes. A PIN lockout is offered to be
+cleared there and then, with another invigilator's PIN or the centre's recovery code. A rest break the
+candidate asks for is confirmed here with the invigilator's PIN.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.domain.attempt import IncidentCategory
+from kiosk.domain.errors import KioskError
 from kiosk.station.services import invigilators, sittings
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.exam import ExamSession
@@ -19,6 +25,11 @@ from kiosk.ui.i18n import tr
 from kiosk.ui.presenters.exam import ExamPresenter
 from kiosk.ui.prompts import MenuAction, Prompter
 from kiosk.ui.tasks import TaskRunner
+
+# The refusals that mean invigilator PINs are locked out on this kiosk, which the menu offers to clear.
+LOCKOUT_CODES = frozenset(
+    {"invigilator.pin_locked", "invigilator.pin_locked_one_minute", "invigilator.pin_wrong_now_locked"}
+)
 
 
 def incident_categories() -> list[tuple[str, str]]:
@@ -45,6 +56,8 @@ class InvigilatorMenu:
     _busy: Callable[[bool], None]
     _after_sitting_closed: Callable[[], None]
     _after_leaving: Callable[[], None]
+    # True while the menu's PIN is being checked: the clock it stopped must not run again meanwhile.
+    _opening_menu: bool = False
 
     def open_invigilator_menu(self) -> None:
         """Ask for the PIN, then offer what an invigilator may do now."""
@@ -54,16 +67,125 @@ class InvigilatorMenu:
             self._check_menu_pin,
         )
 
+    def _where(self) -> tuple[int | None, str | None]:
+        """The open sitting and the running attempt, where an incident of this PC belongs."""
+        sitting = self.open_sitting.sitting_id if self.open_sitting is not None else None
+        running = self.session is not None and self.exam is not None and not self.exam.finished
+        return sitting, self.session.attempt_id if running and self.session is not None else None
+
     def _check_menu_pin(self, pin: str) -> None:
         ctx = self.ctx
         self._busy(True)
+        sitting_id, attempt_id = self._where()
+        exam = self.exam
+        session = self.session if exam is not None and not exam.finished else None
+
+        def check() -> str:
+            if session is not None:
+                # The PIN opens the menu and stops a running candidate's clock until the menu closes.
+                return session.hold_clock(pin)
+            return invigilators.check_pin(ctx, pin, sitting_id=sitting_id, attempt_id=attempt_id)
+
+        def opened(_name: str) -> None:
+            self._opening_menu = False
+            self._menu(pin)
+
+        def failed(error: Exception) -> None:
+            self._opening_menu = False
+            self._busy(False)
+            if getattr(error, "code", "") in LOCKOUT_CODES:
+                self._offer_to_clear(error_message(error))
+            else:
+                self.prompter.inform(tr("KioskPresenter", "Invigilator menu"), error_message(error))
+
+        # Between the PIN prompt closing and the menu opening no prompt is open, but the clock stays held.
+        self._opening_menu = True
+        self.tasks.run("check-pin", check, opened, failed)
+
+    def release_menu_clock(self) -> None:
+        """Let the candidate's clock run again once no prompt is open (the menu stopped it)."""
+        exam = self.exam
+        if self.prompter.is_open or self._opening_menu or exam is None or exam.finished:
+            return
+        session = self.session
+        if session is None or not session.clock_held:
+            return
+        try:
+            exam.release_clock()
+        except KioskError as error:
+            # The clock runs again all the same; only the length of the stop may be missing.
+            error_message(error)
+
+    # -- a PIN lockout ---------------------------------------------------------------------------------
+
+    def _offer_to_clear(self, message: str) -> None:
+        self.prompter.confirm(
+            tr("KioskPresenter", "Invigilator PINs are locked"),
+            message
+            + "\n"
+            + tr(
+                "KioskPresenter",
+                "Another invigilator's PIN or the centre's recovery code can clear the lock now.",
+            ),
+            tr("KioskPresenter", "Clear the lock…"),
+            tr("KioskPresenter", "Close"),
+            lambda yes: self._ask_clearing_secret() if yes else None,
+        )
+
+    def _ask_clearing_secret(self) -> None:
+        self.prompter.ask_pin(
+            tr("KioskPresenter", "Clear the PIN lock"),
+            tr(
+                "KioskPresenter",
+                "Type another invigilator's PIN, or the centre's recovery code (letters and digits, "
+                "kept sealed by the centre).",
+            ),
+            self._clear_lockout,
+            label=tr("KioskPresenter", "Invigilator PIN or recovery code"),
+        )
+
+    def _clear_lockout(self, secret: str) -> None:
+        ctx = self.ctx
+        sitting_id, attempt_id = self._where()
+        self._busy(True)
+
+        def cleared(_who: str) -> None:
+            self._busy(False)
+            self.prompter.inform(
+                tr("KioskPresenter", "The lock is cleared"),
+                tr("KioskPresenter", "Invigilator PINs work again; the clearing was recorded."),
+                self.open_invigilator_menu,
+            )
 
         def failed(error: Exception) -> None:
             self._busy(False)
-            self.prompter.inform(tr("KioskPresenter", "Invigilator menu"), error_message(error))
+            if getattr(error, "code", "") == "invigilator.pin_not_locked":
+                self.prompter.inform(tr("KioskPresenter", "Invigilator menu"), error_message(error))
+            else:
+                self._offer_to_clear(error_message(error))
 
         self.tasks.run(
-            "check-pin", lambda: invigilators.check_pin(ctx, pin), lambda _name: self._menu(pin), failed
+            "clear-lockout",
+            lambda: invigilators.clear_pin_lockout(ctx, secret, sitting_id=sitting_id, attempt_id=attempt_id),
+            cleared,
+            failed,
+        )
+
+    # -- a rest break ----------------------------------------------------------------------------------
+
+    def ask_rest_break(self) -> None:
+        """The candidate asked for a rest break: the invigilator confirms it with their PIN."""
+        exam = self.exam
+        if exam is None or exam.finished or exam.paused:
+            return
+        self.prompter.ask_pin(
+            tr("KioskPresenter", "Rest break"),
+            tr(
+                "KioskPresenter",
+                "A rest break stops your clock until you come back; it is recorded. Put up your hand: "
+                "the invigilator confirms the break with their PIN.",
+            ),
+            lambda pin: self._act(lambda: exam.start_rest_break(pin)),
         )
 
     def menu_actions(self) -> list[MenuAction]:

@@ -106,6 +106,9 @@ class KioskPresenter(InvigilatorMenu, QObject):
         self.open_sitting: OpenSitting | None = None
         self.session: ExamSession | None = None
         self.exam: ExamPresenter | None = None
+        self._focus_loss: lockdown.FocusLoss | None = None
+        # The clock stopped for the invigilator's menu runs again once no prompt is left open.
+        prompter.settled.connect(self.release_menu_clock)
 
     # -- start-up and the idle screen ----------------------------------------------------------------
 
@@ -355,7 +358,17 @@ class KioskPresenter(InvigilatorMenu, QObject):
             return
         attempt = self.session.attempt_id if self.session is not None and self.exam is not None else None
         try:
-            lockdown.record_focus_loss(self.ctx, sitting, attempt, detail)
+            self._focus_loss = lockdown.focus_lost(self.ctx, sitting, attempt, detail)
+        except Exception as error:
+            error_message(error)
+
+    def record_focus_back(self) -> None:
+        """The kiosk has its screen back: the focus-loss incident gets its real length."""
+        loss, self._focus_loss = self._focus_loss, None
+        if loss is None:
+            return
+        try:
+            lockdown.focus_back(self.ctx, loss)
         except Exception as error:
             error_message(error)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets.controls import tab_chain
+from kiosk.ui.widgets.controls import name_controls, tab_chain
 
 
 class Screen(QWidget):
@@ -36,6 +36,7 @@ class Screen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            name_controls(self)
         super().changeEvent(event)
 
 
@@ -116,6 +117,8 @@ def field(label: str, widget: QWidget, into: QVBoxLayout) -> QLabel:
     """A caption above ``widget`` whose mnemonic moves the focus to it."""
     caption = QLabel(label)
     caption.setBuddy(widget)
+    # Long captions wrap in large text rather than run out of the card.
+    caption.setWordWrap(True)
     into.addWidget(caption)
     into.addWidget(widget)
     return caption

@@ -6,6 +6,11 @@ Keyboard: A-H or 1-9 choose, Left/Right or N/P move, F flags (when no text field
 Alt+P, Alt+N, Alt+F and Page Up/Down work everywhere. Whenever a question opens the keyboard focus goes
 into it (the chosen option, the first option, or the text field), because the old question's widgets go
 with the old question; Tab goes through the question first, then the buttons, then the navigator.
+
+A bank may allow tools: a calculator (Alt+C), shown in place of the navigator, and a zoom of each diagram
+(Alt+D), shown in place of the question until "Back to the question" (Alt+Q). The calculator starts
+empty on each question unless the bank lets it remember. The candidate may ask for a rest break (Alt+B); the
+invigilator confirms it, and the break page says when the time runs again.
 """
 
 from __future__ import annotations
@@ -29,13 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.errors import KioskError
+from kiosk.domain.items import Calculator as CalculatorKind
+from kiosk.ui.errors import error_message
 from kiosk.ui.i18n import tr
 from kiosk.ui.presenters.exam import AnswerState, ExamPresenter
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.controls import tab_chain
+from kiosk.ui.widgets.calculator import Calculator
+from kiosk.ui.widgets.controls import describe, name_controls, tab_chain
 from kiosk.ui.widgets.navigator import Navigator, NavState
 from kiosk.ui.widgets.question import ImageCache, QuestionView
-from kiosk.ui.widgets.status import Banner, Countdown
+from kiosk.ui.widgets.status import Banner, Countdown, format_duration
+from kiosk.ui.widgets.zoom import ZoomView
 
 _LETTER_KEYS = {getattr(Qt.Key, f"Key_{letter}"): index for index, letter in enumerate("ABCDEFGH")}
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit - 1 for digit in range(1, 10)}
@@ -47,6 +57,8 @@ class ExamScreen(Screen):
 
     review_requested = Signal()
     """The candidate asked to see the review list."""
+    rest_break_requested = Signal()
+    """The candidate asked for a rest break (the invigilator confirms it)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,11 +95,16 @@ class ExamScreen(Screen):
         self.question_scroll.setObjectName("question-scroll")
         self.question_scroll.setWidgetResizable(True)
         self.question_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.zoom_view = ZoomView({})
+        self.zoom_view.closed.connect(self.close_zoom)
+        self.question_pages = QStackedWidget()
+        self.question_pages.addWidget(self.question_scroll)
+        self.question_pages.addWidget(self.zoom_view)
         question_card = QFrame()
         question_card.setProperty("role", "card")
         card_layout = QVBoxLayout(question_card)
         card_layout.setContentsMargins(2, 2, 2, 2)
-        card_layout.addWidget(self.question_scroll)
+        card_layout.addWidget(self.question_pages)
 
         self.nav_title = QLabel()
         self.nav_title.setProperty("role", "muted")
@@ -103,11 +120,26 @@ class ExamScreen(Screen):
         side.setObjectName("nav-panel")
         side.setProperty("role", "card")
         side.setFixedWidth(310)
+        nav_page = QWidget()
+        nav_layout = QVBoxLayout(nav_page)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.addWidget(self.nav_title)
+        nav_layout.addWidget(self.nav_scroll, 1)
+        nav_layout.addWidget(self.legend)
+        self.side_pages = QStackedWidget()
+        self.side_pages.addWidget(nav_page)
+        # The calculator scrolls in its column rather than push the buttons off a 768-pixel screen.
+        self.calculator_scroll = QScrollArea()
+        self.calculator_scroll.setObjectName("calculator-scroll")
+        self.calculator_scroll.setWidgetResizable(True)
+        self.calculator_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.calculator_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.calculator_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.side_pages.addWidget(self.calculator_scroll)
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(self.nav_title)
-        side_layout.addWidget(self.nav_scroll, 1)
-        side_layout.addWidget(self.legend)
+        side_layout.addWidget(self.side_pages)
         self.navigator: Navigator | None = None
+        self.calculator: Calculator | None = None
 
         main = QHBoxLayout()
         main.setSpacing(12)
@@ -126,10 +158,16 @@ class ExamScreen(Screen):
         paused_page = QFrame()
         paused_page.setObjectName("paused-page")
         paused_page.setProperty("role", "card")
+        self.break_back_button = QPushButton()
+        self.break_back_button.setObjectName("break-back-button")
+        self.break_back_button.setProperty("role", "primary")
+        self.break_back_button.hide()
         paused_layout = QVBoxLayout(paused_page)
         paused_layout.addStretch(1)
         paused_layout.addWidget(self.paused_title)
         paused_layout.addWidget(self.paused_text)
+        paused_layout.addSpacing(16)
+        paused_layout.addWidget(self.break_back_button, 0, Qt.AlignmentFlag.AlignCenter)
         paused_layout.addStretch(1)
         self.pages = QStackedWidget()
         self.pages.addWidget(exam_page)
@@ -145,9 +183,17 @@ class ExamScreen(Screen):
         self.next_button = QPushButton()
         self.next_button.setObjectName("next-button")
         self.next_button.setProperty("role", "primary")
+        self.rest_button = QPushButton()
+        self.rest_button.setObjectName("rest-break-button")
+        self.calculator_button = QPushButton()
+        self.calculator_button.setObjectName("calculator-button")
+        self.calculator_button.setCheckable(True)
+        self.calculator_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.rest_button)
+        buttons.addWidget(self.calculator_button)
         buttons.addWidget(self.flag_button)
         buttons.addWidget(self.review_button)
         buttons.addStretch(1)
@@ -167,6 +213,11 @@ class ExamScreen(Screen):
         self.next_button.clicked.connect(lambda: self._move(1))
         self.flag_button.clicked.connect(self._toggle_flag)
         self.review_button.clicked.connect(self._review)
+        self.rest_button.clicked.connect(self._ask_rest_break)
+        self.calculator_button.clicked.connect(
+            lambda: self.show_calculator(self.calculator_button.isChecked())
+        )
+        self.break_back_button.clicked.connect(self._end_rest_break)
         self.retranslate()
 
     # -- binding ---------------------------------------------------------------------------------------
@@ -175,6 +226,9 @@ class ExamScreen(Screen):
         """Show ``presenter``'s exam; every presenter signal this screen follows is connected here."""
         self.presenter = presenter
         self._images = ImageCache(presenter.bank.images)
+        self.zoom_view.set_images(presenter.bank.images)
+        self.close_zoom()
+        self._bind_calculator(presenter)
         self.navigator = Navigator(presenter.count)
         self.nav_scroll.setWidget(self.navigator)
         self.navigator.item_chosen.connect(self._jump)
@@ -194,7 +248,9 @@ class ExamScreen(Screen):
         presenter.time_warning_reached.connect(self._time_warning)
         presenter.paused_changed.connect(self._paused_changed)
         presenter.extra_time_granted.connect(self._extra_time)
+        presenter.clock_released.connect(self._clock_released)
         self._time_changed(presenter.remaining)
+        self._show_paused_page()
 
     def image_box(self) -> QSize:
         """The largest picture that fits beside the navigator without hiding the question."""
@@ -214,7 +270,9 @@ class ExamScreen(Screen):
             presenter.language,
             self._images,
             self.image_box(),
+            zoom=presenter.tools.zoom,
         )
+        view.zoom_requested.connect(self.open_zoom)
         stored = presenter.response(item.id)
         if stored is not None:
             view.answer.set_response(stored)
@@ -225,10 +283,15 @@ class ExamScreen(Screen):
         answer.response_edited.connect(lambda raw, item_id=item.id: presenter.answer(item_id, raw))
         answer.draft_refused.connect(lambda text, item_id=item.id: presenter.keep_draft(item_id, text))
         answer.response_changing.connect(lambda: self._show_saved(False))
+        changed = self.view is None or self.view.item.id != item.id
         self.view = view
         # The old question's widgets, the focused one among them, are deleted with it.
         self.question_scroll.setWidget(view)
         self.question_scroll.verticalScrollBar().setValue(0)
+        self.close_zoom(focus=False)
+        if changed and self.calculator is not None and not presenter.tools.calculator_memory:
+            # Nothing worked out for one question is carried to the next, unless the bank allows it.
+            self.calculator.clear()
         if self.navigator is not None:
             self.navigator.set_current(position)
         # News from the invigilator has been seen once the candidate moves on; it gives the room back.
@@ -236,6 +299,7 @@ class ExamScreen(Screen):
         self._refresh_bar()
         self.previous_button.setEnabled(position > 0)
         self.next_button.setEnabled(position < presenter.count - 1)
+        name_controls(self)
         self.take_focus()
 
     def _refresh_bar(self) -> None:
@@ -348,13 +412,22 @@ class ExamScreen(Screen):
             )
 
     def _show_info(self, info: tuple[str, int] | None) -> None:
-        """Show news from the invigilator (``resumed`` or ``extra_time`` with its minutes); None hides it."""
+        """Show news from the invigilator (``resumed``, ``extra_time`` with its minutes, or ``stopped`` with
+        its seconds); None hides it."""
         self._info = info
         if info is None:
             self.info_banner.clear()
         elif info[0] == "resumed":
             self.info_banner.show_message(
                 "info", tr("ExamScreen", "The exam has resumed. Your time is running again.")
+            )
+        elif info[0] == "stopped":
+            self.info_banner.show_message(
+                "info",
+                tr(
+                    "ExamScreen",
+                    "Your time was stopped for {time} while the invigilator used this PC; you lost none.",
+                ).format(time=format_duration(info[1])),
             )
         else:
             self.info_banner.show_message(
@@ -363,12 +436,116 @@ class ExamScreen(Screen):
             )
 
     def _paused_changed(self, paused: bool) -> None:
-        self.pages.setCurrentIndex(1 if paused else 0)
-        for button in (self.previous_button, self.next_button, self.flag_button, self.review_button):
-            button.setVisible(not paused)
+        self._show_paused_page()
         self._show_info(None if paused else ("resumed", 0))
         self._refresh_time_banner()
         self.take_focus()
+
+    def _show_paused_page(self) -> None:
+        """The paused page (an invigilator's pause, or a rest break) or the exam, with the right buttons."""
+        presenter = self.presenter
+        paused = presenter is not None and presenter.paused
+        on_break = presenter is not None and presenter.on_break
+        self.pages.setCurrentIndex(1 if paused else 0)
+        for button in (
+            self.previous_button,
+            self.next_button,
+            self.flag_button,
+            self.review_button,
+            self.rest_button,
+        ):
+            button.setVisible(not paused)
+        self.calculator_button.setVisible(not paused and self.calculator is not None)
+        self.break_back_button.setVisible(on_break)
+        self._retranslate_paused()
+
+    def _retranslate_paused(self) -> None:
+        if self.presenter is not None and self.presenter.on_break:
+            self.paused_title.setText(tr("ExamScreen", "Rest break"))
+            self.paused_text.setText(
+                tr(
+                    "ExamScreen",
+                    "Your time is stopped and your answers are saved. When you are back, press the button "
+                    "below and your time runs again.",
+                )
+            )
+        else:
+            self.paused_title.setText(tr("ExamScreen", "Exam paused"))
+            self.paused_text.setText(
+                tr(
+                    "ExamScreen",
+                    "The invigilator has paused the exam. Your time is stopped and your answers are saved.",
+                )
+            )
+
+    def _clock_released(self, seconds: float) -> None:
+        if seconds >= 1:
+            self._show_info(("stopped", round(seconds)))
+
+    def _ask_rest_break(self) -> None:
+        if self.presenter is None or self.presenter.paused or not self._may_leave():
+            return
+        self.rest_break_requested.emit()
+
+    def _end_rest_break(self) -> None:
+        presenter = self.presenter
+        if presenter is None or not presenter.on_break:
+            return
+        try:
+            presenter.end_rest_break()
+        except KioskError as error:
+            self.save_banner.show_message("error", error_message(error))
+
+    # -- tools -------------------------------------------------------------------------------------------
+
+    def _bind_calculator(self, presenter: ExamPresenter) -> None:
+        if self.calculator is not None:
+            self.calculator_scroll.takeWidget()
+            self.calculator.deleteLater()
+            self.calculator = None
+        self.side_pages.setCurrentIndex(0)
+        self.calculator_button.setChecked(False)
+        kind = presenter.tools.calculator
+        if kind is None:
+            self.calculator_button.hide()
+            return
+        self.calculator = Calculator(kind is CalculatorKind.SCIENTIFIC)
+        self.calculator.close_requested.connect(lambda: self.show_calculator(False))
+        self.calculator_scroll.setWidget(self.calculator)
+        self.calculator_button.setVisible(not presenter.paused)
+
+    def show_calculator(self, shown: bool) -> None:
+        """Show the calculator in place of the navigator (with the keyboard on it), or the navigator again."""
+        calculator = self.calculator
+        if calculator is None:
+            return
+        self.calculator_button.setChecked(shown)
+        self.side_pages.setCurrentIndex(1 if shown else 0)
+        if shown:
+            calculator.focus_input()
+        else:
+            self._focus_question()
+
+    @property
+    def calculator_shown(self) -> bool:
+        return self.calculator is not None and self.side_pages.currentIndex() == 1
+
+    def open_zoom(self, path: str) -> None:
+        """Show the diagram at ``path`` filling the question area."""
+        self.question_pages.setCurrentWidget(self.zoom_view)
+        self.zoom_view.show_image(path)
+
+    def close_zoom(self, focus: bool = True) -> None:
+        """Back from an enlarged diagram to the question."""
+        if self.question_pages.currentWidget() is self.question_scroll:
+            return
+        self.question_pages.setCurrentWidget(self.question_scroll)
+        if focus:
+            self._focus_question()
+
+    @property
+    def zoomed(self) -> bool:
+        return self.question_pages.currentWidget() is self.zoom_view
 
     def _extra_time(self, minutes: int) -> None:
         self._show_info(("extra_time", minutes))
@@ -421,24 +598,42 @@ class ExamScreen(Screen):
         """Put the keyboard focus where the candidate works: into the question, or on the paused page."""
         if not self.isVisible():
             return
+        if self.presenter is not None and self.presenter.on_break:
+            self.break_back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         if self.presenter is None or self.presenter.paused or self.view is None:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if self.zoomed:
+            self.zoom_view.pane.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.view.answer.focus_answer()
         if not self.view.isAncestorOf(self.window().focusWidget()):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def tab_order(self) -> list[QWidget]:
-        """What Tab visits on this screen: the question's controls, the buttons, then the navigator."""
-        if self.presenter is None or self.presenter.paused or self.view is None:
+        """What Tab visits on this screen: the question's controls (or the enlarged diagram's), the
+        buttons, then the navigator or the calculator."""
+        if self.presenter is None or self.view is None:
             return []
-        order = tab_chain(self.view)
+        if self.presenter.paused:
+            return [self.break_back_button] if self.break_back_button.isVisible() else []
+        order = tab_chain(self.zoom_view) if self.zoomed else tab_chain(self.view)
         order += [
             button
-            for button in (self.previous_button, self.flag_button, self.review_button, self.next_button)
+            for button in (
+                self.previous_button,
+                self.rest_button,
+                self.calculator_button,
+                self.flag_button,
+                self.review_button,
+                self.next_button,
+            )
             if button.isVisible() and button.isEnabled()
         ]
-        if self.navigator is not None:
+        if self.calculator_shown and self.calculator is not None:
+            order += tab_chain(self.calculator)
+        elif self.navigator is not None:
             order += [button for button in self.navigator.buttons if button.isEnabled()]
         return order
 
@@ -448,6 +643,8 @@ class ExamScreen(Screen):
             return False
         key = event.key()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and self.zoomed:
+            return False
         if key == Qt.Key.Key_PageDown:
             self._move(1)
             return True
@@ -458,6 +655,9 @@ class ExamScreen(Screen):
             return False
         # A key a text field ignored (Left at its start) still belongs to the field, not to navigation.
         focus = QApplication.focusWidget() or target
+        if self.zoomed or (self.calculator is not None and self.calculator.isAncestorOf(focus)):
+            # The arrows move about the enlarged diagram; letters and digits go to the calculator.
+            return False
         if isinstance(target, _TEXT_INPUTS) or isinstance(focus, _TEXT_INPUTS):
             return False
         if key in (Qt.Key.Key_Right, Qt.Key.Key_N):
@@ -508,21 +708,45 @@ class ExamScreen(Screen):
         self.next_button.setText(tr("ExamScreen", "&Next ▶"))
         self.flag_button.setText(tr("ExamScreen", "⚑ &Flag for review"))
         self.review_button.setText(tr("ExamScreen", "&Review and submit"))
+        self.rest_button.setText(tr("ExamScreen", "Rest &break"))
+        self.calculator_button.setText(tr("ExamScreen", "&Calculator"))
+        self.break_back_button.setText(tr("ExamScreen", "I am &back: continue the exam"))
+        describe(self.previous_button, tr("ExamScreen", "Previous question"))
+        describe(self.next_button, tr("ExamScreen", "Next question"))
+        describe(
+            self.flag_button,
+            tr("ExamScreen", "Flag for review"),
+            tr("ExamScreen", "Marks this question to look at again before you submit."),
+        )
+        describe(
+            self.review_button,
+            tr("ExamScreen", "Review and submit"),
+            tr("ExamScreen", "Lists unanswered and flagged questions; you submit from there."),
+        )
+        describe(
+            self.rest_button,
+            tr("ExamScreen", "Rest break"),
+            tr("ExamScreen", "Asks for a rest break; the invigilator confirms it and your time stops."),
+        )
+        describe(
+            self.calculator_button,
+            tr("ExamScreen", "Calculator"),
+            tr("ExamScreen", "Shows or hides the calculator in place of the question numbers."),
+        )
+        describe(self.break_back_button, tr("ExamScreen", "I am back: continue the exam"))
+        describe(self.question_scroll, tr("ExamScreen", "The question"))
         self.nav_title.setText(tr("ExamScreen", "Questions"))
         self.legend.setText(
             tr(
                 "ExamScreen",
-                "Filled: answered. ◐: partly answered. ⚑: flagged. Thick border: on screen now. "
-                "Click a number to go there.",
+                "Filled: answered. ◐ and a dashed border: partly answered. ⚑: flagged. Thick border: on "
+                "screen now. Click a number to go there.",
             )
         )
-        self.paused_title.setText(tr("ExamScreen", "Exam paused"))
-        self.paused_text.setText(
-            tr(
-                "ExamScreen",
-                "The invigilator has paused the exam. Your time is stopped and your answers are saved.",
-            )
-        )
+        self._retranslate_paused()
+        if self.calculator is not None:
+            self.calculator.retranslate()
+        self.zoom_view.retranslate()
         if self.presenter is not None:
             self._refresh_bar()
             self._time_changed(self.presenter.remaining)

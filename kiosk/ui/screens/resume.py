@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from kiosk.ui.i18n import tr
 from kiosk.ui.screens.base import CardScreen, code_entry, field
 from kiosk.ui.screens.views import InterruptedLine
+from kiosk.ui.widgets.controls import describe
 from kiosk.ui.widgets.status import format_duration
 
 
@@ -90,6 +91,7 @@ class ResumeScreen(CardScreen):
             )
         )
         self.pin_caption.setText(tr("ResumeScreen", "Invigilator &PIN"))
+        describe(self.list, tr("ResumeScreen", "Interrupted exams"))
         self.skip_button.setText(tr("ResumeScreen", "Not now: go to candidate login"))
         self.resume_button.setText(tr("ResumeScreen", "&Authorise and resume"))
         current = self.list.currentRow()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from kiosk.ui.i18n import tr, trn
 from kiosk.ui.presenters.exam import AnswerState, ExamPresenter
 from kiosk.ui.screens.base import CardScreen
+from kiosk.ui.widgets.controls import describe
 from kiosk.ui.widgets.status import Countdown
 
 
@@ -77,6 +78,17 @@ class ReviewScreen(CardScreen):
         self.title.setText(tr("ReviewScreen", "Review your answers"))
         self.back_button.setText(tr("ReviewScreen", "◀ &Back to the questions"))
         self.submit_button.setText(tr("ReviewScreen", "&Submit my answers"))
+        describe(
+            self.list,
+            tr("ReviewScreen", "Questions to look at again"),
+            tr("ReviewScreen", "Enter goes back to the selected question."),
+        )
+        describe(self.back_button, tr("ReviewScreen", "Back to the questions"))
+        describe(
+            self.submit_button,
+            tr("ReviewScreen", "Submit my answers"),
+            tr("ReviewScreen", "Asks you to confirm; after that no answer can change."),
+        )
         presenter = self.presenter
         if presenter is None:
             return

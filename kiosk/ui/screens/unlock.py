@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.screens.base import CardScreen, code_entry, field
 from kiosk.ui.screens.views import SittingLine
+from kiosk.ui.widgets.controls import SteadyComboBox
 
 
 class UnlockScreen(CardScreen):
@@ -22,7 +23,7 @@ class UnlockScreen(CardScreen):
 
     def __init__(self) -> None:
         super().__init__("unlock-screen")
-        self.sitting = QComboBox()
+        self.sitting = SteadyComboBox()
         self.sitting.setObjectName("unlock-sitting")
         self.pin = code_entry("unlock-pin", 32, secret=True)
         self.release_code = code_entry("unlock-release-code", 40)

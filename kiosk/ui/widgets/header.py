@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Appearance, Theme
+from kiosk.ui.widgets.controls import describe
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when it has less room than its text (the whole in its tooltip)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        text = self.text()
+        room = self.contentsRect()
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room.width())
+        if shown == text:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            room,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            QPalette.ColorRole.WindowText,
+        )
+        painter.end()
 
 
 class HeaderBar(QFrame):
@@ -29,7 +54,7 @@ class HeaderBar(QFrame):
         super().__init__(parent)
         self.setObjectName("header")
         self.setProperty("role", "header")
-        self.place = QLabel()
+        self.place = ElidedLabel()
         self.place.setObjectName("header-place")
         # The controls matter more than the name: in large text the name gives way, not the window.
         self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -79,6 +104,11 @@ class HeaderBar(QFrame):
         self.large_text_button.setChecked(appearance.large_text)
         # The button names the language it switches to, in that language, so anyone can find it.
         self.language_button.setText("中文" if appearance.language == "en" else "English")
+        describe(
+            self.language_button,
+            "中文 (Chinese)" if appearance.language == "en" else "English (英文)",
+            tr("HeaderBar", "Switch language"),
+        )
 
     def retranslate(self) -> None:
         place = tr("HeaderBar", "1+X Assessment Kiosk")
@@ -88,11 +118,20 @@ class HeaderBar(QFrame):
         self.contrast_button.setText(tr("HeaderBar", "High contrast"))
         self.large_text_button.setText(tr("HeaderBar", "Large text"))
         self.smaller_button.setToolTip(tr("HeaderBar", "Smaller text"))
-        self.smaller_button.setAccessibleName(tr("HeaderBar", "Smaller text"))
+        describe(self.smaller_button, tr("HeaderBar", "Smaller text"))
         self.larger_button.setToolTip(tr("HeaderBar", "Larger text"))
-        self.larger_button.setAccessibleName(tr("HeaderBar", "Larger text"))
+        describe(self.larger_button, tr("HeaderBar", "Larger text"))
         self.invigilator_button.setText(tr("HeaderBar", "Invigilator"))
+        describe(
+            self.invigilator_button,
+            tr("HeaderBar", "Invigilator"),
+            tr("HeaderBar", "For the invigilator only: asks for their PIN."),
+        )
+        describe(self.contrast_button, tr("HeaderBar", "High contrast"))
+        describe(self.large_text_button, tr("HeaderBar", "Large text"))
         self.language_button.setToolTip(tr("HeaderBar", "Switch language"))
+        # The kiosk's name gives way in large text; the whole of it stays in the tooltip.
+        self.place.setToolTip(place)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

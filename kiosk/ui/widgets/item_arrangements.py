@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.forms import FormItem
 from kiosk.domain.items import Choice, Item
 from kiosk.ui.i18n import tr
-from kiosk.ui.widgets.controls import SteadyComboBox
+from kiosk.ui.widgets.controls import SteadyComboBox, describe
 from kiosk.ui.widgets.item_base import LETTERS, ItemWidget, in_display_order
 
 
@@ -94,6 +94,12 @@ class OrderingWidget(ItemWidget):
         self.up.setText(tr("ItemWidget", "Move up"))
         self.down.setText(tr("ItemWidget", "Move down"))
         self.keep.setText(tr("ItemWidget", "Keep this order"))
+        describe(self.list, tr("ItemWidget", "The order, first at the top"), self.hint.text())
+        describe(self.up, tr("ItemWidget", "Move the selected line up"))
+        describe(self.down, tr("ItemWidget", "Move the selected line down"))
+        describe(
+            self.keep, tr("ItemWidget", "Keep this order"), tr("ItemWidget", "Saves the order as it is.")
+        )
         self._renumber()
 
     def move_selected(self, step: int) -> None:
@@ -180,8 +186,11 @@ class MatchingWidget(ItemWidget):
         self.hint.setText(
             tr("ItemWidget", "For each line on the left, choose the matching answer from its list.")
         )
-        for position, (label, premise) in enumerate(zip(self.labels, self.premises, strict=True)):
+        for position, (label, premise, combo) in enumerate(
+            zip(self.labels, self.premises, self.combos, strict=True)
+        ):
             label.setText(f"{position + 1}.  {self.text(premise)}")
+            describe(combo, label.text(), tr("ItemWidget", "Choose the matching answer from the list."))
         lines = [tr("ItemWidget", "Answers to choose from:")]
         lines += [
             f"{LETTERS[position]}.  {self.text(option)}" for position, option in enumerate(self.options)

@@ -19,6 +19,7 @@ from kiosk.domain.forms import FormItem
 from kiosk.domain.items import Item
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import set_style_property
+from kiosk.ui.widgets.controls import describe
 from kiosk.ui.widgets.item_base import LETTERS, ItemWidget, in_display_order
 
 
@@ -47,9 +48,9 @@ class ChoiceRow(QFrame):
         button.toggled.connect(lambda on: set_style_property(self, "checked", "true" if on else "false"))
         button.installEventFilter(self)
 
-    def set_text(self, text: str) -> None:
+    def set_text(self, text: str, description: str = "") -> None:
         self.label.setText(text)
-        self.button.setAccessibleName(text)
+        describe(self.button, text, description)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.button.isEnabled():
@@ -94,9 +95,10 @@ class _ButtonsWidget(ItemWidget):
         raise NotImplementedError
 
     def retranslate(self) -> None:
+        hint = self.hint_text()
         for position, (row, (_, caption)) in enumerate(zip(self.rows, self.choices(), strict=True)):
-            row.set_text(f"{LETTERS[position]}.  {caption}")
-        self.hint.setText(self.hint_text())
+            row.set_text(f"{LETTERS[position]}.  {caption}", hint)
+        self.hint.setText(hint)
 
     def hint_text(self) -> str:
         return tr("ItemWidget", "Choose one answer (press A, B, C... or 1, 2, 3...).")

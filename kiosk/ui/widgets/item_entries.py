@@ -10,6 +10,7 @@ from kiosk.domain.forms import FormItem
 from kiosk.domain.items import Item
 from kiosk.domain.responses import MAX_TEXT_LENGTH, normalise_response
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.controls import describe
 from kiosk.ui.widgets.item_base import ItemWidget
 
 # A pause in typing this long saves what is typed, so a text answer is safe without pressing Enter.
@@ -99,9 +100,10 @@ class _TextEntryWidget(ItemWidget):
         return False
 
     def show_problem(self, message: str) -> None:
-        """Show why the typed text cannot be saved (empty message hides it)."""
+        """Show why the typed text cannot be saved (empty message hides it); a screen reader hears it too."""
         self.problem.setText(message)
         self.problem.setVisible(bool(message))
+        self.edit.setAccessibleDescription(message or self.hint.text())
 
     def _check(self, text: str) -> None:
         self.show_problem("")
@@ -137,6 +139,12 @@ class NumericWidget(_TextEntryWidget):
         self.edit.setPlaceholderText(tr("ItemWidget", "for example 2.5"))
         if not self.problem.isHidden():
             self._check(self.edit.text())
+        name = tr("ItemWidget", "Your answer, a number in {unit}").format(unit=self.item.unit)
+        describe(
+            self.edit,
+            name if self.item.unit else tr("ItemWidget", "Your answer, a number"),
+            self.hint.text(),
+        )
 
     def _check(self, text: str) -> None:
         try:
@@ -163,3 +171,4 @@ class ShortTextWidget(_TextEntryWidget):
                 count=MAX_TEXT_LENGTH
             )
         )
+        describe(self.edit, tr("ItemWidget", "Your answer"), self.hint.text())

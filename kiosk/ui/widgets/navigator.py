@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import restyle
+from kiosk.ui.widgets.controls import describe
 
 FLAG_MARK = "⚑"
 PARTLY_MARK = "◐"
@@ -100,5 +101,5 @@ class Navigator(QWidget):
             parts.append(tr("Navigator", "on screen now"))
         description = ", ".join(parts)
         button.setToolTip(description)
-        button.setAccessibleName(description)
+        describe(button, description)
         restyle(button)

@@ -1,15 +1,19 @@
-"""What a candidate reads for one item: the shared stimulus and its diagram, the stem, the answer area."""
+"""What a candidate reads for one item: the shared stimulus and its diagram, the stem, the answer area.
+
+Where the bank allows zoom, each diagram has a button (and Alt+D) that asks to see it enlarged.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.forms import FormItem
 from kiosk.domain.items import Bank, Item
 from kiosk.ui.i18n import tr
+from kiosk.ui.widgets.controls import describe
 from kiosk.ui.widgets.item_base import ItemWidget
 from kiosk.ui.widgets.items import make_item_widget
 
@@ -33,13 +37,14 @@ class ImageCache:
         data = self._images.get(path)
         if data is None:
             return None
-        rendered = _render(path, data, box)
+        rendered = render_image(path, data, box)
         if rendered is not None:
             self._rendered[key] = rendered
         return rendered
 
 
-def _render(path: str, data: bytes, box: QSize) -> QPixmap | None:
+def render_image(path: str, data: bytes, box: QSize) -> QPixmap | None:
+    """The image ``data`` (SVG, PNG or JPEG) drawn on white to fit inside ``box``; None if unreadable."""
     inner = QSize(box.width() - 2 * _IMAGE_PADDING, box.height() - 2 * _IMAGE_PADDING)
     if path.lower().endswith(".svg"):
         renderer = QSvgRenderer(QByteArray(data))
@@ -87,14 +92,19 @@ def _image_label(pixmap: QPixmap | None, name: str, missing: str) -> QLabel:
     if pixmap is None:
         label.setText(missing)
         label.setProperty("role", "field-error")
+        label.setWordWrap(True)
     else:
         label.setPixmap(pixmap)
+        label.setAccessibleName(tr("QuestionView", "Diagram"))
     label.setAlignment(Qt.AlignmentFlag.AlignLeft)
     return label
 
 
 class QuestionView(QWidget):
     """One item as the candidate sees it; ``answer`` is its answer widget."""
+
+    zoom_requested = Signal(str)
+    """The candidate asked to see the diagram at this bank image path enlarged."""
 
     def __init__(
         self,
@@ -105,10 +115,13 @@ class QuestionView(QWidget):
         images: ImageCache,
         image_box: QSize,
         parent: QWidget | None = None,
+        zoom: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("question-view")
         self.item = item
+        self.zoom_buttons: list[QPushButton] = []
+        self._zoom = zoom
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
@@ -126,12 +139,31 @@ class QuestionView(QWidget):
             text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             inner.addWidget(text, 1)
             if stimulus.image:
-                inner.addWidget(
-                    _image_label(images.pixmap(stimulus.image, image_box), "stimulus-image", missing)
-                )
+                pixmap = images.pixmap(stimulus.image, image_box)
+                inner.addLayout(self._picture(stimulus.image, pixmap, "stimulus-image", missing))
             layout.addWidget(card)
         layout.addWidget(_text_label(item.stem.get(language), "stem", "stem"))
         if item.image:
-            layout.addWidget(_image_label(images.pixmap(item.image, image_box), "item-image", missing))
+            pixmap = images.pixmap(item.image, image_box)
+            layout.addLayout(self._picture(item.image, pixmap, "item-image", missing))
         self.answer: ItemWidget = make_item_widget(item, form_item, language)
         layout.addWidget(self.answer, 1)
+
+    def _picture(self, path: str, pixmap: QPixmap | None, name: str, missing: str) -> QVBoxLayout:
+        """The diagram, with a button to enlarge it when the bank allows zoom."""
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        column.addWidget(_image_label(pixmap, name, missing))
+        if self._zoom and pixmap is not None:
+            button = QPushButton(tr("QuestionView", "Enlarge the &diagram"))
+            button.setObjectName(f"{name}-zoom")
+            describe(
+                button,
+                tr("QuestionView", "Enlarge the diagram"),
+                tr("QuestionView", "Shows the diagram filling the question area, to zoom and move about."),
+            )
+            button.clicked.connect(lambda _=False, path=path: self.zoom_requested.emit(path))
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.zoom_buttons.append(button)
+        column.addStretch(1)
+        return column

@@ -117,13 +117,27 @@ def test_version_3_keeps_an_outbox_a_version_2_program_made_on_its_first_export(
             ("d" * 64, NOW_TEXT),
         )
     assert upgrade(store) == 2
-    assert _version(store.path) == 3
+    assert _version(store.path) == SCHEMA_VERSION
     with store.session() as session:
         (bundle,) = outbox.list_bundles(session)
     assert (bundle.bundle_id, bundle.attempt_ids) == ("K-000001", ("A-1",))
     store.close()
     upgrade(open_store(tmp_path / "fresh.db"))
     assert _schema(tmp_path / "kiosk.db") == _schema(tmp_path / "fresh.db")
+
+
+def test_version_4_adds_the_resume_position_and_the_recovery_code_empty(tmp_path: Path) -> None:
+    store = _version_1_store_with_an_attempt(tmp_path / "kiosk.db")
+    assert upgrade(store, target=3) == 1
+    assert upgrade(store) == 3
+    assert _version(store.path) == 4
+    with store.session() as session:
+        record = attempts.get_attempt(session, "A-1")
+    assert record is not None and record.current_item_id is None
+    with sqlite3.connect(store.path) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(kiosk)")]
+    assert "recovery_code_hash" in columns
+    store.close()
 
 
 def test_an_upgraded_file_has_exactly_the_shape_of_a_fresh_one(tmp_path: Path) -> None:

@@ -105,3 +105,14 @@ def test_delivery_is_marked_with_the_bundle(store: Store, attempt: str) -> None:
         assert attempts.list_attempts(session) == [record]
         assert attempts.all_attempt_ids(session) == [attempt]
     assert record is not None and (record.delivered, record.bundle_id) == (True, "B-0001")
+
+
+def test_the_question_the_candidate_is_on_is_kept(store: Store, attempt: str) -> None:
+    with store.session() as session:
+        record = attempts.get_attempt(session, attempt)
+    assert record is not None and record.current_item_id is None
+    with store.transaction() as session:
+        attempts.set_current_item(session, attempt, "F-03")
+    with store.session() as session:
+        record = attempts.get_attempt(session, attempt)
+    assert record is not None and record.current_item_id == "F-03"

@@ -69,3 +69,17 @@ def test_recent_failures_count_only_the_window_and_only_after_the_last_success(s
     with store.session() as session:
         failures = audit.recent_failures(session, "pin", NOW - 10 * minute)
     assert failures == [NOW - 5 * minute, NOW - 2 * minute]
+
+
+def test_an_incident_recorded_as_it_begins_gets_its_length_when_it_ends(store: Store, attempt: str) -> None:
+    with store.transaction() as session:
+        record = attempts.get_attempt(session, attempt)
+        assert record is not None
+        incident_id = audit.add_incident(
+            session, record.sitting_id, attempt, "focus_loss", "Minimised.", NOW, None, "kiosk", NOW
+        )
+    with store.transaction() as session:
+        audit.set_incident_duration(session, incident_id, 3.25)
+    with store.session() as session:
+        (incident,) = audit.incidents(session, attempt_id=attempt)
+    assert (incident.id, incident.duration_seconds) == (incident_id, 3.25)

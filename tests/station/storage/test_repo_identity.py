@@ -32,3 +32,14 @@ def test_attempt_numbers_count_up_and_survive_reopening(store: Store) -> None:
     store.close()
     with store.transaction() as session:
         assert identity.next_attempt_number(session) == 4
+
+
+def test_the_recovery_code_hash_is_kept_on_the_identity_row(store: Store) -> None:
+    with store.transaction() as session:
+        assert identity.recovery_code_hash(session) is None
+        identity.create_kiosk(session, "3F9A12BC", "CZVTC Lusaka", "Lab 2 PC 14", "kiosk.key", NOW)
+        assert identity.recovery_code_hash(session) is None
+        identity.set_recovery_code_hash(session, "$argon2id$first")
+        identity.set_recovery_code_hash(session, "$argon2id$second")
+    with store.session() as session:
+        assert identity.recovery_code_hash(session) == "$argon2id$second"

@@ -56,6 +56,7 @@ def _record(row: AttemptRow) -> AttemptRecord:
         result_json=row.result_json,
         delivered=row.delivered,
         bundle_id=row.bundle_id,
+        current_item_id=row.current_item_id,
     )
 
 
@@ -147,6 +148,11 @@ def checkpoints(session: Session, attempt_id: str) -> list[CheckpointRecord]:
         select(CheckpointRow).where(CheckpointRow.attempt_id == attempt_id).order_by(CheckpointRow.id)
     ).scalars()
     return [CheckpointRecord(row.consumed_ms, row.wall_at, row.reason) for row in rows]
+
+
+def set_current_item(session: Session, attempt_id: str, item_id: str) -> None:
+    """Note the question the candidate is on now, where a resume takes them back."""
+    session.execute(update(AttemptRow).where(AttemptRow.id == attempt_id).values(current_item_id=item_id))
 
 
 def add_granted_time(session: Session, attempt_id: str, granted_seconds: float) -> None:

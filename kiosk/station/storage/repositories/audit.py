@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.station.storage.records import EventRecord, IncidentRecord
@@ -71,6 +71,13 @@ def add_incident(
     session.add(row)
     session.flush()
     return row.id
+
+
+def set_incident_duration(session: Session, incident_id: int, duration_seconds: float) -> None:
+    """Give an incident recorded when it began (its length unknown then) the length it turned out to have."""
+    session.execute(
+        update(IncidentRow).where(IncidentRow.id == incident_id).values(duration_seconds=duration_seconds)
+    )
 
 
 def incidents(

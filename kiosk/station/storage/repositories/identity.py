@@ -39,6 +39,17 @@ def create_kiosk(
     return KioskRecord(kiosk_id, centre_name, kiosk_name, key_file, now)
 
 
+def recovery_code_hash(session: Session) -> str | None:
+    """The hash of the centre's recovery code; None before one was issued (or before ``kiosk init``)."""
+    row = session.get(KioskRow, _ROW_ID)
+    return None if row is None else row.recovery_code_hash
+
+
+def set_recovery_code_hash(session: Session, code_hash: str) -> None:
+    """Keep the hash of a new recovery code; the one before it stops working."""
+    session.execute(update(KioskRow).where(KioskRow.id == _ROW_ID).values(recovery_code_hash=code_hash))
+
+
 def next_attempt_number(session: Session) -> int:
     """Count one more attempt on this kiosk and return its number (1, 2, ...)."""
     session.execute(
