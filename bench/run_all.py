@@ -28,6 +28,7 @@ BENCHES: tuple[tuple[str, list[str], list[str], float], ...] = (
     ("reports", [], ["--count", "100"], 1800),
     ("power_cut", ["--kills", "500"], ["--kills", "20"], 3600),
     ("sync", [], ["--kiosks", "20", "--bundles", "5"], 3600),
+    ("roster_import", [], ["--rows", "200"], 900),
 )
 
 

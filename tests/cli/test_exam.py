@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kiosk.cli import main
+from kiosk.cli.exam import CountBar
 from kiosk.formats.keys import KeyKind, generate_identity, write_identity
+from kiosk.formats.secrets import HashCost, hash_secret
+from kiosk.station.services import roster as station_roster
 from tests.fixtures.kiosk import make_bank, make_package
 
 ROSTER = (
@@ -106,6 +111,57 @@ def test_codes_are_printed_when_no_file_is_given(
     assert kiosk(data, "roster", "import", str(roster)) == 0
     out = capsys.readouterr().out
     assert "Access codes (shown only now" in out and "Chanda Phiri" in out
+
+
+def test_a_long_roster_import_shows_a_bar_on_stderr_and_a_short_one_none(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    short = tmp_path / "short.csv"
+    short.write_text(ROSTER, encoding="utf-8")
+    assert kiosk(data, "roster", "import", str(short)) == 0
+    assert "access codes made" not in capsys.readouterr().err
+
+    def slow_hash(secret: str, cost: HashCost = HashCost.STANDARD) -> str:
+        time.sleep(0.03)
+        return hash_secret(secret, HashCost.TEST)
+
+    # 50 codes at 30 ms each take 1.5 s, hashed in this process so that the slow stand-in is used.
+    monkeypatch.setattr(station_roster, "hash_secret", slow_hash)
+    monkeypatch.setattr(station_roster, "hash_workers", lambda: 1)
+    rows = "".join(f"L-{number:03d},Long Roster {number},maintenance,2,\n" for number in range(50))
+    long = tmp_path / "long.csv"
+    long.write_text(ROSTER.splitlines(keepends=True)[0] + rows, encoding="utf-8")
+    codes = tmp_path / "codes.csv"
+    assert kiosk(data, "roster", "import", str(long), "--codes-out", str(codes)) == 0
+    captured = capsys.readouterr()
+    assert "Imported 50 candidates." in captured.out
+    bars = captured.err.splitlines()
+    assert bars and all(line.startswith("[") and line.endswith(" access codes made") for line in bars)
+    assert bars[-1] == f"[{'#' * 30}] 50/50 access codes made"
+    assert len(bars) <= 11  # a line per tenth when stderr is not a terminal
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_bar_redraws_in_place_on_a_terminal_and_waits_a_second_first() -> None:
+    terminal = _Terminal()
+    bar = CountBar(terminal, "access codes made", delay=0.0, width=10)
+    for done in range(1, 5):
+        bar(done, 4)
+    assert terminal.getvalue() == (
+        "\r[##--------] 1/4 access codes made"
+        "\r[#####-----] 2/4 access codes made"
+        "\r[#######---] 3/4 access codes made"
+        "\r[##########] 4/4 access codes made\n"
+    )
+    quiet = _Terminal()
+    waiting = CountBar(quiet, "access codes made")
+    waiting(1, 2)
+    waiting(2, 2)
+    assert quiet.getvalue() == ""
 
 
 def test_invigilators_are_added_with_a_pin_shown_once(

@@ -23,7 +23,7 @@ from kiosk.station.reports.sitting_report import (
 )
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.kiosk_setup import require_kiosk
-from kiosk.station.services.roster import fresh_codes, store_codes
+from kiosk.station.services.roster import Progress, fresh_codes, store_codes
 from kiosk.station.services.sittings import SittingInfo, get_sitting
 from kiosk.station.storage.records import BankRecord, CandidateRecord
 from kiosk.station.storage.repositories import attempts, audit, banks, people
@@ -72,15 +72,24 @@ def _duration(bank: BankRecord) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def print_pack(ctx: KioskContext, sitting_id: int, out: Path, zone: tzinfo | None = None) -> PrintedPack:
-    """Issue fresh access codes to every candidate entered for the sitting and write the invigilation pack."""
+def print_pack(
+    ctx: KioskContext,
+    sitting_id: int,
+    out: Path,
+    zone: tzinfo | None = None,
+    progress: Progress | None = None,
+) -> PrintedPack:
+    """Issue fresh access codes to every candidate entered for the sitting and write the invigilation pack.
+
+    ``progress`` is told as the fresh codes are hashed (the slow part, shared between processes).
+    """
     sitting = get_sitting(ctx, sitting_id)
     kiosk = require_kiosk(ctx)
     bank = _bank(ctx, sitting)
     entered = _entered(ctx, bank)
     # The fresh codes replace the old ones only once the pack holding them is written, so a refused or
     # failed pack leaves the old codes working.
-    fresh = fresh_codes(ctx, entered)
+    fresh = fresh_codes(ctx, entered, progress)
     candidates = tuple(
         PackCandidate(
             candidate.candidate_number,

@@ -159,6 +159,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Importing %n candidate(s): making their access codes…</source>
+        <translation>
+            <numerusform>Importing %n candidate: making their access code…</numerusform>
+            <numerusform>Importing %n candidates: making their access codes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n candidate(s) imported from {file}.</source>
         <translation>
             <numerusform>%n candidate imported from {file}.</numerusform>

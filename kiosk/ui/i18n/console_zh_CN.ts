@@ -1564,6 +1564,16 @@ It is shown only now; hand it to {name} in person.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Importing %n candidate(s): making their access codes…</source>
+        <translation>
+            <numerusform>正在导入 %n 名考生：正在生成他们的登录码…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Making access codes: {done} of {total} done.</source>
+        <translation>正在生成登录码：已完成 {done} / {total}。</translation>
+    </message>
+    <message numerus="yes">
         <source>%n candidate(s) imported from {file}.</source>
         <translation>
             <numerusform>已从 {file} 导入 %n 名考生。</numerusform>

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kiosk.domain.errors import InputError
-from kiosk.formats.secrets import normalise_code, verify_secret
+from kiosk.formats.secrets import HashCost, hash_secret, new_access_code, normalise_code, verify_secret
 from kiosk.messages import sentence
+from kiosk.station.services import roster
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.roster import (
     RosterRejected,
+    fresh_codes,
+    hash_codes,
     import_roster,
     list_candidates,
     preview_roster,
@@ -145,3 +152,102 @@ def test_accommodations_are_checked_and_stored(ctx: KioskContext, tmp_path: Path
             set_accommodation(ctx, "C-001", bad)
         assert caught.value.params == {"factor": shown, "max_factor": "3"}
     assert list_candidates(ctx)[0].extra_time_factor == 1.5
+
+
+def _many(count: int) -> str:
+    lines = [f"M-{number:03d},Candidate {number},maintenance,{1 + number % 3}," for number in range(count)]
+    return "number,name,certificate,grade,extra time\n" + "\n".join(lines) + "\n"
+
+
+def _counts_up_to(told: list[tuple[int, int]], total: int) -> None:
+    """Progress went up one report after another and ended at the total."""
+    done = [count for count, _ in told]
+    assert done == sorted(set(done)) and done[0] >= 1
+    assert {whole for _, whole in told} == {total}
+    assert told[-1] == (total, total)
+
+
+def test_an_import_reports_its_progress_up_to_the_total(ctx: KioskContext, tmp_path: Path) -> None:
+    told: list[tuple[int, int]] = []
+    result = import_roster(
+        ctx, _write(tmp_path, _many(25)), progress=lambda done, total: told.append((done, total))
+    )
+    assert result.count == 25
+    _counts_up_to(told, 25)
+    assert told == [(done, 25) for done in range(1, 26)]
+
+
+def test_fresh_codes_report_their_progress(ctx: KioskContext, tmp_path: Path) -> None:
+    import_roster(ctx, _write(tmp_path, _many(12)))
+    with ctx.store.session() as session:
+        records = people.list_candidates(session)
+    told: list[tuple[int, int]] = []
+    fresh = fresh_codes(ctx, records, lambda done, total: told.append((done, total)))
+    assert [code.candidate_number for code in fresh] == [record.candidate_number for record in records]
+    assert all(verify_secret(normalise_code(code.access_code), code.code_hash) for code in fresh)
+    _counts_up_to(told, 12)
+
+
+def test_hashing_shared_with_worker_processes_gives_each_code_its_own_hash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Worker processes take codes from the back while this one hashes from the front, slowly here."""
+    codes = [new_access_code() for _ in range(40)]
+    here: list[str] = []
+
+    def slow_here(secret: str, cost: HashCost) -> str:
+        here.append(secret)
+        if len(here) > 1:
+            # Slow enough that the workers (which hash with the real function) start and take some.
+            time.sleep(0.2)
+        return hash_secret(secret, cost)
+
+    monkeypatch.setattr(roster, "PARALLEL_AFTER_S", 0.0)
+    monkeypatch.setattr(roster, "hash_workers", lambda: 3)
+    monkeypatch.setattr(roster, "hash_secret", slow_here)
+    told: list[tuple[int, int]] = []
+    hashes = hash_codes(codes, HashCost.TEST, lambda done, total: told.append((done, total)))
+
+    assert len(hashes) == len(codes)
+    for code, encoded in zip(codes, hashes, strict=True):
+        assert verify_secret(normalise_code(code), encoded)
+    assert not verify_secret(normalise_code(codes[0]), hashes[1])
+    assert len(set(hashes)) == len(hashes)
+    assert 1 <= len(here) < len(codes)  # the workers hashed the rest
+    _counts_up_to(told, len(codes))
+
+
+class _RefusingPool:
+    """Stands in for a process pool whose workers cannot start."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def submit(self, *args: Any) -> Future[list[str]]:
+        raise OSError("no processes here")
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+class _BrokenPool(_RefusingPool):
+    """Stands in for a process pool whose workers died: every task comes back broken."""
+
+    def submit(self, *args: Any) -> Future[list[str]]:
+        future: Future[list[str]] = Future()
+        future.set_running_or_notify_cancel()
+        future.set_exception(BrokenProcessPool("a worker died"))
+        return future
+
+
+@pytest.mark.parametrize("pool", [_RefusingPool, _BrokenPool])
+def test_codes_the_workers_cannot_hash_are_hashed_here(monkeypatch: pytest.MonkeyPatch, pool: type) -> None:
+    codes = [new_access_code() for _ in range(20)]
+    monkeypatch.setattr(roster, "PARALLEL_AFTER_S", 0.0)
+    monkeypatch.setattr(roster, "hash_workers", lambda: 2)
+    monkeypatch.setattr(roster, "ProcessPoolExecutor", pool)
+    told: list[tuple[int, int]] = []
+    hashes = hash_codes(codes, HashCost.TEST, lambda done, total: told.append((done, total)))
+    for code, encoded in zip(codes, hashes, strict=True):
+        assert verify_secret(normalise_code(code), encoded)
+    _counts_up_to(told, len(codes))

@@ -3,11 +3,14 @@ and its access codes shown once, saved to a file, and not lost by accident."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.formats.secrets import HashCost, hash_secret
 from kiosk.station.services import roster
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.centre.roster import RosterPage
@@ -182,3 +185,40 @@ def test_a_roster_that_went_bad_after_the_check_is_not_imported(
     assert page.problems.isVisible()
     assert not page.import_button.isEnabled()
     assert roster.list_candidates(ctx) == []
+
+
+def test_the_import_shows_its_progress_while_the_codes_are_made(
+    qtbot: QtBot, centre: AdminWindow, ctx: KioskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    hashed: list[str] = []
+
+    def held_hash(secret: str, cost: HashCost = HashCost.TEST) -> str:
+        # The second code waits until the test has seen the first one counted on the page.
+        if len(hashed) == 1:
+            release.wait(10)
+        hashed.append(secret)
+        return hash_secret(secret, cost)
+
+    monkeypatch.setattr(roster, "hash_secret", held_hash)
+    monkeypatch.setattr(roster, "hash_workers", lambda: 1)
+    csv = tmp_path / "roster.csv"
+    csv.write_text(GOOD, encoding="utf-8")
+    page = _roster_page(centre)
+    _check(qtbot, centre, page, csv)
+
+    click(qtbot, page.import_button)
+    try:
+        qtbot.waitUntil(lambda: page.busy_bar.value() == 1)
+        assert page.busy and page.busy_bar.isVisible()
+        assert (page.busy_bar.minimum(), page.busy_bar.maximum()) == (0, 3)
+        assert page.summary.text == "Making access codes: 1 of 3 done."
+        assert not page.import_button.isEnabled()
+    finally:
+        release.set()
+    settle(qtbot, centre)
+
+    assert len(table_text(page.codes)) == 3
+    assert "3 candidates imported from roster.csv." in page.summary.text
+    assert not page.busy_bar.isVisible()
+    assert page.busy_bar.maximum() == 0  # back to "busy" for the page's other work

@@ -1,15 +1,16 @@
 """Importing the candidate roster: preview every row (bad ones explained) before anything is saved.
 
 The flow is preview -> import -> codes. Import is offered only for a clean preview of the file still named
-in the box; the access codes it returns are shown once, with a button to save them to a file, and leaving
-the codes before they were saved asks first.
+in the box; while it runs, the page's bar counts the access codes made (hashing them is the slow part). The
+codes it returns are shown once, with a button to save them to a file, and leaving the codes before they
+were saved asks first.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.station.services import roster
@@ -17,7 +18,7 @@ from kiosk.station.services.context import KioskContext
 from kiosk.station.services.roster_csv import RosterProblem
 from kiosk.ui.admin.csvfiles import write_csv
 from kiosk.ui.admin.terms import certificate_short, factor_text, grade_name
-from kiosk.ui.admin.tools import ConsoleTools
+from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
 from kiosk.ui.admin.widgets import ConsolePage, PathField, fill_table, make_table, set_headers
 from kiosk.ui.errors import error_sentence
 from kiosk.ui.i18n import tr, trn
@@ -250,6 +251,25 @@ class RosterPage(ConsolePage):
             )
         self.update_actions()
 
+    def show_import_started(self, count: int) -> None:
+        self.busy_bar.setRange(0, max(count, 1))
+        self.busy_bar.setValue(0)
+        self.summary.show_message(
+            "info", trn("AdminRoster", "Importing %n candidate(s): making their access codes…", count)
+        )
+
+    def show_import_progress(self, done: int, total: int, _what: str = "") -> None:
+        self.busy_bar.setRange(0, max(total, 1))
+        self.busy_bar.setValue(done)
+        self.summary.show_message(
+            "info",
+            tr("AdminRoster", "Making access codes: {done} of {total} done.").format(done=done, total=total),
+        )
+
+    def show_import_stopped(self) -> None:
+        """The page's bar goes back to showing only that work is under way."""
+        self.busy_bar.setRange(0, 0)
+
     def show_codes(self, issued: roster.RosterImport) -> None:
         self.issued = issued
         self.views.setCurrentIndex(1)
@@ -292,6 +312,8 @@ class RosterPresenter(QObject):
         self.tools = tools
         self.page = RosterPage()
         self.codes_saved_to: Path | None = None
+        self.relay = ProgressRelay(self)
+        self.relay.progressed.connect(self.page.show_import_progress, Qt.ConnectionType.QueuedConnection)
         self.page.file.browse_requested.connect(self.browse)
         self.page.file.edit.textChanged.connect(lambda _text: self.page.update_actions())
         self.page.preview_requested.connect(self.check)
@@ -333,24 +355,35 @@ class RosterPresenter(QObject):
         if preview is None or not preview.ok:
             return
         self.codes_saved_to = None
+        self.page.show_import_started(len(preview.rows))
         self.tools.run(
             self.page,
             "roster-import",
-            lambda: roster.import_roster(self.ctx, preview.source),
-            self.page.show_codes,
+            lambda: roster.import_roster(
+                self.ctx, preview.source, lambda done, total: self.relay.report(done, total, "")
+            ),
+            self._imported,
             tr("AdminRoster", "The roster was not imported"),
             on_failed=self._import_failed,
         )
 
+    def _imported(self, issued: roster.RosterImport) -> None:
+        self.page.show_import_stopped()
+        self.page.show_codes(issued)
+
     def _import_failed(self, error: Exception) -> None:
-        # The file changed since the preview: show what is wrong with it now.
-        if isinstance(error, roster.RosterRejected) and self.page.preview is not None:
-            old = self.page.preview
+        self.page.show_import_stopped()
+        old = self.page.preview
+        if isinstance(error, roster.RosterRejected) and old is not None:
+            # The file changed since the preview: show what is wrong with it now.
             self.page.show_preview(
                 roster.RosterPreview(
                     old.source, (), error.problems, old.warnings, old.encoding, old.delimiter
                 )
             )
+        else:
+            # The preview's summary comes back in place of the progress.
+            self.page.show_preview(old)
 
     def save_codes(self) -> None:
         issued = self.page.issued
