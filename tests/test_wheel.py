@@ -60,7 +60,19 @@ def test_the_wheel_runs_the_demo_from_a_fresh_environment(tmp_path: Path) -> Non
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", "--system-site-packages", venv], cwd=tmp_path)
     python = _venv_bin(venv, "python.exe" if sys.platform == "win32" else "python")
-    _run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", wheel], cwd=tmp_path)
+    # --force-reinstall: the same version may already be installed (editable) in the outer environment.
+    install = [
+        python,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--no-index",
+        "--force-reinstall",
+        wheel,
+    ]
+    _run(install, cwd=tmp_path)
 
     outside = tmp_path / "elsewhere"
     outside.mkdir()
