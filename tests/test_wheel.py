@@ -61,17 +61,8 @@ def test_the_wheel_runs_the_demo_from_a_fresh_environment(tmp_path: Path) -> Non
     _run([sys.executable, "-m", "venv", "--system-site-packages", venv], cwd=tmp_path)
     python = _venv_bin(venv, "python.exe" if sys.platform == "win32" else "python")
     # --force-reinstall: the same version may already be installed (editable) in the outer environment.
-    install = [
-        python,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--no-deps",
-        "--no-index",
-        "--force-reinstall",
-        wheel,
-    ]
+    options = ["--quiet", "--no-deps", "--no-index", "--force-reinstall"]
+    install: list[str | Path] = [python, "-m", "pip", "install", *options, wheel]
     _run(install, cwd=tmp_path)
 
     outside = tmp_path / "elsewhere"
