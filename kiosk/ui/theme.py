@@ -165,6 +165,9 @@ def stylesheet(appearance: Appearance) -> str:
     check = (
         ICONS / ("check-light.svg" if appearance.theme is Theme.DEFAULT else "check-dark.svg")
     ).as_posix()
+    # Spin-box arrows in the text colour: a styled spin box otherwise draws them as dashes at large sizes.
+    shade = "dark" if appearance.theme is Theme.DEFAULT else "light"
+    up, down = ((ICONS / f"arrow-{way}-{shade}.svg").as_posix() for way in ("up", "down"))
     return f"""
 QWidget {{ background: {p.window}; color: {p.text}; font-size: {base}pt; }}
 QWidget[role="card"], QScrollArea[role="card"] > QWidget > QWidget {{ background: {p.surface}; }}
@@ -241,6 +244,13 @@ QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border: {thick}px s
 QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QListWidget {{
     background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; border-radius: 4px;
     padding: 4px; selection-background-color: {p.primary}; selection-color: {p.on_primary}; }}
+QSpinBox {{ padding-right: {box}px; }}
+QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: {box}px;
+    background: {p.window}; border-left: 2px solid {p.border}; }}
+QSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow {{ image: url({up}); width: {box // 2}px; height: {box // 2}px; }}
+QSpinBox::down-arrow {{ image: url({down}); width: {box // 2}px; height: {box // 2}px; }}
 QListWidget::item {{ padding: 6px; border-bottom: 1px solid {p.border}; }}
 QListWidget::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
 QComboBox QAbstractItemView {{ background: {p.surface}; color: {p.text};
