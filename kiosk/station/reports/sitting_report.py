@@ -1,7 +1,9 @@
-"""The sitting report: who sat, when each started and finished, the time each used, incidents and outages."""
+"""The sitting report: who sat, when each started and finished, the time each used, incidents and outages,
+and the evidence an appeal needs: refused log-ins and lockouts, pauses and extra time with who and why."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
@@ -15,6 +17,8 @@ from kiosk.support.paper.page import H1, H2, SMALL, PageHeader, build_pdf, conte
 from kiosk.support.paper.wording import clock_time, day, minutes, zone_name
 
 ABSENT = "absent"
+NOT_STARTED = "did not start"
+"""The state of a candidate with no attempt who tried to log in and was refused."""
 FINISHED = ("submitted", "expired")
 OUTAGE = "power_outage"
 
@@ -32,6 +36,11 @@ class AttendanceLine:
     consumed_seconds: float | None = None
     allowed_seconds: float | None = None
     """Time allowed including extra-time factor and invigilator grants."""
+    failed_logins: int = 0
+    """Refused log-ins with this candidate number during the sitting."""
+    last_failed_login_at: datetime | None = None
+    locked_out_at: datetime | None = None
+    """When log-ins with this number (or on this kiosk) were first found locked out, if they were."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +53,50 @@ class IncidentLine:
     description: str
     duration_seconds: float | None
     recorded_by: str
+
+
+class Evidence(enum.StrEnum):
+    """Kinds of :class:`EvidenceLine`."""
+
+    LOGIN_WRONG_CODE = "login_wrong_code"
+    LOGIN_UNKNOWN_NUMBER = "login_unknown_number"
+    LOGIN_LOCKED_OUT = "login_locked_out"
+    """The wrong access code that locked the number out."""
+    LOGIN_REFUSED_LOCKED = "login_refused_locked"
+    """A log-in refused because the number was locked out."""
+    LOGIN_REFUSED_KIOSK_LOCKED = "login_refused_kiosk_locked"
+    """A log-in refused because log-ins on this kiosk were locked out."""
+    LOGGED_IN_AGAIN = "logged_in_again"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    EXTRA_TIME = "extra_time"
+    INTERRUPTED = "interrupted"
+
+
+LOGIN_FAILURES = frozenset(
+    {
+        Evidence.LOGIN_WRONG_CODE,
+        Evidence.LOGIN_UNKNOWN_NUMBER,
+        Evidence.LOGIN_LOCKED_OUT,
+        Evidence.LOGIN_REFUSED_LOCKED,
+        Evidence.LOGIN_REFUSED_KIOSK_LOCKED,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceLine:
+    """Something done at the kiosk during the sitting that is not an incident: ``kind`` is one of
+    :class:`Evidence`; ``by`` names the invigilator who did it (blank for the candidate or the kiosk)."""
+
+    at: datetime
+    candidate: str
+    kind: Evidence
+    by: str = ""
+    minutes: float | None = None
+    """Extra time granted."""
+    reason: str = ""
+    """Why extra time was granted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +116,7 @@ class SittingReportData:
     incidents: tuple[IncidentLine, ...]
     generated_at: datetime
     zone: tzinfo = UTC
+    evidence: tuple[EvidenceLine, ...] = ()
 
     @property
     def header(self) -> PageHeader:
@@ -79,27 +133,70 @@ class SittingReportData:
 
 
 def summary_pairs(data: SittingReportData) -> list[tuple[str, str]]:
-    """The sitting's counts: entered, attended, absent, finished, not finished, incidents and outage time."""
+    """The sitting's counts: entered, attended, refused at log-in, absent, finished, not finished, incidents,
+    refused log-ins, extra time and outage time."""
     lines = data.attendance
-    attended = [line for line in lines if line.state != ABSENT]
+    attended = [line for line in lines if line.state not in (ABSENT, NOT_STARTED)]
+    refused = [line for line in lines if line.state == NOT_STARTED]
     finished = [line for line in attended if line.state in FINISHED]
     outage_total = sum(incident.duration_seconds or 0.0 for incident in data.outages)
+    grants = [line for line in data.evidence if line.kind == Evidence.EXTRA_TIME]
+    granted = sum(line.minutes or 0.0 for line in grants) * 60.0
     return [
         ("Entered", str(len(lines))),
         ("Attended", str(len(attended))),
-        ("Absent", str(len(lines) - len(attended))),
+        ("Did not start", str(len(refused))),
+        ("Absent", str(len(lines) - len(attended) - len(refused))),
         (
             "Finished",
             f"{len(finished)} ({sum(line.state == 'expired' for line in finished)} when time ran out)",
         ),
         ("Not finished", str(len(attended) - len(finished))),
         ("Incidents", str(len(data.incidents))),
+        ("Refused log-ins", str(sum(line.kind in LOGIN_FAILURES for line in data.evidence))),
+        ("Extra time granted", f"{len(grants)}, {minutes(granted) or '0:00'} in all"),
         ("Power outages", f"{len(data.outages)}, {minutes(outage_total) or '0:00'} in all (not charged)"),
     ]
 
 
 def _when(moment: datetime | None, data: SittingReportData) -> str:
     return clock_time(moment, data.zone)
+
+
+def state_text(line: AttendanceLine, data: SittingReportData) -> str:
+    """The attendance state in words; a candidate refused at log-in says when and why, never "absent"."""
+    if line.state != NOT_STARTED:
+        return line.state
+    if line.locked_out_at is not None:
+        return f"did not start: locked out at log-in {_when(line.locked_out_at, data)}"
+    tries = "1 failed log-in" if line.failed_logins == 1 else f"{line.failed_logins} failed log-ins"
+    return f"did not start: {tries}, last {_when(line.last_failed_login_at, data)}"
+
+
+def evidence_text(line: EvidenceLine) -> str:
+    """What an evidence line records, as one sentence."""
+    match line.kind:
+        case Evidence.LOGIN_WRONG_CODE:
+            return "Log-in refused: wrong access code."
+        case Evidence.LOGIN_UNKNOWN_NUMBER:
+            return "Log-in refused: this candidate number is not on the roster."
+        case Evidence.LOGIN_LOCKED_OUT:
+            return "Log-in refused: wrong access code; this number is now locked out of log-in."
+        case Evidence.LOGIN_REFUSED_LOCKED:
+            return "Log-in refused: this number was locked out after too many wrong access codes."
+        case Evidence.LOGIN_REFUSED_KIOSK_LOCKED:
+            return "Log-in refused: log-ins on this kiosk were locked out after too many failures."
+        case Evidence.LOGGED_IN_AGAIN:
+            return "Logged in again to the same attempt."
+        case Evidence.PAUSED:
+            return "Exam paused by the invigilator; the clock stopped."
+        case Evidence.RESUMED:
+            return "Exam resumed by the invigilator; the clock runs again."
+        case Evidence.EXTRA_TIME:
+            amount = f"{line.minutes:g} min" if line.minutes is not None else "Extra time"
+            return f"Extra time granted: {amount}. Reason: {line.reason or 'none given'}"
+        case Evidence.INTERRUPTED:
+            return "The kiosk stopped during the exam; the attempt waited for an invigilator to resume it."
 
 
 def sitting_story(data: SittingReportData) -> list[Flowable]:
@@ -122,7 +219,7 @@ def sitting_story(data: SittingReportData) -> list[Flowable]:
             str(number),
             line.number,
             name_with_chinese(line.name, line.name_zh),
-            line.state,
+            state_text(line, data),
             _when(line.started_at, data),
             _when(line.finished_at, data),
             minutes(line.consumed_seconds),
@@ -140,6 +237,15 @@ def sitting_story(data: SittingReportData) -> list[Flowable]:
             incident.recorded_by,
         ]
         for incident in data.incidents
+    ]
+    evidence = [
+        [
+            _when(line.at, data),
+            line.candidate or "whole room",
+            evidence_text(line),
+            line.by or ("kiosk" if line.kind == Evidence.INTERRUPTED else "candidate"),
+        ]
+        for line in sorted(data.evidence, key=lambda line: line.at)
     ]
     outages = [
         [
@@ -186,6 +292,24 @@ def sitting_story(data: SittingReportData) -> list[Flowable]:
         )
     else:
         story.append(para("No incidents were recorded."))
+    story.append(para("Log-ins, pauses and extra time", H2, bold=True))
+    if evidence:
+        story.append(
+            grid_table(
+                ["Time", "Candidate", "What happened", "By"],
+                evidence,
+                [w * width for w in (0.08, 0.13, 0.6, 0.19)],
+            )
+        )
+        story.append(
+            para(
+                "Rest breaks, the invigilator menu and PIN lockouts are listed with the incidents, with "
+                "their lengths.",
+                SMALL,
+            )
+        )
+    else:
+        story.append(para("No refused log-ins, pauses or extra time were recorded."))
     story.append(para("Power outages", H2, bold=True))
     if outages:
         story.append(

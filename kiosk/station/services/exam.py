@@ -15,7 +15,7 @@ from datetime import datetime
 
 from kiosk.domain.attempt import FINAL_STATES, AttemptAction, AttemptState, IncidentCategory, transition
 from kiosk.domain.clock import allowed_seconds
-from kiosk.domain.errors import InputError, RuleError, StoreError
+from kiosk.domain.errors import InputError, RuleError, SecurityError, StoreError
 from kiosk.domain.forms import assemble_form, new_seed
 from kiosk.domain.items import GRADE_NAMES
 from kiosk.domain.journal import GENESIS, chain_head, next_sequence, verify_chain
@@ -31,6 +31,7 @@ from kiosk.station.services.submission import load_form, stored_responses
 from kiosk.station.storage.engine import StoreSession
 from kiosk.station.storage.records import AttemptRecord, CandidateRecord
 from kiosk.station.storage.repositories import attempts, audit, identity, people
+from kiosk.station.storage.repositories import sittings as sitting_rows
 
 __all__ = [
     "ExamSession",
@@ -70,14 +71,22 @@ def login(ctx: KioskContext, sitting: OpenSitting, candidate_number: str, access
     if not number:
         raise InputError("login.number_missing")
     limits = (guesses.candidate_limit(number), guesses.kiosk_login_limit())
-    guesses.ensure_allowed(ctx, *limits)
+    try:
+        guesses.ensure_allowed(ctx, *limits)
+    except SecurityError as refused:
+        kiosk_wide = refused.code.startswith("login.kiosk_locked")
+        _log_failed_login(ctx, sitting, number, "kiosk_locked" if kiosk_wide else "locked")
+        raise
     with ctx.store.session() as session:
         candidate = people.get_candidate(session, number)
     code = normalise_code(access_code)
     # An unknown number is hashed too (against a dummy), so the time taken does not tell who is on the roster.
     stored = None if candidate is None else candidate.access_code_hash
     if not guesses.secret_matches(ctx, code, stored) or candidate is None:
-        raise guesses.wrong_guess(ctx, WRONG_CODE, *limits)
+        wrong = guesses.wrong_guess(ctx, WRONG_CODE, *limits)
+        reason = "unknown_number" if candidate is None else "wrong_code"
+        _log_failed_login(ctx, sitting, number, reason, locked=wrong.code == WRONG_CODE.now_locked)
+        raise wrong
     guesses.record_success(ctx, *limits)
 
     _require_open(ctx, sitting)
@@ -105,6 +114,23 @@ def login(ctx: KioskContext, sitting: OpenSitting, candidate_number: str, access
             audit.add_event(session, "logged_in_again", now, attempt_id=record.id)
         start = _load(session, sitting, record, candidate)
     return ExamSession(ctx, sitting, start)
+
+
+def _log_failed_login(
+    ctx: KioskContext, sitting: OpenSitting, number: str, reason: str, *, locked: bool = False
+) -> None:
+    """Keep a refused log-in as evidence for the sitting report: the number typed, why, and whether this
+    try locked the number out. ``reason`` is ``wrong_code``, ``unknown_number``, ``locked`` (the number
+    was locked out already) or ``kiosk_locked`` (log-ins on this kiosk were)."""
+    with ctx.store.transaction() as session:
+        known = sitting_rows.get_sitting(session, sitting.sitting_id) is not None
+        audit.add_event(
+            session,
+            "login_failed",
+            ctx.clock.wall(),
+            sitting_id=sitting.sitting_id if known else None,
+            detail={"candidate": number, "reason": reason, "locked": locked},
+        )
 
 
 def _require_open(ctx: KioskContext, sitting: OpenSitting) -> None:

@@ -16,7 +16,11 @@ from kiosk.domain.items import certificate_name
 from kiosk.station.reports.pack import PackCandidate, PackData, render_pack
 from kiosk.station.reports.sitting_report import (
     ABSENT,
+    LOGIN_FAILURES,
+    NOT_STARTED,
     AttendanceLine,
+    Evidence,
+    EvidenceLine,
     IncidentLine,
     SittingReportData,
     render_sitting_report,
@@ -25,7 +29,7 @@ from kiosk.station.services.context import KioskContext
 from kiosk.station.services.kiosk_setup import require_kiosk
 from kiosk.station.services.roster import Progress, fresh_codes, store_codes
 from kiosk.station.services.sittings import SittingInfo, get_sitting
-from kiosk.station.storage.records import BankRecord, CandidateRecord
+from kiosk.station.storage.records import BankRecord, CandidateRecord, EventRecord
 from kiosk.station.storage.repositories import attempts, audit, banks, people
 from kiosk.station.storage.repositories import sittings as sitting_rows
 from kiosk.support.files import PRIVATE, write_file
@@ -144,6 +148,7 @@ def sitting_report_data(ctx: KioskContext, sitting_id: int, zone: tzinfo | None 
         record = sitting_rows.get_sitting(session, sitting_id)
         held = attempts.list_attempts(session, sitting_id)
         incidents = audit.incidents(session, sitting_id=sitting_id)
+        events = audit.sitting_events(session, sitting_id, [attempt.id for attempt in held])
         everyone = {candidate.id: candidate for candidate in people.list_candidates(session)}
     by_candidate = {attempt.candidate_id: attempt for attempt in held}
     # Anyone who sat the sitting belongs in the register, even if their entry has changed since.
@@ -151,13 +156,17 @@ def sitting_report_data(ctx: KioskContext, sitting_id: int, zone: tzinfo | None 
     sat_not_entered = [
         everyone[a.candidate_id] for a in held if a.candidate_id not in listed and a.candidate_id in everyone
     ]
+    numbers = {
+        attempt.id: everyone[attempt.candidate_id].candidate_number
+        for attempt in held
+        if attempt.candidate_id in everyone
+    }
+    evidence = tuple(line for event in events if (line := _evidence(event, numbers)) is not None)
     lines = []
     for candidate in [*entered, *sat_not_entered]:
         attempt = by_candidate.get(candidate.id)
         if attempt is None:
-            lines.append(
-                AttendanceLine(candidate.candidate_number, candidate.full_name, candidate.name_zh, ABSENT)
-            )
+            lines.append(_not_started(candidate, evidence))
             continue
         lines.append(
             AttendanceLine(
@@ -171,11 +180,6 @@ def sitting_report_data(ctx: KioskContext, sitting_id: int, zone: tzinfo | None 
                 attempt.allowed_seconds + attempt.granted_seconds,
             )
         )
-    numbers = {
-        attempt.id: everyone[attempt.candidate_id].candidate_number
-        for attempt in held
-        if attempt.candidate_id in everyone
-    }
     incident_lines = tuple(
         IncidentLine(
             incident.started_at,
@@ -203,6 +207,73 @@ def sitting_report_data(ctx: KioskContext, sitting_id: int, zone: tzinfo | None 
         incidents=incident_lines,
         generated_at=ctx.clock.wall(),
         zone=zone or local_zone(),
+        evidence=evidence,
+    )
+
+
+_LOGIN_REASONS = {
+    "wrong_code": Evidence.LOGIN_WRONG_CODE,
+    "unknown_number": Evidence.LOGIN_UNKNOWN_NUMBER,
+    "locked": Evidence.LOGIN_REFUSED_LOCKED,
+    "kiosk_locked": Evidence.LOGIN_REFUSED_KIOSK_LOCKED,
+}
+# Events shown as they are; rest breaks, the invigilator menu, PIN lockouts and resumes after an outage are
+# incidents of their own, so their events are not repeated.
+_PLAIN = {
+    "logged_in_again": Evidence.LOGGED_IN_AGAIN,
+    "paused": Evidence.PAUSED,
+    "resumed": Evidence.RESUMED,
+    "interrupted": Evidence.INTERRUPTED,
+}
+
+
+def _evidence(event: EventRecord, numbers: dict[str, str]) -> EvidenceLine | None:
+    """The report line for an audit event, or None for events the report does not list."""
+    try:
+        detail = json.loads(event.detail_json)
+    except ValueError:
+        detail = {}
+    if not isinstance(detail, dict):
+        detail = {}
+    candidate = numbers.get(event.attempt_id or "", "")
+    by = str(detail.get("by", ""))
+    if event.kind == "login_failed":
+        kind = _LOGIN_REASONS.get(str(detail.get("reason")), Evidence.LOGIN_WRONG_CODE)
+        if detail.get("locked") is True:
+            kind = Evidence.LOGIN_LOCKED_OUT
+        return EvidenceLine(event.wall_at, str(detail.get("candidate", "")), kind)
+    if event.kind == "time_granted":
+        amount = detail.get("minutes")
+        granted = float(amount) if isinstance(amount, int | float) and not isinstance(amount, bool) else None
+        return EvidenceLine(
+            event.wall_at, candidate, Evidence.EXTRA_TIME, by, granted, str(detail.get("reason", ""))
+        )
+    plain = _PLAIN.get(event.kind)
+    return None if plain is None else EvidenceLine(event.wall_at, candidate, plain, by)
+
+
+def _not_started(candidate: CandidateRecord, evidence: tuple[EvidenceLine, ...]) -> AttendanceLine:
+    """The line of a candidate without an attempt: absent, or refused at log-in (when and why)."""
+    tries = [
+        line
+        for line in evidence
+        if line.kind in LOGIN_FAILURES and line.candidate == candidate.candidate_number
+    ]
+    if not tries:
+        return AttendanceLine(candidate.candidate_number, candidate.full_name, candidate.name_zh, ABSENT)
+    locks = [
+        line.at
+        for line in tries
+        if line.kind not in (Evidence.LOGIN_WRONG_CODE, Evidence.LOGIN_UNKNOWN_NUMBER)
+    ]
+    return AttendanceLine(
+        candidate.candidate_number,
+        candidate.full_name,
+        candidate.name_zh,
+        NOT_STARTED,
+        failed_logins=len(tries),
+        last_failed_login_at=max(line.at for line in tries),
+        locked_out_at=min(locks, default=None),
     )
 
 

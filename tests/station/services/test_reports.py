@@ -4,6 +4,7 @@ the sitting report (attendance, times, incidents and outages from the store)."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import stat
 from collections.abc import Callable
@@ -16,8 +17,10 @@ from pypdf import PdfReader
 from kiosk.domain.attempt import IncidentCategory
 from kiosk.domain.clock import FakeClock
 from kiosk.domain.errors import FileWriteError, InputError, SecurityError, StoreError
+from kiosk.station.reports.sitting_report import NOT_STARTED, Evidence
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.exam import authorise_resume, find_interrupted, login
+from kiosk.station.services.invigilators import clear_pin_lockout, create_invigilator
 from kiosk.station.services.reports import print_pack, sitting_report_data, write_sitting_report
 from kiosk.station.services.sittings import OpenSitting
 from kiosk.station.storage.repositories import audit, people
@@ -183,3 +186,114 @@ def test_a_full_disk_leaves_no_sitting_report(
         write_sitting_report(staffed, sitting.sitting_id, out / "sitting.pdf", zone=UTC)
     assert caught.value.params == {"path": out / "sitting.pdf"}
     assert list(out.iterdir()) == [] and part_files(out) == []
+
+
+def test_sitting_report_gives_the_evidence_for_an_appeal(
+    staffed: KioskContext, sitting: OpenSitting, codes: dict[str, str], clock: FakeClock, tmp_path: Path
+) -> None:
+    def at() -> str:
+        return clock.wall().astimezone(UTC).strftime("%H:%M")
+
+    # C-002 types a wrong code until the number is locked out, then is refused with the right one.
+    for _ in range(4):
+        with pytest.raises(SecurityError, match=r"^login\.wrong_code"):
+            login(staffed, sitting, "C-002", "WRONG-CODE")
+    clock.advance(60)
+    locked_at = at()
+    with pytest.raises(SecurityError, match=r"^login\.wrong_code_now_locked\b"):
+        login(staffed, sitting, "C-002", "WRONG-CODE")
+    clock.advance(120)
+    with pytest.raises(SecurityError, match=r"^login\.access_code_locked\b"):
+        login(staffed, sitting, "C-002", codes["C-002"])
+    with pytest.raises(SecurityError, match=r"^login\.wrong_code\b"):
+        login(staffed, sitting, "C-999", "WRONG-CODE")
+
+    session = login(staffed, sitting, "C-001", codes["C-001"])
+    session.start()
+    clock.advance(600)
+    paused_at = at()
+    session.pause(PIN)
+    clock.advance(300)
+    session.resume(PIN)
+    clock.advance(60)
+    granted_at = at()
+    session.grant_extra_time(PIN, 10, "Fire alarm: the room was evacuated")
+    clock.advance(60)
+    menu_at = at()
+    session.hold_clock(PIN)
+    clock.advance(30)
+    session.release_clock()
+    clock.advance(60)
+    break_at = at()
+    session.start_rest_break(PIN)
+    clock.advance(180)
+    session.end_rest_break()
+    create_invigilator(staffed, "Mr Zulu", "593716")
+    for _ in range(5):
+        with pytest.raises(SecurityError, match=r"^invigilator\.pin_wrong"):
+            session.pause("999999")
+    clock.advance(60)
+    cleared_at = at()
+    clear_pin_lockout(staffed, "593716", sitting_id=sitting.sitting_id, attempt_id=session.attempt_id)
+    session.submit()
+    session.close()
+
+    data = sitting_report_data(staffed, sitting.sitting_id, zone=UTC)
+    lines = {line.number: line for line in data.attendance}
+    refused = lines["C-002"]
+    assert refused.state == NOT_STARTED and refused.state != "absent"
+    assert refused.failed_logins == 6
+    assert refused.locked_out_at is not None and refused.locked_out_at.strftime("%H:%M") == locked_at
+    kinds = [(line.candidate, line.kind, line.by) for line in data.evidence]
+    assert kinds.count(("C-002", Evidence.LOGIN_WRONG_CODE, "")) == 4
+    assert ("C-002", Evidence.LOGIN_LOCKED_OUT, "") in kinds
+    assert ("C-002", Evidence.LOGIN_REFUSED_LOCKED, "") in kinds
+    assert ("C-999", Evidence.LOGIN_UNKNOWN_NUMBER, "") in kinds
+    assert ("C-001", Evidence.PAUSED, "Ms Mulenga") in kinds
+    assert ("C-001", Evidence.RESUMED, "Ms Mulenga") in kinds
+    (grant,) = [line for line in data.evidence if line.kind == Evidence.EXTRA_TIME]
+    assert (grant.minutes, grant.reason, grant.by) == (10, "Fire alarm: the room was evacuated", "Ms Mulenga")
+    categories = [(incident.category, incident.recorded_by) for incident in data.incidents]
+    assert ("invigilator_menu", "Ms Mulenga") in categories
+    assert ("rest_break", "Ms Mulenga") in categories
+    assert ("pin_lockout", "kiosk") in categories and ("pin_lockout", "Mr Zulu") in categories
+
+    path = write_sitting_report(staffed, sitting.sitting_id, tmp_path / "sitting.pdf", zone=UTC)
+    _, text = _text(path)
+    assert "Chanda Phiri 钱多多 absent" not in text
+    for expected in (
+        f"Chanda Phiri 钱多多 did not start: locked out at log-in {locked_at}",
+        "Did not start 1 Absent 0",
+        f"{locked_at} C-002 Log-in refused: wrong access code; this number is now locked out of log-in. "
+        "candidate",
+        "C-002 Log-in refused: this number was locked out after too many wrong access codes. candidate",
+        "C-999 Log-in refused: this candidate number is not on the roster. candidate",
+        f"{paused_at} C-001 Exam paused by the invigilator; the clock stopped. Ms Mulenga",
+        "C-001 Exam resumed by the invigilator; the clock runs again. Ms Mulenga",
+        f"{granted_at} C-001 Extra time granted: 10 min. Reason: Fire alarm: the room was evacuated "
+        "Ms Mulenga",
+        f"{menu_at} C-001 invigilator menu Ms Mulenga opened the invigilator menu",
+        f"{break_at} C-001 rest break Candidate C-001 took a rest break, confirmed by Ms Mulenga",
+        "3:00 Ms Mulenga",  # the rest break's length and who confirmed it
+        "C-001 pin lockout 5 wrong invigilator PINs were typed on this kiosk",
+        f"{cleared_at} C-001 pin lockout The invigilator PIN lockout was cleared with the PIN of Mr Zulu.",
+        "Refused log-ins 7",
+        "Extra time granted 1, 10:00 in all",
+    ):
+        assert expected in text, expected
+
+
+def test_a_candidate_refused_at_log_in_without_a_lockout_did_not_start(
+    staffed: KioskContext, sitting: OpenSitting, codes: dict[str, str], clock: FakeClock
+) -> None:
+    with pytest.raises(SecurityError, match=r"^login\.wrong_code\b"):
+        login(staffed, sitting, "c-002", "WRONG-CODE")
+    data = sitting_report_data(staffed, sitting.sitting_id, zone=UTC)
+    lines = {line.number: line for line in data.attendance}
+    assert lines["C-002"].state == NOT_STARTED
+    assert (lines["C-002"].failed_logins, lines["C-002"].locked_out_at) == (1, None)
+    assert lines["C-002"].last_failed_login_at == clock.wall()
+    assert lines["C-001"].state == "absent"
+    with staffed.store.session() as store:
+        (event,) = [e for e in audit.events(store, sitting_id=sitting.sitting_id) if e.kind == "login_failed"]
+    assert json.loads(event.detail_json) == {"candidate": "C-002", "reason": "wrong_code", "locked": False}

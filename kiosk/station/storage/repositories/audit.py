@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.station.storage.records import EventRecord, IncidentRecord
@@ -40,6 +40,18 @@ def events(
         query = query.where(EventRow.attempt_id == attempt_id)
     if sitting_id is not None:
         query = query.where(EventRow.sitting_id == sitting_id)
+    return [
+        EventRecord(row.id, row.attempt_id, row.sitting_id, row.kind, row.detail_json, row.wall_at)
+        for row in session.execute(query).scalars()
+    ]
+
+
+def sitting_events(session: Session, sitting_id: int, attempt_ids: Collection[str]) -> list[EventRecord]:
+    """Events of a sitting or of any of its attempts (most attempt events name no sitting), in order."""
+    condition = EventRow.sitting_id == sitting_id
+    if attempt_ids:
+        condition = or_(condition, EventRow.attempt_id.in_(list(attempt_ids)))
+    query = select(EventRow).where(condition).order_by(EventRow.id)
     return [
         EventRecord(row.id, row.attempt_id, row.sitting_id, row.kind, row.detail_json, row.wall_at)
         for row in session.execute(query).scalars()
