@@ -57,8 +57,18 @@ def test_build_inspect_verify(
     assert main(["bank", "inspect", str(package)]) == 0
     out = capsys.readouterr().out
     assert "Bank:          maintenance-1" in out and "Grade:         I" in out
+    # Anyone can write a header: without a trusted key, inspect says its signer is not vouched for.
+    assert "Signature:     NOT VERIFIED" in out
+    assert main(["bank", "inspect", str(package), "--trusted", str(keys / "board.pub")]) == 0
+    assert f"Signature:     verified against {keys / 'board.pub'}" in capsys.readouterr().out
     assert main(["bank", "verify", str(package), "--trusted", str(keys / "board.pub")]) == 0
     assert "signature valid" in capsys.readouterr().out
+    other = tmp_path / "other"
+    assert main(["keys", "new", "awarding", "other", "--out", str(other)]) == 0
+    capsys.readouterr()
+    assert main(["bank", "inspect", str(package), "--trusted", str(other / "other.pub")]) == 1
+    refused = capsys.readouterr()
+    assert "Signature:" not in refused.out and refused.err.startswith("kiosk: ")
 
 
 def test_verify_refuses_a_tampered_package_in_one_sentence(
