@@ -9,11 +9,11 @@ process id of the holder, for an administrator's eyes only; nothing reads it.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from kiosk.domain.errors import StoreError
 from kiosk.support.files import PRIVATE
+from kiosk.support.locks import try_lock, unlock
 
 LOCK_FILE = "kiosk.lock"
 
@@ -34,7 +34,7 @@ class FolderLock:
         if descriptor is None:
             return
         try:
-            _unlock(descriptor)
+            unlock(descriptor)
         finally:
             os.close(descriptor)
 
@@ -48,7 +48,7 @@ def lock_data_folder(data_dir: Path) -> FolderLock:
         raise StoreError(
             "kiosk_store.lock_unavailable", path=path, reason=error.strerror or str(error)
         ) from error
-    if not _try_lock(descriptor):
+    if not try_lock(descriptor):
         os.close(descriptor)
         raise StoreError("kiosk_store.in_use", folder=data_dir)
     try:
@@ -60,31 +60,3 @@ def lock_data_folder(data_dir: Path) -> FolderLock:
         # The process id is a courtesy; the lock is what matters, and it is held.
         pass
     return FolderLock(path, descriptor)
-
-
-def _try_lock(descriptor: int) -> bool:
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            os.lseek(descriptor, 0, os.SEEK_SET)
-            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(descriptor: int) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        os.lseek(descriptor, 0, os.SEEK_SET)
-        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(descriptor, fcntl.LOCK_UN)

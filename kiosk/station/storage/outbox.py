@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.station.storage.tables import OutboxBundleRow
 from kiosk.support.files import PRIVATE, PRIVATE_FOLDER, write_file
+from kiosk.support.locks import try_lock, unlock
 
 DELIVERY_FORMAT = 1
 
@@ -203,39 +203,12 @@ def sender_lock(path: Path) -> Iterator[bool]:
     path.parent.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE)
     try:
-        if not _try_lock(descriptor):
+        if not try_lock(descriptor):
             yield False
             return
         try:
             yield True
         finally:
-            _unlock(descriptor)
+            unlock(descriptor)
     finally:
         os.close(descriptor)
-
-
-def _try_lock(descriptor: int) -> bool:
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(descriptor: int) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        os.lseek(descriptor, 0, os.SEEK_SET)
-        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(descriptor, fcntl.LOCK_UN)
