@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from kiosk.station.services.context import KioskContext, open_context
 
@@ -67,3 +69,41 @@ def kiosk_context(args: argparse.Namespace) -> Iterator[KioskContext]:
         yield ctx
     finally:
         ctx.close()
+
+
+class ProgressBar:
+    """A plain-text progress bar for ``(done, total[, item])`` reports, on stderr as a rule.
+
+    On a terminal it is redrawn in place (padded, so a shorter label wipes a longer one); elsewhere (a log,
+    a pipe) it writes a line per tenth. With ``delay`` it shows only once the work has taken that long. The
+    label is the item's name when one is given (the file being imported), else ``what``.
+    """
+
+    def __init__(self, stream: TextIO, what: str = "", delay: float = 0.0, width: int = 30) -> None:
+        self.stream = stream
+        self.what = what
+        self.width = width
+        self.live = stream.isatty()
+        self._show_from = time.monotonic() + delay
+        self._shown = False
+        self._last_tenth = -1
+
+    def __call__(self, done: int, total: int, item: Path | str | None = None) -> None:
+        if not self._shown:
+            if time.monotonic() < self._show_from or total <= 0:
+                return
+            self._shown = True
+        label = item.name if isinstance(item, Path) else (item if item is not None else self.what)
+        filled = self.width * done // total
+        bar = f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} {label}".rstrip()
+        if self.live:
+            self.stream.write(f"\r{bar[:100]:<100}")
+            if done == total:
+                self.stream.write("\n")
+        else:
+            tenth = 10 * done // total
+            if tenth == self._last_tenth:
+                return
+            self._last_tenth = tenth
+            self.stream.write(bar + "\n")
+        self.stream.flush()

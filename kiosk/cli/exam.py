@@ -12,12 +12,10 @@ import csv
 import io
 import os
 import sys
-import time
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
-from kiosk.cli.common import CommandError, kiosk_context, say
+from kiosk.cli.common import CommandError, ProgressBar, kiosk_context, say
 from kiosk.domain.errors import FileWriteError
 from kiosk.domain.items import GRADE_NAMES
 from kiosk.domain.spreadsheet import inert_cell
@@ -215,7 +213,9 @@ def _roster_import(args: argparse.Namespace) -> int:
     if codes_out is not None and codes_out.exists():
         raise CommandError(f"The file {codes_out} already exists; choose a new file for the access codes.")
     with kiosk_context(args) as ctx:
-        result = roster.import_roster(ctx, args.csv_path, CountBar(sys.stderr, "access codes made"))
+        result = roster.import_roster(
+            ctx, args.csv_path, ProgressBar(sys.stderr, "access codes made", delay=1.0)
+        )
     if codes_out is None:
         say("Access codes (shown only now; hand each candidate theirs):")
         for issued in result.codes:
@@ -238,41 +238,6 @@ def _roster_import(args: argparse.Namespace) -> int:
         say(f"Wrote the access codes to {codes_out}; they are shown nowhere else.")
     say(f"Imported {result.count} candidates.")
     return 0
-
-
-class CountBar:
-    """A plain-text progress bar for ``(done, total)`` reports, shown only once the work takes over a second.
-
-    On a terminal it is redrawn in place; otherwise (a log, a pipe) it writes a line per tenth.
-    """
-
-    def __init__(self, stream: TextIO, what: str, delay: float = 1.0, width: int = 30) -> None:
-        self.stream = stream
-        self.what = what
-        self.width = width
-        self.live = stream.isatty()
-        self._show_from = time.monotonic() + delay
-        self._shown = False
-        self._last_tenth = -1
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self._shown:
-            if time.monotonic() < self._show_from or total <= 0:
-                return
-            self._shown = True
-        filled = self.width * done // total
-        bar = f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} {self.what}"
-        if self.live:
-            self.stream.write(f"\r{bar}")
-            if done == total:
-                self.stream.write("\n")
-        else:
-            tenth = 10 * done // total
-            if tenth == self._last_tenth:
-                return
-            self._last_tenth = tenth
-            self.stream.write(bar + "\n")
-        self.stream.flush()
 
 
 def _roster_reset(args: argparse.Namespace) -> int:

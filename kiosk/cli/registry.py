@@ -10,12 +10,11 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
 
 from kiosk.authoring.build import validate_source
 from kiosk.authoring.source import load_bank_dir
 from kiosk.cli import common
-from kiosk.cli.common import CommandError, say
+from kiosk.cli.common import CommandError, ProgressBar, say
 from kiosk.cli.hints import with_hint
 from kiosk.formats.bank_packages import PACKAGE_SUFFIX
 from kiosk.formats.keys import KeyKind, PublicIdentity, load_public
@@ -350,31 +349,6 @@ def _decide(args: argparse.Namespace) -> int:
         why = f": {with_hint(stand.reason)}" if stand.reason else ""
         say(f"  {stand.attempt_id}: {stand.standing.value}{why}")
     return 0
-
-
-class ProgressBar:
-    """A plain-text progress bar on a stream: redrawn in place on a terminal, a line per tenth otherwise."""
-
-    def __init__(self, stream: TextIO, width: int = 30) -> None:
-        self.stream = stream
-        self.width = width
-        self.live = stream.isatty()
-        self._last_tenth = -1
-
-    def __call__(self, done: int, total: int, path: Path) -> None:
-        filled = self.width * done // total
-        bar = f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} {path.name}"
-        if self.live:
-            self.stream.write(f"\r{bar[:100]:<100}")
-            if done == total:
-                self.stream.write("\n")
-        else:
-            tenth = 10 * done // total
-            if tenth == self._last_tenth:
-                return
-            self._last_tenth = tenth
-            self.stream.write(bar + "\n")
-        self.stream.flush()
 
 
 def _detail(outcome: FileOutcome) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 from kiosk.authoring.catalogue import load_catalogue
 from kiosk.cli import common
 from kiosk.cli import registry as registry_cli
-from kiosk.cli.common import CommandError, say
-from kiosk.cli.registry import REGISTRY_DB_ENV, ProgressBar
+from kiosk.cli.common import CommandError, ProgressBar, say
+from kiosk.cli.registry import REGISTRY_DB_ENV
 from kiosk.domain.catalogue import BankCatalogue
 from kiosk.registry.services.analysis import write_cohort, write_item_analysis
 from kiosk.registry.services.registry import RegistryContext

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.cli.exam import CountBar
+from kiosk.cli.common import ProgressBar
 from kiosk.formats.keys import KeyKind, generate_identity, write_identity
 from kiosk.formats.secrets import HashCost, hash_secret
 from kiosk.station.services import roster as station_roster
@@ -148,17 +148,24 @@ class _Terminal(io.StringIO):
 
 def test_the_bar_redraws_in_place_on_a_terminal_and_waits_a_second_first() -> None:
     terminal = _Terminal()
-    bar = CountBar(terminal, "access codes made", delay=0.0, width=10)
+    bar = ProgressBar(terminal, "access codes made", delay=0.0, width=10)
     for done in range(1, 5):
         bar(done, 4)
-    assert terminal.getvalue() == (
-        "\r[##--------] 1/4 access codes made"
-        "\r[#####-----] 2/4 access codes made"
-        "\r[#######---] 3/4 access codes made"
-        "\r[##########] 4/4 access codes made\n"
+    assert (
+        terminal.getvalue()
+        == "".join(
+            f"\r{bar:<100}"
+            for bar in (
+                "[##--------] 1/4 access codes made",
+                "[#####-----] 2/4 access codes made",
+                "[#######---] 3/4 access codes made",
+                "[##########] 4/4 access codes made",
+            )
+        )
+        + "\n"
     )
     quiet = _Terminal()
-    waiting = CountBar(quiet, "access codes made")
+    waiting = ProgressBar(quiet, "access codes made", delay=1.0)
     waiting(1, 2)
     waiting(2, 2)
     assert quiet.getvalue() == ""

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.cli.registry import ProgressBar, table
+from kiosk.cli.common import ProgressBar
+from kiosk.cli.registry import table
 from kiosk.domain.clock import FakeClock
 from kiosk.formats.keys import KeyKind, generate_identity, write_identity
 from kiosk.formats.secrets import HashCost
