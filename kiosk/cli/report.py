@@ -180,7 +180,8 @@ def _items(args: argparse.Namespace) -> int:
 
 def _pack(args: argparse.Namespace) -> int:
     with common.kiosk_context(args) as ctx:
-        printed = print_pack(ctx, args.sitting, args.out)
+        bar = ProgressBar(sys.stderr, "access codes made", delay=1.0)
+        printed = print_pack(ctx, args.sitting, args.out, progress=bar)
     say(
         f"Wrote the invigilation pack for sitting {printed.sitting.id} ('{printed.sitting.name}') to "
         f"{printed.path}: {printed.candidates} candidate(s) issued fresh access codes; any earlier pack's "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+import time
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
 from kiosk.formats.keys import KeyKind, generate_identity, write_identity
 from kiosk.formats.result_rules import ResultRules
-from kiosk.formats.secrets import HashCost
+from kiosk.formats.secrets import HashCost, hash_secret
 from kiosk.registry.services.reporting import SlipRecord, sign_slip
+from kiosk.station.services import roster as station_roster
 from kiosk.station.services.bank_install import install_package, trust_key
 from kiosk.station.services.context import open_context
 from kiosk.station.services.kiosk_setup import init_kiosk
@@ -193,7 +195,9 @@ def test_verify_slip_without_any_registry_key(tmp_path: Path, capsys: Capture) -
     assert "No registry public key was found" in capsys.readouterr().err
 
 
-def test_pack_and_sitting_report_from_the_kiosk(tmp_path: Path, capsys: Capture) -> None:
+def test_pack_and_sitting_report_from_the_kiosk(
+    tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "data"
     ctx = open_context(data, hash_cost=HashCost.TEST)
     try:
@@ -211,15 +215,20 @@ def test_pack_and_sitting_report_from_the_kiosk(tmp_path: Path, capsys: Capture)
     finally:
         ctx.close()
 
+    def slow_hash(secret: str, cost: HashCost = HashCost.STANDARD) -> str:
+        time.sleep(1.2)  # past the bar's one-second wait, as a large sitting's codes take
+        return hash_secret(secret, HashCost.TEST)
+
+    monkeypatch.setattr(station_roster, "hash_secret", slow_hash)
+    monkeypatch.setattr(station_roster, "hash_workers", lambda: 1)
     pack = tmp_path / "pack.pdf"
     assert (
         main(["--data-dir", str(data), "report", "pack", "--sitting", str(sitting.id), "--out", str(pack)])
         == 0
     )
-    assert (
-        "1 candidate(s) issued fresh access codes; any earlier pack's codes no longer work."
-        in capsys.readouterr().out
-    )
+    said = capsys.readouterr()
+    assert "1 candidate(s) issued fresh access codes; any earlier pack's codes no longer work." in said.out
+    assert said.err.splitlines()[-1] == f"[{'#' * 30}] 1/1 access codes made"
     assert "Mwila Banda" in PdfReader(io.BytesIO(pack.read_bytes())).pages[4].extract_text()
 
     report = tmp_path / "sitting.pdf"
