@@ -133,6 +133,7 @@ class ExamSession:
             self._current = start.current_item_id
         else:
             self._current = unanswered[0] if unanswered else (item_ids[0] if item_ids else "")
+        self._stored_position = start.current_item_id
         if self._state is AttemptState.RUNNING:
             self._timer.start()
 
@@ -245,19 +246,20 @@ class ExamSession:
         self._state = new
 
     def move(self, item_id: str) -> Item:
-        """Go to an item of the form and note it in the store, where a resume comes back to; returns it.
+        """Go to an item of the form; returns it. A resume comes back to it.
 
-        Noting the position is a convenience: if the store cannot take it, the candidate still moves.
+        The position is stored with the clock's next checkpoint (at most a few seconds later) and when the
+        session closes, not in a commit of its own: a question switch must not wait for the disk.
         """
         item = self.item(item_id)
-        if item_id != self._current:
-            self._current = item_id
-            try:
-                with self._ctx.store.transaction() as session:
-                    attempts.set_current_item(session, self.attempt_id, item_id)
-            except KioskError:
-                pass
+        self._current = item_id
         return item
+
+    def _note_position(self, session: StoreSession) -> None:
+        """Store the question on screen, in ``session``'s transaction, when it changed since last stored."""
+        if self._current != self._stored_position:
+            attempts.set_current_item(session, self.attempt_id, self._current)
+            self._stored_position = self._current
 
     @_serialised
     def record_answer(self, item_id: str, raw_response: object) -> SavedAnswer:
@@ -315,6 +317,7 @@ class ExamSession:
                 now = self._ctx.clock.wall()
                 with self._ctx.store.transaction() as session:
                     attempts.save_checkpoint(session, self.attempt_id, consumed, now, "tick")
+                    self._note_position(session)
         return self._timer.remaining()
 
     @_serialised
@@ -558,6 +561,11 @@ class ExamSession:
     @_serialised
     def close(self) -> None:
         """Release the session's store connection (when the candidate leaves the kiosk); state is kept."""
+        try:
+            with self._ctx.store.transaction() as session:
+                self._note_position(session)
+        except KioskError:
+            pass  # the position is a convenience: a resume then starts at the last one stored
         self._writer.close()
 
     # Internals.

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from kiosk.domain.attempt import AttemptState
-from kiosk.domain.clock import FakeClock
+from kiosk.domain.clock import CHECKPOINT_INTERVAL_SECONDS, FakeClock
 from kiosk.domain.errors import RuleError, SecurityError
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.exam import ExamSession, authorise_resume, find_interrupted, login
@@ -139,6 +139,9 @@ def test_a_resume_goes_back_to_the_question_the_candidate_was_on(
     exam.record_answer(items[0], RIGHT[items[0]])
     # Not the first unanswered question: the fourth, where the candidate was reading.
     exam.move(items[3])
+    # A switch does not wait for the disk: the position goes into the store with the next checkpoint.
+    staffed.clock.advance(CHECKPOINT_INTERVAL_SECONDS)
+    exam.tick()
     with staffed.store.session() as session:
         record = attempts.get_attempt(session, exam.attempt_id)
     assert record is not None and record.current_item_id == items[3]
