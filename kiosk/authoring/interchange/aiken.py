@@ -3,9 +3,9 @@
 Each question is its text, then its options each on a line starting with a capital letter and ``.`` or
 ``)`` (``A. Copper``, ``B) Aluminium``, and as Moodle reads them also without the space: ``A)Copper``),
 then ``ANSWER: B``. Blank lines between questions are optional. An option before any question text, a
-question without its ANSWER line, or an answer that names no option makes the file malformed (Moodle
-skips such questions with a warning; the import stops at the first, naming its line, so that nothing is
-lost without the author knowing).
+question without its ANSWER line, or an answer that names no option makes that question malformed: like
+Moodle, the import goes on with the next question, but the malformed one is listed in the report as not
+convertible with the line and what is wrong, so that nothing is lost without the author knowing.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from kiosk.authoring.interchange.media import ImageStore
 from kiosk.authoring.interchange.model import Converted, DraftBank, SourceRef, short_name
 from kiosk.authoring.interchange.moodle import read_file
 from kiosk.authoring.interchange.questions import Answer, Question, convert
-from kiosk.domain.errors import InputError
+from kiosk.domain.errors import InputError, Notice
 from kiosk.domain.items import Text
 
 _OPTION = re.compile(r"^(?P<letter>[A-Z])[.)][ \t]*(?P<text>\S.*)$")
@@ -37,6 +37,27 @@ def read_aiken(path: Path, name: str, bank: DraftBank, store: ImageStore) -> lis
     stem: list[str] = []
     options: list[tuple[str, str]] = []
     start = 0
+    fault: Notice | None = None  # what is wrong with the question being read, once something is
+
+    def finish(notice: Notice | None, end: int) -> None:
+        """Close the question read so far: converted, or listed as not convertible with its fault."""
+        nonlocal stem, options, fault
+        line = start or end
+        source = SourceRef(name, line, short_name(" ".join(stem)) or f"line {line}")
+        reason = fault or notice
+        if reason is not None:
+            found.append(Converted(source, None, [reason]))
+        else:
+            question = Question(kind="multichoice", name=source.name, line=line)
+            question.stem = Text("\n".join(stem))
+            question.answers = [
+                Answer(Text(option_text), 1.0 if letter == key else 0.0, option_text)
+                for letter, option_text in options
+            ]
+            found.append(convert(question, source, bank, store))
+        stem, options, fault = [], [], None
+
+    key = ""
     for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         line = raw.strip()
         if not line:
@@ -44,35 +65,34 @@ def read_aiken(path: Path, name: str, bank: DraftBank, store: ImageStore) -> lis
         answer = _ANSWER.match(line)
         option = _OPTION.match(line)
         if answer is not None:
-            if not options:
-                raise InputError("interchange.aiken_no_options", file=name, line=number)
             letters = [letter for letter, _ in options]
-            if answer["letter"] not in letters:
-                raise InputError(
+            key = answer["letter"]
+            if not options:
+                finish(Notice("interchange.aiken_no_options", file=name, line=number), number)
+            elif key not in letters:
+                notice = Notice(
                     "interchange.aiken_answer_unknown",
                     file=name,
                     line=number,
-                    answer=answer["letter"],
+                    answer=key,
                     options=", ".join(letters),
                 )
-            question = Question(kind="multichoice", name=short_name(" ".join(stem)), line=start)
-            question.stem = Text("\n".join(stem))
-            question.answers = [
-                Answer(Text(option_text), 1.0 if letter == answer["letter"] else 0.0, option_text)
-                for letter, option_text in options
-            ]
-            found.append(convert(question, SourceRef(name, start, question.name), bank, store))
-            stem, options = [], []
+                finish(notice, number)
+            else:
+                finish(None, number)
+            start = 0
         elif option is not None:
-            if not stem:
-                raise InputError("interchange.aiken_option_first", file=name, line=number)
+            if not stem and not options and fault is None:
+                start = number
+                fault = Notice("interchange.aiken_option_first", file=name, line=number)
             options.append((option["letter"], " ".join(option["text"].split())))
-        elif options:
-            raise InputError("interchange.aiken_no_answer", file=name, line=number)
         else:
+            if options:
+                finish(Notice("interchange.aiken_no_answer", file=name, line=number), number)
+                start = 0
             if not stem:
                 start = number
             stem.append(" ".join(line.split()))
     if stem or options:
-        raise InputError("interchange.aiken_no_answer", file=name, line=start)
+        finish(Notice("interchange.aiken_no_answer", file=name, line=start), start)
     return found

@@ -54,7 +54,7 @@ def test_each_source_file_gets_its_own_item_file_and_nothing_is_dropped(tmp_path
 
 def test_a_malformed_file_writes_nothing(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_text("Q?\nA. a\nB. b\n", encoding="utf-8")
+    bad.write_bytes(b"Q?\nA. caf\xe9\nB. b\nANSWER: A\n")  # not UTF-8: the file cannot be read at all
     with pytest.raises(InputError):
         import_bank("aiken", [AIKEN, bad], tmp_path / "bank")
     assert not (tmp_path / "bank").exists()

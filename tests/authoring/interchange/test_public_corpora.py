@@ -385,15 +385,25 @@ def test_aiken_keys_and_text_kept_as_written() -> None:
     assert item(second).key == ("A",)
 
 
-def test_aiken_errors_name_the_file_and_the_first_line_at_fault() -> None:
+def test_aiken_errors_import_like_moodle_with_each_fault_named() -> None:
+    """Moodle imports the two good questions of this file and reports the others; so does the kiosk, each
+    fault in the report with its line."""
     path = PUBLIC / "moodle" / "aiken" / "aiken_errors.txt"
-    with pytest.raises(InputError) as caught:
-        read_sources("aiken", [path], Path("imported"))
-    assert (caught.value.code, caught.value.params) == (
-        "interchange.aiken_option_first",
-        {"file": str(path), "line": 5},
-    )
-    assert sentence(caught.value).startswith(f"{path}, line 5: an option comes before the text")
+    converted = read_sources("aiken", [path], Path("imported")).converted
+    assert [(entry.source.line, entry.outcome) for entry in converted] == [
+        (1, Outcome.NOT_CONVERTIBLE),
+        (5, Outcome.NOT_CONVERTIBLE),
+        (9, Outcome.EXACT),
+        (14, Outcome.NOT_CONVERTIBLE),
+        (18, Outcome.EXACT),
+    ]
+    faults = [entry.notices[0] for entry in converted if entry.item is None]
+    assert faults == [
+        Notice("interchange.too_few_options", count=1),
+        Notice("interchange.aiken_option_first", file=str(path), line=5),
+        Notice("interchange.aiken_no_answer", file=str(path), line=18),
+    ]
+    assert sentence(faults[1]).startswith(f"{path}, line 5: an option comes before the text")
 
 
 def test_aiken_errors_once_mended_import_like_moodle(tmp_path: Path) -> None:
