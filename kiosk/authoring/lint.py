@@ -15,7 +15,9 @@ with a ``lint.`` code, printed as a warning (an error when validating strictly).
   declared enemies, across banks when their difficulty labels differ;
 - a key that repeats a word of the stem no distractor repeats (a clang cue), and "all/none of the above";
 - blueprint draws whose pool mixes difficulties (forms then differ), a pool smaller than three forms, a pass
-  mark without a written rationale, items without a cognitive level or without Chinese text.
+  mark without a written rationale, items without a cognitive level or without Chinese text;
+- fewer than :data:`SCENARIO_SHARE` (a fifth) of the items working from a scenario: a shared stimulus (a
+  fault log, a nameplate, a BMS reading) or an image.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ DUPLICATE_SIMILARITY = 0.8
 # Short stems share templates ("Match each ... with its ..."): they must be closer still to count.
 SHORT_STEM_WORDS, SHORT_STEM_SIMILARITY = 8, 0.9
 POOL_FORMS = 3
+SCENARIO_SHARE = 1 / 5
 
 _ABOVE = re.compile(
     r"\b(all|none|both|neither)\s+of\s+(the\s+)?(above|these|those|options|answers)\b|\ball\s+the\s+above\b"
@@ -77,6 +80,7 @@ class BankFigures:
     position_p: float | None
     duplicate_clusters: int
     warnings: int
+    scenarios: int
 
     @property
     def key_longest_share(self) -> float | None:
@@ -177,6 +181,9 @@ def _lint_bank(bank: Bank, meta: Located, raws: dict[str, Located]) -> list[Prob
     missing_level = sum(1 for item in bank.items if item.level is None)
     if missing_level:
         at_bank("certificate", "lint.levels_missing", count=missing_level)
+    scenarios = sum(1 for item in bank.items if item.stimulus or item.image)
+    if bank.items and scenarios < SCENARIO_SHARE * len(bank.items):
+        at_bank("certificate", "lint.scenario_share", count=scenarios, total=len(bank.items))
     if "zh" in bank.languages:
         missing_zh = sum(1 for item in bank.items if not _all_chinese(item))
         if missing_zh:
@@ -424,4 +431,5 @@ def _figures(bank: Bank, clusters: dict[str, list[set[tuple[str, str]]]], warnin
         position_p=position_p(singles),
         duplicate_clusters=len(clusters.get(bank.bank_id, [])),
         warnings=warnings,
+        scenarios=sum(1 for item in bank.items if item.stimulus or item.image),
     )

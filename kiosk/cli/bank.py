@@ -149,7 +149,7 @@ def _lint(args: argparse.Namespace) -> int:
 def figures_table(rows: list[tuple[BankFigures, FormsReport | None]], draws: int) -> str:
     """The lint figures as a Markdown table, one row per bank."""
     header = (
-        "| bank | items | key longest (single) | true/false true | busiest key position | "
+        "| bank | items | scenario items | key longest (single) | true/false true | busiest key position | "
         f"duplicate clusters | expected mark over {draws:,} forms | form spread | overlap | warnings |"
     )
     lines = [header, "|" + " --- |" * header.count(" | ") + " --- |"]
@@ -160,6 +160,9 @@ def figures_table(rows: list[tuple[BankFigures, FormsReport | None]], draws: int
         cells = [
             figures.bank_id,
             str(figures.items),
+            f"{100 * figures.scenarios / figures.items:.0f} % ({figures.scenarios})"
+            if figures.items
+            else "-",
             f"{share:.0f} % ({figures.key_longest}/{figures.single})" if share is not None else "-",
             f"{true_share:.0f} % ({figures.true_keys}/{figures.true_false})"
             if true_share is not None

@@ -156,4 +156,6 @@ MESSAGES: dict[str, str] = {
     "understand, apply, analyse, evaluate or create",
     "lint.chinese_missing": "{count} item(s) without Chinese text for the stem or every choice, so the "
     "Chinese screen mixes languages",
+    "lint.scenario_share": "only {count} of {total} items work from a scenario (a shared stimulus or an "
+    "image); give at least a fifth of the items a fault log, a nameplate, a reading or a diagram",
 }

@@ -73,6 +73,7 @@ def test_the_small_bank_warnings_each_name_file_line_and_item(bank_dir: Path) ->
         ("lint.pass_mark_unexplained", None),
         ("lint.levels_missing", None),
         ("lint.chinese_missing", None),
+        ("lint.scenario_share", None),
     }
     items = bank_dir / "items" / "all.yaml"
     [long_key] = [p for p in found if p.code == "lint.key_long"]
@@ -212,6 +213,20 @@ def test_a_key_that_echoes_the_stem_and_all_of_the_above(bank_dir: Path) -> None
         "word": "additive"
     }
     assert next(p for p in found if p.code == "lint.all_or_none_of_the_above").params == {"option": "C"}
+
+
+def test_a_fifth_of_the_items_work_from_a_scenario(bank_dir: Path) -> None:
+    scenario = next(p for p in warnings_of(bank_dir)[bank_dir] if p.code == "lint.scenario_share")
+    assert scenario.params == {"count": 1, "total": 10}  # T-004 alone refers to stimulus S1
+    assert sentence(scenario.error()).startswith("only 1 of 10 items work from a scenario")
+    items = bank_dir / "items" / "all.yaml"
+    edit(
+        items,
+        "  stem: A lead-acid cell has a nominal voltage of 2 V.\n",
+        "  stem: A lead-acid cell has a nominal voltage of 2 V.\n  image: images/bank.svg\n",
+    )
+    assert problems_in(bank_dir) == []
+    assert "lint.scenario_share" not in {p.code for p in warnings_of(bank_dir)[bank_dir]}
 
 
 def test_warnings_are_not_problems_of_the_source(bank_dir: Path) -> None:

@@ -428,6 +428,10 @@
         <translation>有 {count} 道试题的题干或某个选项没有中文，中文界面会出现中英文混杂</translation>
     </message>
     <message>
+        <source>only {count} of {total} items work from a scenario (a shared stimulus or an image); give at least a fifth of the items a fault log, a nameplate, a reading or a diagram</source>
+        <translation>{total} 道试题中只有 {count} 道基于情境（共享材料或图片）；请让至少五分之一的试题基于故障记录、铭牌、读数或图示</translation>
+    </message>
+    <message>
         <source>the image {image} holds an embedded picture that is not a usable PNG or JPEG (line {line}); embed it again or remove it</source>
         <translation>图片 {image} 中嵌入的图像不是可用的 PNG 或 JPEG（第 {line} 行）；请重新嵌入，或将其删除</translation>
     </message>
