@@ -1057,6 +1057,10 @@ It is shown only now; hand it to {name} in person.</source>
         <translation>还没有安排场次；请先安排一个。</translation>
     </message>
     <message>
+        <source>Making access codes: {done} of {total} done.</source>
+        <translation>正在生成登录码：已完成 {done} / {total}。</translation>
+    </message>
+    <message>
         <source>The sittings cannot be listed</source>
         <translation>无法列出场次</translation>
     </message>

@@ -4,6 +4,7 @@ their bank), certificates and the cohort report, and exporting the list."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,12 +15,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.formats.keys import load_public
-from kiosk.formats.secrets import normalise_code, verify_secret
+from kiosk.formats.secrets import HashCost, hash_secret, normalise_code, verify_secret
 from kiosk.registry.services import imports as registry_import
 from kiosk.registry.services import registry
 from kiosk.registry.services.banks import keep_package
 from kiosk.registry.services.registry import RegistryContext
-from kiosk.station.services import enrolment, export
+from kiosk.station.services import enrolment, export, roster
 from kiosk.station.services.context import KioskContext
 from kiosk.station.storage.repositories import people
 from kiosk.ui.admin.centre.printing import PrintingPage
@@ -93,6 +94,43 @@ def test_the_pack_is_made_only_after_warning_about_new_codes(
 
     click(qtbot, page.open_button)
     assert desktop.opened == [pack]
+
+
+def test_the_pack_counts_the_access_codes_as_they_are_made(
+    qtbot: QtBot,
+    centre: AdminWindow,
+    finished: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    release = threading.Event()
+    hashed: list[str] = []
+
+    def held_hash(secret: str, cost: HashCost = HashCost.TEST) -> str:
+        # The second code waits until the test has seen the first one counted on the page.
+        if len(hashed) == 1:
+            release.wait(10)
+        hashed.append(secret)
+        return hash_secret(secret, cost)
+
+    monkeypatch.setattr(roster, "hash_secret", held_hash)
+    monkeypatch.setattr(roster, "hash_workers", lambda: 1)
+    page = _printing(centre, qtbot)
+    type_into(qtbot, page.target.edit, str(tmp_path / "print"))
+    click(qtbot, page.pack_button)
+    answer_prompt(qtbot, centre, "accept")
+    try:
+        qtbot.waitUntil(lambda: page.busy_bar.value() == 1)
+        assert page.busy_bar.isVisible() and (page.busy_bar.minimum(), page.busy_bar.maximum()) == (0, 3)
+        assert page.status.text == "Making access codes: 1 of 3 done."
+        assert not page.pack_button.isEnabled()
+    finally:
+        release.set()
+    settle(qtbot, centre)
+
+    assert "3 candidates have fresh access codes" in page.status.text
+    assert not page.busy_bar.isVisible()
+    assert page.busy_bar.maximum() == 0  # back to "busy" for the page's other work
 
 
 def test_the_sitting_report_is_saved(

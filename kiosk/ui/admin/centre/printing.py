@@ -11,7 +11,7 @@ from kiosk.station.services import reports as reporting_kiosk
 from kiosk.station.services import sittings
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.terms import sitting_state
-from kiosk.ui.admin.tools import ConsoleTools
+from kiosk.ui.admin.tools import ConsoleTools, ProgressRelay
 from kiosk.ui.admin.widgets import ConsolePage, PathField
 from kiosk.ui.i18n import tr, trn
 from kiosk.ui.widgets.status import Banner
@@ -152,6 +152,21 @@ class PrintingPage(ConsolePage):
         self.no_sittings.setVisible(loaded and not listed)
         self.update_actions()
 
+    def show_pack_progress(self, done: int, total: int, _what: str = "") -> None:
+        """Count the access codes made so far on the page's bar (making them is the slow part of a pack)."""
+        self.busy_bar.setRange(0, max(total, 1))
+        self.busy_bar.setValue(done)
+        self.status.show_message(
+            "info",
+            tr("AdminPrinting", "Making access codes: {done} of {total} done.").format(
+                done=done, total=total
+            ),
+        )
+
+    def show_pack_stopped(self) -> None:
+        """The page's bar goes back to showing only that work is under way."""
+        self.busy_bar.setRange(0, 0)
+
     def chosen(self) -> sittings.SittingInfo | None:
         sitting_id = self.sitting.currentData()
         return next((info for info in self.sittings if info.id == sitting_id), None)
@@ -172,6 +187,8 @@ class PrintingPresenter(QObject):
         self.ctx = ctx
         self.tools = tools
         self.page = PrintingPage()
+        self.relay = ProgressRelay(self)
+        self.relay.progressed.connect(self.page.show_pack_progress, Qt.ConnectionType.QueuedConnection)
         self.page.target.browse_requested.connect(self.browse)
         self.page.pack_requested.connect(self.make_pack)
         self.page.report_requested.connect(self.make_report)
@@ -217,6 +234,7 @@ class PrintingPresenter(QObject):
 
     def _make_pack(self, sitting_id: int, target: Path) -> None:
         def made(printed: reporting_kiosk.PrintedPack) -> None:
+            self.page.show_pack_stopped()
             self.page.made = printed.path
             self.page.status.show_message(
                 "info",
@@ -232,9 +250,12 @@ class PrintingPresenter(QObject):
         self.tools.run(
             self.page,
             "printing-pack",
-            lambda: reporting_kiosk.print_pack(self.ctx, sitting_id, target),
+            lambda: reporting_kiosk.print_pack(
+                self.ctx, sitting_id, target, progress=lambda done, total: self.relay.report(done, total, "")
+            ),
             made,
             tr("AdminPrinting", "The invigilation pack was not made"),
+            lambda _error: self.page.show_pack_stopped(),
         )
 
     def make_report(self) -> None:
