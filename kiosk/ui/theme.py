@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QFont
@@ -31,7 +32,8 @@ LARGE_TEXT_SCALE = 1.5
 BASE_POINT_SIZE = 11
 # The smallest a thing to click or tap may be, in pixels (WCAG 2.2, target size minimum).
 MIN_TARGET = 24
-ICONS = Path(__file__).resolve().parent / "icons"
+# Found through the package's resources (a plain folder in a checkout, a wheel and the frozen build alike).
+ICONS = Path(str(resources.files("kiosk.ui") / "icons"))
 
 
 @dataclass(frozen=True, slots=True)

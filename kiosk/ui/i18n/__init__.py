@@ -12,11 +12,13 @@ counted strings.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
-CATALOGUE_DIR = Path(__file__).resolve().parent
+# The compiled catalogues, found through the package's resources (a plain folder in every install).
+CATALOGUE_DIR = Path(str(resources.files("kiosk.ui.i18n")))
 # Languages the screens come in, and the locale their catalogues are named by.
 LOCALES = {"en": "en", "zh": "zh_CN"}
 LANGUAGES = tuple(LOCALES)
