@@ -18,6 +18,28 @@ FIRST_SEQUENCE = 1
 # A purpose label keeps these hashes from ever being confused with hashes of anything else.
 _PURPOSE = "onex-kiosk/answer-journal/v1"
 
+SUBMISSION_CODE_LENGTH = 10
+# 32 symbols without 0/O and 1/I, which are misread when a code is copied from a receipt.
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+_CODE_LABEL = b"onex-kiosk/submission-code/v1\x00"
+
+
+def submission_code(attempt_id: str, journal_head: str) -> str:
+    """A short code such as ``7KQ4M-X2D9P`` that identifies an attempt's final answers.
+
+    The candidate sees it on the end screen; the registry recomputes it from the exported attempt and prints
+    it on the result slip and certificate, so a candidate can check the registry holds the answers they
+    submitted.
+    """
+    digest = hashlib.sha256(_CODE_LABEL + attempt_id.encode("utf-8") + b"\x00" + journal_head.encode("ascii"))
+    number = int.from_bytes(digest.digest()[:8], "big")
+    symbols = []
+    for _ in range(SUBMISSION_CODE_LENGTH):
+        number, index = divmod(number, len(CODE_ALPHABET))
+        symbols.append(CODE_ALPHABET[index])
+    code = "".join(symbols)
+    return f"{code[:5]}-{code[5:]}"
+
 
 def entry_hash(
     previous_hash: str,

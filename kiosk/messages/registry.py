@@ -72,6 +72,9 @@ MESSAGES: dict[str, str] = {
     f"{{certificate}} grade {{grade}}, but bank {{bank}} version {{version}} is for another. {_KEPT_ASIDE}",
     "registry_rescore.journal_broken": "Attempt {attempt} is not filed as a result: its answer journal does "
     f"not check out (an entry was changed, removed or reordered). {_KEPT_ASIDE}",
+    "registry_rescore.submission_code_wrong": "Attempt {attempt} is not filed as a result: the submission "
+    "code it was sent with ({sent}) is not the one its answer journal gives ({recomputed}), so its answers "
+    f"are not those the candidate submitted. {_KEPT_ASIDE}",
     "registry_rescore.answer_not_journalled": "Attempt {attempt} is not filed as a result: its answer to "
     f"item {{item}} is not the last one its answer journal records. {_KEPT_ASIDE}",
     "registry_rescore.item_not_in_bank": "Attempt {attempt} cannot be rescored: its form holds item {item}, "

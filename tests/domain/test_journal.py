@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -15,6 +16,7 @@ from kiosk.domain.journal import (
     chain_head,
     entry_hash,
     next_sequence,
+    submission_code,
     verify_chain,
 )
 
@@ -241,3 +243,16 @@ def test_an_impossible_sequence_number_is_named() -> None:
     assert verify_chain(ATTEMPT, entries) == [
         "Journal entry 0 of attempt A-12 has an impossible sequence number: entries are numbered from 1."
     ]
+
+
+def test_a_submission_code_is_short_unambiguous_and_fixed_by_attempt_and_journal() -> None:
+    code = submission_code("A-3F9A12BC-00001", "ab" * 32)
+    assert re.fullmatch(r"[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}", code)
+    assert submission_code("A-3F9A12BC-00001", "ab" * 32) == code
+    assert submission_code("A-3F9A12BC-00002", "ab" * 32) != code
+    assert submission_code("A-3F9A12BC-00001", GENESIS) != code
+
+
+def test_the_submission_code_does_not_change_between_releases() -> None:
+    # The registry recomputes these; changing the derivation would break every receipt already printed.
+    assert submission_code("A-3F9A12BC-00001", GENESIS) == "8RGEU-RZQWJ"

@@ -22,7 +22,7 @@ from typing import Any, cast
 from kiosk.domain.errors import BankError, InputError, KioskError, Notice, RuleError
 from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
-from kiosk.domain.journal import JournalEntry, verify_chain
+from kiosk.domain.journal import JournalEntry, submission_code, verify_chain
 from kiosk.domain.responses import Response
 from kiosk.domain.scoring import Result, score_attempt
 from kiosk.formats.bundle_content import AttemptContent
@@ -276,12 +276,31 @@ def journal_problem(attempt: AttemptContent) -> Notice | None:
     return None
 
 
+def submission_problem(attempt: AttemptContent) -> Notice | None:
+    """Whether the submission code sent is the one the attempt's journal head gives (None when it is).
+
+    The candidate saw that code on the end screen and finds it again on the slip; an attempt whose answers
+    were rewritten after submission (journal recomputed) no longer matches the code the candidate saw.
+    """
+    if attempt.submission_code is None:
+        return None
+    recomputed = submission_code(attempt.attempt_id, attempt.journal_head)
+    if attempt.submission_code == recomputed:
+        return None
+    return Notice(
+        "registry_rescore.submission_code_wrong",
+        attempt=attempt.attempt_id,
+        sent=attempt.submission_code,
+        recomputed=recomputed,
+    )
+
+
 def check_attempt(ctx: RegistryContext, attempt: AttemptContent) -> Finding:
     """Check one imported attempt: its journal when sent, then its marks on the held bank (pending if none).
 
     Raises InputError when it cannot be scored on the held bank at all (see :func:`rescore`).
     """
-    problem = journal_problem(attempt)
+    problem = submission_problem(attempt) or journal_problem(attempt)
     if problem is not None:
         return Finding(attempt.attempt_id, FLAGGED, problem=problem)
     copy = held_copy(ctx, attempt.bank_id, attempt.bank_version)

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.domain.journal import JournalEntry, verify_chain
+from kiosk.domain.journal import JournalEntry, submission_code, verify_chain
 from kiosk.station.services.context import KioskContext
-from kiosk.station.services.submission import submission_code
 from kiosk.station.storage.records import AttemptRecord, ResponseRecord
 from kiosk.station.storage.repositories import attempts
 

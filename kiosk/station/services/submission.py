@@ -1,12 +1,12 @@
 """Finishing an attempt: scoring it, deriving its submission code and writing the outcome.
 
-The submission code is derived from the attempt id and the head of its answer journal, so the registry can
-recompute it from an exported attempt, and a candidate's receipt proves which answers were submitted.
+The submission code (:func:`kiosk.domain.journal.submission_code`) is derived from the attempt id and the
+head of its answer journal, so the registry recomputes it from an exported attempt, and a candidate's
+receipt proves which answers were submitted.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,29 +16,13 @@ from kiosk.domain.attempt import AttemptState
 from kiosk.domain.errors import StoreError
 from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
+from kiosk.domain.journal import submission_code
 from kiosk.domain.responses import Response, is_answered, response_from_json
 from kiosk.domain.scoring import Result, score_attempt
 from kiosk.formats.result_rules import RULES_KEY, ResultRules
 from kiosk.station.storage.engine import StoreSession
 from kiosk.station.storage.records import ResponseRecord
 from kiosk.station.storage.repositories import attempts, audit
-
-SUBMISSION_CODE_LENGTH = 10
-# 32 symbols without 0/O and 1/I, which are misread when a code is copied from a receipt.
-_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-_CODE_LABEL = b"onex-kiosk/submission-code/v1\x00"
-
-
-def submission_code(attempt_id: str, journal_head: str) -> str:
-    """A short code such as ``7KQ4M-X2D9P`` that identifies an attempt's final answers."""
-    digest = hashlib.sha256(_CODE_LABEL + attempt_id.encode("utf-8") + b"\x00" + journal_head.encode("ascii"))
-    number = int.from_bytes(digest.digest()[:8], "big")
-    symbols = []
-    for _ in range(SUBMISSION_CODE_LENGTH):
-        number, index = divmod(number, len(_CODE_ALPHABET))
-        symbols.append(_CODE_ALPHABET[index])
-    code = "".join(symbols)
-    return f"{code[:5]}-{code[5:]}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -240,6 +240,10 @@
         <translation>答卷 {attempt} 未作为成绩归档：其作答日志校验不通过（有条目被修改、删除或调换了顺序）。该答卷已另行存放，待人工核查。</translation>
     </message>
     <message>
+        <source>Attempt {attempt} is not filed as a result: the submission code it was sent with ({sent}) is not the one its answer journal gives ({recomputed}), so its answers are not those the candidate submitted. It is kept aside for a person to check.</source>
+        <translation>答卷 {attempt} 未作为成绩归档：随答卷发送的提交码（{sent}）与其作答日志得出的提交码（{recomputed}）不一致，因此其作答并非考生提交的作答。该答卷已另行存放，待人工核查。</translation>
+    </message>
+    <message>
         <source>Attempt {attempt} is not filed as a result: its answer to item {item} is not the last one its answer journal records. It is kept aside for a person to check.</source>
         <translation>答卷 {attempt} 未作为成绩归档：其对试题 {item} 的作答不是作答日志记录的最后一次作答。该答卷已另行存放，待人工核查。</translation>
     </message>

@@ -19,7 +19,7 @@ from kiosk.domain.catalogue import catalogue_of
 from kiosk.domain.errors import InputError, RuleError, SecurityError
 from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
-from kiosk.domain.journal import GENESIS, JournalEntry
+from kiosk.domain.journal import GENESIS, JournalEntry, submission_code
 from kiosk.domain.responses import response_to_json
 from kiosk.domain.scoring import score_attempt
 from kiosk.formats.keys import KeyKind, generate_identity, load_public, write_identity
@@ -324,6 +324,7 @@ def journalled(record: dict[str, Any]) -> dict[str, Any]:
         )
         entries.append(entry)
         head = entry.hash
+    record["submission_code"] = submission_code(record["attempt_id"], head)
     record["journal"] = {
         "head": head,
         "length": len(entries),
@@ -360,6 +361,33 @@ def test_the_answer_journal_sent_with_an_attempt_is_checked(world: World, bank: 
         ("registry_rescore.answer_not_journalled", {"attempt": "A-K1-3", "item": "T-003"}),
     ]
     assert stand_of(world, "A-K1-1") is Standing.READY
+
+
+def test_answers_rewritten_with_a_new_journal_no_longer_give_the_code_the_candidate_saw(
+    world: World, bank: Bank
+) -> None:
+    keep_bank(world.ctx, bank, "tests")
+    kiosk = world.kiosk()
+    sat = journalled(scored_attempt(bank, "A-K1-1", "C001", ("T-001",)))
+    seen = sat["submission_code"]  # what the end screen showed the candidate
+    # Every answer made right, the journal rebuilt to match and every number agreeing; only the code
+    # the candidate saw is kept, since changing it would show on the slip.
+    rewritten = journalled(scored_attempt(bank, "A-K1-1", "C001", ITEMS))
+    rewritten["submission_code"] = seen
+    outcome = import_file(world.ctx, world.bundle(kiosk, [rewritten]))
+    assert outcome.flagged == ("A-K1-1",)
+    [note] = outcome.notes
+    assert (note.code, note.params) == (
+        "registry_rescore.submission_code_wrong",
+        {
+            "attempt": "A-K1-1",
+            "sent": seen,
+            "recomputed": submission_code("A-K1-1", rewritten["journal"]["head"]),
+        },
+    )
+    assert sentence(note).startswith(
+        f"Attempt A-K1-1 is not filed as a result: the submission code it was sent with ({seen})"
+    )
 
 
 # The centre a result is filed under -------------------------------------------------------------------------

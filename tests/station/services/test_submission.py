@@ -1,34 +1,19 @@
-"""Submission codes, reading stored responses and forms back."""
+"""Reading stored responses and forms back."""
 
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, datetime
 
 import pytest
 
 from kiosk.domain.errors import StoreError
 from kiosk.domain.forms import assemble_form
-from kiosk.domain.journal import GENESIS
-from kiosk.station.services.submission import load_form, stored_responses, submission_code
+from kiosk.station.services.submission import load_form, stored_responses
 from kiosk.station.storage.records import ResponseRecord
 from tests.fixtures.kiosk import make_bank
 
 NOW = datetime(2025, 6, 2, 8, 0, tzinfo=UTC)
-
-
-def test_a_submission_code_is_short_unambiguous_and_fixed_by_attempt_and_journal() -> None:
-    code = submission_code("A-3F9A12BC-00001", "ab" * 32)
-    assert re.fullmatch(r"[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}", code)
-    assert submission_code("A-3F9A12BC-00001", "ab" * 32) == code
-    assert submission_code("A-3F9A12BC-00002", "ab" * 32) != code
-    assert submission_code("A-3F9A12BC-00001", GENESIS) != code
-
-
-def test_the_submission_code_does_not_change_between_releases() -> None:
-    # The registry recomputes these; changing the derivation would break every receipt already printed.
-    assert submission_code("A-3F9A12BC-00001", GENESIS) == "8RGEU-RZQWJ"
 
 
 def test_stored_responses_give_answers_and_flags() -> None:
