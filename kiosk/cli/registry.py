@@ -18,6 +18,7 @@ from kiosk.cli.common import CommandError, ProgressBar, say
 from kiosk.cli.hints import with_hint
 from kiosk.formats.bank_packages import PACKAGE_SUFFIX
 from kiosk.formats.keys import KeyKind, PublicIdentity, load_public
+from kiosk.formats.records import read_check_code
 from kiosk.messages import sentence
 from kiosk.registry.services.banks import BankKept, BankOutcome, keep_bank, keep_package, list_banks
 from kiosk.registry.services.imports import FileOutcome, ImportReport, Outcome, import_bundles
@@ -28,7 +29,7 @@ from kiosk.registry.services.registry import (
     list_kiosks,
     open_registry,
 )
-from kiosk.registry.services.reporting import verify_slip
+from kiosk.registry.services.reporting import verify_check_code, verify_slip
 from kiosk.registry.services.rescoring import rescore_pending
 from kiosk.registry.services.standing import decide, withheld
 from kiosk.station.services.enrolment import enrol
@@ -414,6 +415,10 @@ def add_verify_slip(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="the registry's public key file (default: the registry folder's key, or this kiosk's trust)",
     )
     verify.add_argument("--registry-dir", type=Path, default=None, help="the registry's folder")
+    verify.add_argument(
+        "--db", default=None, help="the registry database URL (for a typed check code; default: its folder's)"
+    )
+    verify.add_argument("--passphrase-env", help="environment variable holding the registry key's passphrase")
     verify.set_defaults(handler=_verify_slip)
 
 
@@ -434,8 +439,15 @@ def _trusted(args: argparse.Namespace) -> list[PublicIdentity]:
 
 
 def _verify_slip(args: argparse.Namespace) -> int:
-    record = verify_slip("".join(args.code), _trusted(args))
-    say("Valid: this code was signed by the results registry and vouches for:")
+    typed = " ".join(args.code)
+    if read_check_code(typed) is not None:
+        # A short check code typed from the paper: only the registry that printed it can check it.
+        with registry_context(args) as ctx:
+            record = verify_check_code(ctx, typed)
+        say("Valid: this registry printed this check code, and the result still stands as printed:")
+    else:
+        record = verify_slip(typed.replace(" ", ""), _trusted(args))
+        say("Valid: this code was signed by the results registry and vouches for:")
     for label, value in record.describe():
         say(f"  {label + ':':18}{value}")
     return 0

@@ -13,20 +13,26 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
 import struct
 from collections.abc import Sequence
 from typing import Any
 
 from kiosk.domain.errors import SecurityError
+from kiosk.domain.journal import CODE_ALPHABET
 from kiosk.formats.encoding import ByteReader, canonical_json, parse_json_object, purpose_label
 from kiosk.formats.keys import PrivateIdentity, PublicIdentity, find_key, verify_signature
 
-__all__ = ["canonical_json", "sign_record", "verify_record"]
+__all__ = ["canonical_json", "check_code", "read_check_code", "sign_record", "verify_record"]
 
 _FORMAT = 1
 _SIGNATURE_LENGTH = 64
 _TOKEN = re.compile(r"[A-Z2-7]+")
+CHECK_CODE_SYMBOLS = 16
+"""A check code's symbols (80 bits), printed in four groups of four: 19 characters with the dashes."""
+_CHECK_LABEL = b"onex-kiosk/record-check-code/v1\x00"
+_SEPARATORS = re.compile(r"[\s\-]+")
 
 
 def _label(purpose: str) -> bytes:
@@ -81,3 +87,26 @@ def verify_record(token: str, purpose: str, trusted: Sequence[PublicIdentity]) -
     if token_purpose != purpose:
         raise SecurityError("record.wrong_purpose", found=token_purpose, expected=purpose)
     return record
+
+
+def check_code(token: str) -> str:
+    """The short code a person can type to check a signed record at its signer, e.g. ``7KQ4-M2XD-9PHA-3RTW``.
+
+    It is derived from the whole token, signature included, so only the signer could have made a record
+    with that code; the signer keeps the token under its check code and looks it up when it is typed. The QR
+    code carries the token itself, which anyone holding the public key checks offline.
+    """
+    digest = int.from_bytes(hashlib.sha256(_CHECK_LABEL + token.encode("ascii")).digest()[:10], "big")
+    symbols = []
+    for _ in range(CHECK_CODE_SYMBOLS):
+        digest, index = divmod(digest, len(CODE_ALPHABET))
+        symbols.append(CODE_ALPHABET[index])
+    return "-".join("".join(symbols[start : start + 4]) for start in range(0, CHECK_CODE_SYMBOLS, 4))
+
+
+def read_check_code(text: str) -> str | None:
+    """``text`` as a check code in its printed form, if it is one (spaces, dashes and case do not matter)."""
+    plain = _SEPARATORS.sub("", text).upper()
+    if len(plain) != CHECK_CODE_SYMBOLS or any(symbol not in CODE_ALPHABET for symbol in plain):
+        return None
+    return "-".join(plain[start : start + 4] for start in range(0, CHECK_CODE_SYMBOLS, 4))

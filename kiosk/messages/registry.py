@@ -119,6 +119,12 @@ MESSAGES: dict[str, str] = {
     "was made by another version of the program, so check the slip with the registry.",
     "result_slip.record_unreadable": "This verification code is genuine but its record is not readable by "
     "this program.",
+    "result_slip.check_code_malformed": "This is not a check code: a check code is 16 letters and digits in "
+    "four groups, such as 7KQ4-M2XD-9PHA-3RTW.",
+    "result_slip.check_code_unknown": "No slip or certificate printed by this registry carries the check "
+    "code {code}; check each character against the paper.",
+    "result_slip.check_code_withdrawn": "The check code {code} was printed for attempt {attempt}, but that "
+    "result has changed or been withdrawn since; the paper no longer stands.",
     # The demo centre (demo).
     "demo.banks_folder_missing": "The sample bank folder {folder} does not exist; choose the question_banks "
     "folder.",

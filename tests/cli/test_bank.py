@@ -125,9 +125,9 @@ def test_validate_prints_warnings_and_strict_counts_them(
         f"all.yaml:{_answer_line(bank_dir, 'T-008')}: item T-008: warning: the key is 8 characters long"
         in out
     )
-    assert out.strip().splitlines()[-1] == f"{bank_dir}: valid, 8 warning(s)"
+    assert out.strip().splitlines()[-1] == f"{bank_dir}: valid, 9 warning(s)"
     assert main(["bank", "validate", "--strict", str(bank_dir)]) == 1
-    assert capsys.readouterr().out.strip().endswith("8 warning(s), which --strict counts as problems")
+    assert capsys.readouterr().out.strip().endswith("9 warning(s), which --strict counts as problems")
 
 
 def _answer_line(bank_dir: Path, item_id: str) -> int:
@@ -139,11 +139,11 @@ def _answer_line(bank_dir: Path, item_id: str) -> int:
 def test_lint_prints_one_row_of_figures_per_bank(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bank", "lint", "--draws", "50", str(bank_dir)]) == 0
     table = capsys.readouterr().out.strip().splitlines()
-    assert table[0].startswith("| bank | items | key longest (single) | true/false true |")
+    assert table[0].startswith("| bank | items | scenario items | key longest (single) | true/false true |")
     assert "expected mark over 50 forms" in table[0]
     assert len(table) == 3 and table[1].startswith("| --- |")
-    assert table[2].startswith("| maintenance-1 | 10 | 67 % (2/3) | 100 % (2/2) | A 100 % | 0 |")
-    assert table[2].endswith("| 8 |")
+    assert table[2].startswith("| maintenance-1 | 10 | 10 % (1) | 67 % (2/3) | 100 % (2/2) | A 100 % | 0 |")
+    assert table[2].endswith("| 9 |")
 
 
 def test_forms_reports_spread_and_overlap(bank_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

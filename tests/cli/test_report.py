@@ -20,6 +20,7 @@ from kiosk.formats.keys import KeyKind, generate_identity, write_identity
 from kiosk.formats.result_rules import ResultRules
 from kiosk.formats.secrets import HashCost, hash_secret
 from kiosk.registry.services.reporting import SlipRecord, sign_slip
+from kiosk.registry.storage import repo
 from kiosk.station.services import roster as station_roster
 from kiosk.station.services.bank_install import install_package, trust_key
 from kiosk.station.services.context import open_context
@@ -128,14 +129,23 @@ def test_slips_wait_until_the_registry_holds_the_bank_and_has_rescored(
     assert "Bank maintenance-1 version 3: already held" in capsys.readouterr().out
 
 
-def _slip_code(path: Path) -> str:
+def _check_code(path: Path) -> str:
+    """The short check code printed under the verification instructions."""
     text = " ".join(PdfReader(io.BytesIO(path.read_bytes())).pages[0].extract_text().split())
-    groups = []
-    for word in text.split("any change makes it fail.", 1)[1].split():
-        if not re.fullmatch(r"[A-Z2-7]{1,5}", word):
-            break
-        groups.append(word)
-    return " ".join(groups)
+    found = re.search(
+        r"[2-9A-HJ-NP-Z]{4}(?:-[2-9A-HJ-NP-Z]{4}){3}", text.split("any change makes it fail.")[1]
+    )
+    assert found is not None
+    return found.group(0)
+
+
+def _slip_code(world: World, path: Path) -> str:
+    """The signed token in the slip's QR code, in groups of five as a person would type it."""
+    with world.ctx.database.session() as session:
+        kept = repo.find_slip_check(session, _check_code(path))
+    assert kept is not None
+    token = kept[1]
+    return " ".join(token[start : start + 5] for start in range(0, len(token), 5))
 
 
 def test_verify_slip_valid_altered_and_unknown(
@@ -145,8 +155,20 @@ def test_verify_slip_valid_altered_and_unknown(
         ["report", "slips", *_registry_args(registry), "--banks", str(bank_dir), "--out", str(tmp_path / "s")]
     )
     capsys.readouterr()
-    code = _slip_code(tmp_path / "s" / "C001_A-K1-1_slip.pdf")
+    slip = tmp_path / "s" / "C001_A-K1-1_slip.pdf"
+    code = _slip_code(registry, slip)
     registry_dir = ["--registry-dir", str(registry.root / "registry")]
+
+    # The short check code, typed as printed: checked against the registry's own records.
+    assert main(["registry", "verify-slip", _check_code(slip), *_registry_args(registry)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Valid: this registry printed this check code, and the result still stands")
+    assert "Name:             Candidate C001" in out and "Submission code:" in out
+    wrong = "2222-3333-4444-5555"
+    assert main(["report", "verify-slip", wrong, *_registry_args(registry)]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"kiosk: No slip or certificate printed by this registry carries the check code {wrong}"
+    )
 
     # Valid: typed with its spaces, checked against the registry folder's own public key; the verb is
     # offered both as "kiosk registry verify-slip" (printed on slips) and "kiosk report verify-slip".

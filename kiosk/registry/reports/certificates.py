@@ -48,6 +48,8 @@ class CertificateData:
     issued_on: date
     percent: float
     token: str
+    check_code: str
+    submission_code: str | None = None
 
     @property
     def header(self) -> PageHeader:
@@ -96,12 +98,16 @@ def certificate_story(data: CertificateData) -> list[Flowable]:
             f"issued on {day(data.issued_on)}.",
             LINE,
         ),
-        Spacer(1, 4 * mm),
     ]
+    if data.submission_code:
+        body.append(para(f"Submission code {data.submission_code}", LINE))
+    body.append(Spacer(1, 4 * mm))
     bottom = Table(
         [
             [
-                verification_block(data.token, inner_width * 0.58, "certificate", qr_size=32 * mm),
+                verification_block(
+                    data.token, data.check_code, inner_width * 0.58, "certificate", qr_size=32 * mm
+                ),
                 _signature_lines(inner_width * 0.38),
             ]
         ],

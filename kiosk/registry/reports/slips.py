@@ -90,6 +90,10 @@ class SlipData:
     areas: tuple[AreaLine, ...]
     competences: tuple[CompetenceLine, ...]
     token: str
+    check_code: str
+    """The short code to type at the registry instead of scanning the QR code."""
+    submission_code: str | None = None
+    """The code the kiosk showed the candidate on submitting; the slip repeats it so they can compare."""
     bank: str = ""
     """The bank and version the paper was drawn from, e.g. "maintenance-2 v3"."""
 
@@ -199,6 +203,10 @@ def slip_story(slip: SlipData) -> list[Flowable]:
     if slip.bank:
         pairs.append(("Question bank", slip.bank))
         pairs.append(("Attempt", slip.attempt_id))
+    if slip.submission_code:
+        # The code the kiosk's end screen showed: a candidate whose answers were changed afterwards sees
+        # a different one here.
+        pairs.append(("Submission code", slip.submission_code))
     return [
         para(f"{slip.certificate} - Grade {grade_label(slip.grade)}", H2, bold=True),
         details_table(pairs, width),
@@ -212,7 +220,7 @@ def slip_story(slip: SlipData) -> list[Flowable]:
             SMALL,
         ),
         Spacer(1, 3 * mm),
-        verification_block(slip.token, width, "result slip"),
+        verification_block(slip.token, slip.check_code, width, "result slip"),
     ]
 
 

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.catalogue import BankCatalogue
-from kiosk.domain.errors import InputError
+from kiosk.domain.errors import InputError, SecurityError
 from kiosk.domain.items import Area, certificate_name
 from kiosk.formats.keys import PrivateIdentity, PublicIdentity
-from kiosk.formats.records import sign_record, verify_record
+from kiosk.formats.records import check_code, read_check_code, sign_record, verify_record
 from kiosk.formats.result_rules import RULES_KEY, ResultRules, RulesFormatError, parse_rules
 from kiosk.registry.reports.certificates import CertificateData, render_certificate
 from kiosk.registry.reports.slips import AreaLine, Candidate, CompetenceLine, Score, SlipData, render_slip
@@ -35,12 +35,14 @@ from kiosk.registry.services.registry import RegistryContext
 from kiosk.registry.services.rescoring import rescore_pending
 from kiosk.registry.services.standing import Stand, standings
 from kiosk.registry.storage import reads as registry_reads
+from kiosk.registry.storage import repo
 from kiosk.registry.storage.reads import HeldResult, ListedResult
 
 # Re-exported: the console builds filters and reads choices through this service, never from storage.
 from kiosk.registry.storage.reads import ResultChoices as ResultChoices
 from kiosk.registry.storage.reads import ResultFilter as ResultFilter
 from kiosk.support.files import PRIVATE, write_file
+from kiosk.support.paper.fonts import name_with_chinese
 from kiosk.support.paper.tables import TABLE_FILE_SUFFIXES, Cell, DataTable, table_file_bytes
 
 SLIP_PURPOSE = "result-slip"
@@ -63,11 +65,17 @@ class SlipRecord:
     percent: float
     passed: bool
     date: str
+    name: str = ""
+    """The candidate's name as printed (empty in records made before names were signed)."""
+    submission: str | None = None
+    """The submission code the kiosk showed the candidate at the end of the exam."""
 
     def to_record(self) -> dict[str, object]:
         return {
             "attempt": self.attempt_id,
             "candidate": self.candidate_number,
+            "name": self.name,
+            "submission": self.submission,
             "certificate": self.certificate,
             "grade": self.grade,
             "percent": self.percent,
@@ -91,20 +99,41 @@ class SlipRecord:
         except KeyError as missing:
             raise InputError("result_slip.field_missing", field=str(missing.args[0])) from None
         attempt, candidate, certificate, grade, percent, passed, day = fields
-        if not (isinstance(grade, int) and isinstance(percent, int | float) and isinstance(passed, bool)):
+        name, submission = record.get("name", ""), record.get("submission")
+        if not (
+            isinstance(grade, int)
+            and isinstance(percent, int | float)
+            and isinstance(passed, bool)
+            and isinstance(name, str)
+            and isinstance(submission, str | None)
+        ):
             raise InputError("result_slip.record_unreadable")
-        return cls(str(attempt), str(candidate), str(certificate), grade, float(percent), passed, str(day))
+        return cls(
+            str(attempt),
+            str(candidate),
+            str(certificate),
+            grade,
+            float(percent),
+            passed,
+            str(day),
+            name,
+            submission,
+        )
 
     def describe(self) -> list[tuple[str, str]]:
         """Labelled lines for printing what was verified."""
+        named = [("Name", self.name)] if self.name else []
+        submitted = [("Submission code", self.submission)] if self.submission else []
         return [
             ("Attempt", self.attempt_id),
+            *named,
             ("Candidate number", self.candidate_number),
             ("Certificate", certificate_name(self.certificate)),
             ("Grade", str(self.grade)),
             ("Mark", f"{self.percent:g}%"),
             ("Result", "pass" if self.passed else "not passed"),
             ("Date of sitting", self.date),
+            *submitted,
         ]
 
 
@@ -118,12 +147,62 @@ def slip_record(held: HeldResult) -> SlipRecord:
         round(held.percent, 2),
         held.passed,
         sat_on,
+        name_with_chinese(held.candidate_name, held.candidate_name_zh),
+        held.submission_code,
     )
 
 
 def sign_slip(identity: PrivateIdentity, record: SlipRecord) -> str:
     """The verification code for ``record``, signed by the registry."""
     return sign_record(identity, SLIP_PURPOSE, record.to_record())
+
+
+@dataclass(frozen=True, slots=True)
+class SignedSlip:
+    """A slip's signed record as printed: the token for the QR code and the short code to type."""
+
+    token: str
+    check_code: str
+
+
+def sign_slips(ctx: RegistryContext, results: Sequence[HeldResult]) -> list[SignedSlip]:
+    """Sign each result's slip record and keep it under its check code, so the code can be typed in."""
+    signed = []
+    rows = []
+    issued_at = ctx.now()
+    for held in results:
+        token = sign_slip(ctx.identity, slip_record(held))
+        code = check_code(token)
+        signed.append(SignedSlip(token, code))
+        rows.append({"code": code, "attempt_id": held.attempt_id, "token": token, "issued_at": issued_at})
+    with ctx.database.transaction() as session:
+        repo.keep_slip_checks(session, rows)
+    return signed
+
+
+def verify_check_code(ctx: RegistryContext, typed: str) -> SlipRecord:
+    """The record behind a check code typed from a slip or certificate, if this registry issued it and the
+    result it vouches for still stands as printed.
+
+    InputError when the text is no check code or no slip of this registry carries it; SecurityError when
+    the kept record does not verify, or the result was changed or withdrawn since the slip was printed.
+    """
+    code = read_check_code(typed)
+    if code is None:
+        raise InputError("result_slip.check_code_malformed")
+    with ctx.database.session() as session:
+        kept = repo.find_slip_check(session, code)
+    if kept is None:
+        raise InputError("result_slip.check_code_unknown", code=code)
+    attempt_id, token = kept
+    record = SlipRecord.from_record(verify_record(token, SLIP_PURPOSE, [ctx.identity.public]))
+    try:
+        standing = printable_results(ctx, [attempt_id])
+    except InputError:  # withheld since (voided, or flagged on a rescore), or no longer held
+        standing = []
+    if not standing or slip_record(standing[0]) != record:
+        raise SecurityError("result_slip.check_code_withdrawn", code=code, attempt=attempt_id)
+    return record
 
 
 def verify_slip(code: str, trusted: Sequence[PublicIdentity]) -> SlipRecord:
@@ -187,7 +266,7 @@ def stored_rules(held: HeldResult) -> ResultRules | None:
         raise InputError("results.stored_result_unreadable", attempt=held.attempt_id) from None
 
 
-def slip_data(held: HeldResult, rules: ResultRules, token: str, issued_on: date) -> SlipData:
+def slip_data(held: HeldResult, rules: ResultRules, signed: SignedSlip, issued_on: date) -> SlipData:
     """A result slip's contents from a held result and the rules it was judged by."""
     result = _result_dict(held)
     return SlipData(
@@ -204,7 +283,9 @@ def slip_data(held: HeldResult, rules: ResultRules, token: str, issued_on: date)
         pass_mark=rules.pass_mark,
         areas=_area_lines(rules, result["by_area"]),
         competences=_competence_lines(rules, result["by_competence"]),
-        token=token,
+        token=signed.token,
+        check_code=signed.check_code,
+        submission_code=held.submission_code,
         bank=f"{held.bank_id} v{held.bank_version}",
     )
 
@@ -244,7 +325,7 @@ def slip_rules(results: Sequence[HeldResult], catalogue: BankCatalogue | None) -
     return found
 
 
-def certificate_data(held: HeldResult, token: str, issued_on: date) -> CertificateData:
+def certificate_data(held: HeldResult, signed: SignedSlip, issued_on: date) -> CertificateData:
     return CertificateData(
         attempt_id=held.attempt_id,
         candidate=Candidate(held.candidate_number, held.candidate_name, held.candidate_name_zh),
@@ -254,7 +335,9 @@ def certificate_data(held: HeldResult, token: str, issued_on: date) -> Certifica
         sitting_date=held.sitting_date,
         issued_on=issued_on,
         percent=held.percent,
-        token=token,
+        token=signed.token,
+        check_code=signed.check_code,
+        submission_code=held.submission_code,
     )
 
 
@@ -396,10 +479,11 @@ def issue_slips(
     results = printable_results(ctx, attempt_ids)
     held_banks = held_catalogue(ctx, ((held.bank_id, held.bank_version) for held in results))
     issued_on = ctx.now().date()
-    jobs = []
-    for held, rules in zip(results, slip_rules(results, held_banks), strict=True):
-        token = sign_slip(ctx.identity, slip_record(held))
-        jobs.append((out_dir / document_name(held, "slip"), slip_data(held, rules, token, issued_on)))
+    rules = slip_rules(results, held_banks)
+    jobs = [
+        (out_dir / document_name(held, "slip"), slip_data(held, held_rules, signed, issued_on))
+        for held, held_rules, signed in zip(results, rules, sign_slips(ctx, results), strict=True)
+    ]
     return _render_all(render_slip, jobs, progress, workers)
 
 
@@ -414,14 +498,12 @@ def issue_certificates(
     the attempts not passed."""
     results = printable_results(ctx, attempt_ids)
     issued_on = ctx.now().date()
-    jobs = []
-    not_passed = []
-    for held in results:
-        if not held.passed:
-            not_passed.append(held.attempt_id)
-            continue
-        token = sign_slip(ctx.identity, slip_record(held))
-        jobs.append((out_dir / document_name(held, "certificate"), certificate_data(held, token, issued_on)))
+    not_passed = [held.attempt_id for held in results if not held.passed]
+    passed = [held for held in results if held.passed]
+    jobs = [
+        (out_dir / document_name(held, "certificate"), certificate_data(held, signed, issued_on))
+        for held, signed in zip(passed, sign_slips(ctx, passed), strict=True)
+    ]
     return _render_all(render_certificate, jobs, progress, workers), not_passed
 
 

@@ -50,6 +50,8 @@ class HeldResult:
     passed: bool
     result_json: str
     form_json: str
+    submission_code: str | None = None
+    """The code the candidate saw on the kiosk's end screen (checked against the journal on import)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ def _result(row: ResultAttemptRow) -> HeldResult:
         passed=row.passed,
         result_json=row.result_json,
         form_json=row.form_json,
+        submission_code=row.submission_code,
     )
 
 

@@ -31,6 +31,7 @@ from kiosk.registry.storage.tables import (
     ResultIncidentRow,
     ResultResponseRow,
     RetiredKioskKeyRow,
+    SlipCheckRow,
 )
 
 Row = Mapping[str, Any]
@@ -527,3 +528,18 @@ def count_rows(session: Session) -> dict[str, int]:
         _table(model).name: int(session.execute(select(func.count()).select_from(_table(model))).scalar_one())
         for model in models
     }
+
+
+# Check codes of printed slips and certificates ------------------------------------------------------------
+
+
+def keep_slip_checks(session: Session, rows: Sequence[Row]) -> None:
+    """Keep each (code, attempt_id, token, issued_at); a code already kept (a reprint) stays as it was."""
+    if rows:
+        session.execute(_insert(session, SlipCheckRow), list(rows))
+
+
+def find_slip_check(session: Session, code: str) -> tuple[str, str] | None:
+    """The (attempt id, token) kept under a check code, if any."""
+    row = session.get(SlipCheckRow, code)
+    return None if row is None else (row.attempt_id, row.token)

@@ -34,6 +34,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID_LENGTH = 64
 DIGEST_LENGTH = 64
+CHECK_CODE_LENGTH = 19
 
 
 class RegistryTime(TypeDecorator[datetime]):
@@ -285,3 +286,15 @@ class AttemptDecisionRow(RegistryBase):
     decided_by: Mapped[str] = mapped_column(Text)
     why: Mapped[str] = mapped_column(Text)
     decided_at: Mapped[datetime] = mapped_column(RegistryTime())
+
+
+class SlipCheckRow(RegistryBase):
+    """A result slip's or certificate's signed record, kept under the short check code printed with it, so
+    a code typed in (rather than scanned) can be checked against the registry."""
+
+    __tablename__ = "slip_checks"
+
+    code: Mapped[str] = mapped_column(String(CHECK_CODE_LENGTH), primary_key=True)
+    attempt_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    token: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[datetime] = mapped_column(RegistryTime())

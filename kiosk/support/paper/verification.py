@@ -1,8 +1,10 @@
-"""The verification block printed on result slips and certificates: a QR code and the same code as text.
+"""The verification block printed on result slips and certificates: a QR code and a short code to type.
 
-The code is a signed record token (see :mod:`kiosk.formats.records`); it is made elsewhere and only drawn
-here. The QR code is drawn as one vector path, so it stays sharp on any printer, with each run of dark modules
-in a row merged into one rectangle to keep the page small.
+The QR code carries a signed record token (see :mod:`kiosk.formats.records`), which anyone with the
+registry's public key checks offline; the check code beside it is short enough to type and is checked
+against the registry, which keeps the token under it. Both are made elsewhere and only drawn here. The QR
+code is drawn as one vector path, so it stays sharp on any printer, with each run of dark modules in a row
+merged into one rectangle to keep the page small.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ from kiosk.support.paper.page import H3, LAYOUT_FONT, SMALL, para
 QUIET_ZONE = 4
 """Blank modules around the code, as the QR standard asks, so scanners find its edges."""
 MASK_PATTERN = 0
-GROUP = 5
-GROUPS_PER_LINE = 10
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
@@ -79,28 +79,23 @@ def _runs(row: list[bool]) -> list[tuple[int, int]]:
     return found
 
 
-def grouped_code(token: str, group: int = GROUP, per_line: int = GROUPS_PER_LINE) -> list[str]:
-    """``token`` in groups of ``group`` characters, ``per_line`` groups to a line, for reading by eye."""
-    groups = [token[start : start + group] for start in range(0, len(token), group)]
-    return [" ".join(groups[start : start + per_line]) for start in range(0, len(groups), per_line)]
-
-
 def verification_block(
-    token: str, width: float, what: str = "result slip", qr_size: float = 38 * mm
+    token: str, check_code: str, width: float, what: str = "result slip", qr_size: float = 38 * mm
 ) -> Flowable:
-    """The QR code beside the printed code and how to check it, boxed, ``width`` points wide."""
+    """The QR code (the whole signed record, checked offline) beside the short check code to type in and
+    how to use both, boxed, ``width`` points wide."""
     register_fonts()
-    code_style = SMALL.clone("code", fontName=MONO, fontSize=7.4, leading=9)
+    code_style = SMALL.clone("code", fontName=MONO, fontSize=11, leading=14)
     text = [
         para("Verification", H3, bold=True),
         para(
-            f"This {what} carries a record signed by the results registry. Scan the QR code, or type the "
-            "code "
-            "below (spaces do not matter) into: kiosk registry verify-slip CODE. A valid record shows the "
-            "candidate number, certificate, grade, mark and result printed here; any change makes it fail.",
+            f"This {what} carries a record signed by the results registry. Scan the QR code to check it "
+            "with the registry's public key, or give the check code below to the registry (kiosk registry "
+            "verify-slip CODE). A valid record shows the name, candidate number, certificate, grade, mark, "
+            "result and submission code printed here; any change makes it fail.",
             SMALL,
         ),
-        *(Paragraph(line, code_style) for line in grouped_code(token)),
+        Paragraph(check_code, code_style),
     ]
     table = Table([[QrCode(token, qr_size), text]], colWidths=[qr_size + 4 * mm, width - qr_size - 4 * mm])
     table.setStyle(

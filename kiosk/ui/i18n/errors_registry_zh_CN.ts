@@ -84,6 +84,18 @@
         <translation>成绩列表不能保存为 {name}：文件名须以 .csv 或 .xlsx 结尾。</translation>
     </message>
     <message>
+        <source>This is not a check code: a check code is 16 letters and digits in four groups, such as 7KQ4-M2XD-9PHA-3RTW.</source>
+        <translation>这不是核验码：核验码由 16 个字母和数字组成，分为四组，例如 7KQ4-M2XD-9PHA-3RTW。</translation>
+    </message>
+    <message>
+        <source>No slip or certificate printed by this registry carries the check code {code}; check each character against the paper.</source>
+        <translation>本登记中心打印的成绩单或证书中没有核验码 {code}；请对照纸面逐个字符核对。</translation>
+    </message>
+    <message>
+        <source>The check code {code} was printed for attempt {attempt}, but that result has changed or been withdrawn since; the paper no longer stands.</source>
+        <translation>核验码 {code} 是为答卷 {attempt} 打印的，但该成绩此后已被更改或撤销；这份纸质文件已不再有效。</translation>
+    </message>
+    <message>
         <source>No registry public key was given to check the code against.</source>
         <translation>没有提供用来核对验证码的登记中心公钥。</translation>
     </message>

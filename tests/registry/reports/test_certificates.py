@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from kiosk.formats.records import check_code
 from kiosk.registry.reports.certificates import CertificateData, render_certificate
 from kiosk.registry.reports.slips import Candidate
 from kiosk.support.paper.fonts import has_cjk
@@ -25,6 +26,8 @@ CERTIFICATE = CertificateData(
     issued_on=date(2025, 7, 1),
     percent=81.25,
     token=TOKEN,
+    check_code=check_code(TOKEN),
+    submission_code="8RGEU-RZQWJ",
 )
 
 
@@ -46,6 +49,8 @@ def test_certificate_is_one_landscape_page_with_its_text(pdf_text: PdfText) -> N
         "This certificate carries a record signed by the results registry",
         "Registry administrator",
         "Certificate for attempt A-K1-0007",
+        "Submission code 8RGEU-RZQWJ",
+        check_code(TOKEN),
     ):
         assert expected in text, expected
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from kiosk.formats.records import check_code
 from kiosk.registry.reports.slips import AreaLine, Score, chart_bars, render_slip
 from kiosk.support.paper.charts import BarKind
 from tests.fixtures.paper import TOKEN, PdfText, make_slip
@@ -36,7 +37,9 @@ def test_a_passing_slip_prints_everything_on_one_page(pdf_text: PdfText) -> None
     ):
         assert expected in text, expected
     assert "NOT PASSED" not in text
-    assert TOKEN[:5] in text
+    # The code the kiosk's end screen showed, and the short code to type at the registry.
+    assert "Submission code" in text and "8RGEU-RZQWJ" in text
+    assert check_code(TOKEN) in text
 
 
 def test_a_failing_slip_says_which_rule_was_not_met(pdf_text: PdfText) -> None:

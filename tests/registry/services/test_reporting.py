@@ -43,10 +43,12 @@ from kiosk.registry.services.reporting import (
     sign_slip,
     slip_record,
     slip_rules,
+    verify_check_code,
     verify_slip,
     write_results_list,
 )
-from kiosk.registry.services.standing import Standing
+from kiosk.registry.services.standing import Standing, decide
+from kiosk.registry.storage import repo
 from kiosk.support.files import PRIVATE
 from tests.fixtures.registry import World, database_url_fixture, world_fixture
 from tests.fixtures.reporting import (
@@ -69,14 +71,21 @@ def _text(path: Path) -> tuple[int, str]:
     return len(reader.pages), " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
-def _code_in(text: str) -> str:
-    """The verification code as printed: the run of 5-character groups after the instructions."""
-    groups = []
-    for word in text.split("any change makes it fail.", 1)[1].split():
-        if not re.fullmatch(r"[A-Z2-7]{1,5}", word):
-            break
-        groups.append(word)
-    return "".join(groups)
+def _check_code_in(text: str) -> str:
+    """The short check code as printed after the instructions: four groups of four."""
+    found = re.search(
+        r"[2-9A-HJ-NP-Z]{4}(?:-[2-9A-HJ-NP-Z]{4}){3}", text.split("any change makes it fail.")[1]
+    )
+    assert found is not None
+    return found.group(0)
+
+
+def _code_in(held: World, text: str) -> str:
+    """The signed token the slip's QR code carries: kept by the registry under the printed check code."""
+    with held.ctx.database.session() as session:
+        kept = repo.find_slip_check(session, _check_code_in(text))
+    assert kept is not None
+    return kept[1]
 
 
 @pytest.fixture
@@ -123,9 +132,16 @@ def test_a_slip_per_attempt_with_a_code_that_verifies(
     _, failing = _text(written[1])
     assert "NOT PASSED" in failing and "practical 0% of 50% needed (NOT MET)" in failing
 
-    record = verify_slip(_code_in(passing), [held.ctx.identity.public])
-    assert record == SlipRecord("A-K1-1", "C001", "maintenance", 1, 75.0, True, "2025-03-14")
-    assert verify_slip(_code_in(failing), [held.ctx.identity.public]).passed is False
+    record = verify_slip(_code_in(held, passing), [held.ctx.identity.public])
+    code = held_results(held.ctx, ["A-K1-1"])[0].submission_code
+    assert code is not None and f"Submission code {code}" in passing
+    assert record == SlipRecord(
+        "A-K1-1", "C001", "maintenance", 1, 75.0, True, "2025-03-14", "Candidate C001  张伟", code
+    )
+    assert verify_slip(_code_in(held, failing), [held.ctx.identity.public]).passed is False
+    # The short code typed from the paper is checked against the registry and gives the same record.
+    assert len(_check_code_in(passing)) <= 20
+    assert verify_check_code(held.ctx, _check_code_in(passing).lower().replace("-", " ")) == record
     # A slip names a candidate and their result: readable by its owner only.
     assert {mode_of(path) for path in written} == {PRIVATE}
 
@@ -182,9 +198,41 @@ def test_certificates_only_for_those_who_passed(held: World, tmp_path: Path) -> 
     pages, text = _text(written[0])
     assert pages == 1
     assert "CERTIFICATE OF ACHIEVEMENT" in text and "Candidate C001" in text and "张伟" in text
-    record = verify_slip(_code_in(text), [held.ctx.identity.public])
+    record = verify_slip(_code_in(held, text), [held.ctx.identity.public])
     assert (record.attempt_id, record.passed, record.percent) == ("A-K1-1", True, 75.0)
+    assert "Submission code" in text
+    assert verify_check_code(held.ctx, _check_code_in(text)) == record
     assert mode_of(written[0]) == PRIVATE
+
+
+def test_a_typed_check_code_that_is_wrong_unknown_or_withdrawn_is_refused(
+    held: World, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    [slip] = issue_slips(held.ctx, catalogue, tmp_path, ["A-K1-1"])
+    code = _check_code_in(_text(slip)[1])
+    with pytest.raises(InputError) as malformed:
+        verify_check_code(held.ctx, code[:-1])
+    assert malformed.value.code == "result_slip.check_code_malformed"
+    wrong = code[:-1] + ("2" if code[-1] != "2" else "3")  # one character misread
+    with pytest.raises(InputError) as unknown:
+        verify_check_code(held.ctx, wrong)
+    assert (unknown.value.code, unknown.value.params) == ("result_slip.check_code_unknown", {"code": wrong})
+    decide(held.ctx, "A-K1-1", keep=False, by="Registrar", why="Sat with notes.")
+    with pytest.raises(SecurityError) as withdrawn:
+        verify_check_code(held.ctx, code)
+    assert (withdrawn.value.code, withdrawn.value.params) == (
+        "result_slip.check_code_withdrawn",
+        {"code": code, "attempt": "A-K1-1"},
+    )
+    assert sentence(withdrawn.value).endswith("the paper no longer stands.")
+
+
+def test_a_reprinted_slip_carries_the_same_check_code(
+    held: World, catalogue: BankCatalogue, tmp_path: Path
+) -> None:
+    [first] = issue_slips(held.ctx, catalogue, tmp_path / "one", ["A-K1-1"])
+    [again] = issue_slips(held.ctx, catalogue, tmp_path / "two", ["A-K1-1"])
+    assert _check_code_in(_text(first)[1]) == _check_code_in(_text(again)[1])
 
 
 def test_only_the_attempts_named(held: World, catalogue: BankCatalogue, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The verification block: a QR code drawn as vector rectangles and the code printed in groups."""
+"""The verification block: a QR code drawn as vector rectangles and the short check code to type."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import zlib
 
 from pypdf import PdfReader
 
+from kiosk.formats.records import check_code
 from kiosk.support.paper.page import PageHeader, build_pdf
-from kiosk.support.paper.verification import QUIET_ZONE, QrCode, grouped_code, qr_matrix, verification_block
+from kiosk.support.paper.verification import QUIET_ZONE, QrCode, qr_matrix, verification_block
 from tests.fixtures.paper import TOKEN, PdfText
 
 
@@ -22,13 +23,6 @@ def test_qr_matrix_is_square_and_sized_for_the_text() -> None:
     # The three finder patterns: a dark 7x7 ring in three corners.
     for top, left in ((0, 0), (0, len(large) - 7), (len(large) - 7, 0)):
         assert all(large[top][left + n] and large[top + 6][left + n] for n in range(7))
-
-
-def test_grouped_code_reads_back_to_the_token() -> None:
-    lines = grouped_code(TOKEN)
-    assert all(len(line.split()) <= 10 for line in lines)
-    assert "".join(lines).replace(" ", "") == TOKEN
-    assert grouped_code("ABCDEFG") == ["ABCDE FG"]
 
 
 def _page_stream(pdf: bytes) -> str:
@@ -49,10 +43,11 @@ def test_the_qr_code_is_one_filled_path_of_one_rectangle_per_dark_run() -> None:
     assert zlib  # streams are compressed by reportlab; pypdf hands them back decoded
 
 
-def test_the_block_prints_the_code_and_how_to_check_it(pdf_text: PdfText) -> None:
-    pdf = build_pdf([verification_block(TOKEN, 480, "certificate")], PageHeader("t", "c", "x"))
+def test_the_block_prints_the_short_check_code_and_how_to_check_it(pdf_text: PdfText) -> None:
+    code = check_code(TOKEN)
+    pdf = build_pdf([verification_block(TOKEN, code, 480, "certificate")], PageHeader("t", "c", "x"))
     _, text = pdf_text(pdf)
     assert "This certificate carries a record signed by the results registry" in text
     assert "kiosk registry verify-slip CODE" in text
-    printed = "".join(re.findall(r"[A-Z2-7]{1,5}", text))
-    assert TOKEN in printed
+    assert code in text and len(code) <= 20
+    assert TOKEN not in text.replace(" ", "").replace("\n", "")  # the long token is only in the QR code

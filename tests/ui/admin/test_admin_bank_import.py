@@ -154,7 +154,7 @@ def test_dropped_qti_files_go_into_a_new_folder_inside_a_folder_that_holds_files
     assert (busy / "item002-bank" / "bank.yaml").is_file()
 
 
-def test_a_malformed_file_gives_its_line_and_writes_nothing(
+def test_malformed_questions_are_listed_with_their_line_and_the_others_come_in(
     qtbot: QtBot, centre: AdminWindow, tmp_path: Path
 ) -> None:
     page = _import_tab(qtbot, centre)
@@ -164,19 +164,43 @@ def test_a_malformed_file_gives_its_line_and_writes_nothing(
     assert panel.status.level == "error"
     assert panel.status.text == "Choose or drop the files to import first."
 
-    drop_files(panel.drop, [AIKEN, AIKEN_ERRORS])
+    drop_files(panel.drop, [AIKEN_ERRORS])
+    type_into(qtbot, panel.output.edit, str(tmp_path / "aiken-bank"))
+    click(qtbot, panel.import_button)
+    settle(qtbot, centre)
+
+    rows = table_text(panel.table)
+    assert [row[2] for row in rows] == [
+        "Not convertible",
+        "Not convertible",
+        "Converted exactly",
+        "Not convertible",
+        "Converted exactly",
+    ]
+    assert rows[1][3] == (
+        f"{AIKEN_ERRORS}, line 5: an option comes before the text of its question; write the question's "
+        "text on the line above its options"
+    )
+    assert (tmp_path / "aiken-bank" / "bank.yaml").is_file()
+
+
+def test_a_file_that_cannot_be_read_gives_its_line_and_writes_nothing(
+    qtbot: QtBot, centre: AdminWindow, tmp_path: Path
+) -> None:
+    page = _import_tab(qtbot, centre)
+    panel = page.importer
+    _choose_format(page, "aiken")
+    broken = tmp_path / "latin1.txt"
+    broken.write_bytes(b"Which metal?\nA. Caf\xe9\nB. Lead\nANSWER: B\n")
+    drop_files(panel.drop, [AIKEN, broken])
     type_into(qtbot, panel.output.edit, str(tmp_path / "aiken-bank"))
     click(qtbot, panel.import_button)
     settle(qtbot, centre)
 
     said = answer_prompt(qtbot, centre)
     assert "The questions were not imported" in said
-    expected = (
-        f"{AIKEN_ERRORS}, line 5: an option comes before the text of its question; write the question's "
-        "text on the line above its options."
-    )
-    assert expected in said
-    assert (panel.status.level, panel.status.text) == ("error", expected)
+    assert f"{broken}, line 2:" in said
+    assert panel.status.level == "error" and f"{broken}, line 2:" in panel.status.text
     assert table_text(panel.table) == []
     assert not panel.open_button.isVisible()
     assert not (tmp_path / "aiken-bank").exists()
