@@ -66,6 +66,8 @@ class Evidence(enum.StrEnum):
     """A log-in refused because the number was locked out."""
     LOGIN_REFUSED_KIOSK_LOCKED = "login_refused_kiosk_locked"
     """A log-in refused because log-ins on this kiosk were locked out."""
+    LOGIN_OTHER_EXAM = "login_other_exam"
+    """A right code, refused because the candidate is entered for another certificate or grade."""
     LOGGED_IN_AGAIN = "logged_in_again"
     PAUSED = "paused"
     RESUMED = "resumed"
@@ -80,6 +82,7 @@ LOGIN_FAILURES = frozenset(
         Evidence.LOGIN_LOCKED_OUT,
         Evidence.LOGIN_REFUSED_LOCKED,
         Evidence.LOGIN_REFUSED_KIOSK_LOCKED,
+        Evidence.LOGIN_OTHER_EXAM,
     }
 )
 
@@ -186,6 +189,8 @@ def evidence_text(line: EvidenceLine) -> str:
             return "Log-in refused: this number was locked out after too many wrong access codes."
         case Evidence.LOGIN_REFUSED_KIOSK_LOCKED:
             return "Log-in refused: log-ins on this kiosk were locked out after too many failures."
+        case Evidence.LOGIN_OTHER_EXAM:
+            return "Log-in refused: this candidate is entered for another certificate or grade."
         case Evidence.LOGGED_IN_AGAIN:
             return "Logged in again to the same attempt."
         case Evidence.PAUSED:

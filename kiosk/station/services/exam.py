@@ -79,9 +79,14 @@ def login(ctx: KioskContext, sitting: OpenSitting, candidate_number: str, access
         raise
     with ctx.store.session() as session:
         candidate = people.get_candidate(session, number)
+        # A code this sitting's invigilation pack issued is the only one that opens it; without a pack, the
+        # candidate's own access code does.
+        for_sitting = (
+            None if candidate is None else people.sitting_code_hash(session, candidate.id, sitting.sitting_id)
+        )
     code = normalise_code(access_code)
     # An unknown number is hashed too (against a dummy), so the time taken does not tell who is on the roster.
-    stored = None if candidate is None else candidate.access_code_hash
+    stored = None if candidate is None else for_sitting or candidate.access_code_hash
     if not guesses.secret_matches(ctx, code, stored) or candidate is None:
         wrong = guesses.wrong_guess(ctx, WRONG_CODE, *limits)
         reason = "unknown_number" if candidate is None else "wrong_code"
@@ -92,6 +97,7 @@ def login(ctx: KioskContext, sitting: OpenSitting, candidate_number: str, access
     _require_open(ctx, sitting)
     bank = sitting.bank
     if candidate.certificate != bank.certificate.value or candidate.grade != bank.grade:
+        _log_failed_login(ctx, sitting, number, "other_exam")
         raise RuleError(
             "login.other_exam",
             number=number,
@@ -121,7 +127,8 @@ def _log_failed_login(
 ) -> None:
     """Keep a refused log-in as evidence for the sitting report: the number typed, why, and whether this
     try locked the number out. ``reason`` is ``wrong_code``, ``unknown_number``, ``locked`` (the number
-    was locked out already) or ``kiosk_locked`` (log-ins on this kiosk were)."""
+    was locked out already), ``kiosk_locked`` (log-ins on this kiosk were) or ``other_exam`` (a right code,
+    but the candidate is entered for another certificate or grade)."""
     with ctx.store.transaction() as session:
         known = sitting_rows.get_sitting(session, sitting.sitting_id) is not None
         audit.add_event(

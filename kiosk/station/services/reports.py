@@ -1,7 +1,8 @@
 """Reports a centre prints from its kiosk, without a network: the invigilation pack and the sitting report.
 
-Access codes are kept only hashed, so the pack issues every candidate a fresh code through the roster's
-reset; printing a new pack therefore makes the codes of any earlier copy stop working, and the pack says so.
+Access codes are kept only hashed, so the pack issues every candidate entered for its sitting a fresh code
+for that sitting; printing a new pack for the same sitting makes the codes of any earlier copy stop working
+(the pack says so), while packs of other sittings keep theirs.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from kiosk.station.reports.sitting_report import (
 )
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.kiosk_setup import require_kiosk
-from kiosk.station.services.roster import Progress, fresh_codes, store_codes
+from kiosk.station.services.roster import Progress, fresh_codes, store_sitting_codes
 from kiosk.station.services.sittings import SittingInfo, get_sitting
 from kiosk.station.storage.records import BankRecord, CandidateRecord, EventRecord
 from kiosk.station.storage.repositories import attempts, audit, banks, people
@@ -83,7 +84,8 @@ def print_pack(
     zone: tzinfo | None = None,
     progress: Progress | None = None,
 ) -> PrintedPack:
-    """Issue fresh access codes to every candidate entered for the sitting and write the invigilation pack.
+    """Issue fresh access codes for this sitting to every candidate entered for it and write the
+    invigilation pack. The codes open this sitting only; the candidates' codes for other sittings stay.
 
     ``progress`` is told as the fresh codes are hashed (the slow part, shared between processes).
     """
@@ -123,7 +125,7 @@ def print_pack(
     write_file(out, render_pack(data), PRIVATE)
     try:
         with ctx.store.transaction() as session:
-            store_codes(session, fresh, now)
+            store_sitting_codes(session, sitting.id, fresh, now)
             audit.add_event(
                 session,
                 "invigilation_pack_printed",
@@ -216,6 +218,7 @@ _LOGIN_REASONS = {
     "unknown_number": Evidence.LOGIN_UNKNOWN_NUMBER,
     "locked": Evidence.LOGIN_REFUSED_LOCKED,
     "kiosk_locked": Evidence.LOGIN_REFUSED_KIOSK_LOCKED,
+    "other_exam": Evidence.LOGIN_OTHER_EXAM,
 }
 # Events shown as they are; rest breaks, the invigilator menu, PIN lockouts and resumes after an outage are
 # incidents of their own, so their events are not repeated.
@@ -264,7 +267,8 @@ def _not_started(candidate: CandidateRecord, evidence: tuple[EvidenceLine, ...])
     locks = [
         line.at
         for line in tries
-        if line.kind not in (Evidence.LOGIN_WRONG_CODE, Evidence.LOGIN_UNKNOWN_NUMBER)
+        if line.kind
+        not in (Evidence.LOGIN_WRONG_CODE, Evidence.LOGIN_UNKNOWN_NUMBER, Evidence.LOGIN_OTHER_EXAM)
     ]
     return AttendanceLine(
         candidate.candidate_number,

@@ -294,14 +294,33 @@ def fresh_codes(
 
 
 def store_codes(session: StoreSession, codes: Iterable[FreshCode], now: datetime) -> None:
-    """Make fresh codes the candidates' access codes (their old ones stop working), in ``session``."""
+    """Make fresh codes the candidates' access codes for every sitting, in ``session``: their old ones,
+    and the codes sittings' packs issued them, stop working."""
     for fresh in codes:
         people.set_access_code_hash(session, fresh.candidate_id, fresh.code_hash)
+        people.clear_sitting_codes(session, fresh.candidate_id)
         audit.add_event(session, "access_code_reset", now, detail={"candidate": fresh.candidate_number})
 
 
+def store_sitting_codes(
+    session: StoreSession, sitting_id: int, codes: Iterable[FreshCode], now: datetime
+) -> None:
+    """Make fresh codes the candidates' codes for one sitting, in ``session``: the codes they had for that
+    sitting (or their roster codes, there) stop opening it; their codes for other sittings stay."""
+    for fresh in codes:
+        people.set_sitting_code_hash(session, fresh.candidate_id, sitting_id, fresh.code_hash, now)
+        audit.add_event(
+            session,
+            "access_code_reset",
+            now,
+            sitting_id=sitting_id,
+            detail={"candidate": fresh.candidate_number},
+        )
+
+
 def reset_access_code(ctx: KioskContext, candidate_number: str) -> str:
-    """Issue a candidate a new access code (the old one stops working) and return it."""
+    """Issue a candidate a new access code, which then opens every sitting, and return it: the old one and
+    any code a sitting's pack issued stop working."""
     fresh = fresh_codes(ctx, [_candidate(ctx, candidate_number)])
     with ctx.store.transaction() as session:
         store_codes(session, fresh, ctx.clock.wall())

@@ -16,7 +16,7 @@ from kiosk.domain.errors import StoreError
 from kiosk.station.storage.engine import Store
 from kiosk.station.storage.tables import Base
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # The journal is append-only: the store itself refuses to change or remove an entry.
 _JOURNAL_TRIGGERS = (
@@ -144,6 +144,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             (
                 "ALTER TABLE attempts ADD COLUMN current_item_id VARCHAR(64)",
                 "ALTER TABLE kiosk ADD COLUMN recovery_code_hash VARCHAR(300)",
+            )
+        ),
+    ),
+    Migration(
+        5,
+        "access codes per candidate per sitting, issued with each sitting's invigilation pack",
+        _run(
+            (
+                """CREATE TABLE sitting_codes (
+    candidate_id INTEGER NOT NULL, sitting_id INTEGER NOT NULL, code_hash VARCHAR(300) NOT NULL,
+    issued_at VARCHAR(32) NOT NULL, PRIMARY KEY (candidate_id, sitting_id),
+    FOREIGN KEY(candidate_id) REFERENCES candidates (id),
+    FOREIGN KEY(sitting_id) REFERENCES sittings (id))""",
             )
         ),
     ),

@@ -107,6 +107,18 @@ class CandidateRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class SittingCodeRow(Base):
+    """A candidate's access code for one sitting, issued with that sitting's invigilation pack. While it
+    exists it is the only code that opens that sitting for the candidate; other sittings keep theirs."""
+
+    __tablename__ = "sitting_codes"
+
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id"), primary_key=True)
+    sitting_id: Mapped[int] = mapped_column(ForeignKey("sittings.id"), primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(300))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class InvigilatorRow(Base):
     """An invigilator account; the PIN is only ever stored hashed."""
 

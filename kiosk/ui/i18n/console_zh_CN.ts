@@ -1029,8 +1029,8 @@ It is shown only now; hand it to {name} in person.</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <source>Attendance register, an admission slip with a fresh access code for every candidate entered, the invigilator's instructions and an incident log. Making a pack issues new codes: codes from any earlier pack or import stop working.</source>
-        <translation>签到表、每位报考考生一张附新登录码的准考条、监考说明和事件记录表。生成资料包会发放新的登录码：此前资料包或导入时的登录码将失效。</translation>
+        <source>Attendance register, an admission slip with a fresh access code for every candidate entered, the invigilator's instructions and an incident log. Making a pack issues new codes for this sitting: codes from an earlier pack or the roster import no longer open it; other sittings keep their codes.</source>
+        <translation>签到表、每位报考考生一张附新登录码的准考条、监考说明和事件记录表。生成资料包会为本场考试发放新的登录码：此前资料包或名单导入时的登录码将无法再进入本场考试；其他场次的登录码不受影响。</translation>
     </message>
     <message>
         <source>Make the invigilation pack…</source>
@@ -1073,8 +1073,8 @@ It is shown only now; hand it to {name} in person.</source>
         <translation>发放新的登录码？</translation>
     </message>
     <message>
-        <source>Every candidate entered for '{sitting}' gets a new access code, printed on their admission slip. Codes from earlier packs or from the roster import stop working now.</source>
-        <translation>报考“{sitting}”的每位考生都会获得新的登录码，印在准考条上。此前资料包或名单导入时的登录码将立即失效。</translation>
+        <source>Every candidate entered for '{sitting}' gets a new access code, printed on their admission slip. For this sitting, codes from earlier packs or from the roster import stop working now; other sittings keep their codes.</source>
+        <translation>报考“{sitting}”的每位考生都会获得新的登录码，印在准考条上。对本场考试而言，此前资料包或名单导入时的登录码立即失效；其他场次的登录码不受影响。</translation>
     </message>
     <message>
         <source>Make the pack</source>

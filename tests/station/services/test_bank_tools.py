@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,12 +18,9 @@ from kiosk.station.services.context import KioskContext
 from kiosk.station.services.sittings import open_sitting, schedule_sitting
 from tests.fixtures.kiosk import PIN, RELEASE_CODE, make_bank
 
-SAMPLE = Path(__file__).resolve().parents[3] / "question_banks" / "maintenance-2"
 
-
-def _source_with(tmp_path: Path, tools: str) -> Path:
-    folder = tmp_path / "maintenance-2"
-    shutil.copytree(SAMPLE, folder)
+def _source_with(folder: Path, tools: str) -> Path:
+    """The small test bank ``folder`` (which names no tools), its blueprint now allowing ``tools``."""
     meta = folder / "bank.yaml"
     text = meta.read_text(encoding="utf-8")
     assert "\nblueprint:\n" in text
@@ -32,20 +28,21 @@ def _source_with(tmp_path: Path, tools: str) -> Path:
     return folder
 
 
-def test_a_blueprint_allows_a_calculator_and_zoom(tmp_path: Path) -> None:
-    bank, problems = read_bank_dir(_source_with(tmp_path, "{calculator: scientific, zoom: true}"))
+def test_a_blueprint_allows_a_calculator_and_zoom(bank_dir: Path) -> None:
+    bank, problems = read_bank_dir(_source_with(bank_dir, "{calculator: scientific, zoom: true}"))
     assert [problem.code for problem in problems if problem.code.startswith("source.")] == []
     assert bank is not None
     assert bank.blueprint.tools == Tools(Calculator.SCIENTIFIC, calculator_memory=False, zoom=True)
 
 
-def test_without_tools_a_bank_allows_none(tmp_path: Path) -> None:
-    bank, _ = read_bank_dir(SAMPLE)
+def test_without_tools_a_bank_allows_none(bank_dir: Path) -> None:
+    assert "tools" not in (bank_dir / "bank.yaml").read_text(encoding="utf-8")
+    bank, _ = read_bank_dir(bank_dir)
     assert bank is not None and bank.blueprint.tools == Tools()
 
 
-def test_calculator_memory_is_only_kept_with_a_calculator(tmp_path: Path) -> None:
-    bank, _ = read_bank_dir(_source_with(tmp_path, "{calculator: basic, calculator_memory: true}"))
+def test_calculator_memory_is_only_kept_with_a_calculator(bank_dir: Path) -> None:
+    bank, _ = read_bank_dir(_source_with(bank_dir, "{calculator: basic, calculator_memory: true}"))
     assert bank is not None and bank.blueprint.tools == Tools(Calculator.BASIC, calculator_memory=True)
 
 
@@ -63,9 +60,9 @@ def test_calculator_memory_is_only_kept_with_a_calculator(tmp_path: Path) -> Non
     ],
 )
 def test_a_tool_value_the_kiosk_does_not_know_is_a_problem_on_its_line(
-    tmp_path: Path, tools: str, code: str, params: dict[str, object]
+    bank_dir: Path, tools: str, code: str, params: dict[str, object]
 ) -> None:
-    folder = _source_with(tmp_path, tools)
+    folder = _source_with(bank_dir, tools)
     _, problems = read_bank_dir(folder)
     found = [problem for problem in problems if problem.code == code]
     assert [problem.params for problem in found] == [params]
@@ -73,8 +70,8 @@ def test_a_tool_value_the_kiosk_does_not_know_is_a_problem_on_its_line(
     assert found[0].line == lines.index(f"  tools: {tools}") + 1
 
 
-def test_an_unknown_tool_is_named(tmp_path: Path) -> None:
-    _, problems = read_bank_dir(_source_with(tmp_path, "{calculater: basic}"))
+def test_an_unknown_tool_is_named(bank_dir: Path) -> None:
+    _, problems = read_bank_dir(_source_with(bank_dir, "{calculater: basic}"))
     (unknown,) = [problem for problem in problems if problem.params.get("key") == "calculater"]
     assert unknown.code == "source.key_unknown"
     assert unknown.params["suggestion"] == "calculator"

@@ -8,7 +8,7 @@ import json
 import re
 import stat
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -16,16 +16,17 @@ from pypdf import PdfReader
 
 from kiosk.domain.attempt import IncidentCategory
 from kiosk.domain.clock import FakeClock
-from kiosk.domain.errors import FileWriteError, InputError, SecurityError, StoreError
-from kiosk.station.reports.sitting_report import NOT_STARTED, Evidence
+from kiosk.domain.errors import FileWriteError, InputError, RuleError, SecurityError, StoreError
+from kiosk.station.reports.sitting_report import NOT_STARTED, Evidence, evidence_text
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.exam import authorise_resume, find_interrupted, login
 from kiosk.station.services.invigilators import clear_pin_lockout, create_invigilator
 from kiosk.station.services.reports import print_pack, sitting_report_data, write_sitting_report
-from kiosk.station.services.sittings import OpenSitting
+from kiosk.station.services.roster import reset_access_code
+from kiosk.station.services.sittings import OpenSitting, open_sitting, schedule_sitting
 from kiosk.station.storage.repositories import audit, people
 from kiosk.support.files import PRIVATE
-from tests.fixtures.kiosk import PIN, RIGHT
+from tests.fixtures.kiosk import PIN, RELEASE_CODE, RIGHT
 from tests.fixtures.station import part_files
 
 
@@ -95,7 +96,7 @@ def test_a_pack_whose_codes_could_not_be_stored_is_removed(
     def refused(*_args: object) -> None:
         raise StoreError("kiosk_store.disk_full", path=staffed.store.path)
 
-    monkeypatch.setattr(people, "set_access_code_hash", refused)
+    monkeypatch.setattr(people, "set_sitting_code_hash", refused)
     with pytest.raises(StoreError, match=r"^kiosk_store\.disk_full\b"):
         print_pack(staffed, sitting.sitting_id, tmp_path / "pack.pdf", zone=UTC)
     assert not (tmp_path / "pack.pdf").exists()
@@ -114,6 +115,60 @@ def test_printing_again_voids_the_first_pack(
     with pytest.raises(SecurityError):
         login(staffed, sitting, "C-002", first)
     login(staffed, sitting, "C-002", second).close()
+
+
+def test_a_pack_issues_codes_for_its_sitting_only(
+    staffed: KioskContext, sitting: OpenSitting, codes: dict[str, str], tmp_path: Path
+) -> None:
+    """Two sittings of one bank (a morning and an afternoon group): each pack's codes open its own sitting,
+    and printing the afternoon's pack leaves the morning's codes working."""
+    later = schedule_sitting(staffed, "Maintenance II resit", "maintenance-2", date(2025, 6, 2))
+    afternoon = open_sitting(staffed, later.id, PIN, RELEASE_CODE)
+    morning_code = _printed_code(
+        _text(print_pack(staffed, sitting.sitting_id, tmp_path / "a.pdf").path)[1], "C-001"
+    )
+    afternoon_code = _printed_code(_text(print_pack(staffed, later.id, tmp_path / "b.pdf").path)[1], "C-001")
+    assert morning_code != afternoon_code
+    # Each code opens its own sitting and not the other; the roster code opens neither any more.
+    for wrong_sitting, code in (
+        (afternoon, morning_code),
+        (sitting, afternoon_code),
+        (sitting, codes["C-001"]),
+    ):
+        with pytest.raises(SecurityError):
+            login(staffed, wrong_sitting, "C-001", code)
+    login(staffed, sitting, "C-001", morning_code).close()
+    login(staffed, afternoon, "C-001", afternoon_code).close()
+    # C-002 has no pack code for a sitting that printed none: the roster code still opens it.
+    with staffed.store.session() as store:
+        candidate = people.get_candidate(store, "C-002")
+        assert candidate is not None
+        assert people.sitting_code_hash(store, candidate.id, sitting.sitting_id) is not None
+
+
+def test_a_reset_code_opens_every_sitting_and_ends_the_packs_codes(
+    staffed: KioskContext, sitting: OpenSitting, codes: dict[str, str], tmp_path: Path
+) -> None:
+    packed = _printed_code(
+        _text(print_pack(staffed, sitting.sitting_id, tmp_path / "a.pdf").path)[1], "C-002"
+    )
+    fresh = reset_access_code(staffed, "C-002")
+    with pytest.raises(SecurityError):
+        login(staffed, sitting, "C-002", packed)
+    login(staffed, sitting, "C-002", fresh).close()
+
+
+def test_a_candidate_entered_for_another_exam_is_refused_and_it_is_on_the_report(
+    staffed: KioskContext, sitting: OpenSitting, codes: dict[str, str]
+) -> None:
+    with pytest.raises(RuleError, match=r"^login\.other_exam\b"):
+        login(staffed, sitting, "C-003", codes["C-003"])  # entered for Design I, not Maintenance II
+    data = sitting_report_data(staffed, sitting.sitting_id, zone=UTC)
+    [line] = [line for line in data.evidence if line.candidate == "C-003"]
+    assert line.kind is Evidence.LOGIN_OTHER_EXAM
+    assert (
+        evidence_text(line) == "Log-in refused: this candidate is entered for another certificate or grade."
+    )
 
 
 def test_pack_for_an_unknown_sitting_changes_no_code(

@@ -129,7 +129,7 @@ def test_version_3_keeps_an_outbox_a_version_2_program_made_on_its_first_export(
 def test_version_4_adds_the_resume_position_and_the_recovery_code_empty(tmp_path: Path) -> None:
     store = _version_1_store_with_an_attempt(tmp_path / "kiosk.db")
     assert upgrade(store, target=3) == 1
-    assert upgrade(store) == 3
+    assert upgrade(store, target=4) == 3
     assert _version(store.path) == 4
     with store.session() as session:
         record = attempts.get_attempt(session, "A-1")
@@ -137,6 +137,19 @@ def test_version_4_adds_the_resume_position_and_the_recovery_code_empty(tmp_path
     with sqlite3.connect(store.path) as connection:
         columns = [row[1] for row in connection.execute("PRAGMA table_info(kiosk)")]
     assert "recovery_code_hash" in columns
+    store.close()
+
+
+def test_version_5_adds_access_codes_per_sitting_and_keeps_every_roster_code(tmp_path: Path) -> None:
+    store = _version_1_store_with_an_attempt(tmp_path / "kiosk.db")
+    assert upgrade(store, target=4) == 1
+    with sqlite3.connect(store.path) as connection:
+        codes_before = connection.execute("SELECT id, access_code_hash FROM candidates").fetchall()
+    assert upgrade(store) == 4
+    assert _version(store.path) == 5
+    with sqlite3.connect(store.path) as connection:
+        assert connection.execute("SELECT id, access_code_hash FROM candidates").fetchall() == codes_before
+        assert connection.execute("SELECT count(*) FROM sitting_codes").fetchone() == (0,)
     store.close()
 
 

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.station.storage.records import CandidateRecord, InvigilatorRecord
-from kiosk.station.storage.tables import CandidateRow, InvigilatorRow
+from kiosk.station.storage.tables import CandidateRow, InvigilatorRow, SittingCodeRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +98,33 @@ def set_access_code_hash(session: Session, candidate_id: int, access_code_hash: 
     session.execute(
         update(CandidateRow).where(CandidateRow.id == candidate_id).values(access_code_hash=access_code_hash)
     )
+
+
+def sitting_code_hash(session: Session, candidate_id: int, sitting_id: int) -> str | None:
+    """The hash of the candidate's code for this sitting, if its invigilation pack issued one."""
+    row = session.get(SittingCodeRow, (candidate_id, sitting_id))
+    return None if row is None else row.code_hash
+
+
+def set_sitting_code_hash(
+    session: Session, candidate_id: int, sitting_id: int, code_hash: str, issued_at: datetime
+) -> None:
+    """Make ``code_hash`` the candidate's only code for this sitting (a code issued before for it stops)."""
+    row = session.get(SittingCodeRow, (candidate_id, sitting_id))
+    if row is None:
+        session.add(
+            SittingCodeRow(
+                candidate_id=candidate_id, sitting_id=sitting_id, code_hash=code_hash, issued_at=issued_at
+            )
+        )
+    else:
+        row.code_hash, row.issued_at = code_hash, issued_at
+    session.flush()
+
+
+def clear_sitting_codes(session: Session, candidate_id: int) -> None:
+    """Forget every sitting's code of a candidate, so their own access code opens each sitting again."""
+    session.execute(delete(SittingCodeRow).where(SittingCodeRow.candidate_id == candidate_id))
 
 
 def set_extra_time_factor(session: Session, candidate_id: int, factor: float) -> None:

@@ -118,7 +118,8 @@ class PrintingPage(ConsolePage):
                 "AdminPrinting",
                 "Attendance register, an admission slip with a fresh access code for every candidate "
                 "entered, the invigilator's instructions and an incident log. Making a pack issues new "
-                "codes: codes from any earlier pack or import stop working.",
+                "codes for this sitting: codes from an earlier pack or the roster import no longer open it; "
+                "other sittings keep their codes.",
             )
         )
         self.pack_button.setText(tr("AdminPrinting", "Make the invigilation pack…"))
@@ -223,8 +224,9 @@ class PrintingPresenter(QObject):
             tr("AdminPrinting", "Issue new access codes?"),
             tr(
                 "AdminPrinting",
-                "Every candidate entered for '{sitting}' gets a new access code, printed on their admission "
-                "slip. Codes from earlier packs or from the roster import stop working now.",
+                "Every candidate entered for '{sitting}' gets a new access code, printed on their "
+                "admission slip. For this sitting, codes from earlier packs or from the roster import stop "
+                "working now; other sittings keep their codes.",
             ).format(sitting=chosen.name),
             tr("AdminPrinting", "Make the pack"),
             tr("AdminPrinting", "Cancel"),
