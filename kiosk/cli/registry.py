@@ -188,6 +188,8 @@ def _enrol(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     with common.kiosk_context(args) as ctx:
         result = export_results(ctx, args.to, args.registry_key)
+    for path in result.rewritten:
+        say(f"Wrote {path} again: an export that was interrupted had numbered it but not written it.")
     say(
         f"Wrote bundle {result.bundle_id} with {result.attempt_count} attempt(s) to {result.path} and "
         "read it back intact."

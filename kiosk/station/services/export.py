@@ -26,7 +26,14 @@ from kiosk.station.services.context import KioskContext
 from kiosk.station.services.integrity import verify_journals
 from kiosk.station.services.kiosk_setup import load_kiosk_identity, require_kiosk
 from kiosk.station.storage.engine import StoreSession
-from kiosk.station.storage.outbox import add_bundle, forget_bundle, last_bundle, mark_written
+from kiosk.station.storage.outbox import (
+    add_bundle,
+    bundle_data,
+    forget_bundle,
+    last_bundle,
+    mark_written,
+    unwritten_bundles,
+)
 from kiosk.station.storage.records import AttemptRecord
 from kiosk.station.storage.repositories import attempts, audit, people, sittings
 from kiosk.support.files import PRIVATE, write_file
@@ -45,6 +52,8 @@ class ExportResult:
     sequence: int
     attempt_count: int
     digest: str
+    rewritten: tuple[Path, ...] = ()
+    """Bundles an interrupted export had recorded but not written, written first (same bytes)."""
 
 
 def registry_keys(ctx: KioskContext, path: Path | None = None) -> list[PublicIdentity]:
@@ -78,6 +87,7 @@ def export_results(ctx: KioskContext, destination: Path, registry_key: Path | No
     problems = verify_journals(ctx)
     if problems:
         raise StoreError("export.records_fail_check", count=len(problems))
+    rewritten = _write_unwritten(ctx, destination)
     now = ctx.clock.wall()
     with ctx.store.transaction() as session:
         waiting = [
@@ -103,7 +113,7 @@ def export_results(ctx: KioskContext, destination: Path, registry_key: Path | No
         data = seal_bundle(inner, identity, registry)
         digest = bundle_digest(data)
         ids = [record.id for record in waiting]
-        add_bundle(session, bundle_id, sequence, digest, str(inner["previous_hash"]), ids, now)
+        add_bundle(session, bundle_id, sequence, digest, str(inner["previous_hash"]), ids, now, data)
         audit.add_event(
             session, "results_exported", now, detail={"bundle_id": bundle_id, "attempts": len(ids)}
         )
@@ -116,7 +126,39 @@ def export_results(ctx: KioskContext, destination: Path, registry_key: Path | No
         raise
     with ctx.store.transaction() as session:
         mark_written(session, bundle_id, str(target), ctx.clock.wall())
-    return ExportResult(target, bundle_id, sequence, len(ids), digest)
+    return ExportResult(target, bundle_id, sequence, len(ids), digest, rewritten)
+
+
+def _write_unwritten(ctx: KioskContext, destination: Path) -> tuple[Path, ...]:
+    """Write the bundles an interrupted export recorded but did not write, byte for byte as recorded.
+
+    A kiosk stopped (power cut, killed) between recording a bundle and writing its file has numbered it
+    and chained the next one to it; without its file the registry would wait for that number forever.
+    Its sealed bytes were kept with the record, so the same bundle is written now (the registry takes the
+    same bytes once however often they arrive). A bundle recorded by a version that did not keep the bytes
+    was never handed out, so its number is taken back for the next bundle, as after a failed write.
+    """
+    with ctx.store.session() as session:
+        pending = [(bundle, bundle_data(session, bundle.bundle_id)) for bundle in unwritten_bundles(session)]
+    written = []
+    for bundle, data in pending:
+        if data is None:
+            with ctx.store.transaction() as session:
+                forget_bundle(session, bundle.bundle_id)
+            continue
+        target = destination / f"{bundle.bundle_id}{BUNDLE_SUFFIX}"
+        if not (target.exists() and target.read_bytes() == data):
+            _write_and_read_back(target, data, read_bundle_header(data))
+        with ctx.store.transaction() as session:
+            mark_written(session, bundle.bundle_id, str(target), ctx.clock.wall())
+            audit.add_event(
+                session,
+                "results_exported",
+                ctx.clock.wall(),
+                detail={"bundle_id": bundle.bundle_id, "rewritten": True},
+            )
+        written.append(target)
+    return tuple(written)
 
 
 def _write_and_read_back(target: Path, data: bytes, header: BundleHeader) -> None:

@@ -16,7 +16,7 @@ from kiosk.domain.errors import StoreError
 from kiosk.station.storage.engine import Store
 from kiosk.station.storage.tables import Base
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The journal is append-only: the store itself refuses to change or remove an entry.
 _JOURNAL_TRIGGERS = (
@@ -159,6 +159,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     FOREIGN KEY(sitting_id) REFERENCES sittings (id))""",
             )
         ),
+    ),
+    Migration(
+        6,
+        "each result bundle's sealed bytes in the outbox, so an interrupted export is written again",
+        _run(("ALTER TABLE outbox_bundles ADD COLUMN data BLOB",)),
     ),
 )
 

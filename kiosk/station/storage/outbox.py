@@ -88,7 +88,9 @@ def add_bundle(
     previous_hash: str,
     attempt_ids: Sequence[str],
     now: datetime,
+    data: bytes | None = None,
 ) -> None:
+    """Record a bundle made (and its sealed bytes) before its file is written."""
     session.add(
         OutboxBundleRow(
             bundle_id=bundle_id,
@@ -97,9 +99,24 @@ def add_bundle(
             previous_hash=previous_hash,
             attempt_ids_json=json.dumps(list(attempt_ids)),
             created_at=now,
+            data=data,
         )
     )
     session.flush()
+
+
+def bundle_data(session: Session, bundle_id: str) -> bytes | None:
+    """The sealed bytes of a recorded bundle (None for bundles recorded before they were kept)."""
+    row = session.get(OutboxBundleRow, bundle_id)
+    return None if row is None else row.data
+
+
+def unwritten_bundles(session: Session) -> list[OutboxBundle]:
+    """Bundles recorded but never written to a file, by sequence number: the kiosk stopped in between."""
+    rows = session.scalars(
+        select(OutboxBundleRow).where(OutboxBundleRow.written_to.is_(None)).order_by(OutboxBundleRow.sequence)
+    )
+    return [_bundle(row) for row in rows]
 
 
 def mark_written(session: Session, bundle_id: str, path: str, now: datetime) -> None:

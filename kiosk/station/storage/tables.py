@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -282,3 +283,6 @@ class OutboxBundleRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     written_to: Mapped[str | None] = mapped_column(Text)
     written_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Added by schema version 6: the sealed bundle itself, so one recorded but never written (the kiosk
+    # stopped in between) is written again, byte for byte, by the next export.
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -66,6 +66,13 @@
             <numerusform>Wrote bundle {bundle} with %n attempts to {path} and read it back intact. Take it to the registry; its receipt marks the attempts as delivered.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n bundle(s) an interrupted export had numbered but not written were written too; take them as well.</source>
+        <translation>
+            <numerusform>%n bundle an interrupted export had numbered but not written was written too; take it as well.</numerusform>
+            <numerusform>%n bundles an interrupted export had numbered but not written were written too; take them as well.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AdminImports</name>

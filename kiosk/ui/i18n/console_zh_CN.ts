@@ -547,6 +547,12 @@ It is shown only now; write it down before closing.</source>
             <numerusform>已将含 %n 份作答的成绩包 {bundle} 写入 {path}，回读完好。请送交登记中心；其回执会把这些作答标记为已送达。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n bundle(s) an interrupted export had numbered but not written were written too; take them as well.</source>
+        <translation>
+            <numerusform>此前一次导出中断时已编号但未写出的 %n 个成绩包也已写出；请一并带走。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No results were exported</source>
         <translation>未导出任何成绩</translation>

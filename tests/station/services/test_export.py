@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from kiosk.domain.errors import FileWriteError, InputError, RuleError, SecurityError, StoreError
 from kiosk.formats.bundles import bundle_digest, open_bundle, read_bundle_header
 from kiosk.formats.keys import KeyKind, PrivateIdentity, generate_identity, load_public, write_identity
+from kiosk.messages import sentence
 from kiosk.registry.services.imports import Outcome, import_file
 from kiosk.registry.services.registry import enrol_kiosk, open_registry
 from kiosk.station.services import export
@@ -206,6 +211,65 @@ def test_the_whole_round_trip_with_a_receipt(
         inner = opened(third.path, registry_dir, trusting)
         assert [item["attempt_id"] for item in inner["attempts"]] == [second]  # type: ignore[union-attr]
         assert import_file(registry, third.path).attempts == 1
+    finally:
+        registry.close()
+
+
+# An export killed between recording its bundle and writing the file: a real SIGKILL in a child process.
+_KILLED_EXPORT = """
+import os, signal, sys
+from datetime import UTC, datetime
+from pathlib import Path
+from kiosk.domain.clock import FakeClock
+from kiosk.formats.secrets import HashCost
+from kiosk.station.services import export
+from kiosk.station.services.context import open_context
+
+def killed(*_args):
+    os.kill(os.getpid(), signal.SIGKILL)  # the bundle is recorded; its file is never written
+
+export._write_and_read_back = killed
+ctx = open_context(Path(sys.argv[1]), clock=FakeClock(wall_start=datetime.now(UTC)), hash_cost=HashCost.TEST)
+export.export_results(ctx, Path(sys.argv[2]))
+"""
+
+
+def test_a_bundle_recorded_but_not_written_is_written_by_the_next_export(
+    trusting: KioskContext, usb: Path, sit: Sit, registry_dir: Path, tmp_path: Path
+) -> None:
+    first = sit("C-001")
+    path, _ = enrol(trusting, tmp_path)
+    data_dir = trusting.data_dir
+    trusting.store.close()
+    child = subprocess.run(
+        [sys.executable, "-c", _KILLED_EXPORT, str(data_dir), str(usb)],
+        cwd=Path(__file__).resolve().parents[3],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert list(usb.iterdir()) == []
+    with trusting.store.session() as session:  # the store connects again
+        [recorded] = list_bundles(session)
+    assert (recorded.sequence, recorded.written_to) == (1, None)
+
+    second = sit("C-002")
+    result = export_results(trusting, usb)
+    # Bundle 1 is written as it was recorded (the same bytes, so its digest), then bundle 2 chains to it.
+    assert [p.name for p in result.rewritten] == [f"{recorded.bundle_id}.1xresult"]
+    assert bundle_digest(result.rewritten[0].read_bytes()) == recorded.digest
+    assert result.sequence == 2
+    registry = open_registry(registry_dir)
+    try:
+        enrol_kiosk(registry, path)
+        one = import_file(registry, result.rewritten[0])
+        two = import_file(registry, result.path)
+        assert (one.outcome, one.attempts, two.outcome) == (Outcome.IMPORTED, 1, Outcome.IMPORTED)
+        assert two.attempts == 1 and not any("not arrived" in sentence(note) for note in two.notes)
+        with registry.database.session() as session:
+            held = session.execute(text("SELECT attempt_id FROM attempts")).scalars().all()
+        assert sorted(held) == sorted([first, second])
     finally:
         registry.close()
 

@@ -145,11 +145,22 @@ def test_version_5_adds_access_codes_per_sitting_and_keeps_every_roster_code(tmp
     assert upgrade(store, target=4) == 1
     with sqlite3.connect(store.path) as connection:
         codes_before = connection.execute("SELECT id, access_code_hash FROM candidates").fetchall()
-    assert upgrade(store) == 4
+    assert upgrade(store, target=5) == 4
     assert _version(store.path) == 5
     with sqlite3.connect(store.path) as connection:
         assert connection.execute("SELECT id, access_code_hash FROM candidates").fetchall() == codes_before
         assert connection.execute("SELECT count(*) FROM sitting_codes").fetchone() == (0,)
+    store.close()
+
+
+def test_version_6_keeps_each_bundles_bytes_in_the_outbox(tmp_path: Path) -> None:
+    store = _version_1_store_with_an_attempt(tmp_path / "kiosk.db")
+    assert upgrade(store, target=5) == 1
+    assert upgrade(store) == 5
+    assert _version(store.path) == 6
+    with sqlite3.connect(store.path) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(outbox_bundles)")]
+    assert columns[-1] == "data"
     store.close()
 
 

@@ -482,15 +482,20 @@ class ExportPresenter(QObject):
 
         def exported(result: export.ExportResult) -> None:
             self.page.show_exported(True)
-            self.page.status.show_message(
-                "info",
-                trn(
+            said = trn(
+                "AdminExport",
+                "Wrote bundle {bundle} with %n attempt(s) to {path} and read it back intact. Take it "
+                "to the registry; its receipt marks the attempts as delivered.",
+                result.attempt_count,
+            ).format(bundle=result.bundle_id, path=result.path)
+            if result.rewritten:
+                said += " " + trn(
                     "AdminExport",
-                    "Wrote bundle {bundle} with %n attempt(s) to {path} and read it back intact. Take it "
-                    "to the registry; its receipt marks the attempts as delivered.",
-                    result.attempt_count,
-                ).format(bundle=result.bundle_id, path=result.path),
-            )
+                    "%n bundle(s) an interrupted export had numbered but not written were written too; take "
+                    "them as well.",
+                    len(result.rewritten),
+                )
+            self.page.status.show_message("info", said)
             self.results_exported.emit()
             self.refresh_delivery()
             if self.outbox_sender.running:
