@@ -9,18 +9,27 @@ from __future__ import annotations
 
 import argparse
 import csv
+import getpass
 import io
 import os
 import sys
 from datetime import date
 from pathlib import Path
 
-from kiosk.cli.common import CommandError, ProgressBar, kiosk_context, say
+from kiosk.cli.common import CommandError, ProgressBar, kiosk_context, passphrase, say
 from kiosk.domain.errors import FileWriteError
 from kiosk.domain.items import GRADE_NAMES
 from kiosk.domain.spreadsheet import inert_cell
 from kiosk.messages import sentence
-from kiosk.station.services import bank_install, integrity, invigilators, kiosk_setup, roster, sittings
+from kiosk.station.services import (
+    bank_install,
+    integrity,
+    invigilators,
+    kiosk_setup,
+    recovery,
+    roster,
+    sittings,
+)
 from kiosk.support.files import PRIVATE, write_file
 
 # argparse has no public name for the object add_subparsers returns.
@@ -107,9 +116,32 @@ def register(subparsers: Subparsers[argparse.ArgumentParser]) -> None:
         "check", help="full integrity check of the store and every answer journal"
     )
     store_check.set_defaults(handler=_store_check)
-    backup = store_verbs.add_parser("backup", help="back the live store up to a folder or a new file")
+    backup = store_verbs.add_parser(
+        "backup",
+        help="back the whole kiosk up into a new folder inside DEST: the store, its signing identity sealed "
+        "with a passphrase, trusted keys and bank packages",
+    )
     backup.add_argument("destination", type=Path, metavar="DEST")
+    backup.add_argument(
+        "--passphrase-env",
+        help="environment variable holding the passphrase that seals the identity (default: asked for)",
+    )
+    backup.add_argument(
+        "--store-only",
+        action="store_true",
+        help="copy only the store (a folder or a new file); such a copy cannot bring the kiosk back",
+    )
     backup.set_defaults(handler=_store_backup)
+    restore = store_verbs.add_parser(
+        "restore",
+        help="bring a kiosk backed up with 'kiosk store backup' back on this PC (one not set up yet)",
+    )
+    restore.add_argument("backup", type=Path, metavar="FOLDER")
+    restore.add_argument(
+        "--passphrase-env",
+        help="environment variable holding the backup's passphrase (default: asked for)",
+    )
+    restore.set_defaults(handler=_store_restore)
 
 
 def add_bank_verbs(verbs: Subparsers[argparse.ArgumentParser]) -> None:
@@ -334,8 +366,39 @@ def _store_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup_passphrase(args: argparse.Namespace, confirm: bool) -> bytes:
+    given = passphrase(args)
+    if given is not None:
+        return given
+    typed = getpass.getpass("Backup passphrase: ")
+    if confirm and getpass.getpass("The same passphrase again: ") != typed:
+        raise CommandError("The two passphrases differ; nothing was written.")
+    return typed.encode()
+
+
 def _store_backup(args: argparse.Namespace) -> int:
+    if args.store_only:
+        with kiosk_context(args) as ctx:
+            written = integrity.backup_store(ctx, args.destination)
+        say(f"Backed the store up to {written} (the store only: it cannot bring the kiosk back elsewhere).")
+        return 0
+    secret = _backup_passphrase(args, confirm=True)
     with kiosk_context(args) as ctx:
-        written = integrity.backup_store(ctx, args.destination)
-    say(f"Backed the store up to {written}.")
+        made = recovery.backup_kiosk(ctx, args.destination, secret)
+    say(
+        f"Backed kiosk {made.kiosk_id} up to {made.folder}: the store, its identity sealed with the "
+        f"passphrase, {made.trusted_keys} trusted key(s) and {made.packages} bank package(s). Keep the "
+        "passphrase apart from the stick."
+    )
+    return 0
+
+
+def _store_restore(args: argparse.Namespace) -> int:
+    secret = _backup_passphrase(args, confirm=False)
+    with kiosk_context(args) as ctx:
+        restored = recovery.restore_kiosk(ctx, args.backup, secret)
+    say(
+        f"Restored kiosk {restored.old_kiosk_id} as {restored.kiosk_id}: {restored.waiting} finished "
+        "attempt(s) the registry had not acknowledged when the backup was made will go in the next export."
+    )
     return 0

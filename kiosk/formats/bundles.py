@@ -170,13 +170,25 @@ def open_bundle(
     return inner
 
 
+RESTORED_MARK = ".R"
+"""Between a kiosk's enrolled id and the tag a restore gives it: ``3F9A12BC.R7Q2A`` (see
+:mod:`kiosk.station.services.recovery`)."""
+
+
+def enrolled_kiosk_id(kiosk_id: str) -> str:
+    """The enrolled kiosk a (possibly restored) kiosk id belongs to: its own id, or the one it was
+    restored from. A restored kiosk signs with the enrolled kiosk's key and numbers its bundles in a chain
+    of its own."""
+    return kiosk_id.split(RESTORED_MARK, 1)[0]
+
+
 def _enrolled_kiosk(
     inner: Mapping[str, Any], kiosks: Mapping[str, PublicIdentity], bundle_id: str
 ) -> PublicIdentity:
     kiosk_id = inner.get("kiosk_id")
     if not isinstance(kiosk_id, str):
         raise SecurityError("bundle.kiosk_unnamed", bundle_id=bundle_id)
-    kiosk = kiosks.get(kiosk_id)
+    kiosk = kiosks.get(enrolled_kiosk_id(kiosk_id))
     if kiosk is None:
         raise SecurityError("bundle.kiosk_not_enrolled", bundle_id=bundle_id, kiosk_id=kiosk_id)
     if inner.get("kiosk_key_id") != kiosk.key_id:

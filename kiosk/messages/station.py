@@ -21,6 +21,15 @@ MESSAGES: dict[str, str] = {
     "kiosk.already_set_up": "This PC is already set up as kiosk {kiosk_id} ('{kiosk_name}' at {centre}); "
     "its identity cannot change.",
     "kiosk.not_set_up": "This PC is not set up as a kiosk yet.",
+    # Backing a kiosk up and restoring it on another PC (recovery).
+    "recovery.passphrase_short": "The backup passphrase must be at least {minimum} characters long: it is "
+    "all that protects the kiosk's signing key on the backup.",
+    "recovery.folder_missing": "The folder {folder} does not exist; choose where to write the backup.",
+    "recovery.backup_exists": "A backup {folder} is there already; nothing was written.",
+    "recovery.not_a_backup": "The folder {folder} is not a kiosk backup: it must hold kiosk.db and the "
+    "sealed identity.",
+    "recovery.already_a_kiosk": "This PC is already kiosk {kiosk_id}; restore a backup only onto a PC "
+    "that is not set up yet.",
     # The kiosk store (storage, submission, context).
     "kiosk_store.folder_not_created": "The kiosk data folder {folder} cannot be created ({reason}); "
     "choose another.",

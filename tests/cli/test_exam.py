@@ -219,9 +219,9 @@ def test_store_check_and_backup(data: Path, tmp_path: Path, capsys: pytest.Captu
     assert kiosk(data, "store", "check") == 0
     assert "The store and every answer journal are intact." in capsys.readouterr().out
     (tmp_path / "backups").mkdir()
-    assert kiosk(data, "store", "backup", str(tmp_path / "backups")) == 0
+    assert kiosk(data, "store", "backup", "--store-only", str(tmp_path / "backups")) == 0
     assert f"Backed the store up to {tmp_path / 'backups'}" in capsys.readouterr().out
-    assert kiosk(data, "store", "backup", str(tmp_path / "nowhere" / "b.db")) == 1
+    assert kiosk(data, "store", "backup", "--store-only", str(tmp_path / "nowhere" / "b.db")) == 1
     assert "does not exist; create it or choose another" in capsys.readouterr().err
 
 

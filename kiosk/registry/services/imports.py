@@ -37,7 +37,7 @@ from kiosk.formats.bundle_content import (
     BundleContent,
     parse_bundle_content,
 )
-from kiosk.formats.bundles import bundle_digest, open_bundle, read_bundle_header
+from kiosk.formats.bundles import bundle_digest, enrolled_kiosk_id, open_bundle, read_bundle_header
 from kiosk.formats.receipts import write_receipt
 from kiosk.formats.records import canonical_json
 from kiosk.registry.services.registry import RegistryContext, gap_notice, sequence_gaps
@@ -52,7 +52,9 @@ from kiosk.registry.services.rows import (
 from kiosk.registry.services.standing import second_results
 from kiosk.registry.storage.repo import (
     PENDING,
+    EnrolledKiosk,
     StoredBundle,
+    add_kiosk,
     claim_bundle,
     find_bundle,
     find_bundle_by_sequence,
@@ -220,6 +222,7 @@ def _store(
     stored: _Stored | None = None
     conflict: Notice | None = None
     with ctx.database.transaction() as session:
+        _enrol_restored(session, content.kiosk_id, now)
         if claim_bundle(session, bundle_row(path, digest, content, now)):
             stored = _store_contents(session, content, now, findings)
         else:
@@ -278,11 +281,26 @@ def _store(
     )
 
 
+def _enrol_restored(session: RegistrySession, kiosk_id: str, now: datetime) -> None:
+    """The first bundle of a restored kiosk (``<id>.R<tag>``, signed with the enrolled kiosk's key) enrols
+    its id beside the original, same key and centre, so its bundles are numbered in a chain of their own."""
+    base_id = enrolled_kiosk_id(kiosk_id)
+    if base_id == kiosk_id or find_kiosk(session, kiosk_id) is not None:
+        return
+    base = find_kiosk(session, base_id)
+    if base is not None:
+        restored = EnrolledKiosk(
+            kiosk_id, f"{base.kiosk_name} (restored)", base.centre, base.key_id, base.public_text, now
+        )
+        add_kiosk(session, restored)
+
+
 def _store_contents(
     session: RegistrySession, content: BundleContent, now: datetime, findings: dict[str, Finding]
 ) -> _Stored:
     """Store a claimed bundle's attempts (those not held yet), their rows, checks, incidents and conflicts."""
-    enrolled = find_kiosk(session, content.kiosk_id)
+    # A restored kiosk (``<id>.R<tag>``) files its results under the centre its original was enrolled for.
+    enrolled = find_kiosk(session, enrolled_kiosk_id(content.kiosk_id))
     centre = enrolled.centre if enrolled is not None else content.centre
     # Rows go in key order, so two importers storing overlapping bundles on PostgreSQL wait for each other
     # in one direction only and can never deadlock.

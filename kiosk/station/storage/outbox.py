@@ -128,6 +128,11 @@ def mark_written(session: Session, bundle_id: str, path: str, now: datetime) -> 
     )
 
 
+def restart_outbox(session: Session) -> None:
+    """Forget every bundle recorded (a restored kiosk numbers its bundles afresh under its new id)."""
+    session.execute(_table().delete())
+
+
 def forget_bundle(session: Session, bundle_id: str) -> None:
     """Take back a bundle that never reached a file, so its number is used again by the next export."""
     session.execute(_table().delete().where(_table().c.bundle_id == bundle_id))

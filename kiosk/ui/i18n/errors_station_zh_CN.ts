@@ -20,6 +20,26 @@
         <translation>考试机名称超过 {max_length} 个字符；请缩短。</translation>
     </message>
     <message>
+        <source>The backup passphrase must be at least {minimum} characters long: it is all that protects the kiosk's signing key on the backup.</source>
+        <translation>备份口令至少需要 {minimum} 个字符：备份中考试终端的签名密钥全靠它保护。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; choose where to write the backup.</source>
+        <translation>文件夹 {folder} 不存在；请选择备份的保存位置。</translation>
+    </message>
+    <message>
+        <source>A backup {folder} is there already; nothing was written.</source>
+        <translation>备份 {folder} 已经存在；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not a kiosk backup: it must hold kiosk.db and the sealed identity.</source>
+        <translation>文件夹 {folder} 不是考试终端备份：其中必须有 kiosk.db 和加密保存的身份密钥。</translation>
+    </message>
+    <message>
+        <source>This PC is already kiosk {kiosk_id}; restore a backup only onto a PC that is not set up yet.</source>
+        <translation>这台电脑已经是考试终端 {kiosk_id}；只能把备份恢复到尚未设置的电脑上。</translation>
+    </message>
+    <message>
         <source>This PC is already set up as kiosk {kiosk_id} ('{kiosk_name}' at {centre}); its identity cannot change.</source>
         <translation>本电脑已设置为考试机 {kiosk_id}（{centre} 的“{kiosk_name}”），其身份不能更改。</translation>
     </message>

@@ -39,6 +39,13 @@ def create_kiosk(
     return KioskRecord(kiosk_id, centre_name, kiosk_name, key_file, now)
 
 
+def rename_kiosk(session: Session, kiosk_id: str, key_file: str) -> None:
+    """Give the kiosk a new id (after a restore) and the key file its identity is now read from."""
+    session.execute(
+        update(KioskRow).where(KioskRow.id == _ROW_ID).values(kiosk_id=kiosk_id, key_file=key_file)
+    )
+
+
 def recovery_code_hash(session: Session) -> str | None:
     """The hash of the centre's recovery code; None before one was issued (or before ``kiosk init``)."""
     row = session.get(KioskRow, _ROW_ID)
