@@ -494,6 +494,26 @@ It is shown only now; write it down before closing.</source>
         <translation>写入注册文件</translation>
     </message>
     <message>
+        <source>Back up this kiosk</source>
+        <translation>备份本考试机</translation>
+    </message>
+    <message>
+        <source>A backup folder in the folder above holds everything needed to bring this kiosk back on another PC if this one is lost: candidates, sittings, results, bank packages and its signing key, sealed with the passphrase (at least 12 characters). Keep the passphrase apart from the stick.</source>
+        <translation>在上面的文件夹中生成的备份文件夹包含在本机丢失时于另一台电脑上恢复本考试机所需的一切：考生、考场、成绩、题库包以及签名密钥（用口令加密，口令至少 12 个字符）。请把口令与 U 盘分开保管。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
         <source>Delivery of each bundle</source>
         <translation>各成绩包的送达情况</translation>
     </message>
@@ -564,6 +584,18 @@ It is shown only now; write it down before closing.</source>
     <message>
         <source>The enrolment file was not written</source>
         <translation>注册文件未写入</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type the same one twice.</source>
+        <translation>两次输入的口令不一致；请输入相同的口令两次。</translation>
+    </message>
+    <message>
+        <source>Backed kiosk {kiosk_id} up to {folder}: {packages} bank package(s) and {keys} trusted key(s) with it.</source>
+        <translation>已把考试机 {kiosk_id} 备份到 {folder}：其中包括 {packages} 个题库包和 {keys} 个受信任的密钥。</translation>
+    </message>
+    <message>
+        <source>The kiosk was not backed up</source>
+        <translation>考试机未能备份</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +1733,34 @@ It is shown only now; hand it to {name} in person.</source>
         <translation>密钥和注册文件也可以稍后处理：密钥在“题库包”页面，注册文件在“导出成绩”页面。</translation>
     </message>
     <message>
+        <source>Or bring back a kiosk from its backup</source>
+        <translation>或者从备份恢复考试机</translation>
+    </message>
+    <message>
+        <source>For a PC that replaces a lost or broken kiosk: choose the backup folder made with 'Back up this kiosk' and type its passphrase. The kiosk comes back with its candidates, sittings, results and keys; results not yet acknowledged by the registry go in the next export.</source>
+        <translation>用于替换丢失或损坏的考试机的电脑：选择用“备份本考试机”生成的备份文件夹，并输入其口令。考试机将连同考生、考场、成绩和密钥一起恢复；登记中心尚未确认的成绩会在下次导出时发送。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>a kiosk-backup-… folder</source>
+        <translation>kiosk-backup-… 文件夹</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Restore the kiosk</source>
+        <translation>恢复考试机</translation>
+    </message>
+    <message>
+        <source>The kiosk's backup folder</source>
+        <translation>考试机的备份文件夹</translation>
+    </message>
+    <message>
         <source>Folder for the enrolment file</source>
         <translation>注册文件所在文件夹</translation>
     </message>
@@ -1735,6 +1795,18 @@ It is shown only now; hand it to {name} in person.</source>
     <message>
         <source>This PC was not set up</source>
         <translation>本电脑未能设置</translation>
+    </message>
+    <message>
+        <source>Kiosk {old} is back on this PC as {new}. {waiting} finished attempt(s) the registry had not acknowledged will go in the next export.</source>
+        <translation>考试机 {old} 已在本电脑上恢复为 {new}。登记中心尚未确认的 {waiting} 份已完成作答将在下次导出时发送。</translation>
+    </message>
+    <message>
+        <source>The kiosk is restored</source>
+        <translation>考试机已恢复</translation>
+    </message>
+    <message>
+        <source>The kiosk was not restored</source>
+        <translation>考试机未能恢复</translation>
     </message>
     <message>
         <source>The registry's public key</source>

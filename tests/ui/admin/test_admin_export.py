@@ -416,3 +416,31 @@ def test_a_failed_try_says_why_and_when_it_is_tried_again(
     (said,) = _deliveries(page)
     assert bundle.stem in said and "waits" not in said
     centre.language.set_language("en")
+
+
+def test_the_kiosk_is_backed_up_from_the_console(
+    qtbot: QtBot, centre: AdminWindow, ctx: KioskContext, tmp_path: Path
+) -> None:
+    usb = tmp_path / "stick"
+    usb.mkdir()
+    page = _export_page(centre, qtbot)
+    type_into(qtbot, page.destination.edit, str(usb))
+    type_into(qtbot, page.passphrase, "a long passphrase here")
+    type_into(qtbot, page.passphrase_again, "a long passphrase HERE")
+    click(qtbot, page.backup_button)
+    assert (page.status.level, page.status.text) == (
+        "error",
+        "The two passphrases differ; type the same one twice.",
+    )
+    assert list(usb.iterdir()) == []
+    page.passphrase_again.clear()
+    type_into(qtbot, page.passphrase_again, "a long passphrase here")
+    click(qtbot, page.backup_button)
+    settle(qtbot, centre)
+    [folder] = usb.iterdir()
+    info = kiosk_setup.kiosk_info(ctx)
+    assert info is not None
+    kiosk_id = info.kiosk_id
+    assert folder.name.startswith(f"kiosk-backup-{kiosk_id}-")
+    assert page.status.text.startswith(f"Backed kiosk {kiosk_id} up to {folder}")
+    assert page.passphrase.text() == page.passphrase_again.text() == ""  # not left on the screen

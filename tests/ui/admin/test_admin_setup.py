@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.formats.enrolment import ENROLMENT_SUFFIX, read_enrolment
 from kiosk.formats.keys import KeyKind, load_public
+from kiosk.formats.secrets import HashCost
+from kiosk.station.services import kiosk_setup, recovery
 from kiosk.station.services.context import open_context
 from kiosk.station.services.kiosk_setup import kiosk_info
 from kiosk.ui.admin.launch import open_admin
@@ -68,6 +70,41 @@ def test_a_new_pc_is_set_up_in_the_console(
         assert len(list(ctx.trust_dir.glob("*.pub"))) == 2
     finally:
         ctx.close()
+
+
+def test_a_lost_kiosk_is_brought_back_on_a_new_pc_in_the_console(qtbot: QtBot, tmp_path: Path) -> None:
+    old = open_context(tmp_path / "old-pc", hash_cost=HashCost.TEST)
+    try:
+        kiosk_setup.init_kiosk(old, "CZVTC Lusaka", "Lab 2 PC 14")
+        info = kiosk_info(old)
+        assert info is not None
+        old_id = info.kiosk_id
+        backup = recovery.backup_kiosk(old, tmp_path, b"a long passphrase here").folder
+    finally:
+        old.close()
+    data = tmp_path / "new-pc"
+    with open_admin(data, offer_setup=True) as window:
+        settle(qtbot, window)
+        page = window.current_page
+        assert isinstance(page, CentreSetupPage)
+        window.tools.chooser = chooser = ScriptedChooser()
+        chooser.answers = [backup]
+        click(qtbot, page.backup_folder.browse)
+        type_into(qtbot, page.passphrase, "not the passphrase")
+        click(qtbot, page.restore_button)
+        said = answer_prompt(qtbot, window)
+        assert said.startswith("The kiosk was not restored")
+        type_into(qtbot, page.passphrase, "a long passphrase here")
+        click(qtbot, page.restore_button)
+        said = answer_prompt(qtbot, window)
+        assert said.startswith(f"The kiosk is restored\nKiosk {old_id} is back on this PC as {old_id}.R")
+        qtbot.waitUntil(lambda: "Roster import" in nav_labels(window))
+    context = open_context(data, hash_cost=HashCost.TEST)
+    try:
+        restored = kiosk_info(context)
+        assert restored is not None and restored.kiosk_id.startswith(f"{old_id}.R")
+    finally:
+        context.close()
 
 
 def test_a_wrong_key_file_leaves_the_pc_as_it_was(qtbot: QtBot, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.errors import KioskError
 from kiosk.formats import enrolment as enrolment_format
-from kiosk.station.services import enrolment, export, sync
+from kiosk.station.services import enrolment, export, recovery, sync
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.sync import BundleDelivery, Status
 from kiosk.ui.admin.drives import Drive, removable_drives
@@ -186,6 +187,8 @@ class ExportPage(ConsolePage):
     """Look again for removable drives."""
     enrolment_requested = Signal()
     """Write this kiosk's enrolment file into the destination folder."""
+    backup_requested = Signal()
+    """Back the whole kiosk up into the destination folder, sealed with the passphrase typed twice."""
 
     def __init__(self) -> None:
         super().__init__("export")
@@ -252,12 +255,45 @@ class ExportPage(ConsolePage):
         card_layout.addLayout(enrol_row)
         self.body.addWidget(card)
 
+        backup_card = QFrame()
+        backup_card.setProperty("role", "card")
+        backup_layout = QVBoxLayout(backup_card)
+        self.backup_title = QLabel()
+        self.backup_title.setProperty("role", "stem")
+        self.backup_help = QLabel()
+        self.backup_help.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("export-backup-passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_again = QLineEdit()
+        self.passphrase_again.setObjectName("export-backup-passphrase-again")
+        self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_label = QLabel()
+        self.passphrase_label.setBuddy(self.passphrase)
+        self.passphrase_again_label = QLabel()
+        self.passphrase_again_label.setBuddy(self.passphrase_again)
+        self.backup_button = QPushButton()
+        self.backup_button.setObjectName("export-backup")
+        backup_row = QHBoxLayout()
+        for widget in (self.passphrase_label, self.passphrase, self.passphrase_again_label):
+            backup_row.addWidget(widget)
+        backup_row.addWidget(self.passphrase_again)
+        backup_row.addWidget(self.backup_button)
+        backup_layout.addWidget(self.backup_title)
+        backup_layout.addWidget(self.backup_help)
+        backup_layout.addLayout(backup_row)
+        self.body.addWidget(backup_card)
+
         self.export_button.clicked.connect(self.export_requested)
         self.destination.submitted.connect(self.export_requested)
         self.refresh_drives.clicked.connect(self.drives_requested)
         self.enrol_button.clicked.connect(self.enrolment_requested)
+        self.backup_button.clicked.connect(self.backup_requested)
+        self.passphrase_again.returnPressed.connect(self.backup_requested)
         self.drives.activated.connect(self._drive_chosen)
-        self.guard(self.export_button, self.enrol_button, self.refresh_drives, self.drives)
+        self.guard(
+            self.export_button, self.enrol_button, self.backup_button, self.refresh_drives, self.drives
+        )
         self.found: list[Drive] = []
         self.view = DeliveryView(None, ())
         self.sender_problem: KioskError | None = None
@@ -305,6 +341,19 @@ class ExportPage(ConsolePage):
             )
         )
         self.enrol_button.setText(tr("AdminExport", "Write enrolment file"))
+        self.backup_title.setText(tr("AdminExport", "Back up this kiosk"))
+        self.backup_help.setText(
+            tr(
+                "AdminExport",
+                "A backup folder in the folder above holds everything needed to bring this kiosk back on "
+                "another PC if this one is lost: candidates, sittings, results, bank packages and its "
+                "signing key, sealed with the passphrase (at least 12 characters). Keep the passphrase "
+                "apart from the stick.",
+            )
+        )
+        self.passphrase_label.setText(tr("AdminExport", "Passphrase"))
+        self.passphrase_again_label.setText(tr("AdminExport", "Again"))
+        self.backup_button.setText(tr("AdminExport", "Back up"))
         self.delivery_title.setText(tr("AdminExport", "Delivery of each bundle"))
         self.show_drives(self.found)
         self.show_delivery(self.view, self.sender_problem)
@@ -395,6 +444,7 @@ class ExportPresenter(QObject):
         self.page.drives_requested.connect(self.look_for_drives)
         self.page.export_requested.connect(self.export)
         self.page.enrolment_requested.connect(self.write_enrolment)
+        self.page.backup_requested.connect(self.back_up)
         self.closed = False
         self.news = _SenderNews(self)
         self.news.passed.connect(self._sent)
@@ -534,4 +584,41 @@ class ExportPresenter(QObject):
             lambda: enrolment.enrol(self.ctx, folder),
             written,
             tr("AdminExport", "The enrolment file was not written"),
+        )
+
+    def back_up(self) -> None:
+        folder = self._destination()
+        page = self.page
+        if folder is None or page.busy:
+            return
+        if page.passphrase.text() != page.passphrase_again.text():
+            page.status.show_message(
+                "error", tr("AdminExport", "The two passphrases differ; type the same one twice.")
+            )
+            return
+        secret = page.passphrase.text().encode()
+
+        def made(backup: recovery.KioskBackup) -> None:
+            page.passphrase.clear()
+            page.passphrase_again.clear()
+            page.status.show_message(
+                "info",
+                tr(
+                    "AdminExport",
+                    "Backed kiosk {kiosk_id} up to {folder}: {packages} bank package(s) and {keys} trusted "
+                    "key(s) with it.",
+                ).format(
+                    kiosk_id=backup.kiosk_id,
+                    folder=backup.folder,
+                    packages=backup.packages,
+                    keys=backup.trusted_keys,
+                ),
+            )
+
+        self.tools.run(
+            page,
+            "export-backup",
+            lambda: recovery.backup_kiosk(self.ctx, folder, secret),
+            made,
+            tr("AdminExport", "The kiosk was not backed up"),
         )

@@ -3,7 +3,8 @@
 Everything ``kiosk init``, ``kiosk trust`` and ``kiosk enrol`` do, on one page: the centre's and the PC's
 names, the awarding body's public key (packages it signs can be installed), the registry's public key
 (results are sealed for it), and a folder (a USB stick) for the enrolment file the registry needs. The
-recovery code that clears a PIN lockout is shown once at the end.
+recovery code that clears a PIN lockout is shown once at the end. A PC replacing a lost or broken kiosk is
+instead brought back from that kiosk's backup folder and its passphrase (``kiosk store restore``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButto
 
 from kiosk.domain.errors import InputError
 from kiosk.formats.keys import PublicIdentity, load_public
-from kiosk.station.services import bank_install, enrolment, invigilators, kiosk_setup
+from kiosk.station.services import bank_install, enrolment, invigilators, kiosk_setup, recovery
 from kiosk.station.services.context import KioskContext
 from kiosk.ui.admin.tools import ConsoleTools
 from kiosk.ui.admin.widgets import ConsolePage, PathField
@@ -66,8 +67,10 @@ class CentreSetupPage(ConsolePage):
     """The form: names, the two key files, the enrolment folder, and the button that does it all."""
 
     setup_requested = Signal()
+    restore_requested = Signal()
+    """Bring a kiosk back from the backup folder chosen, with the passphrase typed."""
     browse_requested = Signal(str)
-    """Choose the file or folder of the named field (``awarding``, ``registry`` or ``enrolment``)."""
+    """Choose the file or folder of the named field: ``awarding``, ``registry``, ``enrolment``, ``backup``."""
 
     def __init__(self) -> None:
         super().__init__("setup")
@@ -106,16 +109,42 @@ class CentreSetupPage(ConsolePage):
         self.setup_button.setProperty("role", "primary")
         layout.addWidget(self.setup_button)
         self.body.addWidget(card)
+        restore_card = QFrame()
+        restore_card.setProperty("role", "card")
+        restore_card.setMaximumWidth(900)
+        restore_layout = QVBoxLayout(restore_card)
+        self.restore_title = QLabel()
+        self.restore_title.setProperty("role", "stem")
+        self.restore_help = QLabel()
+        self.restore_help.setWordWrap(True)
+        self.backup_folder = PathField("setup-backup-folder")
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("setup-backup-passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_label = QLabel()
+        self.passphrase_label.setBuddy(self.passphrase)
+        passphrase_form = QFormLayout()
+        passphrase_form.addRow(self.passphrase_label, self.passphrase)
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("setup-restore")
+        for widget in (self.restore_title, self.restore_help, self.backup_folder):
+            restore_layout.addWidget(widget)
+        restore_layout.addLayout(passphrase_form)
+        restore_layout.addWidget(self.restore_button)
+        self.body.addWidget(restore_card)
         self.body.addStretch(1)
+        self.restore_button.clicked.connect(self.restore_requested)
+        self.passphrase.returnPressed.connect(self.restore_requested)
         self.setup_button.clicked.connect(self.setup_requested)
         self.kiosk.returnPressed.connect(self.setup_requested)
         for key, field in (
             ("awarding", self.awarding_key),
             ("registry", self.registry_key),
             ("enrolment", self.enrolment_folder),
+            ("backup", self.backup_folder),
         ):
             field.browse_requested.connect(lambda key=key: self.browse_requested.emit(key))
-        self.guard(self.setup_button)
+        self.guard(self.setup_button, self.restore_button)
         self.first_input = self.centre
         self.retranslate()
 
@@ -152,6 +181,21 @@ class CentreSetupPage(ConsolePage):
             )
         )
         self.setup_button.setText(tr("AdminSetup", "Set up this PC"))
+        self.restore_title.setText(tr("AdminSetup", "Or bring back a kiosk from its backup"))
+        self.restore_help.setText(
+            tr(
+                "AdminSetup",
+                "For a PC that replaces a lost or broken kiosk: choose the backup folder made with 'Back "
+                "up this kiosk' and type its passphrase. The kiosk comes back with its candidates, "
+                "sittings, results and keys; results not yet acknowledged by the registry go in the next "
+                "export.",
+            )
+        )
+        self.backup_folder.set_texts(
+            tr("AdminSetup", "Backup folder"), browse, tr("AdminSetup", "a kiosk-backup-… folder")
+        )
+        self.passphrase_label.setText(tr("AdminSetup", "Passphrase"))
+        self.restore_button.setText(tr("AdminSetup", "Restore the kiosk"))
 
 
 class CentreSetupPresenter(QObject):
@@ -171,6 +215,7 @@ class CentreSetupPresenter(QObject):
         self.tools = tools
         self.page = CentreSetupPage()
         self.page.setup_requested.connect(self.set_up)
+        self.page.restore_requested.connect(self.restore)
         self.page.browse_requested.connect(self.browse)
         if on_done is not None:
             self.completed.connect(on_done)
@@ -180,6 +225,11 @@ class CentreSetupPresenter(QObject):
 
     def browse(self, which: str) -> None:
         page = self.page
+        if which == "backup":
+            chosen = self.tools.chooser.folder(page, tr("AdminSetup", "The kiosk's backup folder"))
+            if chosen is not None:
+                page.backup_folder.set_path(chosen)
+            return
         if which == "enrolment":
             folder = self.tools.chooser.folder(page, tr("AdminSetup", "Folder for the enrolment file"))
             if folder is not None:
@@ -238,4 +288,28 @@ class CentreSetupPresenter(QObject):
             lambda: set_up_centre(self.ctx, centre, name, awarding, registry, folder),
             done,
             tr("AdminSetup", "This PC was not set up"),
+        )
+
+    def restore(self) -> None:
+        page = self.page
+        folder = page.backup_folder.path()
+        if page.busy or folder is None:
+            return
+        secret = page.passphrase.text().encode()
+
+        def done(result: recovery.Restored) -> None:
+            page.passphrase.clear()
+            said = tr(
+                "AdminSetup",
+                "Kiosk {old} is back on this PC as {new}. {waiting} finished attempt(s) the registry had "
+                "not acknowledged will go in the next export.",
+            ).format(old=result.old_kiosk_id, new=result.kiosk_id, waiting=result.waiting)
+            self.tools.prompter.inform(tr("AdminSetup", "The kiosk is restored"), said, self.completed.emit)
+
+        self.tools.run(
+            page,
+            "setup-restore",
+            lambda: recovery.restore_kiosk(self.ctx, folder, secret),
+            done,
+            tr("AdminSetup", "The kiosk was not restored"),
         )
