@@ -66,6 +66,10 @@ class Evidence(enum.StrEnum):
     """A log-in refused because the number was locked out."""
     LOGIN_REFUSED_KIOSK_LOCKED = "login_refused_kiosk_locked"
     """A log-in refused because log-ins on this kiosk were locked out."""
+    UNLOCK_WRONG_RELEASE_CODE = "unlock_wrong_release_code"
+    """A wrong release code typed when unlocking the sitting (``by`` names the invigilator)."""
+    UNLOCK_LOCKED_OUT = "unlock_locked_out"
+    """The wrong release code that locked release codes out on this kiosk."""
     LOGIN_OTHER_EXAM = "login_other_exam"
     """A right code, refused because the candidate is entered for another certificate or grade."""
     LOGGED_IN_AGAIN = "logged_in_again"
@@ -189,6 +193,10 @@ def evidence_text(line: EvidenceLine) -> str:
             return "Log-in refused: this number was locked out after too many wrong access codes."
         case Evidence.LOGIN_REFUSED_KIOSK_LOCKED:
             return "Log-in refused: log-ins on this kiosk were locked out after too many failures."
+        case Evidence.UNLOCK_WRONG_RELEASE_CODE:
+            return "Unlocking refused: wrong release code."
+        case Evidence.UNLOCK_LOCKED_OUT:
+            return "Unlocking refused: wrong release code; release codes are now locked out on this kiosk."
         case Evidence.LOGIN_OTHER_EXAM:
             return "Log-in refused: this candidate is entered for another certificate or grade."
         case Evidence.LOGGED_IN_AGAIN:

@@ -245,6 +245,10 @@ def _evidence(event: EventRecord, numbers: dict[str, str]) -> EvidenceLine | Non
         if detail.get("locked") is True:
             kind = Evidence.LOGIN_LOCKED_OUT
         return EvidenceLine(event.wall_at, str(detail.get("candidate", "")), kind)
+    if event.kind == "release_code_wrong":
+        locked = detail.get("locked") is True
+        kind = Evidence.UNLOCK_LOCKED_OUT if locked else Evidence.UNLOCK_WRONG_RELEASE_CODE
+        return EvidenceLine(event.wall_at, "", kind, by)
     if event.kind == "time_granted":
         amount = detail.get("minutes")
         granted = float(amount) if isinstance(amount, int | float) and not isinstance(amount, bool) else None

@@ -154,7 +154,17 @@ def open_sitting(ctx: KioskContext, sitting_id: int, pin: str, release_code: str
     except SecurityError as error:
         # The package itself checked out above, so what failed is the code typed (the refusal's own
         # code goes along as ``reason``).
-        raise guesses.wrong_guess(ctx, WRONG_RELEASE_CODE, limit, reason=error.code) from error
+        wrong = guesses.wrong_guess(ctx, WRONG_RELEASE_CODE, limit, reason=error.code)
+        with ctx.store.transaction() as session:
+            # Evidence for the sitting report: who tried to unlock, and whether this try locked codes out.
+            audit.add_event(
+                session,
+                "release_code_wrong",
+                ctx.clock.wall(),
+                sitting_id=sitting.id,
+                detail={"by": invigilator, "locked": wrong.code == WRONG_RELEASE_CODE.now_locked},
+            )
+        raise wrong from error
     guesses.record_success(ctx, limit)
     if bank.bank_id != sitting.bank_id:
         raise RuleError(

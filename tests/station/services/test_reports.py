@@ -18,6 +18,7 @@ from kiosk.domain.attempt import IncidentCategory
 from kiosk.domain.clock import FakeClock
 from kiosk.domain.errors import FileWriteError, InputError, RuleError, SecurityError, StoreError
 from kiosk.station.reports.sitting_report import NOT_STARTED, Evidence, evidence_text
+from kiosk.station.services import guesses
 from kiosk.station.services.context import KioskContext
 from kiosk.station.services.exam import authorise_resume, find_interrupted, login
 from kiosk.station.services.invigilators import clear_pin_lockout, create_invigilator
@@ -169,6 +170,22 @@ def test_a_candidate_entered_for_another_exam_is_refused_and_it_is_on_the_report
     assert (
         evidence_text(line) == "Log-in refused: this candidate is entered for another certificate or grade."
     )
+
+
+def test_wrong_release_codes_at_unlock_are_on_the_report_with_the_lockout(
+    staffed: KioskContext, codes: dict[str, str]
+) -> None:
+    info = schedule_sitting(staffed, "Maintenance II theory", "maintenance-2", date(2025, 6, 2))
+    limit = guesses.release_code_limit().max_failures
+    for _ in range(limit):
+        with pytest.raises(SecurityError, match=r"^sitting\.release_code_"):
+            open_sitting(staffed, info.id, PIN, "WRNG-CODE-0000")
+    data = sitting_report_data(staffed, info.id, zone=UTC)
+    kinds = [(line.kind, line.by) for line in data.evidence]
+    assert kinds == [(Evidence.UNLOCK_WRONG_RELEASE_CODE, "Ms Mulenga")] * (limit - 1) + [
+        (Evidence.UNLOCK_LOCKED_OUT, "Ms Mulenga")
+    ]
+    assert evidence_text(data.evidence[-1]).endswith("release codes are now locked out on this kiosk.")
 
 
 def test_pack_for_an_unknown_sitting_changes_no_code(
