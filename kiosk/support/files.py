@@ -12,6 +12,7 @@ import errno
 import os
 import secrets
 import stat
+import subprocess
 from pathlib import Path
 
 from kiosk.domain.errors import FileWriteError
@@ -70,10 +71,15 @@ def make_private_folder(folder: Path) -> list[Path]:
 
     On POSIX every folder inside becomes 0700 and every file 0600, whatever modes an older program, a copy
     or the umask left them; symbolic links are left alone (their modes mean nothing). Raises OSError when a
-    mode cannot be changed (the folder or a file in it belongs to another account). Elsewhere the folder
-    is only created: Windows keeps its permissions in access lists, not mode bits.
+    mode cannot be changed (the folder or a file in it belongs to another account). On Windows, which
+    keeps permissions in access lists rather than mode bits, the folder's list is replaced by one that
+    lets only this account (and the system, for backups) in, inherited by everything inside
+    (:func:`owner_only_acl_command`).
     """
     folder.mkdir(PRIVATE_FOLDER, parents=True, exist_ok=True)
+    if _on_windows():
+        _run_acl(owner_only_acl_command(folder, _windows_account()))
+        return [folder]
     if os.name != "posix":
         return []
     changed: list[Path] = []
@@ -89,6 +95,46 @@ def make_private_folder(folder: Path) -> list[Path]:
             if not path.is_symlink() and _narrow(path, PRIVATE):
                 changed.append(path)
     return changed
+
+
+def _on_windows() -> bool:
+    return os.name == "nt"
+
+
+def _windows_account() -> str:
+    """This account as Windows access lists name it: DOMAIN\\user (or the bare user name)."""
+    user = os.environ.get("USERNAME", "")
+    domain = os.environ.get("USERDOMAIN", "")
+    return f"{domain}\\{user}" if domain and user else user
+
+
+def owner_only_acl_command(folder: Path, account: str) -> list[str]:
+    """The ``icacls`` command that makes ``folder`` (and all inside it) reachable by ``account`` only.
+
+    Inherited entries are removed (``/inheritance:r``) and replaced (``/grant:r``) by full control for the
+    account and for SYSTEM, inherited by sub-folders and files (``(OI)(CI)``), applied to what is already
+    inside (``/T``) without listing every file (``/Q``). Administrators can still take ownership, as
+    on every Windows PC; the kiosk account's own files are no longer readable by other users.
+    """
+    return [
+        "icacls",
+        str(folder),
+        "/inheritance:r",
+        "/grant:r",
+        f"{account}:(OI)(CI)F",
+        "/grant:r",
+        # SYSTEM, by its well-known SID: its name is translated on Windows in other languages.
+        "*S-1-5-18:(OI)(CI)F",
+        "/T",
+        "/Q",
+    ]
+
+
+def _run_acl(command: list[str]) -> None:
+    """Run ``icacls``; OSError when it is missing or refuses (as chmod would raise on POSIX)."""
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise PermissionError(errno.EPERM, (done.stderr or done.stdout).strip(), command[1])
 
 
 def _narrow(path: Path, mode: int) -> bool:

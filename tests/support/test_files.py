@@ -14,6 +14,7 @@ import pytest
 
 from kiosk.domain.errors import FileWriteError
 from kiosk.messages import sentence
+from kiosk.support import files
 from kiosk.support.files import PRIVATE, PRIVATE_FOLDER, SHARED, make_private_folder, write_file, write_text
 
 Write = Callable[[int, bytes], int]
@@ -309,3 +310,38 @@ def test_a_mode_that_cannot_be_changed_raises(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(PermissionError) as caught:
         make_private_folder(folder)
     assert caught.value.filename == str(folder / "theirs.db")
+
+
+def test_on_windows_the_folder_gets_an_owner_only_access_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[list[str]] = []
+    monkeypatch.setattr(files, "_on_windows", lambda: True)
+    monkeypatch.setenv("USERDOMAIN", "LAB2")
+    monkeypatch.setenv("USERNAME", "exam")
+    monkeypatch.setattr(files, "_run_acl", ran.append)
+    assert files.make_private_folder(tmp_path / "data") == [tmp_path / "data"]
+    assert ran == [
+        [
+            "icacls",
+            str(tmp_path / "data"),
+            "/inheritance:r",
+            "/grant:r",
+            "LAB2\\exam:(OI)(CI)F",
+            "/grant:r",
+            "*S-1-5-18:(OI)(CI)F",
+            "/T",
+            "/Q",
+        ]
+    ]
+
+
+def test_a_refused_access_list_is_an_os_error_like_a_refused_chmod(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Done:
+        returncode = 5
+        stdout = ""
+        stderr = "Access is denied."
+
+    monkeypatch.setattr(files.subprocess, "run", lambda *args, **kwargs: Done())
+    with pytest.raises(PermissionError, match="Access is denied"):
+        files._run_acl(["icacls", "C:\\data", "/inheritance:r"])
