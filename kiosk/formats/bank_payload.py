@@ -26,7 +26,12 @@ from kiosk.domain.items import (
     Tools,
 )
 
-PAYLOAD_FORMAT = 1
+PAYLOAD_FORMAT = 2
+"""The newest payload format: 2 adds enemy sets, on-screen tools and draws by cognitive level."""
+FIRST_FORMAT = 1
+"""Written for a bank that uses none of format 2's additions, so kiosks of the first release still read it;
+a kiosk that knows only format 1 refuses a format-2 bank rather than draw forms without its enemy sets."""
+READABLE_FORMATS = frozenset({FIRST_FORMAT, PAYLOAD_FORMAT})
 
 
 def _text(text: Text) -> dict[str, str]:
@@ -100,8 +105,9 @@ def _read_tools(data: dict[str, Any]) -> Tools:
 def bank_to_dict(bank: Bank) -> dict[str, Any]:
     """A JSON-able form of the whole bank, images included (base64)."""
     blueprint = bank.blueprint
+    newer = bool(blueprint.enemies or _tools(blueprint.tools) or any(d.level for d in blueprint.draws))
     return {
-        "format": PAYLOAD_FORMAT,
+        "format": PAYLOAD_FORMAT if newer else FIRST_FORMAT,
         "certificate": bank.certificate.value,
         "grade": bank.grade,
         "version": bank.version,
@@ -206,7 +212,7 @@ def bank_from_payload(payload: bytes) -> Bank:
     """Rebuild a Bank from payload bytes; BankError if they are not a bank payload this kiosk reads."""
     try:
         data = json.loads(payload.decode("utf-8"))
-        if data.get("format") != PAYLOAD_FORMAT:
+        if data.get("format") not in READABLE_FORMATS:
             raise BankError("payload.format_unknown", found=repr(data.get("format")), known=PAYLOAD_FORMAT)
         return bank_from_dict(data)
     except BankError:

@@ -31,8 +31,24 @@ def test_unknown_format_is_refused(bank_dir: Path) -> None:
     data["format"] = 99
     with pytest.raises(BankError, match=r"^payload\.format_unknown\b") as caught:
         bank_from_payload(json.dumps(data).encode())
-    assert caught.value.params == {"found": "99", "known": 1}
-    assert "has format 99; this kiosk reads format 1" in sentence(caught.value)
+    assert caught.value.params == {"found": "99", "known": 2}
+    assert "has format 99; this kiosk reads format 2" in sentence(caught.value)
+
+
+def test_a_bank_without_format_2_additions_keeps_format_1_for_first_release_kiosks(bank_dir: Path) -> None:
+    bank = load_bank_dir(bank_dir)
+    assert not bank.blueprint.enemies
+    assert json.loads(bank_to_payload(bank))["format"] == 1
+
+
+def test_enemy_sets_make_a_format_2_payload_that_reads_back(bank_dir: Path) -> None:
+    """A kiosk that knows only format 1 would draw forms without the enemy sets: it must refuse instead."""
+    meta = bank_dir / "bank.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "\nenemies:\n  - [T-008, T-009]\n", encoding="utf-8")
+    bank = load_bank_dir(bank_dir)
+    payload = bank_to_payload(bank)
+    assert json.loads(payload)["format"] == 2
+    assert bank_from_payload(payload).blueprint.enemies == (("T-008", "T-009"),)
 
 
 @pytest.mark.parametrize(
