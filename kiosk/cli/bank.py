@@ -65,6 +65,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the exam-day release code (default: $KIOSK_RELEASE_CODE, or asked for)",
     )
     build.add_argument("--passphrase-env", help="environment variable holding the signing key's passphrase")
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse to build while the item-writing lint has warnings (as 'bank validate --strict' lists)",
+    )
     build.set_defaults(handler=_build)
 
     inspect = verbs.add_parser("inspect", help="show a package's signed header without decrypting it")
@@ -206,6 +211,15 @@ def _release_code(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.strict:
+        cautions = authoring.lint([args.source]).warnings.get(args.source, [])
+        if cautions:
+            for problem in cautions:
+                say(_said(problem, warning=True))
+            raise CommandError(
+                f"{args.source} has {len(cautions)} item-writing warning(s), and --strict builds only a bank "
+                "with none; nothing was built."
+            )
     code = args.release_code or os.environ.get("KIOSK_RELEASE_CODE") or getpass.getpass("Release code: ")
     if not code.strip():
         raise CommandError("A release code is needed to build a package; give --release-code.")

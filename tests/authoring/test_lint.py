@@ -234,22 +234,6 @@ def test_warnings_are_not_problems_of_the_source(bank_dir: Path) -> None:
     assert warnings_of(bank_dir)[bank_dir]
 
 
-def test_the_sample_banks_figures_show_the_cues_the_review_found() -> None:
-    folders = sorted(path for path in ROOT.iterdir() if (path / "bank.yaml").is_file())
-    report = lint(folders)
-    figures = [report.figures[folder] for folder in folders]
-    # The review: the key is the longest option in 151 of 197 single-answer items, nearly always at A.
-    assert sum(f.single for f in figures) == 197
-    assert sum(f.key_longest for f in figures) == 151
-    assert all(f.busiest_position is not None and f.busiest_position[0] == "A" for f in figures)
-    assert all(f.position_p is not None and f.position_p < 0.001 for f in figures)
-    # and 65 % of true/false keys are "true".
-    assert (sum(f.true_keys for f in figures), sum(f.true_false for f in figures)) == (43, 66)
-    assert sum(f.duplicate_clusters for f in figures) > 0
-    for folder in folders:
-        assert "lint.key_longest_share" in {p.code for p in report.warnings[folder]}
-
-
 @pytest.mark.parametrize(
     ("x", "degrees", "p"),
     [(3.841, 1, 0.05), (11.345, 3, 0.01), (7.815, 3, 0.05), (0.0, 2, 1.0), (40.0, 3, 1.0655e-8)],

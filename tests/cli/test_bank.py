@@ -21,11 +21,15 @@ def keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     return folder
 
 
-def _build(bank_dir: Path, keys: Path, output: Path) -> int:
+SAMPLES = Path(__file__).resolve().parents[2] / "question_banks"
+
+
+def _build(bank_dir: Path, keys: Path, output: Path, *more: str) -> int:
     return main(
         [
             *("bank", "build", str(bank_dir), "-o", str(output)),
             *("--signing-key", str(keys / "board.key"), "--release-code", CODE),
+            *more,
         ]
     )
 
@@ -104,6 +108,28 @@ def test_build_refuses_a_bad_source_and_writes_nothing(
     assert _build(bank_dir, keys, package) == 1
     assert "problem(s)" in capsys.readouterr().err
     assert not package.exists()
+
+
+def test_a_strict_build_refuses_a_bank_with_item_writing_warnings(
+    bank_dir: Path, keys: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "m1.1xbank"
+    assert _build(bank_dir, keys, package, "--strict") == 1
+    captured = capsys.readouterr()
+    assert "warning: the key is 8 characters long" in captured.out
+    assert captured.err == (
+        f"kiosk: {bank_dir} has 9 item-writing warning(s), and --strict builds only a bank with none; "
+        "nothing was built.\n"
+    )
+    assert not package.exists()
+
+
+def test_a_sample_bank_builds_strictly(
+    keys: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "r2.1xbank"
+    assert _build(SAMPLES / "recycling-2", keys, package, "--strict") == 0
+    assert "recycling-2 version 2" in capsys.readouterr().out
 
 
 def test_inspect_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

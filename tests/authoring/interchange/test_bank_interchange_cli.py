@@ -66,6 +66,6 @@ def test_export_writes_a_qti3_package(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     assert code == 0
     assert capsys.readouterr().out.startswith(
-        f"Wrote {target}: design-1 version 1, 60 items as a QTI 3.0 package"
+        f"Wrote {target}: design-1 version 2, 128 items as a QTI 3.0 package"
     )
     assert target.read_bytes()[:2] == b"PK"

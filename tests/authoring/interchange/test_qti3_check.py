@@ -63,7 +63,7 @@ def _drop(prefix: str) -> Callable[[Files], None]:
         (_replace("items/DSN1-001.xml", b"imsqtiasi_v3p0", b"imsqti_v2p1"), "namespace"),
         (_replace("items/DSN1-001.xml", b'time-dependent="false"', b""), "time-dependent"),
         (
-            _replace("items/DSN1-001.xml", b"<qti-value>A</qti-value>", b"<qti-value>Z</qti-value>"),
+            _replace("items/DSN1-001.xml", b"<qti-value>B</qti-value>", b"<qti-value>Z</qti-value>"),
             "not a choice",
         ),
         (
