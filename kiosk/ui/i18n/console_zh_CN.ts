@@ -498,8 +498,8 @@ It is shown only now; write it down before closing.</source>
         <translation>备份本考试机</translation>
     </message>
     <message>
-        <source>A backup folder in the folder above holds everything needed to bring this kiosk back on another PC if this one is lost: candidates, sittings, results, bank packages and its signing key, sealed with the passphrase (at least 12 characters). Keep the passphrase apart from the stick.</source>
-        <translation>在上面的文件夹中生成的备份文件夹包含在本机丢失时于另一台电脑上恢复本考试机所需的一切：考生、考场、成绩、题库包以及签名密钥（用口令加密，口令至少 12 个字符）。请把口令与 U 盘分开保管。</translation>
+        <source>Written into the folder above: all this kiosk needs to come back on another PC, its key sealed with the passphrase (12+ characters; keep it apart from the stick).</source>
+        <translation>写入上面的文件夹：在另一台电脑上恢复本考试机所需的一切，密钥用口令加密（至少 12 个字符；口令与 U 盘分开保管）。</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1405,6 +1405,22 @@ It is shown only now; hand it to {name} in person.</source>
         <translation>导出列表（XLSX）</translation>
     </message>
     <message>
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>最后一页</translation>
+    </message>
+    <message>
         <source>PDF, with its tables as CSV and XLSX</source>
         <translation>PDF，其中的表格另存为 CSV 和 XLSX</translation>
     </message>
@@ -1437,12 +1453,16 @@ It is shown only now; hand it to {name} in person.</source>
         <translation>通过</translation>
     </message>
     <message>
-        <source>Showing {shown} of {total} results; {passed} passed.</source>
-        <translation>显示 {total} 条成绩中的 {shown} 条；{passed} 人通过。</translation>
+        <source>No results match the filters.</source>
+        <translation>没有符合筛选条件的成绩。</translation>
     </message>
     <message>
-        <source>Show {count} more</source>
-        <translation>再显示 {count} 条</translation>
+        <source>Showing {first}–{last} of {total} results; {passed} passed.</source>
+        <translation>显示 {total} 条成绩中的第 {first}–{last} 条；{passed} 人通过。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
 </context>
 <context>

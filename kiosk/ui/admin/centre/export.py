@@ -235,6 +235,7 @@ class ExportPage(ConsolePage):
         self.deliveries = QListWidget()
         self.deliveries.setObjectName("export-deliveries")
         self.deliveries.setWordWrap(True)
+        self.deliveries.setMinimumHeight(48)
         self.body.addWidget(self.delivery_title)
         self.body.addWidget(self.link_label)
         self.body.addWidget(self.deliveries, 1)
@@ -280,7 +281,7 @@ class ExportPage(ConsolePage):
         backup_row.addWidget(self.passphrase_again)
         backup_row.addWidget(self.backup_button)
         backup_layout.addWidget(self.backup_title)
-        backup_layout.addWidget(self.backup_help)
+        backup_row.insertWidget(0, self.backup_help, 1)
         backup_layout.addLayout(backup_row)
         self.body.addWidget(backup_card)
 
@@ -345,10 +346,8 @@ class ExportPage(ConsolePage):
         self.backup_help.setText(
             tr(
                 "AdminExport",
-                "A backup folder in the folder above holds everything needed to bring this kiosk back on "
-                "another PC if this one is lost: candidates, sittings, results, bank packages and its "
-                "signing key, sealed with the passphrase (at least 12 characters). Keep the passphrase "
-                "apart from the stick.",
+                "Written into the folder above: all this kiosk needs to come back on another PC, its key "
+                "sealed with the passphrase (12+ characters; keep it apart from the stick).",
             )
         )
         self.passphrase_label.setText(tr("AdminExport", "Passphrase"))
