@@ -86,60 +86,143 @@ def score_attempt(bank: Bank, form: Form, responses: Mapping[str, Response]) -> 
     Passing needs the overall percentage to reach the blueprint's pass mark and every area minimum to be
     met; an area with a minimum but no items on the form counts as not met.
     """
-    if (form.bank_id, form.bank_version) != (bank.bank_id, bank.version):
-        raise RuleError(
-            "score.wrong_bank",
-            form_bank=form.bank_id,
-            form_version=form.bank_version,
-            bank=bank.bank_id,
-            version=bank.version,
-        )
-    stray = sorted(set(responses) - set(form.item_ids))
-    if stray:
-        raise InputError("score.item_not_on_form", item=stray[0])
-    items = {item.id: item for item in bank.items}
-    areas = {competence.id: competence.area for competence in bank.competences}
+    return BankScorer(bank).score(form, responses)
 
-    item_scores: dict[str, float] = {}
-    competence_totals: dict[str, list[float]] = {competence.id: [0.0, 0.0] for competence in bank.competences}
-    area_totals: dict[Area, list[float]] = {}
-    for item_id in form.item_ids:
-        item = items.get(item_id)
-        if item is None:
-            raise BankError("score.item_not_in_bank", bank=bank.bank_id, version=bank.version, item=item_id)
-        if item.competence not in areas:
-            raise BankError(
-                "score.competence_not_in_bank", item=item.id, competence=item.competence, bank=bank.bank_id
+
+class BankScorer:
+    """Scores attempts on one bank: :func:`score_attempt`, for many attempts at once.
+
+    The bank's lookups are built once, and the points a text response (an option id, true or false, a
+    number, a short text) or no response earns on an item are remembered: a registry rescoring thousands
+    of attempts on one bank meets the same few answers to each item over and over. The results are exactly
+    those of scoring each attempt alone, errors included: totals are added up item by item in the form's
+    order, as they always were.
+    """
+
+    # Remembered answers per scorer; past it, answers are scored without being remembered.
+    MEMORY = 200_000
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        areas = {competence.id: competence.area for competence in bank.competences}
+        competences = {competence.id: number for number, competence in enumerate(bank.competences)}
+        self._areas = areas
+        self._items = {item.id: item for item in bank.items}
+        # Per item whose competence the bank has: its remembered answers, competence, area and points.
+        self._slots: dict[str, tuple[dict[Response | None, float], int, int, int, Item]] = {
+            item.id: (
+                {},
+                competences[item.competence],
+                _AREA_INDEX[areas[item.competence]],
+                item.points,
+                item,
             )
-        earned = score_item(item, responses.get(item_id))
-        item_scores[item_id] = earned
-        for totals in (
-            competence_totals.setdefault(item.competence, [0.0, 0.0]),
-            area_totals.setdefault(areas[item.competence], [0.0, 0.0]),
-        ):
-            totals[0] += earned
-            totals[1] += item.points
+            for item in self._items.values()
+            if item.competence in areas
+        }
+        self._remembered = 0
 
-    by_competence = {key: Subscore(*totals) for key, totals in competence_totals.items() if totals[1]}
-    by_area = {area: Subscore(*area_totals[area]) for area in Area if area in area_totals}
-    earned = sum(item_scores.values())
-    possible = float(sum(items[item_id].points for item_id in form.item_ids))
-    percent = Subscore(earned, possible).percent
-    failed_areas = tuple(
-        area
-        for area, minimum in bank.blueprint.area_minimums
-        if not _reaches(by_area.get(area, Subscore(0.0, 0.0)).percent, minimum)
-    )
-    return Result(
-        earned=earned,
-        possible=possible,
-        percent=percent,
-        passed=_reaches(percent, bank.blueprint.pass_mark) and not failed_areas,
-        by_competence=by_competence,
-        by_area=by_area,
-        item_scores=item_scores,
-        failed_areas=failed_areas,
-    )
+    def score(self, form: Form, responses: Mapping[str, Response]) -> Result:
+        """Score every item on ``form`` with ``responses`` (see :func:`score_attempt`)."""
+        bank = self.bank
+        if (form.bank_id, form.bank_version) != (bank.bank_id, bank.version):
+            raise RuleError(
+                "score.wrong_bank",
+                form_bank=form.bank_id,
+                form_version=form.bank_version,
+                bank=bank.bank_id,
+                version=bank.version,
+            )
+        item_ids = form.item_ids
+        on_form = set(item_ids)
+        if not on_form.issuperset(responses):
+            raise InputError("score.item_not_on_form", item=sorted(set(responses) - on_form)[0])
+        slots = self._slots
+        if not on_form.issubset(slots):
+            self._refuse(item_ids, responses)
+        # Points earned and possible by competence and by area, added up item by item in the form's order.
+        competence_earned, competence_possible = [0.0] * len(bank.competences), [0.0] * len(bank.competences)
+        area_earned, area_possible, area_seen = (
+            [0.0] * len(_AREAS),
+            [0.0] * len(_AREAS),
+            [False] * len(_AREAS),
+        )
+        item_scores: dict[str, float] = {}
+        possible = 0
+        answer = responses.get
+        for item_id in item_ids:
+            known, competence, area, points, item = slots[item_id]
+            response = answer(item_id)
+            if type(response) is str or response is None:
+                earned = known.get(response)
+                if earned is None:
+                    earned = self._remember(known, item, response)
+            else:
+                earned = score_item(item, response)
+            item_scores[item_id] = earned
+            competence_earned[competence] += earned
+            competence_possible[competence] += points
+            area_earned[area] += earned
+            area_possible[area] += points
+            area_seen[area] = True
+            possible += points
+        by_competence = {
+            competence.id: Subscore(competence_earned[number], competence_possible[number])
+            for number, competence in enumerate(bank.competences)
+            if competence_possible[number]
+        }
+        by_area = {
+            area: Subscore(area_earned[number], area_possible[number])
+            for number, area in enumerate(_AREAS)
+            if area_seen[number]
+        }
+        earned_total = sum(item_scores.values())
+        percent = Subscore(earned_total, float(possible)).percent
+        failed_areas = tuple(
+            area
+            for area, minimum in bank.blueprint.area_minimums
+            if not _reaches(by_area.get(area, Subscore(0.0, 0.0)).percent, minimum)
+        )
+        return Result(
+            earned=earned_total,
+            possible=float(possible),
+            percent=percent,
+            passed=_reaches(percent, bank.blueprint.pass_mark) and not failed_areas,
+            by_competence=by_competence,
+            by_area=by_area,
+            item_scores=item_scores,
+            failed_areas=failed_areas,
+        )
+
+    def _remember(self, known: dict[Response | None, float], item: Item, response: str | None) -> float:
+        """Score a text response (or none) to ``item`` and remember the points while there is room."""
+        earned = score_item(item, response)
+        if self._remembered < self.MEMORY:
+            known[response] = earned
+            self._remembered += 1
+        return earned
+
+    def _refuse(self, item_ids: tuple[str, ...], responses: Mapping[str, Response]) -> None:
+        """Raise the error scoring the form item by item meets first (some item is not in the bank)."""
+        bank = self.bank
+        for item_id in item_ids:
+            item = self._items.get(item_id)
+            if item is None:
+                raise BankError(
+                    "score.item_not_in_bank", bank=bank.bank_id, version=bank.version, item=item_id
+                )
+            if item.competence not in self._areas:
+                raise BankError(
+                    "score.competence_not_in_bank",
+                    item=item.id,
+                    competence=item.competence,
+                    bank=bank.bank_id,
+                )
+            score_item(item, responses.get(item_id))
+
+
+_AREAS = tuple(Area)
+_AREA_INDEX = {area: number for number, area in enumerate(_AREAS)}
 
 
 def _share(item: Item, response: Response) -> float:

@@ -34,12 +34,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
+from functools import reduce
+from itertools import chain
+from operator import add, itemgetter, le
+from typing import Any, NamedTuple, cast
 
 from kiosk.domain.errors import InputError
 from kiosk.domain.forms import Form, FormItem
 from kiosk.domain.items import GRADE_NAMES, Area
 from kiosk.domain.journal import JournalEntry
+from kiosk.formats.encoding import PlacedObject
 from kiosk.formats.records import canonical_json
 from kiosk.formats.result_rules import RULES_KEY, ResultRules, RulesFormatError, parse_rules
 
@@ -68,10 +72,11 @@ _DIGEST = re.compile(r"[0-9a-f]{64}")
 _NUL = "\x00"
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _AREAS = ", ".join(area.value for area in Area)
+_AREA_NAMES = frozenset(area.value for area in Area)
 
 
 class ResponseLine(NamedTuple):
-    """One answer line; a plain tuple because an import reads a hundred of them per attempt."""
+    """One answer line, as :attr:`AttemptContent.responses` lists them."""
 
     item_id: str
     position: int
@@ -79,6 +84,20 @@ class ResponseLine(NamedTuple):
     flagged: bool
     score: float
     max_score: float | None
+
+
+class ResponseColumns(NamedTuple):
+    """An attempt's answer lines as columns, line ``n`` (position ``n + 1``) at index ``n`` of each.
+
+    What the registry stores and rescores, a hundred lines at a time: columns go to the database and into
+    lookups without a Python step per line.
+    """
+
+    item_ids: tuple[str, ...]
+    responses: tuple[object, ...]
+    flags: tuple[bool, ...]
+    scores: tuple[float, ...]
+    maxima: tuple[float | None, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +131,28 @@ class AttemptContent:
     competences: dict[str, tuple[float, float]]
     journal_head: str
     journal_length: int
-    responses: tuple[ResponseLine, ...]
+    lines: ResponseColumns
+    """The answer lines (see :attr:`responses` for them one by one)."""
     form: Form
     """The form the candidate sat, drawn from the attempt's bank."""
     rules: ResultRules | None = None
     """The rules the result was judged by; None in bundles made before results carried them."""
     journal_entries: tuple[JournalEntry, ...] | None = None
     """The attempt's answer journal; None when the kiosk did not send it."""
+    signed_json: Mapping[str, str] | None = None
+    """The JSON of ``result``, ``form``, ``events`` and ``checkpoints`` as the kiosk signed it, when the
+    bundle was read in outline (None otherwise: encode ``raw`` instead)."""
+
+    @property
+    def responses(self) -> tuple[ResponseLine, ...]:
+        """The answer lines, one by one, in the order they came."""
+        lines = self.lines
+        return tuple(
+            ResponseLine(item_id, position, response, flagged, score, maximum)
+            for position, (item_id, response, flagged, score, maximum) in enumerate(
+                zip(*lines, strict=True), start=1
+            )
+        )
 
     @property
     def day(self) -> str:
@@ -157,6 +191,20 @@ def record_digest(attempt: Mapping[str, Any]) -> str:
     """SHA-256 of an attempt's record (everything but its audit trail), in canonical JSON."""
     record = {key: value for key, value in attempt.items() if key not in TRAIL_FIELDS}
     return hashlib.sha256(canonical_json(record)).hexdigest()
+
+
+def signed_record_digest(attempt: PlacedObject) -> str:
+    """:func:`record_digest` over the bytes the kiosk signed: the attempt's members but its audit trail.
+
+    A kiosk signs canonical JSON, whose every part is the canonical JSON of that part, so for a bundle a
+    kiosk wrote this is the record's canonical digest without encoding the record again. For JSON written
+    some other way (spaces, escapes, another order) it is a digest of the record as written: two equal
+    digests still mean two equal records, and a record sent again written differently is kept aside as
+    differing rather than taken as the same.
+    """
+    text, places = attempt.text, attempt.places
+    members = [text[start:end] for key, (start, _, end) in places.items() if key not in TRAIL_FIELDS]
+    return hashlib.sha256(("{" + ",".join(members) + "}").encode("utf-8")).hexdigest()
 
 
 class _Reader:
@@ -365,22 +413,33 @@ def _attempt(read: _Reader, raw: Mapping[str, Any], position: int) -> AttemptCon
     state = read.text(raw, "state", where)
     if state not in FINISHED_STATES:
         raise read.fail("bundle_content.state_unknown", where, "state")
+    # Read in outline, a bundle holds no NaN or infinity anywhere (see parse_json_outline).
+    placed = isinstance(raw, PlacedObject)
     for name in TRAIL_FIELDS:
-        read.finite(read.array(raw, name, where), f"{where}.{name}")
+        trail = read.array(raw, name, where)
+        if not placed:
+            read.finite(trail, f"{where}.{name}")
     bank_id = read.text(bank, "id", f"{where}.bank", MAX_ID_LENGTH)
     bank_version = read.integer(bank, "version", f"{where}.bank", 1, MAX_VERSION)
     form = _form(read, raw, attempt_id, bank_id, bank_version)
     totals = _totals(read, result, attempt_id)
     competences = _parts(read, result, "by_competence", attempt_id, totals)
     _parts(read, result, "by_area", attempt_id, totals)
-    responses = _responses(read, raw, attempt_id, form, totals)
-    _item_scores(read, result, attempt_id, form, totals)
+    on_form = set(form.item_ids)
+    responses = _responses(read, raw, attempt_id, form, on_form, totals)
+    _item_scores(read, result, attempt_id, on_form, totals)
     read.optional_number(raw, "granted_seconds", where, high=MAX_SECONDS)
     journal_place = f"{where}.journal"
+    digest, signed = "", None
+    if isinstance(raw, PlacedObject):
+        # Every part of the record has its place in the signed text: no need to encode it again.
+        digest = signed_record_digest(raw)
+        text, places = raw.text, raw.places
+        signed = {name: text[places[name][1] : places[name][2]] for name in _SIGNED_JSON}
     parsed = AttemptContent(
         attempt_id=attempt_id,
         raw=raw,
-        content_digest="",
+        content_digest=digest,
         candidate_number=read.text(candidate, "number", f"{where}.candidate", MAX_ID_LENGTH),
         candidate_name=read.text(candidate, "name", f"{where}.candidate"),
         candidate_name_zh=read.optional_text(candidate, "name_zh", f"{where}.candidate"),
@@ -405,17 +464,24 @@ def _attempt(read: _Reader, raw: Mapping[str, Any], position: int) -> AttemptCon
         competences=competences,
         journal_head=read.digest(journal, "head", journal_place),
         journal_length=read.integer(journal, "length", journal_place),
-        responses=responses,
+        lines=responses,
         form=form,
         rules=_rules(read, result, where),
         journal_entries=_journal(read, journal, attempt_id),
+        signed_json=signed,
     )
+    if signed is not None:
+        return parsed
     # Last, once every field it covers has been checked; NaN in a field not read above is caught here.
     try:
         digest = record_digest(raw)
     except ValueError:
         raise read.fail("bundle_content.not_finite", where) from None
     return replace(parsed, content_digest=digest)
+
+
+# The parts of an attempt the registry keeps as JSON beside its columns.
+_SIGNED_JSON = ("result", "form", "events", "checkpoints")
 
 
 def _form(read: _Reader, raw: Mapping[str, Any], attempt_id: str, bank_id: str, version: int) -> Form:
@@ -438,10 +504,12 @@ def _form(read: _Reader, raw: Mapping[str, Any], attempt_id: str, bank_id: str, 
     raw_items = read.array(data, "items", place)
     if len(raw_items) > MAX_FORM_ITEMS:
         raise read.fail("bundle_content.form_too_long", place, "items", limit=MAX_FORM_ITEMS)
-    items = []
+    items = _known_form_items(raw_items)
+    if items is not None:
+        return Form(bank_id, version, seed, items)
+    found = []
     seen: set[str] = set()
     for number, raw_item in enumerate(raw_items, start=1):
-        # The well-formed case, checked inline: this runs for every item of every attempt imported.
         if type(raw_item) is dict:
             item_id: Any = raw_item.get("item_id")
             options: Any = raw_item.get("option_order", _NO_IDS)
@@ -453,23 +521,43 @@ def _form(read: _Reader, raw: Mapping[str, Any], attempt_id: str, bank_id: str, 
                 and item_id not in seen
             ):
                 try:
-                    form_item = _KNOWN_ITEMS.get((item_id, *options, None, *premises))
+                    form_item = _KNOWN_ITEMS.get((item_id, tuple(options), tuple(premises)))
                 except TypeError:  # something unhashable where an id should be
                     form_item = None
                 if form_item is None:
                     form_item = _form_item(item_id, options, premises)
                 if form_item is not None:
                     seen.add(item_id)
-                    items.append(form_item)
+                    found.append(form_item)
                     continue
         _refuse_form_item(read, raw_item, f"{place}.items[{number}]", attempt_id, seen)
-    return Form(bank_id, version, seed, tuple(items))
+    return Form(bank_id, version, seed, tuple(found))
 
 
 _NO_IDS: list[str] = []
-# Form items already found well formed, by item id, option order, None, premise order: forms repeat the
+# Form items already found well formed, by item id, option order and premise order: forms repeat the
 # same items with a few option orders over and over.
 _KNOWN_ITEMS: dict[tuple[object, ...], FormItem] = {}
+_FORM_ITEM_FIELDS = itemgetter("item_id", "option_order", "premise_order")
+
+
+def _known_form_items(raw_items: list[Any]) -> tuple[FormItem, ...] | None:
+    """The form's items when each is one already found well formed and no item is there twice; else None.
+
+    The well-formed case, checked a whole form at a time (this runs for every item of every attempt
+    imported); None sends the form through the item-by-item reading, which names what is wrong.
+    """
+    if not raw_items or set(map(type, raw_items)) != {dict}:
+        return None
+    try:
+        item_ids, options, premises = zip(*map(_FORM_ITEM_FIELDS, raw_items), strict=True)
+        if len(set(item_ids)) != len(item_ids) or set(map(type, chain(options, premises))) != {list}:
+            return None
+        keys = zip(item_ids, map(tuple, options), map(tuple, premises), strict=True)
+        items = tuple(map(_KNOWN_ITEMS.get, keys))
+    except (KeyError, TypeError):  # a field missing, or something unhashable where an id should be
+        return None
+    return cast(tuple[FormItem, ...], items) if all(items) else None
 
 
 def _is_id(value: object) -> bool:
@@ -484,7 +572,7 @@ def _form_item(item_id: object, options: list[Any], premises: list[Any]) -> Form
         return None
     form_item = FormItem(str(item_id), tuple(options), tuple(premises))
     if len(_KNOWN_ITEMS) < 65536:
-        _KNOWN_ITEMS[(item_id, *options, None, *premises)] = form_item
+        _KNOWN_ITEMS[(item_id, form_item.option_order, form_item.premise_order)] = form_item
     return form_item
 
 
@@ -539,7 +627,7 @@ def _parts(
     for key, subscore in read.obj(result, name, place).items():
         if not isinstance(subscore, Mapping) or len(key) > MAX_ID_LENGTH:
             raise read.fail("bundle_content.not_competence_map", place, name)
-        if name == "by_area" and key not in {area.value for area in Area}:
+        if name == "by_area" and key not in _AREA_NAMES:
             raise read.fail("bundle_content.not_area", place, name, areas=_AREAS)
         where = f"{place}.{name}.{key}"
         possible = read.number(subscore, "possible", where, high=totals.possible)
@@ -563,7 +651,7 @@ def _parts(
 
 
 def _item_scores(
-    read: _Reader, result: Mapping[str, Any], attempt_id: str, form: Form, totals: _Totals
+    read: _Reader, result: Mapping[str, Any], attempt_id: str, on_form: set[str], totals: _Totals
 ) -> None:
     """The result's own item scores, when it has them: items on the form, each in range."""
     scores = result.get("item_scores")
@@ -572,8 +660,17 @@ def _item_scores(
     place = f"attempts[{attempt_id}].result"
     if not isinstance(scores, Mapping):
         raise read.fail("bundle_content.not_points_map", place, "item_scores")
-    on_form = set(form.item_ids)
     high = totals.possible
+    values = scores.values()
+    # The usual case at once: items of the form, numbers from 0 to the points possible (a NaN, which
+    # fails every comparison, makes the sum NaN, unequal to itself).
+    if (
+        on_form.issuperset(scores)
+        and set(map(type, values)) <= _NUMBER_TYPE_SET
+        and (not values or (min(values) >= 0 and max(values) <= high))
+        and (total := sum(values)) == total
+    ):
+        return
     for item_id, score in scores.items():
         if item_id not in on_form:
             raise InputError(
@@ -597,18 +694,69 @@ _NUMBER_TYPES = (int, float)
 _ANSWER_TYPES = (str, list, dict, type(None))
 
 
+_LINE_FIELDS = itemgetter("item_id", "flagged", "score", "max", "response")
+_ANSWER_TYPE_SET = frozenset(_ANSWER_TYPES)
+_NUMBER_TYPE_SET = frozenset(_NUMBER_TYPES)
+
+
+def _whole_lines(
+    raw_lines: list[Any], on_form: set[str], high: float
+) -> tuple[ResponseColumns, float] | None:
+    """The response lines and the points they add up to, when every line is well formed; else None.
+
+    The well-formed case, checked an attempt at a time (this runs for every answer of every attempt
+    imported): each line names a different item of the form, every item has one, the flag is a boolean,
+    the answer a text, list, map or null, and 0 <= score <= max <= MAX_POINTS with score <= ``high``.
+    None sends the lines through :func:`_responses`' line-by-line reading, which names what is wrong
+    (a line without ``max`` or ``response``, which that reading takes as null, goes there too).
+    """
+    if len(raw_lines) != len(on_form) or set(map(type, raw_lines)) != {dict}:
+        return None
+    try:
+        item_ids, flags, scores, maxima, answers = zip(*map(_LINE_FIELDS, raw_lines), strict=True)
+        if set(item_ids) != on_form:  # so each item of the form once, and nothing else
+            return None
+    except (KeyError, TypeError):  # a field missing, or something unhashable where an id should be
+        return None
+    score_types, maximum_types = set(map(type, scores)), set(map(type, maxima))
+    if (
+        set(map(type, flags)) != {bool}
+        or not set(map(type, answers)) <= _ANSWER_TYPE_SET
+        or not score_types <= _NUMBER_TYPE_SET
+        or not maximum_types <= _NUMBER_TYPE_SET
+        # NaN fails each comparison it is in, so a line holding one fails here.
+        or not all(map(le, scores, maxima))
+        or not min(scores) >= 0
+        or not max(scores) <= high
+        or not max(maxima) <= MAX_POINTS
+    ):
+        return None
+    # Added in order, as the line-by-line reading adds them.
+    earned = reduce(add, scores, 0.0)
+    if score_types != {float}:
+        scores = tuple(map(float, scores))
+    if maximum_types != {float}:
+        maxima = tuple(map(float, maxima))
+    return ResponseColumns(item_ids, answers, flags, scores, maxima), earned
+
+
 def _responses(
-    read: _Reader, raw: Mapping[str, Any], attempt_id: str, form: Form, totals: _Totals
-) -> tuple[ResponseLine, ...]:
-    """One line per item on the form, each score within the item's points, adding up to the total."""
+    read: _Reader, raw: Mapping[str, Any], attempt_id: str, form: Form, on_form: set[str], totals: _Totals
+) -> ResponseColumns:
+    """One line per item on the form (``on_form``: their ids), each score within the item's points, adding
+    up to the total."""
     where = f"attempts[{attempt_id}]"
-    on_form = set(form.item_ids)
     high = totals.possible
-    lines = []
+    raw_lines = read.array(raw, "responses", where)
+    whole = _whole_lines(raw_lines, on_form, high)
+    if whole is not None:
+        lines, earned = whole
+        _check_earned(read, attempt_id, totals, earned, len(raw_lines))
+        return lines
+    found: list[tuple[str, object, bool, float, float | None]] = []
     seen: set[str] = set()
     earned = 0.0
-    for position, line in enumerate(read.array(raw, "responses", where), start=1):
-        # The well-formed case, checked inline: this runs for every answer of every attempt imported.
+    for position, line in enumerate(raw_lines, start=1):
         if type(line) is dict:
             item_id: Any = line.get("item_id")
             flagged: Any = line.get("flagged")
@@ -633,7 +781,7 @@ def _responses(
                 seen.add(item_id)
                 maximum = None if max_score is None else float(max_score)
                 earned += score
-                lines.append(ResponseLine(item_id, position, response, flagged, float(score), maximum))
+                found.append((item_id, response, flagged, float(score), maximum))
                 continue
         _refuse_response(read, line, position, attempt_id, seen, on_form, high)
     if len(seen) < len(on_form):
@@ -641,7 +789,15 @@ def _responses(
         raise InputError(
             "bundle_content.form_item_unanswered", bundle_id=read.bundle_id, attempt=attempt_id, item=missing
         )
-    if abs(earned - totals.earned) > POINTS_SLACK + 1e-4 * len(lines):
+    _check_earned(read, attempt_id, totals, earned, len(found))
+    if not found:
+        return ResponseColumns((), (), (), (), ())
+    return ResponseColumns(*zip(*found, strict=True))
+
+
+def _check_earned(read: _Reader, attempt_id: str, totals: _Totals, earned: float, lines: int) -> None:
+    """Refuse response lines whose scores do not add up to the attempt's points."""
+    if abs(earned - totals.earned) > POINTS_SLACK + 1e-4 * lines:
         raise InputError(
             "bundle_content.earned_not_sum",
             bundle_id=read.bundle_id,
@@ -649,7 +805,6 @@ def _responses(
             earned=_shown(totals.earned),
             total=_shown(round(earned, 4)),
         )
-    return tuple(lines)
 
 
 def _refuse_response(

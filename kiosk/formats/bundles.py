@@ -30,7 +30,13 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 
 from kiosk.domain.errors import SecurityError
-from kiosk.formats.encoding import ByteReader, canonical_json, parse_json_object, purpose_label
+from kiosk.formats.encoding import (
+    ByteReader,
+    canonical_json,
+    parse_json_object,
+    parse_json_outline,
+    purpose_label,
+)
 from kiosk.formats.keys import PrivateIdentity, PublicIdentity, verify_signature
 
 BUNDLE_MAGIC = b"1XRSLT\x00"
@@ -137,7 +143,10 @@ def open_bundle(
 ) -> dict[str, object]:
     """Decrypt, check the kiosk's signature and the outer header, and return the signed fields.
 
-    ``kiosks`` maps each enrolled kiosk id to its public identity.
+    ``kiosks`` maps each enrolled kiosk id to its public identity. The signed JSON is read once, in outline
+    (:func:`~kiosk.formats.encoding.parse_json_outline`): the objects two levels down, such as each attempt
+    in ``attempts``, know where their members lie in the signed text, so an attempt's record can be
+    digested and kept from the bytes the kiosk signed rather than encoded again.
     """
     header, prefix, sealed = _parse_outer(data)
     if header.recipient_key_id != registry.key_id:
@@ -156,8 +165,8 @@ def open_bundle(
     signature = reader.rest()
     if len(signature) != _SIGNATURE_LENGTH:
         raise SecurityError("bundle.signature_damaged", bundle_id=header.bundle_id)
-    inner = parse_json_object(
-        signed, "bundle.signed_unreadable", "bundle.signed_field_twice", bundle_id=header.bundle_id
+    inner = parse_json_outline(
+        signed, "bundle.signed_unreadable", "bundle.signed_field_twice", depth=2, bundle_id=header.bundle_id
     )
     kiosk = _enrolled_kiosk(inner, kiosks, header.bundle_id)
     try:

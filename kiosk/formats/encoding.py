@@ -9,6 +9,7 @@ import re
 import secrets
 import struct
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from kiosk.domain.errors import SecurityError
@@ -37,11 +38,14 @@ def parse_json_object(data: bytes, unreadable: str, twice: str, /, **params: obj
     """
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
-                raise SecurityError(twice, key=key, **params)
-            result[key] = value
+        # The dict is built in C; only an object that lost a member on the way is looked at again.
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    raise SecurityError(twice, key=key, **params)
+                seen.add(key)
         return result
 
     try:
@@ -52,6 +56,183 @@ def parse_json_object(data: bytes, unreadable: str, twice: str, /, **params: obj
     if not isinstance(value, dict):
         raise SecurityError(unreadable, **params)
     return value
+
+
+class PlacedObject(dict[str, Any]):
+    """A JSON object that knows where each of its members lies in the text it was read from.
+
+    ``places`` maps each key to three offsets into ``text``: where the member's name starts, where its value
+    starts and where its value ends. So ``text[start:end]`` is the member as written and
+    ``text[value_start:end]`` its value as written, which a reader can hash or keep without encoding the
+    value again. It compares, copies and encodes like the plain dict it otherwise is.
+    """
+
+    __slots__ = ("places", "text")
+
+    text: str
+    places: dict[str, tuple[int, int, int]]
+
+
+class _Unfit(Exception):
+    """The text is not one the outline reader vouches for; it is read the careful way instead."""
+
+
+def _distinct(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _Unfit
+    return found
+
+
+class _FiniteNumbers(dict[str, float]):
+    """Each number literal read, as its float; an infinity (a literal too large for a float) stops the read.
+
+    Looked up in C for every number with a fraction or exponent in a bundle (three hundred an attempt),
+    which costs less than making the float again: bundles repeat the same few literals (1.0, 0.0, 5400.0).
+    """
+
+    LIMIT = 10_000
+
+    def __missing__(self, number: str) -> float:
+        value = float(number)
+        if value - value != 0.0:  # only an infinity gives NaN here
+            raise _Unfit
+        if len(self) < self.LIMIT:
+            self[number] = value
+        return value
+
+
+def _no_constant(name: str) -> object:
+    raise _Unfit  # NaN, Infinity or -Infinity
+
+
+# The C scanner the outline reader hands every value below its outline to: the same JSON reader as
+# json.loads, with duplicate names, NaN and infinities stopping the outline read.
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_distinct, parse_float=_FiniteNumbers().__getitem__, parse_constant=_no_constant
+)
+_SCAN: Callable[[str, int], tuple[Any, int]] = vars(_DECODER)["scan_once"]
+# json's own string reader (its C one where there is one), which json.decoder has but does not declare.
+_scanstring: Callable[[str, int, bool], tuple[str, int]] = vars(json.decoder)["scanstring"]
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def parse_json_outline(
+    data: bytes, unreadable: str, twice: str, /, depth: int, **params: object
+) -> dict[str, Any]:
+    """:func:`parse_json_object`, with the objects of the outer ``depth`` + 1 levels as :class:`PlacedObject`.
+
+    Level 0 is the object itself, level 1 its members' values, level 2 the elements or members of those,
+    and so on: with ``depth=2`` the attempts in a bundle's ``attempts`` list come back with the places of
+    their members. The places are worth having only when they tell the whole truth, so the outline is
+    given only for text with no name twice in any object, no NaN or infinity and no ``\\u`` escape (which
+    may hide a surrogate no text column can keep); any other text, readable or not, comes back as
+    :func:`parse_json_object` reads it, plain dicts and the same errors.
+    """
+    try:
+        text = data.decode("utf-8")
+        # A kiosk writes no \u escape but for a control character; as one may hide a surrogate, the rare
+        # text with any is read the careful way.
+        if "\\" not in text or "\\u" not in text:  # the first looks for one character, much faster
+            index = _skip(text, 0)
+            if text[index] == "{":
+                value, index = _outline_object(text, index, depth)
+                if _skip(text, index) == len(text):
+                    return value
+    except (_Unfit, ValueError, IndexError, RecursionError, StopIteration):
+        pass
+    return parse_json_object(data, unreadable, twice, **params)
+
+
+_BLANK = " \t\n\r"
+
+
+def _skip(text: str, index: int) -> int:
+    """Where the JSON whitespace from ``index`` on ends."""
+    blank = _SPACE.match(text, index)
+    return blank.end() if blank else index
+
+
+def _outline_value(text: str, index: int, depth: int) -> tuple[Any, int]:
+    """The value starting at ``text[index]`` and where it ends; containers above ``depth`` 0 read here."""
+    if depth >= 0:
+        char = text[index]
+        if char == "{":
+            return _outline_object(text, index, depth)
+        if char == "[":
+            return _outline_array(text, index, depth)
+    found: tuple[Any, int] = _SCAN(text, index)
+    return found
+
+
+def _outline_object(text: str, index: int, depth: int) -> tuple[PlacedObject, int]:
+    """The object whose ``{`` is at ``text[index]``, read as json.loads reads one, and where it ends.
+
+    Written for canonical JSON, which has no whitespace between tokens: each place where JSON allows some
+    looks at one character before it asks the regular expression.
+    """
+    found = PlacedObject()
+    places: dict[str, tuple[int, int, int]] = {}
+    found.text, found.places = text, places
+    index += 1
+    if text[index] in _BLANK:
+        index = _skip(text, index)
+    if text[index] == "}":
+        return found, index + 1
+    inner = depth - 1
+    while text[index] == '"':
+        start = index
+        key, index = _scanstring(text, index + 1, True)
+        if text[index] in _BLANK:
+            index = _skip(text, index)
+        if text[index] != ":":
+            break
+        index += 1
+        if text[index] in _BLANK:
+            index = _skip(text, index)
+        value_start = index
+        value, index = _outline_value(text, index, inner)
+        if key in found:
+            break
+        found[key] = value
+        places[key] = (start, value_start, index)
+        char = text[index]
+        if char in _BLANK:
+            index = _skip(text, index)
+            char = text[index]
+        if char == "}":
+            return found, index + 1
+        if char != ",":
+            break
+        index += 1
+        if text[index] in _BLANK:
+            index = _skip(text, index)
+    raise _Unfit
+
+
+def _outline_array(text: str, index: int, depth: int) -> tuple[list[Any], int]:
+    """The array whose ``[`` is at ``text[index]``, read as json.loads reads one, and where it ends."""
+    found: list[Any] = []
+    index += 1
+    if text[index] in _BLANK:
+        index = _skip(text, index)
+    if text[index] == "]":
+        return found, index + 1
+    inner = depth - 1
+    while True:
+        value, index = _outline_value(text, index, inner)
+        found.append(value)
+        char = text[index]
+        if char in _BLANK:
+            index = _skip(text, index)
+            char = text[index]
+        if char == "]":
+            return found, index + 1
+        if char != ",":
+            raise _Unfit
+        index += 1
+        if text[index] in _BLANK:
+            index = _skip(text, index)
 
 
 def purpose_label(purpose: str) -> bytes:

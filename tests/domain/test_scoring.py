@@ -11,7 +11,7 @@ from kiosk.domain.errors import BankError, InputError, RuleError
 from kiosk.domain.forms import Form, FormItem, assemble_form
 from kiosk.domain.items import Area, Bank, Choice, Draw, Item, ItemType, ScoringRule, Text
 from kiosk.domain.responses import Response
-from kiosk.domain.scoring import Result, Subscore, score_attempt, score_item
+from kiosk.domain.scoring import BankScorer, Result, Subscore, score_attempt, score_item
 from kiosk.messages import sentence
 
 
@@ -337,3 +337,42 @@ def test_result_is_a_plain_value(bank: Bank) -> None:
 
 def _choices(*ids: str) -> tuple[Choice, ...]:
     return tuple(Choice(choice_id, Text(choice_id)) for choice_id in ids)
+
+
+# --- many attempts on one bank ---------------------------------------------------------------------------
+
+
+def test_a_bank_scorer_scores_many_attempts_as_each_alone(bank: Bank) -> None:
+    scorer = BankScorer(bank)
+    answers: list[dict[str, Response]] = [
+        FULL_RESPONSES,
+        PARTIAL_RESPONSES,
+        {},
+        {**FULL_RESPONSES, "SGL": "A", "TF": "true", "TXT": "water"},
+        {**PARTIAL_RESPONSES, "TF": False, "NUM": "2.50"},  # type: ignore[dict-item]  # a kiosk's boolean
+        FULL_RESPONSES,
+    ]
+    for seed, responses in enumerate(answers * 2, start=1):
+        form = assemble_form(bank, seed)
+        # The second time round every text answer's points are remembered ones.
+        assert scorer.score(form, responses) == score_attempt(bank, form, responses)
+
+
+def test_a_bank_scorer_remembers_only_what_it_has_room_for(bank: Bank) -> None:
+    scorer = BankScorer(bank)
+    scorer.MEMORY = 3
+    form = assemble_form(bank, 1)
+    for _ in range(2):
+        assert scorer.score(form, FULL_RESPONSES) == score_attempt(bank, form, FULL_RESPONSES)
+    assert scorer._remembered == 3
+
+
+def test_a_bank_scorer_raises_what_scoring_item_by_item_meets_first(bank: Bank) -> None:
+    scorer = BankScorer(bank)
+    form = Form(bank.bank_id, bank.version, 1, (FormItem("SGL"), FormItem("GONE")))
+    for _ in range(2):  # an answer that does not fit is never remembered
+        with pytest.raises(InputError, match=r"^response\.unknown_option\b"):
+            scorer.score(form, {"SGL": "Z"})
+    with pytest.raises(BankError) as caught:
+        scorer.score(form, {"SGL": "B"})
+    assert caught.value.code == "score.item_not_in_bank"

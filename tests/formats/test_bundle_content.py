@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,7 +12,14 @@ import pytest
 
 from kiosk.domain.errors import InputError
 from kiosk.domain.items import Area, Competence, Text
-from kiosk.formats.bundle_content import CONTENT_VERSION, parse_bundle_content, record_digest
+from kiosk.formats.bundle_content import (
+    CONTENT_VERSION,
+    TRAIL_FIELDS,
+    parse_bundle_content,
+    record_digest,
+    signed_record_digest,
+)
+from kiosk.formats.encoding import PlacedObject, canonical_json, parse_json_outline
 from kiosk.formats.keys import KeyKind, generate_identity
 from kiosk.messages import sentence
 from tests.fixtures.registry import Kiosk, attempt, incident, inner_fields
@@ -21,6 +30,11 @@ def inner(**changes: Any) -> dict[str, Any]:
     fields = inner_fields(kiosk, 3, [attempt("A-1"), attempt("A-2", "C2")], [incident(1), incident(2, "A-1")])
     fields.update(changes)
     return fields
+
+
+def read(fields: dict[str, Any], outline: bool) -> dict[str, Any]:
+    """The fields as given, or as a registry reads them from the bytes a kiosk signs (in outline)."""
+    return read_text(canonical_json(fields).decode()) if outline else fields
 
 
 def test_a_well_formed_bundle_is_read_into_typed_parts() -> None:
@@ -198,9 +212,12 @@ def broken(path: str, value: Any) -> dict[str, Any]:
         ("responses.0.max", "one", "bundle_content.not_number", "attempts[A-2].responses[1].max"),
     ],
 )
-def test_each_malformed_attempt_field_is_named(path: str, value: Any, code: str, field: str) -> None:
+@pytest.mark.parametrize("outline", [False, True], ids=["plain", "outline"])
+def test_each_malformed_attempt_field_is_named(
+    path: str, value: Any, code: str, field: str, outline: bool
+) -> None:
     with pytest.raises(InputError) as caught:
-        parse_bundle_content(broken(path, value))
+        parse_bundle_content(read(broken(path, value), outline))
     assert caught.value.code == code
     assert (caught.value.params["bundle_id"], caught.value.params["field"]) == ("K1-000003", field)
     said = sentence(caught.value)
@@ -232,11 +249,12 @@ def test_an_attempt_listed_twice_is_refused() -> None:
     assert sentence(caught.value) == "The result bundle K1-000003 is malformed: it holds attempt A-1 twice."
 
 
-def test_an_item_answered_twice_is_refused() -> None:
+@pytest.mark.parametrize("outline", [False, True], ids=["plain", "outline"])
+def test_an_item_answered_twice_is_refused(outline: bool) -> None:
     twice = attempt("A-1")
     twice["responses"].append(dict(twice["responses"][0]))
     with pytest.raises(InputError, match=r"^bundle_content\.answer_twice\b") as caught:
-        parse_bundle_content(inner(attempts=[twice]))
+        parse_bundle_content(read(inner(attempts=[twice]), outline))
     assert caught.value.params == {"bundle_id": "K1-000003", "attempt": "A-1", "item": "T-001"}
     assert "attempt A-1 answers item T-001 twice" in sentence(caught.value)
 
@@ -268,3 +286,67 @@ def test_bundle_level_fields_are_checked(changes: dict[str, Any], message: str) 
         parse_bundle_content(inner(**changes))
     assert caught.value.code.startswith("bundle_content.")
     assert f"The result bundle K1-000003 is malformed: {message}" in sentence(caught.value)
+
+
+def test_an_attempt_read_in_outline_is_digested_and_kept_from_the_bytes_signed() -> None:
+    fields = inner(attempts=[attempt("A-1"), attempt("A-2", "C2", items=5)])
+    plain, outlined = parse_bundle_content(fields), parse_bundle_content(read(fields, True))
+    for careful, fast in zip(plain.attempts, outlined.attempts, strict=True):
+        assert isinstance(fast.raw, PlacedObject) and careful.signed_json is None
+        # The same digest as encoding the record again, since a kiosk signs canonical JSON.
+        assert fast.content_digest == careful.content_digest == record_digest(fast.raw)
+        assert fast.content_digest == signed_record_digest(fast.raw)
+        assert fast.signed_json == {
+            name: canonical_json(fast.raw[name]).decode() for name in ("result", "form", *TRAIL_FIELDS)
+        }
+        # Every other part read the same either way.
+        assert replace(fast, raw=careful.raw, signed_json=None) == careful
+    assert replace(outlined, attempts=plain.attempts) == plain
+
+
+def test_a_record_written_some_other_way_is_digested_as_written() -> None:
+    fields = inner()
+    content = parse_bundle_content(read_text(json.dumps(fields, sort_keys=True, indent=1)))
+    first = content.attempts[0]
+    # Equal digests still mean equal records; the same record written otherwise digests otherwise.
+    assert first.raw == fields["attempts"][0]
+    assert first.content_digest == signed_record_digest(first.raw) != record_digest(first.raw)
+
+
+@pytest.mark.parametrize(
+    ("place", "field"),
+    [
+        ('"extra_time_factor":1.0', "attempts[A-1]"),
+        ('"detail":{}', "attempts[A-1].events"),
+        ('"premise_order":[]', "attempts[A-1]"),
+    ],
+    ids=["in the candidate", "in the audit trail", "beside a form item"],
+)
+def test_a_number_too_large_for_a_float_is_refused_wherever_it_is(place: str, field: str) -> None:
+    beside = place.split(":")[0][:-1] + '_x":1e999'
+    text = canonical_json(inner(attempts=[attempt("A-1")])).decode().replace(place, f"{place},{beside}", 1)
+    with pytest.raises(InputError) as caught:
+        parse_bundle_content(read_text(text))
+    assert (caught.value.code, caught.value.params["field"]) == ("bundle_content.not_finite", field)
+
+
+def read_text(text: str) -> dict[str, Any]:
+    """Signed JSON as a registry reads it: in outline, where it can be."""
+    return parse_json_outline(text.encode(), "bundle.signed_unreadable", "bundle.signed_field_twice", depth=2)
+
+
+@pytest.mark.parametrize("outline", [False, True], ids=["plain", "outline"])
+def test_lines_and_form_items_with_fields_left_out_are_read_line_by_line(outline: bool) -> None:
+    sparse = attempt("A-1")
+    for line in sparse["responses"]:
+        del line["max"], line["response"]
+    for item in sparse["form"]["items"]:
+        del item["premise_order"]
+    first = parse_bundle_content(read(inner(attempts=[sparse]), outline)).attempts[0]
+    assert [(line.item_id, line.position, line.response, line.max_score) for line in first.responses] == [
+        ("T-001", 1, None, None),
+        ("T-002", 2, None, None),
+        ("T-003", 3, None, None),
+    ]
+    assert [item.premise_order for item in first.form.items] == [(), (), ()]
+    assert first.lines.item_ids == ("T-001", "T-002", "T-003")

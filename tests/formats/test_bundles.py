@@ -22,7 +22,7 @@ from kiosk.formats.bundles import (
     read_bundle_header,
     seal_bundle,
 )
-from kiosk.formats.encoding import canonical_json
+from kiosk.formats.encoding import PlacedObject, canonical_json
 from kiosk.formats.keys import PrivateIdentity, PublicIdentity
 from kiosk.messages import sentence
 
@@ -65,6 +65,33 @@ def test_round_trip(
 ) -> None:
     inner = open_bundle(bundle, registry, enrolled)
     assert inner == {**INNER, "recipient": registry.key_id, "kiosk_key_id": kiosk.key_id}
+
+
+def test_each_attempt_opened_knows_where_it_was_signed(
+    bundle: bytes, kiosk: PrivateIdentity, registry: PrivateIdentity, enrolled: dict[str, PublicIdentity]
+) -> None:
+    (opened,) = open_bundle(bundle, registry, enrolled)["attempts"]
+    assert isinstance(opened, PlacedObject)
+    signed = canonical_json(signed_fields(kiosk, registry)).decode()
+    assert opened.text == signed
+    start, value_start, end = opened.places["answers"]
+    assert signed[start:end] == '"answers":{"Q1":["b"]}'
+    assert signed[value_start:end] == '{"Q1":["b"]}'
+
+
+def test_a_field_named_twice_anywhere_in_the_signed_part_is_refused(
+    kiosk: PrivateIdentity, registry: PrivateIdentity, enrolled: dict[str, PublicIdentity]
+) -> None:
+    signed = canonical_json(signed_fields(kiosk, registry)).replace(
+        b'{"Q1":["b"]}', b'{"Q1":["b"],"Q1":["c"]}'
+    )
+    forged = _seal(OUTER, signed, kiosk.sign(BUNDLE_SIGNATURE_LABEL, signed), registry.public)
+    with pytest.raises(SecurityError) as caught:
+        open_bundle(forged, registry, enrolled)
+    assert (caught.value.code, caught.value.params) == (
+        "bundle.signed_field_twice",
+        {"key": "Q1", "bundle_id": "lab-pc-07-000004"},
+    )
 
 
 def test_first_bundle_has_an_empty_previous_hash(

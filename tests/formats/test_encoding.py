@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kiosk.domain.errors import SecurityError
 from kiosk.formats.encoding import (
     ByteReader,
+    PlacedObject,
     b64decode,
     b64encode,
     check_label,
     has_ambiguous_characters,
     normalise_code,
     parse_json_object,
+    parse_json_outline,
     purpose_label,
     random_code,
 )
@@ -94,3 +98,95 @@ def test_byte_reader() -> None:
     with pytest.raises(SecurityError, match=r"^bundle\.contents_truncated\b") as caught:
         reader.take(1, "trailer")
     assert caught.value.params == {"part": "trailer", "bundle_id": "B-1"}
+
+
+# --- reading in outline ------------------------------------------------------------------------------------
+
+
+OUTLINED = b'{"a":1,"list":[{"x":1.5,"y":{"deep":[1,2]}},{"z":null}],"s":"t"}'
+
+
+def test_the_outline_knows_where_each_member_of_the_outer_levels_was_written() -> None:
+    value = parse_json_outline(OUTLINED, UNREADABLE, TWICE, depth=2)
+    assert value == json.loads(OUTLINED)
+    assert isinstance(value, PlacedObject)
+    first = value["list"][0]
+    assert isinstance(first, PlacedObject)
+    # Level 3 is read whole: a plain dict with no places.
+    assert type(first["y"]) is dict
+    for placed in (value, first, value["list"][1]):
+        for key, (start, value_start, end) in placed.places.items():
+            assert placed.text[start:end] == f'"{key}":' + placed.text[value_start:end]
+            assert json.loads(placed.text[value_start:end]) == placed[key]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b' \n{ "b" : [ { "x" : 1.0 } , { } ] ,\t"a" : {"k": [true, false, null]} ,'
+        b' "c": "\xe5\xbc\xa0\\n" }\r\n',
+        b'{"a":[],"b":{},"c":[[{"d":{}}]],"e":-0.0,"f":1e300,"g":12345678901234567890}',
+        b"{}",
+    ],
+    ids=["spaces everywhere", "empty and nested", "empty"],
+)
+def test_the_outline_reads_what_json_loads_reads(data: bytes) -> None:
+    value = parse_json_outline(data, UNREADABLE, TWICE, depth=2)
+    assert isinstance(value, PlacedObject)
+    assert value == json.loads(data) == parse_json_object(data, UNREADABLE, TWICE)
+    for key, (start, value_start, end) in value.places.items():
+        assert json.loads(value.text[value_start:end]) == value[key]
+        assert value.text[start:value_start].startswith(json.dumps(key, ensure_ascii=False))
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "params"),
+    [
+        (b'{"a":1,"a":2}', TWICE, {"key": "a", "bundle_id": "B-1"}),
+        (b'{"l":[{"a":1,"b":2,"a":3}]}', TWICE, {"key": "a", "bundle_id": "B-1"}),
+        (b'{"l":[{"m":{"n":[{"k":1,"k":1}]}}]}', TWICE, {"key": "k", "bundle_id": "B-1"}),
+        (b"[1,2]", UNREADABLE, {"bundle_id": "B-1"}),
+        (b'{"a":', UNREADABLE, {"bundle_id": "B-1"}),
+        (b'{"a":1}x', UNREADABLE, {"bundle_id": "B-1"}),
+        (b'{"a":1,}', UNREADABLE, {"bundle_id": "B-1"}),
+        (b'{"a":"\xff"}', UNREADABLE, {"bundle_id": "B-1"}),
+        (b'{"l":[' + b"[" * 100_000 + b"]}", UNREADABLE, {"bundle_id": "B-1"}),
+        (b'{"points": ' + b"9" * 5000 + b"}", UNREADABLE, {"bundle_id": "B-1"}),
+    ],
+    ids=[
+        "duplicate",
+        "duplicate one level down",
+        "duplicate deep down",
+        "not an object",
+        "cut short",
+        "trailing bytes",
+        "trailing comma",
+        "not utf-8",
+        "too deep",
+        "a 5,000-digit number",
+    ],
+)
+def test_the_outline_refuses_what_parse_json_object_refuses(
+    data: bytes, code: str, params: dict[str, object]
+) -> None:
+    with pytest.raises(SecurityError) as caught:
+        parse_json_outline(data, UNREADABLE, TWICE, depth=2, bundle_id="B-1")
+    assert (caught.value.code, caught.value.params) == (code, params)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"l":[{"a":NaN}]}',
+        b'{"l":[{"a":[Infinity]}]}',
+        b'{"l":[{"a":{"b":-Infinity}}]}',
+        b'{"l":[{"a":{"b":1e999}}]}',
+        b'{"l":[{"a":"\\ud800"}]}',
+        b'{"l":[{"a":"caf\\u00e9"}]}',
+    ],
+    ids=["NaN", "infinity", "minus infinity", "a number too large", "an escaped surrogate", "any escape"],
+)
+def test_text_the_outline_cannot_vouch_for_is_read_the_careful_way(data: bytes) -> None:
+    value = parse_json_outline(data, UNREADABLE, TWICE, depth=2)
+    assert not isinstance(value, PlacedObject) and not isinstance(value["l"][0], PlacedObject)
+    assert repr(value) == repr(parse_json_object(data, UNREADABLE, TWICE))

@@ -24,9 +24,12 @@ files after it are imported as if it had not been there.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -37,11 +40,17 @@ from kiosk.formats.bundle_content import (
     BundleContent,
     parse_bundle_content,
 )
-from kiosk.formats.bundles import bundle_digest, enrolled_kiosk_id, open_bundle, read_bundle_header
+from kiosk.formats.bundles import (
+    BundleHeader,
+    bundle_digest,
+    enrolled_kiosk_id,
+    open_bundle,
+    read_bundle_header,
+)
 from kiosk.formats.receipts import write_receipt
 from kiosk.formats.records import canonical_json
 from kiosk.registry.services.registry import RegistryContext, gap_notice, sequence_gaps
-from kiosk.registry.services.rescoring import FLAGGED, Finding, check_attempt
+from kiosk.registry.services.rescoring import FLAGGED, AttemptChecks, Finding
 from kiosk.registry.services.rows import (
     attempt_row,
     bundle_row,
@@ -145,50 +154,140 @@ def bundle_files(paths: Iterable[Path]) -> list[Path]:
 def import_bundles(
     ctx: RegistryContext, paths: Sequence[Path], progress: Progress | None = None
 ) -> ImportReport:
-    """Import every bundle file under ``paths``; each file's outcome, then the kiosks' sequence gaps."""
+    """Import every bundle file under ``paths``; each file's outcome, then the kiosks' sequence gaps.
+
+    Files are imported one after another, each in its own transaction, as :func:`import_file` imports
+    one. On PostgreSQL a second thread meanwhile reads, opens, parses and rescores the next file (which
+    asks the database only for its kiosks' keys and banks, see :class:`_Read`): while one bundle's rows
+    travel to the server and are written there, the next is made ready instead of waiting its turn. On
+    SQLite, which writes in this process, the two would only take turns, so there is no second thread.
+    """
     files = bundle_files(paths)
     outcomes = []
-    for done, path in enumerate(files, start=1):
-        outcomes.append(import_file(ctx, path))
-        if progress is not None:
-            progress(done, len(files), path)
+    checks = AttemptChecks(ctx)
+    ahead = ctx.database.dialect == "postgresql"
+    with _collector_paused(), ThreadPoolExecutor(1, thread_name_prefix="bundle-reader") as reader:
+        coming = [reader.submit(_read, ctx, path, checks, True) for path in files[:1] if ahead]
+        for done, path in enumerate(files, start=1):
+            read = coming.pop().result() if coming else _read(ctx, path, checks, False)
+            if ahead and done < len(files):
+                coming.append(reader.submit(_read, ctx, files[done], checks, True))
+            outcomes.append(_decide(ctx, read, checks))
+            if progress is not None:
+                progress(done, len(files), path)
     touched = {item.kiosk_id for item in outcomes if item.kiosk_id and item.outcome is not Outcome.REFUSED}
     return ImportReport(tuple(outcomes), sequence_gaps(ctx, touched))
 
 
-def import_file(ctx: RegistryContext, path: Path) -> FileOutcome:
-    """Import one bundle file in one transaction; never raises for a bad file, only for a failing database."""
+def import_file(ctx: RegistryContext, path: Path, checks: AttemptChecks | None = None) -> FileOutcome:
+    """Import one bundle file in one transaction; never raises for a bad file, only for a failing database.
+
+    ``checks`` rescores the attempts; an import of many files passes one for all of them (see
+    :class:`AttemptChecks`).
+    """
+    checks = checks or AttemptChecks(ctx)
+    with _collector_paused():
+        return _decide(ctx, _read(ctx, path, checks, False), checks)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while bundles are imported.
+
+    A bundle becomes a few hundred thousand objects (its parsed JSON, its rows) that live until its
+    transaction ends and hold next to no reference cycles (ten or so objects a bundle, measured), so
+    reference counting frees them. Left running, the collector walks every object the process holds
+    again and again meanwhile, for nothing: a third of an import's time (``bench/import.py``). It runs
+    again when the import ends and collects what cycles there are. Not paused when the caller already
+    paused it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A bundle file read, its header checked and, when asked, its contents opened, parsed and rescored.
+
+    Reading decides nothing and writes nothing: whether the file is refused, a duplicate, a conflict or
+    stored is decided by :func:`_decide`, file after file, against the database as the files before it
+    left it. What reading finds depends only on the file, the enrolled kiosks' keys and the banks held; an
+    import changes none of them (a restored kiosk it enrols signs with its original's key, which a bundle
+    is checked against anyway), so a file read ahead of its turn comes to the outcome it would have had.
+    """
+
+    path: Path
+    data: bytes = b""
+    digest: str = ""
+    header: BundleHeader | None = None
+    outcome: FileOutcome | None = None
+    """The outcome already, for a file that could not be read at all."""
+    problem: KioskError | None = None
+    """Why the file is refused before anything in it is trusted (its header)."""
+    opened: tuple[BundleContent, dict[str, Finding]] | KioskError | None = None
+    """The contents and what rescoring found, or why they were refused; None until opened."""
+
+
+def _read(ctx: RegistryContext, path: Path, checks: AttemptChecks, open_it: bool) -> _Read:
     try:
         data = path.read_bytes()
     except OSError as error:
         problem = InputError(
             "registry_import.file_unreadable", path=path, reason=error.strerror or str(error)
         )
-        return FileOutcome(path, Outcome.REFUSED, problem=problem)
+        return _Read(path, outcome=FileOutcome(path, Outcome.REFUSED, problem=problem))
     digest = bundle_digest(data)
     try:
         header = read_bundle_header(data)
     except KioskError as error:
-        return _refuse(ctx, path, data, digest, error)
+        return _Read(path, data, digest, problem=error)
     except (ValueError, RecursionError):
         # A number too long to read (Python refuses over 4,300 digits) or nesting too deep.
-        return _refuse(ctx, path, data, digest, InputError("registry_import.bundle_unreadable", path=path))
+        return _Read(path, data, digest, problem=InputError("registry_import.bundle_unreadable", path=path))
     if "\x00" in header.bundle_id or "\x00" in header.kiosk_id:
         # Anyone can write a header; no database is asked about an id it could not even store.
-        return _refuse(ctx, path, data, digest, InputError("registry_import.bundle_unreadable", path=path))
+        return _Read(path, data, digest, problem=InputError("registry_import.bundle_unreadable", path=path))
+    read = _Read(path, data, digest, header)
+    return _opened(ctx, read, checks) if open_it else read
+
+
+def _opened(ctx: RegistryContext, read: _Read, checks: AttemptChecks) -> _Read:
+    """``read`` with its contents opened, parsed and rescored, or with why they were refused."""
+    try:
+        content = parse_bundle_content(open_bundle(read.data, ctx.identity, ctx.kiosk_keys()))
+        findings = checks.check(content.attempts)
+    except KioskError as error:
+        return replace(read, opened=error)
+    except (ValueError, RecursionError):
+        return replace(read, opened=InputError("registry_import.bundle_unreadable", path=read.path))
+    return replace(read, opened=(content, findings))
+
+
+def _decide(ctx: RegistryContext, read: _Read, checks: AttemptChecks) -> FileOutcome:
+    """What becomes of a file read: refused, a duplicate, a conflict, or stored in one transaction."""
+    path, data, digest = read.path, read.data, read.digest
+    if read.outcome is not None:
+        return read.outcome
+    if read.header is None:
+        problem = read.problem or InputError("registry_import.bundle_unreadable", path=path)
+        return _refuse(ctx, path, data, digest, problem)
     with ctx.database.session() as session:
-        held = find_bundle(session, header.bundle_id)
+        held = find_bundle(session, read.header.bundle_id)
     if held is not None and held.digest == digest:
         return _duplicate(ctx, path, held)
-    bundle_id, kiosk_id = header.bundle_id[:_SHOWN_ID], header.kiosk_id[:_SHOWN_ID]
-    try:
-        content = parse_bundle_content(open_bundle(data, ctx.identity, ctx.kiosk_keys()))
-        findings = {attempt.attempt_id: check_attempt(ctx, attempt) for attempt in content.attempts}
-    except KioskError as error:
-        return _refuse(ctx, path, data, digest, error, bundle_id, kiosk_id)
-    except (ValueError, RecursionError):
-        problem = InputError("registry_import.bundle_unreadable", path=path)
-        return _refuse(ctx, path, data, digest, problem, bundle_id, kiosk_id)
+    bundle_id, kiosk_id = read.header.bundle_id[:_SHOWN_ID], read.header.kiosk_id[:_SHOWN_ID]
+    # Opened here unless read ahead: a duplicate is never opened.
+    opened = read.opened if read.opened is not None else _opened(ctx, read, checks).opened
+    if isinstance(opened, KioskError):
+        return _refuse(ctx, path, data, digest, opened, bundle_id, kiosk_id)
+    assert opened is not None  # _opened gives the contents or why not
+    content, findings = opened
     if held is not None:
         return _conflict(ctx, path, data, digest, content, _same_id_notice(content))
     return _store(ctx, path, data, digest, content, findings)

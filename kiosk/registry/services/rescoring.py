@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import sub
 from typing import Any, cast
 
 from kiosk.domain.errors import BankError, InputError, KioskError, Notice, RuleError
@@ -24,10 +25,10 @@ from kiosk.domain.forms import Form
 from kiosk.domain.items import Bank
 from kiosk.domain.journal import JournalEntry, submission_code, verify_chain
 from kiosk.domain.responses import Response
-from kiosk.domain.scoring import Result, score_attempt
+from kiosk.domain.scoring import BankScorer, Result
 from kiosk.formats.bundle_content import AttemptContent
 from kiosk.formats.result_rules import RULES_KEY, ResultRules
-from kiosk.registry.services.banks import held_copy
+from kiosk.registry.services.banks import HeldCopy, held_copy
 from kiosk.registry.services.registry import RegistryContext
 from kiosk.registry.storage import reads as registry_reads
 from kiosk.registry.storage.repo import PENDING, replace_check, unchecked_attempts
@@ -84,20 +85,22 @@ class Finding:
 
 def claim_of(attempt: AttemptContent) -> Claim:
     """The claim an imported attempt makes."""
+    lines = attempt.lines
     return Claim(
         attempt.attempt_id,
         attempt.certificate,
         attempt.grade,
         attempt.form,
-        {line.item_id: line.response for line in attempt.responses},
-        {line.item_id: line.score for line in attempt.responses},
+        dict(zip(lines.item_ids, lines.responses, strict=True)),
+        dict(zip(lines.item_ids, lines.scores, strict=True)),
         attempt.raw["result"],
     )
 
 
-def rescore(bank: Bank, claim: Claim, digest: str | None = None) -> Finding:
+def rescore(bank: Bank, claim: Claim, digest: str | None = None, scorer: BankScorer | None = None) -> Finding:
     """Score ``claim``'s answers on ``bank`` and compare every mark with the claim.
 
+    ``scorer``, a :class:`BankScorer` of ``bank``, scores many claims faster than one made for each.
     Raises InputError (``registry_rescore.item_not_in_bank`` or ``registry_rescore.answer_unfit``) when the
     attempt cannot be scored on this bank at all.
     """
@@ -112,15 +115,17 @@ def rescore(bank: Bank, claim: Claim, digest: str | None = None) -> Finding:
             version=bank.version,
         )
         return Finding(attempt, FLAGGED, None, digest, other)
-    result = _score(bank, claim)
+    result = _score(bank, claim, scorer if scorer is not None and scorer.bank is bank else BankScorer(bank))
     problem = _difference(claim, result, bank)
     return Finding(attempt, RESCORED if problem is None else FLAGGED, result, digest, problem)
 
 
-def _score(bank: Bank, claim: Claim) -> Result:
-    answers = {item_id: answer for item_id, answer in claim.answers.items() if answer is not None}
+def _score(bank: Bank, claim: Claim, scorer: BankScorer) -> Result:
+    answers = claim.answers
+    if None in answers.values():
+        answers = {item_id: answer for item_id, answer in answers.items() if answer is not None}
     try:
-        return score_attempt(bank, claim.form, cast(Mapping[str, Response], answers))
+        return scorer.score(claim.form, cast(Mapping[str, Response], answers))
     except BankError as error:
         raise InputError(
             "registry_rescore.item_not_in_bank",
@@ -208,9 +213,21 @@ def _difference(claim: Claim, result: Result, bank: Bank) -> Notice | None:
 def _first_differing(claimed: Mapping[str, Any], ours: Mapping[str, float]) -> str | None:
     """The first item whose claimed score is not the registry's (beyond rounding), or None.
 
-    The plain loop runs for every item of every attempt imported; anything not a number falls back to
-    the careful comparison.
+    Every item of every attempt imported is compared, so the usual case, none differing, is checked for the
+    whole attempt at once; otherwise the plain loop finds the first, and anything not a number falls back
+    to the careful comparison.
     """
+    try:
+        differences = list(map(sub, map(claimed.__getitem__, ours), ours.values()))
+        # A NaN, which fails every comparison, makes the sum NaN, unequal to itself.
+        if not differences or (
+            min(differences) >= -_POINTS_SLACK
+            and max(differences) <= _POINTS_SLACK
+            and (total := sum(differences)) == total
+        ):
+            return None
+    except (KeyError, TypeError):
+        pass
     try:
         for item_id, score in ours.items():
             # NaN fails the comparison, as does a number out of the slack.
@@ -261,17 +278,16 @@ def journal_problem(attempt: AttemptContent) -> Notice | None:
     last: dict[str, JournalEntry] = {}
     for entry in entries:
         last[entry.item_id] = entry
-    for line in attempt.responses:
-        final = last.get(line.item_id)
+    lines = attempt.lines
+    for item_id, response in zip(lines.item_ids, lines.responses, strict=True):
+        final = last.get(item_id)
         try:
             journalled = None if final is None else json.loads(final.response_json)
         except ValueError:
             return broken
-        if journalled != line.response:
-            return Notice(
-                "registry_rescore.answer_not_journalled", attempt=attempt.attempt_id, item=line.item_id
-            )
-    if set(last) - {line.item_id for line in attempt.responses}:
+        if journalled != response:
+            return Notice("registry_rescore.answer_not_journalled", attempt=attempt.attempt_id, item=item_id)
+    if set(last) - set(lines.item_ids):
         return broken
     return None
 
@@ -300,13 +316,54 @@ def check_attempt(ctx: RegistryContext, attempt: AttemptContent) -> Finding:
 
     Raises InputError when it cannot be scored on the held bank at all (see :func:`rescore`).
     """
-    problem = submission_problem(attempt) or journal_problem(attempt)
-    if problem is not None:
-        return Finding(attempt.attempt_id, FLAGGED, problem=problem)
-    copy = held_copy(ctx, attempt.bank_id, attempt.bank_version)
-    if copy is None:
-        return Finding(attempt.attempt_id, PENDING)
-    return rescore(copy.bank, claim_of(attempt), copy.digest)
+    return AttemptChecks(ctx).check([attempt])[attempt.attempt_id]
+
+
+class AttemptChecks:
+    """Checks attempts as :func:`check_attempt` does, for one import or rescoring run.
+
+    Each held bank version scores through one :class:`BankScorer`, which remembers the points each answer
+    to each item earns, and a batch of attempts (a bundle's) asks the database about each bank version
+    once, not once per attempt: a version another administrator adds meanwhile is seen from the next batch.
+    """
+
+    def __init__(self, ctx: RegistryContext) -> None:
+        self.ctx = ctx
+        self._scorers: dict[tuple[str, int], BankScorer] = {}
+
+    def scorer(self, copy: HeldCopy) -> BankScorer:
+        """The scorer of a held copy, made on first use."""
+        key = (copy.bank.bank_id, copy.bank.version)
+        scorer = self._scorers.get(key)
+        if scorer is None or scorer.bank is not copy.bank:
+            scorer = self._scorers[key] = BankScorer(copy.bank)
+        return scorer
+
+    def held(
+        self, bank_id: str, version: int, batch: dict[tuple[str, int], HeldCopy | None]
+    ) -> HeldCopy | None:
+        """The held copy of a bank version, looked up once per ``batch``."""
+        key = (bank_id, version)
+        if key not in batch:
+            batch[key] = held_copy(self.ctx, bank_id, version)
+        return batch[key]
+
+    def check(self, attempts: Sequence[AttemptContent]) -> dict[str, Finding]:
+        """The finding of each attempt, by id; raises InputError for the first that cannot be scored."""
+        batch: dict[tuple[str, int], HeldCopy | None] = {}
+        findings: dict[str, Finding] = {}
+        for attempt in attempts:
+            problem = submission_problem(attempt) or journal_problem(attempt)
+            if problem is not None:
+                findings[attempt.attempt_id] = Finding(attempt.attempt_id, FLAGGED, problem=problem)
+                continue
+            copy = self.held(attempt.bank_id, attempt.bank_version, batch)
+            if copy is None:
+                findings[attempt.attempt_id] = Finding(attempt.attempt_id, PENDING)
+                continue
+            claim = claim_of(attempt)
+            findings[attempt.attempt_id] = rescore(copy.bank, claim, copy.digest, self.scorer(copy))
+        return findings
 
 
 @dataclass
@@ -334,6 +391,7 @@ def rescore_pending(ctx: RegistryContext, progress: Progress | None = None) -> R
     with ctx.database.session() as session:
         waiting = unchecked_attempts(session)
     report = RescoreReport()
+    checks = AttemptChecks(ctx)
     for start in range(0, len(waiting), 200):
         chunk = waiting[start : start + 200]
         with ctx.database.session() as session:
@@ -342,7 +400,8 @@ def rescore_pending(ctx: RegistryContext, progress: Progress | None = None) -> R
         by_attempt: dict[str, list[registry_reads.HeldResponse]] = {}
         for answer in answers:
             by_attempt.setdefault(answer.attempt_id, []).append(answer)
-        findings = [_finding(ctx, result, by_attempt.get(result.attempt_id, [])) for result in held]
+        batch: dict[tuple[str, int], HeldCopy | None] = {}
+        findings = [_finding(checks, batch, result, by_attempt.get(result.attempt_id, [])) for result in held]
         with ctx.database.transaction() as session:
             for finding in findings:
                 if finding.state != PENDING:
@@ -361,14 +420,17 @@ def rescore_pending(ctx: RegistryContext, progress: Progress | None = None) -> R
 
 
 def _finding(
-    ctx: RegistryContext, held: registry_reads.HeldResult, answers: Sequence[registry_reads.HeldResponse]
+    checks: AttemptChecks,
+    batch: dict[tuple[str, int], HeldCopy | None],
+    held: registry_reads.HeldResult,
+    answers: Sequence[registry_reads.HeldResponse],
 ) -> Finding:
-    copy = held_copy(ctx, held.bank_id, held.bank_version)
+    copy = checks.held(held.bank_id, held.bank_version, batch)
     if copy is None:
         return Finding(held.attempt_id, PENDING)
     try:
         claim = _stored_claim(held, answers)
-        return rescore(copy.bank, claim, copy.digest)
+        return rescore(copy.bank, claim, copy.digest, checks.scorer(copy))
     except KioskError as error:
         # Stored before rescoring existed and not scorable on the held bank: kept aside with the reason.
         return Finding(held.attempt_id, FLAGGED, None, copy.digest, Notice(error.code, **error.params))

@@ -6,9 +6,12 @@ Kept apart from the import logic so ``bench/import.py`` can insert exactly the s
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
+from itertools import repeat
 from json.encoder import encode_basestring
 from pathlib import Path
+from typing import cast
 
 from kiosk.formats.bundle_content import AttemptContent, BundleContent, IncidentContent
 
@@ -42,6 +45,8 @@ def attempt_row(
     bundle names is used only when none is given.
     """
     raw = attempt.raw
+    # As the kiosk signed them when the bundle was read in outline; encoded again only otherwise.
+    signed = attempt.signed_json or {name: _json(raw[name]) for name in _KEPT_JSON}
     return {
         "attempt_id": attempt.attempt_id,
         "kiosk_id": content.kiosk_id,
@@ -70,10 +75,10 @@ def attempt_row(
         "submission_code": attempt.submission_code,
         "journal_head": attempt.journal_head,
         "journal_length": attempt.journal_length,
-        "result_json": _json(raw["result"]),
-        "form_json": _json(raw["form"]),
-        "events_json": _json(raw["events"]),
-        "checkpoints_json": _json(raw["checkpoints"]),
+        "result_json": signed["result"],
+        "form_json": signed["form"],
+        "events_json": signed["events"],
+        "checkpoints_json": signed["checkpoints"],
         "content_digest": attempt.content_digest,
         "imported_at": now,
     }
@@ -81,19 +86,54 @@ def attempt_row(
 
 def response_rows(attempt: AttemptContent) -> list[tuple[object, ...]]:
     """The attempt's response rows, as tuples in the order of ``registry_repo.RESPONSE_COLUMNS``."""
-    attempt_id = attempt.attempt_id
-    return [
-        (
-            attempt_id,
-            item_id,
-            position,
-            None if response is None else _json(response),
-            flagged,
-            score,
-            maximum,
+    item_ids, responses, flags, scores, maxima = attempt.lines
+    count = len(item_ids)
+    positions = range(1, count + 1)
+    answers = _answers_json(responses)
+    return list(
+        zip(
+            repeat(attempt.attempt_id, count),
+            item_ids,
+            positions,
+            answers,
+            flags,
+            scores,
+            maxima,
+            strict=True,
         )
-        for item_id, position, response, flagged, score, maximum in attempt.responses
-    ]
+    )
+
+
+def _answers_json(responses: Sequence[object]) -> list[str | None]:
+    """Each response as the JSON text it is stored as; None (not answered) stays None.
+
+    Most responses are one of a few option ids: their JSON is looked up, not encoded again.
+    """
+    if set(map(type, responses)) == {str}:
+        known = list(map(_TEXT_JSON.get, cast(Sequence[str], responses)))
+        if all(known):
+            return known
+    return [_answer_json(response) for response in responses]
+
+
+def _answer_json(response: object) -> str | None:
+    if response is None:
+        return None
+    if type(response) is not str:
+        return _json(response)
+    text = _TEXT_JSON.get(response)
+    if text is None:
+        text = encode_basestring(response)
+        if len(_TEXT_JSON) < _TEXT_JSON_LIMIT:
+            _TEXT_JSON[response] = text
+    return text
+
+
+# The parts of an attempt kept as JSON beside its columns.
+_KEPT_JSON = ("result", "form", "events", "checkpoints")
+# The JSON of text responses already met, up to a bound (short-text answers are all different).
+_TEXT_JSON: dict[str, str] = {}
+_TEXT_JSON_LIMIT = 4096
 
 
 def incident_row(content: BundleContent, incident: IncidentContent) -> dict[str, object]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import Table, TypeDecorator, func, select, update
+from sqlalchemy import Dialect, Table, TypeDecorator, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -200,11 +202,59 @@ def kiosk_sequences(session: Session) -> dict[str, list[int]]:
 
 
 def insert_attempts(session: Session, rows: Sequence[Row]) -> set[str]:
-    """Insert attempts not held yet; returns the ids this call stored (others were already there)."""
+    """Insert attempts not held yet; returns the ids this call stored (others were already there).
+
+    Straight through the driver, each value converted as SQLAlchemy would convert it: an attempt row is an
+    import's widest, and SQLAlchemy's own executemany spends more on it than the database does. On SQLite
+    as multi-row ``INSERT ... ON CONFLICT DO NOTHING RETURNING`` in the order given; on PostgreSQL COPY
+    into a temporary table dropped at commit, then one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING
+    RETURNING`` from it in key order. Either way the unique key decides, as :func:`claim_bundle` describes.
+    """
     if not rows:
         return set()
-    statement = _insert(session, ResultAttemptRow).returning(_table(ResultAttemptRow).c.attempt_id)
-    return set(session.execute(statement, list(rows)).scalars().all())
+    table = _table(ResultAttemptRow)
+    connection = session.connection()
+    values = _driver_values(connection.dialect, table, rows)
+    driver: Any = connection.connection.dbapi_connection
+    columns = ", ".join(column.name for column in table.columns)
+    stored: set[str] = set()
+    with closing(driver.cursor()) as cursor:
+        if connection.dialect.name == "postgresql":
+            incoming = f"incoming_{table.name}"
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {incoming} (LIKE {table.name}) ON COMMIT DROP"
+            )
+            with cursor.copy(f"COPY {incoming} ({columns}) FROM STDIN") as copy:
+                for value in values:
+                    copy.write_row(value)
+            # In key order, so two importers storing overlapping bundles wait for each other one way only.
+            cursor.execute(
+                f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM {incoming} "
+                "ORDER BY attempt_id ON CONFLICT DO NOTHING RETURNING attempt_id"
+            )
+            stored.update(row[0] for row in cursor.fetchall())
+            cursor.execute(f"DELETE FROM {incoming}")
+            return stored
+        per_statement = max(1, _SQLITE_PARAMETERS // len(table.columns))
+        row_marks = "(" + ", ".join("?" for _ in table.columns) + ")"
+        for start in range(0, len(values), per_statement):
+            chunk = values[start : start + per_statement]
+            cursor.execute(
+                f"INSERT INTO {table.name} ({columns}) VALUES {', '.join([row_marks] * len(chunk))} "
+                "ON CONFLICT DO NOTHING RETURNING attempt_id",
+                list(chain.from_iterable(chunk)),
+            )
+            stored.update(row[0] for row in cursor.fetchall())
+    return stored
+
+
+def _driver_values(dialect: Dialect, table: Table, rows: Sequence[Row]) -> list[tuple[object, ...]]:
+    """Each row as the tuple the driver takes, every value through its column type's bind processor."""
+    processors = [(column.name, column.type.bind_processor(dialect)) for column in table.columns]
+    return [
+        tuple(row[name] if process is None else process(row[name]) for name, process in processors)
+        for row in rows
+    ]
 
 
 def held_attempts(session: Session, attempt_ids: Iterable[str]) -> dict[str, HeldAttempt]:
@@ -244,7 +294,7 @@ Values = Sequence[tuple[object, ...]]
 
 
 def _bulk_insert(session: Session, model: type[Any], columns: tuple[str, ...], values: Values) -> None:
-    """Insert many plain rows straight through the driver: COPY on PostgreSQL, executemany on SQLite.
+    """Insert many plain rows straight through the driver: COPY on PostgreSQL, multi-row INSERTs on SQLite.
 
     This is the hot path of an import (a hundred responses per attempt), where SQLAlchemy's per-row
     parameter processing would cost more than the database itself.
@@ -260,12 +310,21 @@ def _bulk_insert(session: Session, model: type[Any], columns: tuple[str, ...], v
             for value in values:
                 copy.write_row(value)
         return
-    marks = ", ".join("?" for _ in columns)
+    # SQLite: many rows per INSERT, which costs the driver one statement where executemany costs it one
+    # per row; as many as stay under the oldest limit on bound parameters (999).
+    per_statement = max(1, _SQLITE_PARAMETERS // len(columns))
+    row_marks = "(" + ", ".join("?" for _ in columns) + ")"
+    prefix = f"INSERT INTO {name} ({', '.join(columns)}) VALUES "
     cursor = driver.cursor()
     try:
-        cursor.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", values)
+        for start in range(0, len(values), per_statement):
+            chunk = values[start : start + per_statement]
+            cursor.execute(prefix + ", ".join([row_marks] * len(chunk)), list(chain.from_iterable(chunk)))
     finally:
         cursor.close()
+
+
+_SQLITE_PARAMETERS = 999
 
 
 def insert_responses(session: Session, values: Values) -> None:

@@ -25,6 +25,7 @@ from kiosk.domain.scoring import score_attempt
 from kiosk.formats.keys import KeyKind, generate_identity, load_public, write_identity
 from kiosk.formats.receipts import read_receipt
 from kiosk.messages import sentence
+from kiosk.registry.services import rescoring
 from kiosk.registry.services.banks import BankOutcome, held_copy, keep_bank, keep_package, list_banks
 from kiosk.registry.services.imports import Outcome, import_bundles, import_file
 from kiosk.registry.services.registry import enrol_kiosk, open_registry
@@ -537,3 +538,62 @@ def test_rescoring_uses_the_kiosks_own_scoring(bank: Bank) -> None:
     assert score_attempt(bank, form, answers).to_dict() == record["result"]
     assert catalogue_of([bank]).get("maintenance-1", 3) == bank
     assert {item: RIGHT[item] for item in ("T-001",)} == {"T-001": "A"}
+
+
+# Checking many attempts ------------------------------------------------------------------------------------
+
+
+def test_a_bundle_asks_for_each_bank_version_once(
+    world: World, bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[str, int]] = []
+
+    def counted(ctx: Any, bank_id: str, version: int) -> Any:
+        asked.append((bank_id, version))
+        return held_copy(ctx, bank_id, version)
+
+    monkeypatch.setattr(rescoring, "held_copy", counted)
+    kiosk = world.kiosk()
+    three = [scored_attempt(bank, f"A-K1-{n}", f"C00{n}", ITEMS) for n in (1, 2, 3)]
+    outcome = import_file(world.ctx, world.bundle(kiosk, three))
+    assert asked == [("maintenance-1", 3)]
+    assert [note.code for note in outcome.notes] == ["registry_import.not_rescored"]
+    # The next bundle asks again: the bank may have been added meanwhile, as it is here.
+    keep_bank(world.ctx, bank, "tests")
+    report = import_bundles(world.ctx, [world.bundle(kiosk, [scored_attempt(bank, "A-K1-4", "C004", ITEMS)])])
+    assert asked == [("maintenance-1", 3)] * 2
+    assert report.outcomes[0].outcome is Outcome.IMPORTED and not report.outcomes[0].notes
+    checks, copy_ = rescoring.AttemptChecks(world.ctx), held_copy(world.ctx, "maintenance-1", 3)
+    assert copy_ is not None and checks.scorer(copy_) is checks.scorer(copy_)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "expected"),
+    [
+        ({"T-001": 1.0, "T-002": 0.0}, None),
+        ({"T-001": 1.0005, "T-002": -0.0005}, None),
+        ({"T-001": 1.0, "T-002": 0.5}, "T-002"),
+        ({"T-001": float("nan"), "T-002": 0.0}, "T-001"),
+        ({"T-001": 1.0, "T-002": float("inf")}, "T-002"),
+        ({"T-001": "1", "T-002": 0.0}, "T-001"),
+        ({"T-001": 1.0}, "T-002"),
+        ({"T-001": True, "T-002": False}, None),
+        ({"T-002": 0.0, "T-001": 0.0}, "T-001"),
+    ],
+    ids=[
+        "equal",
+        "within rounding",
+        "one differs",
+        "NaN",
+        "infinity",
+        "text",
+        "missing",
+        "booleans",
+        "order",
+    ],
+)
+def test_the_first_differing_item_score_is_found_as_one_by_one(
+    claimed: dict[str, object], expected: str | None
+) -> None:
+    ours = {"T-001": 1.0, "T-002": 0.0}
+    assert rescoring._first_differing(claimed, ours) == expected

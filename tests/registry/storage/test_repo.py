@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 
 from kiosk.registry.storage.repo import (
+    RESPONSE_COLUMNS,
     EnrolledKiosk,
     add_kiosk,
     claim_bundle,
@@ -20,10 +22,12 @@ from kiosk.registry.storage.repo import (
     held_attempts,
     insert_attempts,
     insert_incidents,
+    insert_responses,
     kiosk_sequences,
     replace_kiosk_key,
 )
 from kiosk.registry.storage.store import RegistryDatabase, open_registry_database
+from kiosk.registry.storage.tables import ResultAttemptRow, ResultResponseRow
 from tests.fixtures.registry import database_url_fixture  # noqa: F401 (fixture)
 
 WHEN = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
@@ -183,3 +187,35 @@ def test_incidents_are_kept_once_per_kiosk_number(database: RegistryDatabase) ->
         assert insert_incidents(session, [incident(1), incident(2)]) == 2
         assert insert_incidents(session, [incident(2), incident(3)]) == 1
         assert insert_incidents(session, []) == 0
+
+
+def test_rows_inserted_through_the_driver_read_back_as_given(database: RegistryDatabase) -> None:
+    # Attempts and responses skip SQLAlchemy's executemany; each value must still be stored as it would be.
+    given = [attempt(f"A{number:03d}") for number in range(70)]
+    given[1] = {**given[1], "passed": False, "candidate_name_zh": "张", "finished_at": None, "seed": 0}
+    lines = [
+        (
+            f"A{number // 5:03d}",
+            f"T-{number % 5}",
+            number % 5 + 1,
+            None if number % 3 else '"B"',
+            True,
+            0.5,
+            1.0,
+        )
+        for number in range(350)
+    ]
+    with database.transaction() as session:
+        add_kiosk(session, kiosk())
+        claim_bundle(session, bundle("B1", 1))
+        assert insert_attempts(session, given) == {row["attempt_id"] for row in given}
+        insert_responses(session, lines)
+    with database.session() as session:
+        stored = session.scalars(select(ResultAttemptRow).order_by(ResultAttemptRow.attempt_id)).all()
+        assert [{name: getattr(row, name) for name in given[0]} for row in stored] == given
+        read = session.execute(
+            select(*(ResultResponseRow.__table__.c[name] for name in RESPONSE_COLUMNS)).order_by(
+                ResultResponseRow.attempt_id, ResultResponseRow.item_id
+            )
+        )
+        assert [tuple(row) for row in read] == sorted(lines)

@@ -1,0 +1,65 @@
+"""Importing many bundle files at once: the outcomes of importing them one by one, whatever is read ahead."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+
+from kiosk.registry.services.imports import Outcome, import_bundles
+from tests.fixtures.registry import World, attempt, database_url_fixture, world_fixture
+
+__all__ = ["database_url_fixture", "world_fixture"]
+
+
+def _malformed(attempt_id: str) -> dict[str, object]:
+    record = attempt(attempt_id)
+    record["state"] = "paused"
+    return record
+
+
+def test_a_batch_comes_to_what_importing_file_after_file_comes_to(world: World) -> None:
+    # On PostgreSQL the next file is read while one is stored; each outcome must still be decided against
+    # what the files before it stored, as on SQLite, where files are read in turn.
+    kiosk = world.kiosk()
+    first = world.bundle(kiosk, [attempt("A-1")], sequence=1, name="a.1xresult")
+    shutil.copy(first, first.with_name("b.1xresult"))
+    world.bundle(kiosk, [_malformed("A-2")], sequence=2, name="c.1xresult")
+    world.bundle(kiosk, [attempt("A-3")], sequence=2, name="d.1xresult")
+    world.bundle(kiosk, [attempt("A-4")], sequence=2, name="e.1xresult")
+    world.bundle(kiosk, [_malformed("A-5")], sequence=1, name="f.1xresult")
+    report = import_bundles(world.ctx, [world.root / "out"])
+    found = [
+        (
+            outcome.path.name,
+            outcome.outcome,
+            outcome.problem.code if outcome.problem else None,
+            outcome.attempts,
+        )
+        for outcome in report.outcomes
+    ]
+    assert found == [
+        ("a.1xresult", Outcome.IMPORTED, None, 1),
+        ("b.1xresult", Outcome.DUPLICATE, "registry_import.duplicate", 0),
+        ("c.1xresult", Outcome.REFUSED, "bundle_content.state_unknown", 0),
+        ("d.1xresult", Outcome.IMPORTED, None, 1),
+        ("e.1xresult", Outcome.CONFLICT, "registry_import.same_id_other_bytes", 0),
+        ("f.1xresult", Outcome.REFUSED, "bundle_content.state_unknown", 0),
+    ]
+
+
+def test_the_cycle_collector_rests_during_an_import_only(world: World) -> None:
+    kiosk = world.kiosk()
+    for sequence in (1, 2):
+        world.bundle(kiosk, [attempt(f"A-{sequence}", f"C{sequence}")], sequence=sequence)
+    seen: list[bool] = []
+    report = import_bundles(world.ctx, [world.root / "out"], lambda *_: seen.append(gc.isenabled()))
+    assert [outcome.outcome for outcome in report.outcomes] == [Outcome.IMPORTED] * 2
+    assert seen == [False, False]
+    assert gc.isenabled()
+    # A caller that paused it itself finds it paused still.
+    gc.disable()
+    try:
+        import_bundles(world.ctx, [world.root / "out"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
