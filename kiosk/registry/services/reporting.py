@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,14 +33,17 @@ from kiosk.registry.reports.slips import AreaLine, Candidate, CompetenceLine, Sc
 from kiosk.registry.services.banks import held_catalogue, keep_banks
 from kiosk.registry.services.registry import RegistryContext
 from kiosk.registry.services.rescoring import rescore_pending
-from kiosk.registry.services.standing import Stand, standings
+from kiosk.registry.services.standing import Stand, Standing, standings
 from kiosk.registry.storage import reads as registry_reads
 from kiosk.registry.storage import repo
 from kiosk.registry.storage.reads import HeldResult, ListedResult
 
 # Re-exported: the console builds filters and reads choices through this service, never from storage.
 from kiosk.registry.storage.reads import ResultChoices as ResultChoices
+from kiosk.registry.storage.reads import ResultCount as ResultCount
 from kiosk.registry.storage.reads import ResultFilter as ResultFilter
+from kiosk.registry.storage.reads import ResultKey as ResultKey
+from kiosk.registry.storage.store import RegistrySession
 from kiosk.support.files import PRIVATE, write_file
 from kiosk.support.paper.fonts import name_with_chinese
 from kiosk.support.paper.tables import TABLE_FILE_SUFFIXES, Cell, DataTable, table_file_bytes
@@ -360,28 +363,101 @@ class FoundResults:
     rows: list[ListedResult]
     total: int
     passed: int
+    start: int = 0
+    """How many of the results the filter lets through come before this page in list order."""
 
 
 def find_results(
-    ctx: RegistryContext, chosen: ResultFilter, limit: int | None = 500, offset: int = 0
+    ctx: RegistryContext,
+    chosen: ResultFilter,
+    limit: int | None = 500,
+    *,
+    after: ResultKey | None = None,
+    before: ResultKey | None = None,
+    last: bool = False,
+    at: int | None = None,
+    counted: ResultCount | None = None,
 ) -> FoundResults:
-    """One page of the held results ``chosen`` lets through, filtered and counted in the database.
+    """One page of the held results ``chosen`` lets through, filtered, paged and counted in the database.
 
-    ``limit`` rows from ``offset`` in list order (every row when ``limit`` is None), with the total the
-    filter lets through and how many of those passed.
+    Pages are read by key, never by offset, so the last page of a million results costs what the first
+    does: the first ``limit`` rows in list order; with ``after`` (the last row shown) the next page, or the
+    last page when nothing follows any more; with ``before`` (the first row shown) the ``limit`` rows before
+    it, or the first page when fewer are left; with ``last`` the last page, the rows left over after whole
+    pages from the start. ``limit`` None lists every row.
+
+    Each page comes with the total the filter lets through, how many of those passed, and how many come
+    before it (for the page number), each counted over an index unless the caller knows it: ``counted``,
+    the totals (as :meth:`ResultChoices.count` tells them from the summary read with the choices), and
+    ``at``, where the row of ``after`` or ``before`` stood when it was listed (counted from 0), as a console
+    turning pages one by one knows. What is known is not counted again, so a result imported since is not
+    in the totals or the page number until they are read again (the rows themselves are always the
+    database's), unless the page lists more rows than the known total: then the totals are counted.
     """
-    if (limit is not None and limit < 1) or offset < 0:
-        raise ValueError(f"a page needs a positive limit and an offset of 0 or more, not {limit}, {offset}")
+    turns = (after is not None) + (before is not None) + last
+    if (limit is not None and limit < 1) or turns > 1 or (limit is None and turns) or (at or 0) < 0:
+        raise ValueError(
+            f"a page needs a positive limit and at most one of after, before and last, not {limit}, "
+            f"after={after}, before={before}, last={last}, at={at}"
+        )
     with ctx.database.session() as session:
-        rows = registry_reads.listed_results(session, chosen, limit, offset)
-        total, passed = registry_reads.count_results(session, chosen)
-        stands = standings(session, rows)
-    rows = [replace(row, standing=stands[row.attempt_id].standing.value) for row in rows]
-    return FoundResults(rows, total, passed)
+        rows, count, start = _page(session, chosen, limit, after, before, last, at, counted)
+        if start + len(rows) > count.total:
+            # The totals the caller knew are out of date (results came in since): count them now.
+            count = registry_reads.count_results(session, chosen)
+        # Most results stand ready; only those that may be held back need their standing worked out.
+        stands = standings(session, [row for row in rows if row.suspect])
+    ready = Standing.READY.value
+    rows = [
+        row.with_standing(stands[row.attempt_id].standing.value if row.suspect else ready) for row in rows
+    ]
+    return FoundResults(rows, count.total, count.passed, start)
+
+
+def _page(
+    session: RegistrySession,
+    chosen: ResultFilter,
+    limit: int | None,
+    after: ResultKey | None,
+    before: ResultKey | None,
+    last: bool,
+    at: int | None,
+    counted: ResultCount | None,
+) -> tuple[list[ListedResult], ResultCount, int]:
+    """The rows of the page asked for, the counts, and how many rows come before the page."""
+
+    def count(ahead_of: ResultKey | None = None) -> ResultCount:
+        if counted is not None and ahead_of is None:
+            return counted
+        return registry_reads.count_results(session, chosen, ahead_of)
+
+    if after is not None:
+        rows = registry_reads.listed_results(session, chosen, limit, after=after)
+        if rows:
+            if at is not None:
+                return rows, count(), at + 1
+            found = count(rows[0].key)
+            return rows, found, found.ahead
+        last = True  # Nothing follows any more (results rescoring flagged since): show the last page.
+    if before is not None and limit is not None:
+        rows = registry_reads.listed_results(session, chosen, limit, before=before)
+        if len(rows) == limit:
+            if at is not None and at >= limit:
+                return rows, count(), at - limit
+            found = count(rows[0].key)
+            return rows, found, found.ahead
+    found = count()
+    if last and limit is not None:
+        # As many as whole pages from the start leave over, so the page before it is a whole page again.
+        size = (found.total - 1) % limit + 1 if found.total else limit
+        rows = registry_reads.listed_results(session, chosen, size, from_end=True)
+        return rows, found, max(0, found.total - len(rows))
+    return registry_reads.listed_results(session, chosen, limit), found, 0
 
 
 def result_choices(ctx: RegistryContext) -> ResultChoices:
-    """The certificates, grades, centres and sittings a results filter can offer, read in the database."""
+    """The certificates, grades, centres and sittings a results filter can offer, read in the database with
+    the summary that counts what any filter lets through (one pass over an index)."""
     with ctx.database.session() as session:
         return registry_reads.result_choices(session)
 

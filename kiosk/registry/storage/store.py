@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, exc, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.schema import CreateIndex
 
 from kiosk.domain.errors import StoreError
 from kiosk.registry.storage import contacts as _contacts  # noqa: F401 (its table is part of the schema)
@@ -67,14 +68,21 @@ class RegistryDatabase:
         return StoreError("registry_db.refused", database=self.shown_url, detail=_detail(error))
 
     def create_schema(self) -> None:
-        """Create any missing registry table (idempotent; safe when two importers start together)."""
+        """Create any missing registry table or index (idempotent; safe when two importers start together)."""
         try:
-            with self.engine.begin() as connection:
-                RegistryBase.metadata.create_all(connection, checkfirst=True)
+            self._create_schema()
         except (exc.IntegrityError, exc.ProgrammingError):
             # Another importer created the same tables between our check and our CREATE: check again.
-            with self.engine.begin() as connection:
-                RegistryBase.metadata.create_all(connection, checkfirst=True)
+            self._create_schema()
+
+    def _create_schema(self) -> None:
+        with self.engine.begin() as connection:
+            RegistryBase.metadata.create_all(connection, checkfirst=True)
+            # create_all leaves a table that exists as it is, so an index added to the schema since (the
+            # results list's, say) is made here; on a large PostgreSQL registry that takes a while, once.
+            for table in RegistryBase.metadata.sorted_tables:
+                for index in sorted(table.indexes, key=lambda index: str(index.name)):
+                    connection.execute(CreateIndex(index, if_not_exists=True))
 
     def close(self) -> None:
         """Close every pooled connection."""

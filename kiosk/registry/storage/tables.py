@@ -116,6 +116,16 @@ class ResultAttemptRow(RegistryBase):
         Index("ix_attempts_kiosk", "kiosk_id"),
         Index("ix_attempts_candidate", "candidate_number"),
         Index("ix_attempts_bank", "bank_id", "bank_version"),
+        # The results list's order (see reads._LIST_ORDER): a page is a range of this index from a key, and
+        # ``passed`` in it lets the list's count and its filters read the index alone.
+        Index(
+            "ix_attempts_list", "certificate", "grade", "centre", "candidate_number", "attempt_id", "passed"
+        ),
+        # A sitting or a centre chosen in the list, counted from the index alone; and the filters' choices,
+        # which are one pass over it grouped by its first five columns.
+        Index(
+            "ix_attempts_sitting", "centre", "sitting_name", "sitting_date", "certificate", "grade", "passed"
+        ),
     )
 
     attempt_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)

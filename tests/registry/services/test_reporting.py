@@ -31,6 +31,8 @@ from kiosk.messages import sentence
 from kiosk.registry.services.banks import keep_bank
 from kiosk.registry.services.imports import import_bundles
 from kiosk.registry.services.reporting import (
+    FoundResults,
+    ResultCount,
     ResultFilter,
     RulesMissingError,
     SlipRecord,
@@ -47,7 +49,8 @@ from kiosk.registry.services.reporting import (
     verify_slip,
     write_results_list,
 )
-from kiosk.registry.services.standing import Standing, decide
+from kiosk.registry.services.standing import Standing, decide, standings
+from kiosk.registry.storage import reads as registry_reads
 from kiosk.registry.storage import repo
 from kiosk.support.files import PRIVATE
 from tests.fixtures.registry import World, database_url_fixture, world_fixture
@@ -621,23 +624,269 @@ def test_the_results_list_is_filtered_and_counted_in_the_database(spread: World)
     assert (none.rows, none.total, none.passed) == ([], 0, 0)
 
 
-def test_the_results_list_comes_in_pages_that_add_up_to_the_whole(spread: World) -> None:
+def _page(found: FoundResults) -> tuple[list[str], int, int, int]:
+    """A page as (candidate numbers, results before it, total, passed)."""
+    return [row.candidate_number for row in found.rows], found.start, found.total, found.passed
+
+
+def test_the_results_list_comes_in_pages_read_by_key_from_either_end(spread: World) -> None:
     chosen = ResultFilter(grade=1)
-    pages = [find_results(spread.ctx, chosen, limit=2, offset=offset) for offset in (0, 2, 4, 6)]
-    assert [[row.candidate_number for row in page.rows] for page in pages] == [
+    first = find_results(spread.ctx, chosen, limit=2)
+    assert _page(first) == (["C001", "C002"], 0, 5, 2)
+    second = find_results(spread.ctx, chosen, limit=2, after=first.rows[-1].key)
+    assert _page(second) == (["C004", "C005"], 2, 5, 2)
+    third = find_results(spread.ctx, chosen, limit=2, after=second.rows[-1].key)
+    assert _page(third) == (["C006"], 4, 5, 2)
+    # Nothing after the last row any more: the last page again.
+    assert _page(find_results(spread.ctx, chosen, limit=2, after=third.rows[-1].key)) == (["C006"], 4, 5, 2)
+
+    # The last page holds what whole pages from the start leave over, so the one before it is whole.
+    last = find_results(spread.ctx, chosen, limit=2, last=True)
+    assert _page(last) == (["C006"], 4, 5, 2)
+    back = find_results(spread.ctx, chosen, limit=2, before=last.rows[0].key)
+    assert _page(back) == (["C004", "C005"], 2, 5, 2)
+    assert _page(find_results(spread.ctx, chosen, limit=2, before=back.rows[0].key)) == (
         ["C001", "C002"],
-        ["C004", "C005"],
-        ["C006"],
+        0,
+        5,
+        2,
+    )
+    # A page that starts mid-way counts the rows before it; fewer than a page before: the first page.
+    assert _page(find_results(spread.ctx, chosen, limit=2, before=second.rows[-1].key)) == (
+        ["C002", "C004"],
+        1,
+        5,
+        2,
+    )
+    assert _page(find_results(spread.ctx, chosen, limit=2, before=first.rows[-1].key)) == (
+        ["C001", "C002"],
+        0,
+        5,
+        2,
+    )
+    assert _page(find_results(spread.ctx, chosen, limit=5, last=True))[:2] == (
+        ["C001", "C002", "C004", "C005", "C006"],
+        0,
+    )
+    assert _page(find_results(spread.ctx, ResultFilter(certificate="recycling"), limit=2, last=True)) == (
         [],
-    ]
-    # Every page counts the whole of what the filter lets through.
-    assert {(page.total, page.passed) for page in pages} == {(5, 2)}
-    with pytest.raises(
-        ValueError, match="a page needs a positive limit and an offset of 0 or more, not 0, 0"
-    ):
+        0,
+        0,
+        0,
+    )
+
+
+def test_pages_of_a_narrow_filter_follow_the_same_order(spread: World) -> None:
+    # Certificate, grade and centre chosen: the first columns of the list's order are fixed.
+    ndola = ResultFilter(certificate="maintenance", grade=1, centre="Ndola Centre")
+    first = find_results(spread.ctx, ndola, limit=2)
+    assert _page(first) == (["C004", "C005"], 0, 3, 1)
+    following = find_results(spread.ctx, ndola, limit=2, after=first.rows[-1].key)
+    assert _page(following) == (["C006"], 2, 3, 1)
+    assert _page(find_results(spread.ctx, ndola, limit=2, before=following.rows[0].key)) == (
+        ["C004", "C005"],
+        0,
+        3,
+        1,
+    )
+    # A sitting fixes its centre; a centre alone fixes nothing at the front of the order.
+    sitting = ResultFilter(sitting=("Ndola Centre", "Afternoon theory", "2025-03-14"))
+    last = find_results(spread.ctx, sitting, limit=1, last=True)
+    assert _page(last) == (["C005"], 1, 2, 1)
+    assert _page(find_results(spread.ctx, sitting, limit=1, before=last.rows[0].key)) == (["C004"], 0, 2, 1)
+    failed = ResultFilter(centre="Ndola Centre", passed=False)
+    assert _page(find_results(spread.ctx, failed, limit=1, last=True)) == (["C006"], 1, 2, 0)
+    passed = find_results(spread.ctx, ResultFilter(passed=True), limit=1)
+    assert _page(passed) == (["C003"], 0, 3, 3)
+    assert _page(find_results(spread.ctx, ResultFilter(passed=True), limit=1, after=passed.rows[0].key)) == (
+        ["C001"],
+        1,
+        3,
+        3,
+    )
+
+
+def test_a_page_turned_from_where_its_neighbour_stood_is_not_counted_again(spread: World) -> None:
+    chosen = ResultFilter(grade=1)
+    first = find_results(spread.ctx, chosen, limit=2)
+    # Where the last row listed stood (as the console knows it) places the next page without a count:
+    # told wrongly, the page is numbered as told, the rows and totals are the database's.
+    following = find_results(spread.ctx, chosen, limit=2, after=first.rows[-1].key, at=1)
+    assert _page(following) == (["C004", "C005"], 2, 5, 2)
+    assert _page(find_results(spread.ctx, chosen, limit=2, after=first.rows[-1].key, at=7))[:2] == (
+        ["C004", "C005"],
+        8,
+    )
+    assert _page(find_results(spread.ctx, chosen, limit=2, before=following.rows[0].key, at=4))[:2] == (
+        ["C001", "C002"],
+        2,
+    )
+    # A place that cannot be right (a whole page before a row said to be second) is counted instead.
+    last = find_results(spread.ctx, chosen, limit=2, last=True)
+    assert _page(find_results(spread.ctx, chosen, limit=2, before=last.rows[0].key, at=1)) == (
+        ["C004", "C005"],
+        2,
+        5,
+        2,
+    )
+    # Past the end, or before the start, the page comes from that end, whatever was said.
+    assert _page(find_results(spread.ctx, chosen, limit=2, after=last.rows[-1].key, at=0))[:2] == (
+        ["C006"],
+        4,
+    )
+    assert _page(find_results(spread.ctx, chosen, limit=2, before=first.rows[-1].key, at=9))[:2] == (
+        ["C001", "C002"],
+        0,
+    )
+
+
+FILTERS = [
+    ResultFilter(),
+    ResultFilter(certificate="design"),
+    ResultFilter(grade=1),
+    ResultFilter(centre="Ndola Centre"),
+    ResultFilter(passed=False),
+    ResultFilter(centre="Kitwe Campus", passed=True, grade=1),
+    ResultFilter(sitting=("Ndola Centre", "Afternoon theory", "2025-03-14")),
+    ResultFilter(sitting=("Ndola Centre", "Resit", "")),
+    ResultFilter(sitting=("Kitwe Campus", "Afternoon theory", "2025-03-14")),
+    ResultFilter(certificate="recycling"),
+]
+
+
+def test_the_choices_count_what_each_filter_lets_through(spread: World) -> None:
+    _keep_aside(spread, "A-K2-1")
+    choices = result_choices(spread.ctx)
+    for chosen in FILTERS:
+        counted = find_results(spread.ctx, chosen, limit=None)
+        assert choices.count(chosen) == ResultCount(counted.total, counted.passed), chosen
+    assert choices.count(ResultFilter()) == ResultCount(5, 2)
+
+
+def test_totals_the_caller_knows_are_not_counted_again(spread: World) -> None:
+    chosen = ResultFilter(grade=1)
+    # Told totals (from the choices read a while ago, say), a page shows them; its rows are the database's.
+    told = ResultCount(7, 1)
+    first = find_results(spread.ctx, chosen, limit=2, counted=told)
+    assert _page(first) == (["C001", "C002"], 0, 7, 1)
+    # The last page is the rows whole pages of the told total leave over.
+    assert _page(find_results(spread.ctx, chosen, limit=2, last=True, counted=told)) == (["C006"], 6, 7, 1)
+    # Totals told that cannot be right (fewer than the rows listed): results came in since; counted now.
+    assert _page(find_results(spread.ctx, chosen, limit=2, counted=ResultCount(1, 0))) == (
+        ["C001", "C002"],
+        0,
+        5,
+        2,
+    )
+    # A page whose place is not known has its rows before counted, and then its totals too.
+    assert _page(find_results(spread.ctx, chosen, limit=2, after=first.rows[-1].key, counted=told)) == (
+        ["C004", "C005"],
+        2,
+        5,
+        2,
+    )
+
+
+def test_a_page_is_asked_for_one_way(spread: World) -> None:
+    chosen = ResultFilter(grade=1)
+    key = find_results(spread.ctx, chosen, limit=1).rows[0].key
+    with pytest.raises(ValueError, match="a page needs a positive limit and at most one of after, before"):
         find_results(spread.ctx, chosen, limit=0)
-    with pytest.raises(ValueError, match="not 10, -1"):
-        find_results(spread.ctx, chosen, limit=10, offset=-1)
+    with pytest.raises(ValueError, match="at most one of after, before and last"):
+        find_results(spread.ctx, chosen, limit=2, after=key, before=key)
+    with pytest.raises(ValueError, match="at most one of after, before and last"):
+        find_results(spread.ctx, chosen, limit=2, before=key, last=True)
+    with pytest.raises(ValueError, match="not None, after=None, before=None, last=True"):
+        find_results(spread.ctx, chosen, limit=None, last=True)
+    with pytest.raises(ValueError, match="at=-1"):
+        find_results(spread.ctx, chosen, limit=2, after=key, at=-1)
+
+
+def _keep_aside(world: World, attempt_id: str) -> None:
+    """Record that rescoring kept ``attempt_id`` aside, as it does for marks that do not check out."""
+    with world.ctx.database.transaction() as session:
+        repo.replace_check(
+            session,
+            {
+                "attempt_id": attempt_id,
+                "state": "flagged",
+                "bank_digest": None,
+                "earned": None,
+                "possible": None,
+                "percent": None,
+                "passed": None,
+                "reason_code": None,
+                "reason_json": None,
+                "checked_at": world.ctx.now(),
+            },
+        )
+
+
+def test_results_kept_aside_are_in_no_page_count_or_choice(spread: World) -> None:
+    _keep_aside(spread, "A-K1-3")  # the only design result
+    _keep_aside(spread, "A-K2-1")  # C004, who passed the Ndola afternoon sitting
+    chosen = ResultFilter(grade=1)
+    first = find_results(spread.ctx, chosen, limit=2)
+    assert _page(first) == (["C001", "C002"], 0, 4, 1)
+    following = find_results(spread.ctx, chosen, limit=2, after=first.rows[-1].key)
+    assert _page(following) == (["C005", "C006"], 2, 4, 1)
+    assert _page(find_results(spread.ctx, chosen, limit=2, last=True)) == (["C005", "C006"], 2, 4, 1)
+    # The rows before a page are counted without those kept aside.
+    assert _page(find_results(spread.ctx, chosen, limit=1, before=following.rows[-1].key)) == (
+        ["C005"],
+        2,
+        4,
+        1,
+    )
+    assert _page(find_results(spread.ctx, ResultFilter(), limit=10))[1:] == (0, 4, 1)
+
+    choices = result_choices(spread.ctx)
+    assert (choices.certificates, choices.grades) == (("maintenance",), (1,))
+    assert ("Ndola Centre", "Afternoon theory", "2025-03-14") in choices.sittings
+    _keep_aside(spread, "A-K2-2")  # C005: now the whole afternoon sitting is kept aside
+    choices = result_choices(spread.ctx)
+    assert choices.sittings == (
+        ("Ndola Centre", "Resit", ""),
+        ("Kitwe Campus", "Morning theory", "2025-03-14"),
+    )
+    assert choices.centres == ("Kitwe Campus", "Ndola Centre")
+
+
+def test_the_list_works_out_the_standing_only_of_results_that_may_be_held_back(
+    world: World, bank: Bank
+) -> None:
+    keep_bank(world.ctx, bank, "tests")
+
+    def sat(attempt_id: str, number: str, day: str | None, finished: str) -> dict[str, Any]:
+        record = scored_attempt(bank, attempt_id, number, ITEMS)
+        record["sitting"]["date"], record["finished_at"] = day, finished
+        return record
+
+    import_attempts(
+        world,
+        "K1",
+        [
+            # Undated: the day is the one it finished, in UTC (the 15th for both).
+            sat("A-1", "C001", None, "2025-03-14T23:30:00-02:00"),
+            sat("A-2", "C001", None, "2025-03-15T08:00:00+00:00"),
+            # Sat again another day, dated and undated: no second result.
+            sat("A-3", "C002", "2025-03-14", "2025-03-14T09:25:00+00:00"),
+            sat("A-4", "C002", "2025-03-20", "2025-03-20T09:25:00+00:00"),
+            sat("A-5", "C003", None, "2025-03-14T09:25:00+00:00"),
+            sat("A-6", "C003", None, "2025-03-16T09:25:00+00:00"),
+            sat("A-7", "C004", "2025-03-14", "2025-03-14T09:25:00+00:00"),
+        ],
+    )
+    decide(world.ctx, "A-7", keep=False, by="Mrs Zulu", why="Left the room during the exam.")
+    found = find_results(world.ctx, ResultFilter(), limit=None).rows
+    assert sorted(row.attempt_id for row in found if row.suspect) == ["A-1", "A-2", "A-7"]
+    with world.ctx.database.session() as session:
+        everything = standings(session, registry_reads.results(session))
+    # Those not worked out stand ready, as working them out says.
+    worked_out = {attempt_id: stand.standing.value for attempt_id, stand in everything.items()}
+    assert {row.attempt_id: row.standing for row in found} == worked_out
+    assert [worked_out[attempt_id] for attempt_id in ("A-1", "A-2", "A-7")] == ["second", "second", "void"]
+    assert {worked_out[attempt_id] for attempt_id in ("A-3", "A-4", "A-5", "A-6")} == {"ready"}
 
 
 def test_the_filters_offer_each_value_held_once(spread: World) -> None:

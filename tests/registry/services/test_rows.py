@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.formats.bundle_content import BundleContent, parse_bundle_content
+from kiosk.formats.encoding import canonical_json, parse_json_outline
 from kiosk.formats.keys import KeyKind, generate_identity
 from kiosk.registry.services.rows import (
     attempt_row,
@@ -65,3 +66,27 @@ def test_text_responses_are_stored_as_json_text() -> None:
     row = attempt_row(parsed, parsed.attempts[0], NOW)
     assert str(row["result_json"]).startswith('{"by_area":')
     assert row["content_digest"] == parsed.attempts[0].content_digest
+
+
+def test_an_attempt_read_in_outline_keeps_its_json_as_signed() -> None:
+    kiosk = Kiosk("K1", generate_identity(KeyKind.KIOSK, "K1"))
+    answered = attempt("A-1", items=4)
+    for line, response in zip(answered["responses"], (None, ["A", "B"], {"1": "B"}, "é\n"), strict=True):
+        line["response"] = response
+    fields = inner_fields(kiosk, 1, [answered], [])
+    plain = parse_bundle_content(fields)
+    signed = parse_bundle_content(
+        parse_json_outline(
+            canonical_json(fields), "bundle.signed_unreadable", "bundle.signed_field_twice", depth=2
+        )
+    )
+    row, again = attempt_row(signed, signed.attempts[0], NOW), attempt_row(plain, plain.attempts[0], NOW)
+    assert row == again
+    assert row["form_json"] == canonical_json(answered["form"]).decode()
+    assert response_rows(signed.attempts[0]) == response_rows(plain.attempts[0])
+    assert [values[3] for values in response_rows(signed.attempts[0])] == [
+        None,
+        '["A","B"]',
+        '{"1":"B"}',
+        '"é\\n"',
+    ]

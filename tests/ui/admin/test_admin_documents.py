@@ -17,9 +17,10 @@ from pytestqt.qtbot import QtBot
 from kiosk.formats.keys import load_public
 from kiosk.formats.secrets import HashCost, hash_secret, normalise_code, verify_secret
 from kiosk.registry.services import imports as registry_import
-from kiosk.registry.services import registry
+from kiosk.registry.services import registry, reporting
 from kiosk.registry.services.banks import keep_package
 from kiosk.registry.services.registry import RegistryContext
+from kiosk.registry.storage import reads as registry_reads
 from kiosk.station.services import enrolment, export, roster
 from kiosk.station.services.context import KioskContext
 from kiosk.station.storage.repositories import people
@@ -224,7 +225,8 @@ def test_results_are_listed_and_filtered(qtbot: QtBot, results: tuple[AdminWindo
     assert sorted(row[0] for row in rows) == ["M-101", "M-102", "M-103"]
     assert {row[2] for row in rows} == {"Maintenance"}
     assert {row[4] for row in rows} == {"CZVTC Lusaka"}
-    assert page.count_label.text() == "Showing 3 of 3 results; 1 passed."
+    assert page.count_label.text() == "Showing 1–3 of 3 results; 1 passed."
+    assert page.page_label.text() == "Page 1 of 1"
     assert [page.sitting.itemText(i) for i in range(page.sitting.count())] == [
         "all",
         "Maintenance I theory · 2025-06-02 · CZVTC Lusaka",
@@ -240,7 +242,7 @@ def test_results_are_listed_and_filtered(qtbot: QtBot, results: tuple[AdminWindo
     _choose(qtbot, page.grade, "I")
     _choose(qtbot, page.centre, "CZVTC Lusaka")
     _choose(qtbot, page.sitting, "Maintenance I theory · 2025-06-02 · CZVTC Lusaka")
-    assert page.count_label.text() == "Showing 3 of 3 results; 1 passed."
+    assert page.count_label.text() == "Showing 1–3 of 3 results; 1 passed."
 
 
 def test_a_slip_opens_for_the_row_under_enter_and_certificates_only_for_passes(
@@ -392,6 +394,17 @@ def test_item_analysis_without_bank_sources_says_to_give_them(
     assert desktop.opened == []
 
 
+def _turn(qtbot: QtBot, window: AdminWindow, page: ResultsPage, where: str) -> list[str]:
+    """Press a page button; the candidate numbers listed then."""
+    click(qtbot, page.page_buttons[where])
+    settle(qtbot, window)
+    return [row[0] for row in table_text(page.table)]
+
+
+def _can_turn(page: ResultsPage) -> list[str]:
+    return [where for where, button in page.page_buttons.items() if button.isEnabled()]
+
+
 def test_the_list_comes_in_pages_and_the_filters_apply_to_all_results(
     qtbot: QtBot, results: tuple[AdminWindow, ResultsPage], tmp_path: Path, chooser: ScriptedChooser
 ) -> None:
@@ -400,21 +413,31 @@ def test_the_list_comes_in_pages_and_the_filters_apply_to_all_results(
     _choose(qtbot, page.outcome, "not passed")
     _choose(qtbot, page.outcome, "all")
     assert [row[0] for row in table_text(page.table)] == ["M-101", "M-102"]
-    assert page.count_label.text() == "Showing 2 of 3 results; 1 passed."
-    assert page.more_button.isVisible() and page.more_button.text() == "Show 1 more"
+    assert page.count_label.text() == "Showing 1–2 of 3 results; 1 passed."
+    assert page.page_label.text() == "Page 1 of 2"
+    assert _can_turn(page) == ["next", "last"]
 
-    click(qtbot, page.more_button)
-    settle(qtbot, window)
-    assert [row[0] for row in table_text(page.table)] == ["M-101", "M-102", "M-103"]
-    assert page.count_label.text() == "Showing 3 of 3 results; 1 passed."
-    assert not page.more_button.isVisible()
+    # Each page is in place of the one before, read from the key of the row next to it.
+    assert _turn(qtbot, window, page, "next") == ["M-103"]
+    assert page.count_label.text() == "Showing 3–3 of 3 results; 1 passed."
+    assert page.page_label.text() == "Page 2 of 2"
+    assert _can_turn(page) == ["first", "previous"]
+    assert _turn(qtbot, window, page, "previous") == ["M-101", "M-102"]
+    assert page.page_label.text() == "Page 1 of 2"
+    # The last page holds what whole pages leave over, so the one before it is whole.
+    assert _turn(qtbot, window, page, "last") == ["M-103"]
+    assert page.page_label.text() == "Page 2 of 2"
+    assert _turn(qtbot, window, page, "first") == ["M-101", "M-102"]
+    assert page.count_label.text() == "Showing 1–2 of 3 results; 1 passed."
 
     # A filter lists the first page of what it lets through, counted in the database.
     page.page_size = 1
     _choose(qtbot, page.outcome, "not passed")
     assert [row[0] for row in table_text(page.table)] == ["M-102"]
-    assert page.count_label.text() == "Showing 1 of 2 results; 0 passed."
-    assert page.more_button.text() == "Show 1 more"
+    assert page.count_label.text() == "Showing 1–1 of 2 results; 0 passed."
+    assert page.page_label.text() == "Page 1 of 2"
+    assert _turn(qtbot, window, page, "last") == ["M-103"]
+    assert page.count_label.text() == "Showing 2–2 of 2 results; 0 passed."
 
     # With no row selected, the export holds every result the filters let through, not only those listed.
     chooser.answers.append(tmp_path / "docs" / "not-passed.csv")
@@ -432,6 +455,39 @@ def test_the_list_comes_in_pages_and_the_filters_apply_to_all_results(
         "M-103",
     ]
     assert page.status.text == f"Made 2 files in {tmp_path / 'slips'}."
+
+
+def test_filters_and_pages_are_read_without_counting_again(
+    qtbot: QtBot, results: tuple[AdminWindow, ResultsPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, page = results
+
+    def no_count(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the results were counted again")
+
+    # What each filter lets through was counted with the choices when the page opened.
+    monkeypatch.setattr(registry_reads, "count_results", no_count)
+    page.page_size = 1
+    _choose(qtbot, page.outcome, "not passed")
+    assert [row[0] for row in table_text(page.table)] == ["M-102"]
+    assert page.count_label.text() == "Showing 1–1 of 2 results; 0 passed."
+    assert _turn(qtbot, window, page, "next") == ["M-103"]
+    assert page.page_label.text() == "Page 2 of 2"
+    assert _turn(qtbot, window, page, "previous") == ["M-102"]
+    assert _turn(qtbot, window, page, "last") == ["M-103"]
+    assert _turn(qtbot, window, page, "first") == ["M-102"]
+    _choose(qtbot, page.outcome, "passed")
+    assert [row[0] for row in table_text(page.table)] == ["M-101"]
+    assert page.count_label.text() == "Showing 1–1 of 1 results; 1 passed."
+
+
+def test_a_filter_that_lets_nothing_through_says_so(results: tuple[AdminWindow, ResultsPage]) -> None:
+    _window, page = results
+    page.show_found(reporting.FoundResults([], 0, 0))
+    assert page.count_label.text() == "No results match the filters."
+    assert page.page_label.text() == "Page 1 of 1"
+    assert _can_turn(page) == []
+    assert not any(button.isEnabled() for button in page.buttons.values())
 
 
 def test_results_waiting_for_their_bank_ask_for_the_bank_sources(

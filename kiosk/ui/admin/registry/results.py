@@ -1,9 +1,10 @@
 """Results held at the registry: filter them, and make slips, certificates and reports from them.
 
-The filters apply in the database and the list shows a page of the results they let through, with a button
-for the next page, so a national registry's results are never all read at once. Documents are written into
-one folder (the registry's ``reports`` folder unless another is chosen); one document is opened with the
-system's viewer, several open the folder. Item analysis needs the bank sources (item text). Slips and
+The filters apply in the database and the list shows a page of the results they let through, with buttons
+for the first, previous, next and last page, each read from the list's index by key (never by counting
+rows from the start), so a national registry's results are never all read at once. Documents are written
+into one folder (the registry's ``reports`` folder unless another is chosen); one document is opened with
+the system's viewer, several open the folder. Item analysis needs the bank sources (item text). Slips and
 certificates print only for results rescored on the registry's own copy of their bank: when some of those
 chosen wait for a bank the registry does not hold, the page asks for the bank sources, which the registry
 then keeps and rescores with. Results held back for a decision (a second result, a voided one) are left out
@@ -65,16 +66,25 @@ class ResultsPresenter(QObject):
         self.page = ResultsPage()
         self.page.out.set_path(ctx.directory / REPORTS_DIR)
         self.relay = ProgressRelay(self)
+        self.found: reporting.FoundResults | None = None
+        """The page listed, as the service found it (its rows' keys turn the page)."""
+        self.choices: reporting.ResultChoices | None = None
+        """The filters' choices and the summary they came with, which counts what each filter lets
+        through: read when the page is opened or refreshed, so turning pages counts nothing again."""
         self.relay.progressed.connect(self.page.show_progress, Qt.ConnectionType.QueuedConnection)
         self.page.filters_changed.connect(self.refresh)
-        self.page.more_requested.connect(self.more)
+        self.page.page_requested.connect(self.turn)
         self.page.document_requested.connect(self.make)
         self.page.table.activated.connect(lambda _index: self.make("slip-one"))
         self.page.banks.browse_requested.connect(self.browse_banks)
         self.page.out.browse_requested.connect(self.browse_out)
 
     def activated(self) -> None:
-        """Offer the filter values of the results now held, then list the first page."""
+        """Offer the filter values of the results now held, then list the first page.
+
+        The choices come with the summary that counts what each filter lets through, read again each time
+        the page is opened or refreshed (F5); choosing filters and turning pages reads rows, never counts.
+        """
         self.tools.run(
             self.page,
             "results-choices",
@@ -84,26 +94,53 @@ class ResultsPresenter(QObject):
         )
 
     def _chosen(self, choices: reporting.ResultChoices) -> None:
+        self.choices = choices
         self.page.show_choices(choices)
         self.refresh()
 
     def refresh(self) -> None:
         """List the first page of the results the filters let through."""
-        self._list(0)
+        self._list()
 
-    def more(self) -> None:
-        """List the next page after the results already listed."""
-        self._list(len(self.page.shown))
+    def turn(self, where: str) -> None:
+        """List the ``first``, ``previous``, ``next`` or ``last`` page.
 
-    def _list(self, offset: int) -> None:
+        The next and previous pages are read from the key of the last or first row listed, so a page far
+        into a national registry's list costs what the first does.
+        """
+        found = self.found
+        if where == "last":
+            self._list(last=True)
+        elif where == "next" and found is not None and found.rows:
+            # Where the rows stood is known here: the page number needs no count of the rows before.
+            self._list(after=found.rows[-1].key, at=found.start + len(found.rows) - 1)
+        elif where == "previous" and found is not None and found.rows:
+            self._list(before=found.rows[0].key, at=found.start)
+        else:
+            self._list()
+
+    def _list(
+        self,
+        after: reporting.ResultKey | None = None,
+        before: reporting.ResultKey | None = None,
+        last: bool = False,
+        at: int | None = None,
+    ) -> None:
         chosen, size = self.page.current_filter(), self.page.page_size
+        counted = self.choices.count(chosen) if self.choices is not None else None
         self.tools.run(
             self.page,
             "results-list",
-            lambda: reporting.find_results(self.ctx, chosen, size, offset),
-            lambda found: self.page.show_found(found, more=offset > 0),
+            lambda: reporting.find_results(
+                self.ctx, chosen, size, after=after, before=before, last=last, at=at, counted=counted
+            ),
+            self._found,
             tr("AdminResults", "The results cannot be listed"),
         )
+
+    def _found(self, found: reporting.FoundResults) -> None:
+        self.found = found
+        self.page.show_found(found)
 
     def browse_banks(self) -> None:
         folder = self.tools.chooser.folder(self.page, tr("AdminResults", "Choose the folder of bank sources"))

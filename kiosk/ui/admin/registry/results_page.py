@@ -24,7 +24,9 @@ from kiosk.ui.i18n import tr
 from kiosk.ui.widgets.status import Banner
 
 PAGE_SIZE = 500
-"""How many results the list shows at first, and how many more each press of its button adds."""
+"""How many results a page of the list shows."""
+# The list's page buttons, in the order they are laid out; each asks its presenter for that page.
+TURNS = ("first", "previous", "next", "last")
 
 
 class ResultsPage(ConsolePage):
@@ -32,8 +34,8 @@ class ResultsPage(ConsolePage):
 
     filters_changed = Signal()
     """A filter was changed."""
-    more_requested = Signal()
-    """The next page of results was asked for."""
+    page_requested = Signal(str)
+    """Another page of the list was asked for: ``first``, ``previous``, ``next`` or ``last``."""
     document_requested = Signal(str)
     """Make a document: ``slips``, ``certificates``, ``cohort``, ``items``, or the list: ``csv``, ``xlsx``."""
 
@@ -74,10 +76,21 @@ class ResultsPage(ConsolePage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.body.addWidget(self.table, 1)
-        self.more_button = QPushButton()
-        self.more_button.setObjectName("results-more")
-        self.more_button.clicked.connect(lambda _checked=False: self.more_requested.emit())
-        self.body.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        pages = QHBoxLayout()
+        self.page_buttons: dict[str, QPushButton] = {}
+        for turn in TURNS:
+            button = QPushButton()
+            button.setObjectName(f"results-{turn}")
+            button.clicked.connect(lambda _checked=False, turn=turn: self.page_requested.emit(turn))
+            self.page_buttons[turn] = button
+        self.page_label = QLabel()
+        self.page_label.setObjectName("results-page")
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        first, previous, following, last = (self.page_buttons[turn] for turn in TURNS)
+        for widget in (first, previous, self.page_label, following, last):
+            pages.addWidget(widget)
+        pages.addStretch(1)
+        self.body.addLayout(pages)
 
         self.banks = PathField("results-banks")
         self.out = PathField("results-out")
@@ -103,11 +116,13 @@ class ResultsPage(ConsolePage):
         self.status = Banner("results-status", selectable=True)
         self.body.addWidget(self.status)
         # The filters too: a list asked for while another is on its way would arrive in either order.
-        self.guard(*self.buttons.values(), *self.filters, self.more_button)
+        self.guard(*self.buttons.values(), *self.filters, *self.page_buttons.values())
         self.table.itemSelectionChanged.connect(self.update_actions)
         self.page_size = PAGE_SIZE
         self.shown: list[HeldResult] = []
-        """The results listed so far: the first pages of those the filters let through."""
+        """The page of results listed: some of those the filters let through."""
+        self.start = 0
+        """How many of the results the filters let through come before the page listed."""
         self.total = 0
         self.passed = 0
         self.choices = reporting.ResultChoices((), (), (), ())
@@ -163,6 +178,14 @@ class ResultsPage(ConsolePage):
         }
         for kind, button in self.buttons.items():
             button.setText(texts[kind])
+        turns = {
+            "first": tr("AdminResults", "First page"),
+            "previous": tr("AdminResults", "Previous page"),
+            "next": tr("AdminResults", "Next page"),
+            "last": tr("AdminResults", "Last page"),
+        }
+        for turn, button in self.page_buttons.items():
+            button.setText(turns[turn])
         self.buttons["cohort"].setToolTip(tr("AdminResults", "PDF, with its tables as CSV and XLSX"))
         self.buttons["items"].setToolTip(tr("AdminResults", "PDF, with its tables as CSV and XLSX"))
         set_headers(self.table, self.headers(), stretch=1)
@@ -230,29 +253,33 @@ class ResultsPage(ConsolePage):
             passed=outcome,
         )
 
-    def show_found(self, found: reporting.FoundResults, more: bool = False) -> None:
-        """List a page of results: in place of those listed, or after them when ``more``."""
-        listed = {r.attempt_id for r in self.shown} if more else set()
-        # A result imported between two pages can shift the next one; never list a row twice.
-        added = [r for r in found.rows if r.attempt_id not in listed]
-        self.shown = [*self.shown, *added] if more else list(added)
-        self.total, self.passed = found.total, found.passed
+    def show_found(self, found: reporting.FoundResults) -> None:
+        """List a page of results in place of the page listed."""
+        self.shown = list(found.rows)
+        self.start, self.total, self.passed = found.start, found.total, found.passed
         fill_table(self.table, [self.row(r) for r in self.shown], [r.attempt_id for r in self.shown])
         self.show_count()
         self.update_actions()
 
     def show_count(self) -> None:
-        self.count_label.setText(
-            tr("AdminResults", "Showing {shown} of {total} results; {passed} passed.").format(
-                shown=f"{len(self.shown):,}", total=f"{self.total:,}", passed=f"{self.passed:,}"
+        if self.total == 0:
+            self.count_label.setText(tr("AdminResults", "No results match the filters."))
+        else:
+            self.count_label.setText(
+                tr("AdminResults", "Showing {first}–{last} of {total} results; {passed} passed.").format(
+                    first=f"{self.start + 1:,}",
+                    last=f"{self.start + len(self.shown):,}",
+                    total=f"{self.total:,}",
+                    passed=f"{self.passed:,}",
+                )
             )
+        pages = max(1, -(-self.total // self.page_size))
+        # A page read by key after results came in between need not start on a whole page: count it as the
+        # page it reaches into.
+        page = min(pages, -(-self.start // self.page_size) + 1)
+        self.page_label.setText(
+            tr("AdminResults", "Page {page} of {pages}").format(page=f"{page:,}", pages=f"{pages:,}")
         )
-        self.more_button.setText(
-            tr("AdminResults", "Show {count} more").format(
-                count=f"{min(self.page_size, self.total - len(self.shown)):,}"
-            )
-        )
-        self.more_button.setVisible(len(self.shown) < self.total)
 
     def selected_ids(self) -> list[str]:
         """The attempts of the selected rows, in list order (none when no row is selected)."""
@@ -264,6 +291,10 @@ class ResultsPage(ConsolePage):
         has = self.total > 0 and not self.busy
         for button in self.buttons.values():
             button.setEnabled(has)
+        earlier = self.start > 0 and not self.busy
+        later = self.start + len(self.shown) < self.total and not self.busy
+        for turn, button in self.page_buttons.items():
+            button.setEnabled(earlier if turn in ("first", "previous") else later)
 
     # -- progress --------------------------------------------------------------------------------------
 
