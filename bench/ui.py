@@ -3,18 +3,24 @@
     python bench/ui.py [--runs 5] [--switches 300] [--dir FOLDER]
 
 Budgets (docs/ARCHITECTURE.md §7):
-- cold start to the login screen <= 1 s. Timed as fresh processes, from launch until the window has
-  painted: the idle screen, the invigilator's unlock (PIN and release code, with the production Argon2id
-  costs) and the login screen painted. The floor is a process that imports the same libraries (PySide6,
-  SQLAlchemy, cryptography) and paints a window with a label; the ratio is printed beside it, and the time
-  to the idle screen (before the unlock) for context.
+- cold start to the login screen <= 1 s. Timed as fresh processes started the way ``kiosk run`` starts
+  (``kiosk.app.open_window``: the window paints first and the store is opened and checked behind it),
+  from launch until the window has painted: the idle screen, the store open and checked, the
+  invigilator's unlock (PIN and release code, with the production Argon2id costs, typed as soon as the
+  idle screen offers it) and the login screen painted. The floor is a process that imports the same
+  libraries (PySide6, SQLAlchemy, cryptography) and paints a window with a label; the ratio is printed
+  beside it, and for context the time to the first paint and to the idle screen ready (store checked,
+  today's sittings listed).
 - question switch p95 <= 25 ms on a 100-item exam, timed until the event loop is idle again: the next item
   shown, and the layout and paint work it queued processed.
 - peak RSS <= 250 MB over that 100-item exam, every item visited and answered.
 
-Each measurement runs in its own child process (``--child``), offscreen, with a time limit, so imports and
-memory are not shared with the parent and a child that hangs fails the bench instead of stalling it. Every
-run uses a fresh folder (inside ``--dir`` when given) and removes it at the end.
+Each measurement runs in its own child process (``--child``), offscreen on a 1366x768 screen (a lab PC's,
+so the pre-exam lab check the kiosk makes before an unlock judges the screen as it would there), with a
+time limit, so imports and memory are not shared with the parent and a child that hangs fails the bench
+instead of stalling it. A child waits for the kiosk's background work as its event loop would, asleep
+until an event comes, so the waiting takes no time from that work. Every run uses a fresh folder (inside
+``--dir`` when given) and removes it at the end.
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ WAIT_S = 60.0
 PIN = "582931"
 RELEASE_CODE = "K7QF-M2XD-9PHA"
 ITEM_COUNT = 100
+# The offscreen platform's one screen: a lab PC's (the layout's design size).
+LAB_SCREEN = {"name": "lab", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "dpr": 1}
 SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="480" height="240" viewBox="0 0 480 240">'
     b'<rect x="10" y="10" width="460" height="220" fill="none" stroke="black" stroke-width="3"/>'
@@ -199,18 +207,47 @@ def child_bare() -> None:
     window.show()
     window.repaint()
     app.processEvents()
-    print(f"READY {time.time()}", flush=True)
+    _mark("ready")
+
+
+def _run_until(app: Any, done: Any, failed: Any, what: str) -> None:
+    """Run the event loop until ``done()``; exit 3 when ``failed()`` says why not, or after WAIT_S."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    # Asleep between events like app.exec(); the ticker only wakes it to look at the clock.
+    ticker = QTimer()
+    ticker.start(20)
+    deadline = time.monotonic() + WAIT_S
+    while not done():
+        problem = failed()
+        if problem or time.monotonic() > deadline:
+            print(f"the kiosk never reached {what}: {problem or 'time is up'}")
+            raise SystemExit(3)
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    ticker.stop()
 
 
 def _wait_for(app: Any, window: Any, screen: str) -> None:
     """Run the event loop until ``screen`` shows; give up (exit 3) after WAIT_S seconds."""
-    deadline = time.monotonic() + WAIT_S
-    while window.current_screen.value != screen:
-        if time.monotonic() > deadline:
-            print(f"the kiosk never reached the {screen} screen (it shows {window.current_screen.value})")
-            raise SystemExit(3)
-        app.processEvents()
-        window.tasks.wait(5)
+    refused: list[str] = []
+    presenter = window.presenter
+    for signal in (presenter.unlock_failed, presenter.login_failed):
+        signal.connect(lambda said, _field: refused.append(said))
+    _run_until(
+        app,
+        lambda: window.current_screen.value == screen,
+        lambda: refused[0] if refused else None,
+        f"the {screen} screen",
+    )
+
+
+def _wait_ready(app: Any, window: Any) -> None:
+    """Run the event loop until the store is open and checked; exit 3 if it failed or took WAIT_S."""
+    _run_until(app, lambda: window.ready, lambda: window.presenter.store_error, "an open store")
+
+
+def _mark(name: str) -> None:
+    print(f"MARK {name} {time.time()}", flush=True)
 
 
 def _until_idle(app: Any) -> None:
@@ -224,42 +261,42 @@ def _until_idle(app: Any) -> None:
 
 
 def child_cold(folder: Path, sitting_id: int, unlock: bool) -> None:
-    from kiosk.app import build_window
-    from kiosk.station.services.context import open_context
+    from kiosk.app import close_store, open_window
     from kiosk.ui.application import application
 
     app = application()
-    ctx = open_context(folder / "data")
-    window = build_window(ctx, lockdown=False)
-    window.start()
+    window = open_window(folder / "data", lockdown=False)
+    window.repaint()
+    app.processEvents()
+    _mark("painted")
+    _wait_ready(app, window)
+    window.repaint()
+    app.processEvents()
     if not unlock:
-        window.repaint()
-        app.processEvents()
-        print(f"READY {time.time()}", flush=True)
-        ctx.close()
+        _mark("ready")
+        window.tasks.wait()
+        close_store(window)
         return
     window.presenter.unlock(sitting_id, PIN, RELEASE_CODE)
     _wait_for(app, window, "login")
     window.repaint()
     app.processEvents()
-    print(f"READY {time.time()}", flush=True)
+    _mark("ready")
     window.presenter.shutdown()
-    ctx.close()
+    close_store(window)
 
 
 def child_exam(folder: Path, sitting_id: int, switches: int) -> None:
     import resource
 
-    from kiosk.app import build_window
+    from kiosk.app import close_store, open_window
     from kiosk.domain.items import ItemType
-    from kiosk.station.services.context import open_context
     from kiosk.ui.application import application
 
     app = application()
-    ctx = open_context(folder / "data")
     codes = json.loads((folder / "codes.json").read_text(encoding="utf-8"))
-    window = build_window(ctx, lockdown=False)
-    window.start()
+    window = open_window(folder / "data", lockdown=False)
+    _wait_ready(app, window)
     presenter = window.presenter
     presenter.unlock(sitting_id, PIN, RELEASE_CODE)
     _wait_for(app, window, "login")
@@ -291,12 +328,14 @@ def child_exam(folder: Path, sitting_id: int, switches: int) -> None:
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"items": count, "switch_ms": durations, "peak_mb": peak_kb / 1024}), flush=True)
     presenter.shutdown()
-    ctx.close()
+    close_store(window)
 
 
-def _launch(args: list[str]) -> tuple[float, str]:
-    """Run a child; seconds from launch to its READY line (its own clock), and everything it printed."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def _launch(args: list[str], screen: Path) -> tuple[dict[str, float], str]:
+    """Run a child; seconds from launch to each ``MARK`` it printed (its own clock), and all it printed.
+
+    ``screen`` is the offscreen platform's configuration (the lab PC's screen)."""
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
     started = time.time()
     try:
         process = subprocess.run(
@@ -314,9 +353,17 @@ def _launch(args: list[str]) -> tuple[float, str]:
             f"bench child {args[0]} failed with exit code {process.returncode}: "
             f"{(process.stdout + process.stderr).strip()[-400:]}"
         )
-    ready = [line for line in process.stdout.splitlines() if line.startswith("READY ")]
-    elapsed = float(ready[0].split()[1]) - started if ready else 0.0
-    return elapsed, process.stdout
+    marks = {
+        parts[1]: float(parts[2]) - started
+        for parts in (line.split() for line in process.stdout.splitlines() if line.startswith("MARK "))
+    }
+    return marks, process.stdout
+
+
+def _median_marks(args: list[str], screen: Path, runs: int) -> dict[str, float]:
+    """The median over ``runs`` launches of each mark's time."""
+    launches = [_launch(args, screen)[0] for _ in range(runs)]
+    return {name: statistics.median(marks[name] for marks in launches) for name in launches[0]}
 
 
 def main() -> int:
@@ -341,10 +388,12 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-ui-", dir=args.dir))
     try:
         sitting = make_centre(folder)
-        bare = statistics.median(_launch(["bare"])[0] for _ in range(args.runs))
-        idle = statistics.median(_launch(["idle", str(folder), str(sitting)])[0] for _ in range(args.runs))
-        cold = statistics.median(_launch(["cold", str(folder), str(sitting)])[0] for _ in range(args.runs))
-        _, output = _launch(["exam", str(folder), str(sitting), str(args.switches)])
+        screen = folder / "screen.json"
+        screen.write_text(json.dumps({"screens": [LAB_SCREEN]}), encoding="utf-8")
+        bare = _median_marks(["bare"], screen, args.runs)["ready"]
+        idle = _median_marks(["idle", str(folder), str(sitting)], screen, args.runs)
+        cold = _median_marks(["cold", str(folder), str(sitting)], screen, args.runs)["ready"]
+        _, output = _launch(["exam", str(folder), str(sitting), str(args.switches)], screen)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     exam = json.loads(output.strip().splitlines()[-1])
@@ -356,11 +405,20 @@ def main() -> int:
         [
             Figure(
                 "ui",
-                f"cold start to the idle screen (median of {args.runs})",
-                f"{idle:.2f} s",
+                f"cold start to the first paint, store still being checked (median of {args.runs})",
+                f"{idle['painted']:.2f} s",
                 "-",
                 f"{bare:.2f} s",
-                ratio(idle, bare),
+                ratio(idle["painted"], bare),
+                None,
+            ),
+            Figure(
+                "ui",
+                f"cold start to the idle screen ready, store checked (median of {args.runs})",
+                f"{idle['ready']:.2f} s",
+                "-",
+                f"{bare:.2f} s",
+                ratio(idle["ready"], bare),
                 None,
             ),
             Figure(

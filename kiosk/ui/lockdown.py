@@ -71,7 +71,7 @@ class Lockdown(QObject):
         )
         self.window.showFullScreen()
         app = _application()
-        app.installEventFilter(self)
+        self.window.installEventFilter(self)
         app.applicationStateChanged.connect(self._application_state_changed)
         app.focusWindowChanged.connect(self._focus_window_changed)
 
@@ -82,7 +82,7 @@ class Lockdown(QObject):
         self._engaged = False
         self._restorer.stop()
         app = _application()
-        app.removeEventFilter(self)
+        self.window.removeEventFilter(self)
         app.applicationStateChanged.disconnect(self._application_state_changed)
         app.focusWindowChanged.disconnect(self._focus_window_changed)
 
@@ -96,9 +96,10 @@ class Lockdown(QObject):
         return not self._active
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.window:
+            return False
         if (
-            watched is self.window
-            and event.type() == QEvent.Type.WindowStateChange
+            event.type() == QEvent.Type.WindowStateChange
             and self.window.windowState() & Qt.WindowState.WindowMinimized
         ):
             self._lost("The kiosk window was minimised.")

@@ -162,6 +162,10 @@ def stylesheet(appearance: Appearance) -> str:
     huge = point_size(appearance, 2.6)
     small = point_size(appearance, 0.9)
     thick = 3 if appearance.theme is Theme.DEFAULT else 4
+    # A navigator button's thickest border ("on screen now", or the focus). Every look pads its border
+    # out to this, so a button keeps its size whatever it shows: moving to another question then
+    # repaints two buttons instead of laying the whole grid out again.
+    ring = thick + 2
     box = max(MIN_TARGET, base + 9)
     # The tick must stand out on the primary colour: white on blue, black on yellow.
     check = (
@@ -214,17 +218,19 @@ QPushButton:focus, QLineEdit:focus, QComboBox:focus, QListWidget:focus, QSpinBox
 QPlainTextEdit:focus {{ border: {thick}px solid {p.focus}; }}
 QPushButton:focus {{ padding: {6 - (thick - 2)}px {14 - (thick - 2)}px; }}
 QFrame[role="header"] QPushButton:focus {{ padding: {4 - (thick - 2)}px {10 - (thick - 2)}px; }}
-QPushButton[role="nav"] {{ min-width: 40px; min-height: 30px; padding: 0px 2px; font-weight: bold; }}
+QPushButton[role="nav"] {{ min-width: {44 - 2 * ring}px; min-height: {34 - 2 * ring}px;
+    padding: {ring - 2}px {ring}px; font-weight: bold; }}
 QPushButton[role="nav"][state="answered"] {{ background: {p.answered}; color: {p.on_answered};
     border-color: {p.answered}; }}
 QPushButton[role="nav"][state="partly"] {{ background: {p.partly}; color: {p.text};
-    border: 3px dashed {p.answered}; }}
-QPushButton[role="nav"][flagged="true"] {{ border: 3px solid {p.flagged}; }}
+    border: 3px dashed {p.answered}; padding: {ring - 3}px {ring - 1}px; }}
+QPushButton[role="nav"][flagged="true"] {{ border: 3px solid {p.flagged};
+    padding: {ring - 3}px {ring - 1}px; }}
 QPushButton[role="nav"][state="answered"][flagged="true"] {{ border: 3px solid {p.flagged}; }}
 QPushButton[role="nav"][state="partly"][flagged="true"] {{ border: 3px dashed {p.flagged}; }}
-{_nav_rule('[current="true"]', "")} {{ border: {thick + 2}px solid {p.current}; }}
+{_nav_rule('[current="true"]', "")} {{ border: {ring}px solid {p.current}; padding: 0px 2px; }}
 {_nav_rule("", ":focus")}, {_nav_rule('[current="true"]', ":focus")} {{
-    border: {thick + 2}px solid {p.focus}; }}
+    border: {ring}px solid {p.focus}; padding: 0px 2px; }}
 QPushButton[role="key"] {{ padding: 2px 4px; min-height: 30px; font-weight: bold; }}
 QLabel[role="calculator-answer"] {{ font-size: {stem}pt; font-weight: bold; }}
 QScrollArea#zoom-pane {{ border: 2px solid {p.border}; }}

@@ -284,3 +284,53 @@ def test_the_countdown_follows_the_services_clock_not_the_wall_clock(driver, cen
     centre.clock.jump_wall(-3600)
     centre.clock.advance(75)
     driver.qtbot.waitUntil(lambda: countdown.text() == "Time left 28:45")
+
+
+def test_questions_of_one_type_share_their_controls_and_each_keeps_its_own_answer(
+    qtbot, tmp_path, clock
+) -> None:
+    from dataclasses import replace
+
+    from kiosk.domain.items import Draw
+    from kiosk.ui.main_window import MainWindow
+    from tests.ui.conftest import Driver, build_centre, make_bank
+
+    bank = make_bank(per_type=2)
+    bank = replace(
+        bank,
+        blueprint=replace(bank.blueprint, draws=tuple(Draw(d.competence, 2) for d in bank.blueprint.draws)),
+    )
+    centre = build_centre(tmp_path / "data", clock, bank)
+    try:
+        window = MainWindow(centre.ctx, lockdown=False, refresh_ms=20)
+        qtbot.addWidget(window)
+        window.start()
+        driver = Driver(qtbot, window, centre)
+        driver.start_exam()
+        exam, screen = driver.exam, window.exam
+        session = window.presenter.session
+        first, second = (i for i in range(exam.count) if exam.item_at(i).type is ItemType.SINGLE)
+
+        def go(position: int) -> None:
+            driver.click(screen.navigator.buttons[position])
+            qtbot.waitUntil(lambda: exam.index == position)
+
+        go(first)
+        view, answer = screen.view, screen.view.answer
+        driver.press(Qt.Key.Key_B)
+        qtbot.waitUntil(lambda: session.responses.get(exam.item_at(first).id) == answer.ids[1])
+        chosen = answer.ids[1]
+        go(second)
+        # The same controls, now the second item's, with nothing chosen; the keys reach them.
+        assert screen.view is view and screen.view.answer is answer
+        assert answer.item.id == exam.item_at(second).id
+        assert answer.response() == "" and screen.saved_mark.isHidden()
+        assert view.isAncestorOf(driver.focus)
+        driver.press(Qt.Key.Key_C)
+        qtbot.waitUntil(lambda: session.responses.get(exam.item_at(second).id) == answer.ids[2])
+        assert session.responses[exam.item_at(first).id] == chosen
+        go(first)
+        assert answer.response() == chosen and not screen.saved_mark.isHidden()
+        window.presenter.shutdown()
+    finally:
+        centre.ctx.close()

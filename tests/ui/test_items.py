@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from kiosk.domain.forms import FormItem
-from kiosk.domain.items import ItemType
+from kiosk.domain.items import Choice, ItemType, Text
 from kiosk.ui.widgets.items import make_item_widget
 from tests.ui.conftest import make_item
 
@@ -103,3 +105,70 @@ def test_numeric_marks_bad_text_and_clears_the_mark_when_fixed(qtbot) -> None:
     # The same text again is not saved twice.
     with qtbot.assertNotEmitted(widget.response_edited):
         widget.commit_pending()
+
+
+# One widget per item type serves every item of that type (the exam screen refills it on each question
+# switch): what the previous item showed must not carry over.
+
+
+def test_a_choice_widget_shows_another_item_with_its_own_options_and_nothing_chosen(qtbot) -> None:
+    widget = _widget(qtbot, ItemType.SINGLE, order=("A", "B", "C"))
+    widget.set_response("B")
+    rows = list(widget.rows)
+    four = replace(
+        make_item(ItemType.SINGLE, 2),
+        options=tuple(Choice(letter, Text(f"Option {letter}")) for letter in "ABCD"),
+    )
+    with qtbot.assertNotEmitted(widget.response_edited):
+        widget.load(four, FormItem(four.id, ("D", "C", "B", "A"), ()), "en")
+    assert widget.item is four
+    assert widget.rows[:3] == rows
+    assert [row.label.text() for row in widget.rows] == [
+        "A.  Option D",
+        "B.  Option C",
+        "C.  Option B",
+        "D.  Option A",
+    ]
+    assert widget.response() == ""
+    assert all(row.property("checked") == "false" for row in widget.rows)
+    with qtbot.waitSignal(widget.response_edited) as edited:
+        assert widget.choose(3)
+    assert edited.args == ["A"]
+    # Back to three options: the fourth row is hidden and out of reach of the keys.
+    widget.load(make_item(ItemType.SINGLE, 1), FormItem("x", ("A", "B", "C"), ()), "en")
+    assert len(widget.rows) == 3 and widget.response() == ""
+    assert not widget.choose(3)
+
+
+def test_a_text_widget_drops_the_previous_items_text_and_its_pending_save(qtbot) -> None:
+    widget = _widget(qtbot, ItemType.NUMERIC)
+    entry = widget.findChild(QLineEdit, "entry-numeric")
+    qtbot.keyClicks(entry, "abc")
+    assert not widget.problem.isHidden() and widget.idle.isActive()
+    other = replace(make_item(ItemType.NUMERIC, 2), unit="kWh")
+    with qtbot.assertNotEmitted(widget.response_edited, wait=50):
+        widget.load(other, FormItem(other.id, (), ()), "en")
+    assert entry.text() == "" and widget.problem.isHidden() and not widget.idle.isActive()
+    assert widget.unit.text() == "kWh"
+    assert not entry.isUndoAvailable()
+
+
+def test_matching_and_ordering_widgets_refill_for_another_item(qtbot) -> None:
+    matching = _widget(qtbot, ItemType.MATCHING, order=("A", "B", "C"), premises=("1", "2"))
+    matching.set_response({"1": "B", "2": "A"})
+    three = replace(
+        make_item(ItemType.MATCHING, 2),
+        premises=tuple(Choice(str(n), Text(f"Premise {n}")) for n in (1, 2, 3)),
+        pairs=(("1", "A"), ("2", "B"), ("3", "C")),
+    )
+    matching.load(three, FormItem(three.id, ("C", "B", "A"), ("3", "2", "1")), "en")
+    assert [combo.objectName() for combo in matching.combos] == ["match-3", "match-2", "match-1"]
+    assert matching.response() == {}
+    assert matching.labels[0].text() == "1.  Premise 3"
+    matching.set_response({"2": "C"})
+    assert matching.combos[1].currentText() == "A.  1.2 V"
+    ordering = _widget(qtbot, ItemType.ORDERING, order=("C", "A", "B"))
+    ordering.set_response(["A", "B", "C"])
+    ordering.load(make_item(ItemType.ORDERING, 2), FormItem("o", ("B", "C", "A"), ()), "en")
+    assert ordering.response() == ["B", "C", "A"]
+    assert ordering.list.item(0).text().startswith("1.  Rest")

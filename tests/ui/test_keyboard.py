@@ -488,3 +488,59 @@ def test_keys_typed_into_an_invigilator_prompt_stay_there(driver, window) -> Non
     index = driver.exam.index
     driver.type_keys("n")
     assert driver.exam.index == index and driver.focus.toPlainText() == "n"
+
+
+def test_no_part_of_the_kiosk_watches_every_event_of_the_application(qtbot, centre, monkeypatch) -> None:
+    """Keys are looked at on the control with the keyboard and on the kiosk window, never by a filter on
+    the whole application (which Python would run for every paint, move and timer of every widget)."""
+    installed: list[str] = []
+    original = QApplication.installEventFilter
+
+    def install(app: QApplication, watcher: object) -> None:
+        if type(watcher).__module__.startswith("kiosk"):
+            installed.append(type(watcher).__name__)
+        original(app, watcher)
+
+    monkeypatch.setattr(QApplication, "installEventFilter", install)
+    window = MainWindow(centre.ctx, lockdown=True, refresh_ms=20)
+    qtbot.addWidget(window)
+    window.start()
+    try:
+        driver = Driver(qtbot, window, centre)
+        driver.start_exam()
+        answer = driver.go_to_type(ItemType.SINGLE)
+        position = driver.exam.index
+        driver.press(K.Key_C)
+        driver.qtbot.waitUntil(lambda: _saved(driver, answer.item.id) == answer.ids[2])
+        with qtbot.waitSignal(window.lockdown.escape_blocked):
+            driver.press(K.Key_Escape)
+        driver.press(K.Key_PageDown if position < driver.exam.count - 1 else K.Key_PageUp)
+        driver.qtbot.waitUntil(lambda: driver.exam.index != position)
+        window.exam.review_button.setFocus()
+        driver.press(K.Key_Return)
+        driver.wait_for("review")
+        assert installed == []
+    finally:
+        window.presenter.shutdown()
+        window.lockdown.release()
+        window.languages.reset()
+
+
+def test_keys_reach_the_question_when_qt_does_not_count_the_window_as_active(qtbot, driver, window) -> None:
+    """In an X session without a window manager the keyboard's keys arrive on the kiosk's window while Qt
+    counts no window as active: the exam's keys still reach the question the window keeps the focus in."""
+    from PySide6.QtWidgets import QWidget
+
+    driver.start_exam()
+    answer = driver.go_to_type(ItemType.SINGLE)
+    position = driver.exam.index
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is other)
+    assert answer.isAncestorOf(window.focusWidget())
+    driver.press(K.Key_C)
+    driver.qtbot.waitUntil(lambda: _saved(driver, answer.item.id) == answer.ids[2])
+    driver.press(K.Key_PageDown if position < driver.exam.count - 1 else K.Key_PageUp)
+    driver.qtbot.waitUntil(lambda: driver.exam.index != position)

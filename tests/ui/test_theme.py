@@ -55,3 +55,34 @@ def test_header_controls_change_the_appearance(window, driver) -> None:
     driver.click(window.header.language_button)
     assert window.header.language_button.text() == "English"
     assert window.idle.title.text() == "1+X 考评考试机"
+
+
+def test_a_navigator_button_keeps_its_size_in_every_look(qtbot) -> None:
+    """The thicker borders ("on screen now", flagged, the focus) are padded out alike, so moving to another
+    question repaints two buttons and does not lay the whole navigator out again."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui import theme
+    from kiosk.ui.widgets.navigator import Navigator, NavState
+
+    app = QApplication.instance()
+    try:
+        for look in (Appearance(), Appearance(theme=Theme.HIGH_CONTRAST)):
+            theme.apply(app, look)
+            navigator = Navigator(12)
+            qtbot.addWidget(navigator)
+            navigator.show()
+            button = navigator.buttons[0]
+            sizes = set()
+            for state in (NavState(), NavState(answered=True), NavState(partly=True), NavState(flagged=True)):
+                for current in (False, True):
+                    navigator.set_state(0, state)
+                    navigator.set_current(0 if current else -1)
+                    QApplication.processEvents()
+                    sizes.add(button.sizeHint().toTuple())
+            button.setFocus()
+            QApplication.processEvents()
+            sizes.add(button.sizeHint().toTuple())
+            assert len(sizes) == 1, (look.theme, sizes)
+    finally:
+        theme.apply(app, Appearance())

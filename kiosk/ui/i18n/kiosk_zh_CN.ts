@@ -310,6 +310,10 @@ Today's sittings, {date}</source>
         <translation>监考老师：开启考场(&amp;O)</translation>
     </message>
     <message>
+        <source>Checking the kiosk store…</source>
+        <translation>正在检查考试机数据库…</translation>
+    </message>
+    <message>
         <source>No sitting is scheduled on this kiosk today.</source>
         <translation>本考试机今天没有安排考试。</translation>
     </message>
@@ -523,16 +527,16 @@ Today's sittings, {date}</source>
         <translation>其他情况</translation>
     </message>
     <message>
+        <source>Invigilator menu</source>
+        <translation>监考菜单</translation>
+    </message>
+    <message>
         <source>Invigilator</source>
         <translation>监考老师</translation>
     </message>
     <message>
         <source>Type your PIN to open the invigilator menu.</source>
         <translation>请输入您的 PIN 码以打开监考菜单。</translation>
-    </message>
-    <message>
-        <source>Invigilator menu</source>
-        <translation>监考菜单</translation>
     </message>
     <message>
         <source>Invigilator PINs are locked</source>
@@ -653,6 +657,10 @@ Today's sittings, {date}</source>
     <message>
         <source>A candidate's exam is running on this kiosk; it must be submitted or paused first.</source>
         <translation>本考试机上有考生正在考试；须先交卷或暂停。</translation>
+    </message>
+    <message>
+        <source>The kiosk is still checking its store; try again in a moment.</source>
+        <translation>考试机仍在检查其数据库，请稍后再试。</translation>
     </message>
     <message>
         <source>{title} (version {version})</source>
@@ -852,12 +860,12 @@ Today's sittings, {date}</source>
 <context>
     <name>QuestionView</name>
     <message>
-        <source>Diagram</source>
-        <translation>图示</translation>
-    </message>
-    <message>
         <source>The picture for this question cannot be shown; tell the invigilator.</source>
         <translation>本题图片无法显示；请告诉监考老师。</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>图示</translation>
     </message>
     <message>
         <source>Enlarge the &amp;diagram</source>

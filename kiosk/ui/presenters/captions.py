@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.domain.items import GRADE_NAMES, Bank, Certificate, certificate_name
-from kiosk.station.services.sittings import SittingInfo
 from kiosk.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from kiosk.station.services.sittings import SittingInfo
 
 
 def exam_title(bank: Bank, language: str) -> str:

@@ -12,19 +12,21 @@ candidate asks for is confirmed here with the invigilator's PIN.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.domain.attempt import IncidentCategory
 from kiosk.domain.errors import KioskError
-from kiosk.station.services import invigilators, sittings
-from kiosk.station.services.context import KioskContext
-from kiosk.station.services.exam import ExamSession
-from kiosk.station.services.sittings import OpenSitting
 from kiosk.ui.errors import error_message
 from kiosk.ui.i18n import tr
-from kiosk.ui.presenters.exam import ExamPresenter
 from kiosk.ui.prompts import MenuAction, Prompter
 from kiosk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # The services are imported where they are used: see kiosk.ui.presenters.kiosk.
+    from kiosk.station.services.context import KioskContext
+    from kiosk.station.services.exam import ExamSession
+    from kiosk.station.services.sittings import OpenSitting
+    from kiosk.ui.presenters.exam import ExamPresenter
 
 # The refusals that mean invigilator PINs are locked out on this kiosk, which the menu offers to clear.
 LOCKOUT_CODES = frozenset(
@@ -46,8 +48,8 @@ def incident_categories() -> list[tuple[str, str]]:
 class InvigilatorMenu:
     """What an invigilator may do on a kiosk; mixed into ``KioskPresenter``, which provides the state."""
 
-    # Provided by KioskPresenter.
-    ctx: KioskContext
+    # Provided by KioskPresenter; ctx is None until the store is open and passed its check.
+    ctx: KioskContext | None
     tasks: TaskRunner
     prompter: Prompter
     open_sitting: OpenSitting | None
@@ -56,11 +58,21 @@ class InvigilatorMenu:
     _busy: Callable[[bool], None]
     _after_sitting_closed: Callable[[], None]
     _after_leaving: Callable[[], None]
+    store_refusal: Callable[[], str | None]
     # True while the menu's PIN is being checked: the clock it stopped must not run again meanwhile.
     _opening_menu: bool = False
 
+    def _store(self) -> KioskContext:
+        """The store's context, for what is only offered once it is open (every entry point checks)."""
+        assert self.ctx is not None, "the kiosk store is not open"
+        return self.ctx
+
     def open_invigilator_menu(self) -> None:
-        """Ask for the PIN, then offer what an invigilator may do now."""
+        """Ask for the PIN, then offer what an invigilator may do now (once the store is open: it checks
+        the PIN)."""
+        if self.ctx is None:
+            self.prompter.inform(tr("KioskPresenter", "Invigilator menu"), self.store_refusal() or "")
+            return
         self.prompter.ask_pin(
             tr("KioskPresenter", "Invigilator"),
             tr("KioskPresenter", "Type your PIN to open the invigilator menu."),
@@ -74,7 +86,9 @@ class InvigilatorMenu:
         return sitting, self.session.attempt_id if running and self.session is not None else None
 
     def _check_menu_pin(self, pin: str) -> None:
-        ctx = self.ctx
+        from kiosk.station.services import invigilators
+
+        ctx = self._store()
         self._busy(True)
         sitting_id, attempt_id = self._where()
         exam = self.exam
@@ -145,7 +159,9 @@ class InvigilatorMenu:
         )
 
     def _clear_lockout(self, secret: str) -> None:
-        ctx = self.ctx
+        from kiosk.station.services import invigilators
+
+        ctx = self._store()
         sitting_id, attempt_id = self._where()
         self._busy(True)
 
@@ -292,8 +308,10 @@ class InvigilatorMenu:
                 ),
             )
             return
+        from kiosk.station.services import sittings
+
         try:
-            sittings.close_sitting(self.ctx, sitting, pin)
+            sittings.close_sitting(self._store(), sitting, pin)
         except Exception as error:
             self.prompter.inform(tr("KioskPresenter", "The sitting cannot end yet"), error_message(error))
             return

@@ -3,31 +3,39 @@
 The presenter calls the services (slow ones through the TaskRunner), keeps the state of this PC (the open
 sitting, the candidate's session) and tells the window which screen to show. It asks people things only
 through the Prompter. The invigilator's menu is its part in ``kiosk.ui.presenters.invigilator``.
+
+The store may be opened behind a window that is already painted (:meth:`KioskPresenter.open`): until it
+has passed its integrity check ``ctx`` is None, and unlocking, logging in, resuming and the invigilator's
+menu are refused. The services are imported where they are used, so that importing this module (and
+painting the first screen) does not wait for the store's libraries.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.attempt import AttemptState
 from kiosk.domain.items import Bank
-from kiosk.station.services import exam as exam_service
-from kiosk.station.services import kiosk_setup, lockdown, sittings
-from kiosk.station.services.context import KioskContext
-from kiosk.station.services.exam import ExamSession, InterruptedAttempt
-from kiosk.station.services.sittings import OpenSitting, SittingInfo
 from kiosk.ui.errors import error_message
 from kiosk.ui.i18n import tr, trn
 from kiosk.ui.presenters.captions import bank_caption, exam_title, grade_name, state_label
-from kiosk.ui.presenters.exam import ExamPresenter
 from kiosk.ui.presenters.invigilator import InvigilatorMenu
 from kiosk.ui.prompts import Prompter
 from kiosk.ui.screens.views import InstructionsView, InterruptedLine, ReceiptView, SittingLine
 from kiosk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from kiosk.station.services import lockdown
+    from kiosk.station.services.context import KioskContext
+    from kiosk.station.services.exam import ExamSession, InterruptedAttempt
+    from kiosk.station.services.kiosk_setup import KioskInfo
+    from kiosk.station.services.sittings import OpenSitting, SittingInfo
+    from kiosk.ui.presenters.exam import ExamPresenter
 
 
 class Screen(enum.StrEnum):
@@ -48,6 +56,31 @@ _FIELDS_AT_FAULT = (
     ("login.wrong_code", "code"),
     ("login.", "number"),
 )
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """What the kiosk reads from its store as it starts, on the worker that opened it."""
+
+    ctx: KioskContext
+    kiosk: KioskInfo | None
+    interrupted: list[InterruptedAttempt]
+    today: list[SittingInfo]
+
+
+def _read_start(ctx: KioskContext) -> _Opened:
+    """Who this kiosk is, the attempts a crash left running (now marked so), and today's open sittings."""
+    from kiosk.station.services import exam as exam_service
+    from kiosk.station.services import kiosk_setup
+
+    return _Opened(ctx, kiosk_setup.kiosk_info(ctx), exam_service.find_interrupted(ctx), _today_sittings(ctx))
+
+
+def _today_sittings(ctx: KioskContext) -> list[SittingInfo]:
+    from kiosk.station.services import sittings
+
+    today = ctx.clock.wall().astimezone().date()
+    return [s for s in sittings.list_sittings(ctx, today) if s.state.value != "closed"]
 
 
 def field_at_fault(error: Exception) -> str:
@@ -83,10 +116,14 @@ class KioskPresenter(InvigilatorMenu, QObject):
     """Slow work started (True) or finished (False)."""
     kiosk_left = Signal()
     """The invigilator closed the kiosk program with their PIN."""
+    store_opened = Signal()
+    """The store is open and passed its check; ``kiosk`` and today's sittings have been read."""
+    store_failed = Signal(str)
+    """The store could not be opened or failed its integrity check; carries the sentence to show."""
 
     def __init__(
         self,
-        ctx: KioskContext,
+        ctx: KioskContext | None,
         tasks: TaskRunner,
         prompter: Prompter,
         language: Callable[[], str],
@@ -100,7 +137,8 @@ class KioskPresenter(InvigilatorMenu, QObject):
         self._language = language
         self._refresh_ms = refresh_ms
         self.screen = Screen.IDLE
-        self.kiosk: kiosk_setup.KioskInfo | None = None
+        self.store_error: Exception | None = None
+        self.kiosk: KioskInfo | None = None
         self.today: list[SittingInfo] = []
         self.interrupted: list[InterruptedAttempt] = []
         self.open_sitting: OpenSitting | None = None
@@ -114,18 +152,39 @@ class KioskPresenter(InvigilatorMenu, QObject):
 
     def start(self) -> None:
         """Read who this kiosk is, mark attempts a crash left running, list today's sittings; show idle."""
-        self.kiosk = kiosk_setup.kiosk_info(self.ctx)
-        self.interrupted = exam_service.find_interrupted(self.ctx)
-        self.reload()
+        self._opened(_read_start(self._store()))
+
+    def open(self, open_store: Callable[[], KioskContext]) -> None:
+        """Open the store with ``open_store`` on a worker thread (it raises if the store fails its check),
+        then start as :meth:`start` does; ``store_opened`` or ``store_failed`` says how it went."""
+        self.tasks.run("open-store", lambda: _read_start(open_store()), self._opened, self._open_failed)
+
+    def _opened(self, opened: _Opened) -> None:
+        self.ctx = opened.ctx
+        self.kiosk = opened.kiosk
+        self.interrupted = opened.interrupted
+        self.today = opened.today
+        self.sittings_changed.emit(self.sitting_lines(), self.interrupted_lines())
+        self.store_opened.emit()
         self._show(Screen.IDLE)
 
+    def _open_failed(self, error: Exception) -> None:
+        self.store_error = error
+        self.store_failed.emit(error_message(error))
+
+    def store_refusal(self) -> str | None:
+        """Why nothing needing the store can be done yet (still being checked, or failed); None once open."""
+        if self.ctx is not None:
+            return None
+        if self.store_error is not None:
+            return error_message(self.store_error)
+        return tr("KioskPresenter", "The kiosk is still checking its store; try again in a moment.")
+
     def today_date(self) -> Any:
-        return self.ctx.clock.wall().astimezone().date()
+        return self._store().clock.wall().astimezone().date()
 
     def reload(self) -> None:
-        self.today = [
-            s for s in sittings.list_sittings(self.ctx, self.today_date()) if s.state.value != "closed"
-        ]
+        self.today = _today_sittings(self._store())
         self.sittings_changed.emit(self.sitting_lines(), self.interrupted_lines())
 
     def sitting_lines(self) -> list[SittingLine]:
@@ -158,6 +217,11 @@ class KioskPresenter(InvigilatorMenu, QObject):
     def unlock(self, sitting_id: int, pin: str, release_code: str) -> None:
         """Open a sitting off the GUI thread (Argon2id and decryption take a moment)."""
         ctx = self.ctx
+        if ctx is None:
+            self.unlock_failed.emit(self.store_refusal() or "", "")
+            return
+        from kiosk.station.services import sittings
+
         self._busy(True)
         self.tasks.run(
             "unlock",
@@ -187,12 +251,14 @@ class KioskPresenter(InvigilatorMenu, QObject):
 
     def login(self, candidate_number: str, access_code: str) -> None:
         sitting = self.open_sitting
-        if sitting is None:
+        ctx = self.ctx
+        if sitting is None or ctx is None:
             self.login_failed.emit(
                 tr("KioskPresenter", "No sitting is open on this kiosk; call the invigilator."), ""
             )
             return
-        ctx = self.ctx
+        from kiosk.station.services import exam as exam_service
+
         self._busy(True)
         self.tasks.run(
             "login",
@@ -235,6 +301,9 @@ class KioskPresenter(InvigilatorMenu, QObject):
         if self.exam is not None:
             self.exam.stop()
             self.exam.deleteLater()
+        # Imported here, with the exam itself: the first screens do not need it.
+        from kiosk.ui.presenters.exam import ExamPresenter
+
         self.exam = ExamPresenter(session, self._language(), self._refresh_ms, parent=self)
         self.exam.exam_finished.connect(self._exam_finished)
         self.exam_started.emit(self.exam)
@@ -329,9 +398,11 @@ class KioskPresenter(InvigilatorMenu, QObject):
 
     def authorise_resume(self, attempt_id: str, pin: str) -> None:
         sitting = self.open_sitting
-        if sitting is None:
-            return
         ctx = self.ctx
+        if sitting is None or ctx is None:
+            return
+        from kiosk.station.services import exam as exam_service
+
         self._busy(True)
         self.tasks.run(
             "resume",
@@ -357,8 +428,10 @@ class KioskPresenter(InvigilatorMenu, QObject):
         if sitting is None:
             return
         attempt = self.session.attempt_id if self.session is not None and self.exam is not None else None
+        from kiosk.station.services import lockdown
+
         try:
-            self._focus_loss = lockdown.focus_lost(self.ctx, sitting, attempt, detail)
+            self._focus_loss = lockdown.focus_lost(self._store(), sitting, attempt, detail)
         except Exception as error:
             error_message(error)
 
@@ -367,13 +440,17 @@ class KioskPresenter(InvigilatorMenu, QObject):
         loss, self._focus_loss = self._focus_loss, None
         if loss is None:
             return
+        from kiosk.station.services import lockdown
+
         try:
-            lockdown.focus_back(self.ctx, loss)
+            lockdown.focus_back(self._store(), loss)
         except Exception as error:
             error_message(error)
 
     def language_changed(self) -> None:
         """Re-send what screens show from bank or candidate data, now in the other language."""
+        if self.store_error is not None:
+            self.store_failed.emit(error_message(self.store_error))
         self.sittings_changed.emit(self.sitting_lines(), self.interrupted_lines())
         if self.open_sitting is not None:
             self.sitting_opened.emit(self.open_sitting.name, self.exam_caption(self.open_sitting.bank))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.controls import name_controls, tab_chain
@@ -27,6 +28,11 @@ class Screen(QWidget):
     def tab_order(self) -> list[QWidget]:
         """What Tab visits on this screen, in order."""
         return tab_chain(self)
+
+    def handle_key(self, event: QKeyEvent, target: QWidget) -> bool:
+        """Use a key pressed on ``target`` (this screen or a control in it) before the control sees it;
+        True when the key was used. The window asks the screen on view; most screens use no key."""
+        return False
 
     def hold_focus(self) -> None:
         """Keep the keyboard on this screen while its controls are disabled (busy): otherwise Qt hands it

@@ -4,8 +4,9 @@ Laid out for a 1366x768 lab screen: the question scrolls on the left, the naviga
 on the right, and the buttons to move, flag and review stay at the bottom whatever the text size.
 Keyboard: A-H or 1-9 choose, Left/Right or N/P move, F flags (when no text field has the focus);
 Alt+P, Alt+N, Alt+F and Page Up/Down work everywhere. Whenever a question opens the keyboard focus goes
-into it (the chosen option, the first option, or the text field), because the old question's widgets go
-with the old question; Tab goes through the question first, then the buttons, then the navigator.
+into it (the chosen option, the first option, or the text field), because the controls it was on now show
+another question; Tab goes through the question first, then the buttons, then the navigator. The window
+hands this screen each key before the focused control sees it (:meth:`ExamScreen.handle_key`).
 
 A bank may allow tools: a calculator (Alt+C), shown in place of the navigator, and a zoom of each diagram
 (Alt+D), shown in place of the question until "Back to the question" (Alt+Q). The calculator starts
@@ -15,9 +16,7 @@ invigilator confirms it, and the break page says when the time runs again.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -225,6 +224,11 @@ class ExamScreen(Screen):
     def bind(self, presenter: ExamPresenter) -> None:
         """Show ``presenter``'s exam; every presenter signal this screen follows is connected here."""
         self.presenter = presenter
+        # A new candidate gets a question view of their own, built on their first question.
+        if self.view is not None:
+            self.question_scroll.takeWidget()
+            self.view.deleteLater()
+            self.view = None
         self._images = ImageCache(presenter.bank.images)
         self.zoom_view.set_images(presenter.bank.images)
         self.close_zoom()
@@ -263,30 +267,31 @@ class ExamScreen(Screen):
         presenter = self.presenter
         assert presenter is not None
         item = presenter.item_at(position)
-        view = QuestionView(
-            presenter.bank,
-            item,
-            presenter.form_items[position],
-            presenter.language,
-            self._images,
-            self.image_box(),
-            zoom=presenter.tools.zoom,
-        )
-        view.zoom_requested.connect(self.open_zoom)
+        form_item = presenter.form_items[position]
+        view = self.view
+        changed = view is None or view.item.id != item.id
         stored = presenter.response(item.id)
-        if stored is not None:
-            view.answer.set_response(stored)
         draft = presenter.draft(item.id)
-        if draft is not None:
-            view.answer.show_draft(draft)
-        answer = view.answer
-        answer.response_edited.connect(lambda raw, item_id=item.id: presenter.answer(item_id, raw))
-        answer.draft_refused.connect(lambda text, item_id=item.id: presenter.keep_draft(item_id, text))
-        answer.response_changing.connect(lambda: self._show_saved(False))
-        changed = self.view is None or self.view.item.id != item.id
-        self.view = view
-        # The old question's widgets, the focused one among them, are deleted with it.
-        self.question_scroll.setWidget(view)
+        if view is None:
+            view = QuestionView(
+                presenter.bank,
+                item,
+                form_item,
+                presenter.language,
+                self._images,
+                self.image_box(),
+                zoom=presenter.tools.zoom,
+                response=stored,
+                draft=draft,
+            )
+            view.zoom_requested.connect(self.open_zoom)
+            view.response_edited.connect(self._answer_edited)
+            view.draft_refused.connect(self._draft_refused)
+            view.response_changing.connect(lambda: self._show_saved(False))
+            self.view = view
+            self.question_scroll.setWidget(view)
+        else:
+            view.show_item(item, form_item, presenter.language, self.image_box(), stored, draft)
         self.question_scroll.verticalScrollBar().setValue(0)
         self.close_zoom(focus=False)
         if changed and self.calculator is not None and not presenter.tools.calculator_memory:
@@ -299,8 +304,18 @@ class ExamScreen(Screen):
         self._refresh_bar()
         self.previous_button.setEnabled(position > 0)
         self.next_button.setEnabled(position < presenter.count - 1)
-        name_controls(self)
+        # Its controls are named as they are filled; a control added to an answer widget without a name
+        # of its own is named after its caption here.
+        name_controls(view.answer)
         self.take_focus()
+
+    def _answer_edited(self, item_id: str, raw: object) -> None:
+        if self.presenter is not None:
+            self.presenter.answer(item_id, raw)
+
+    def _draft_refused(self, item_id: str, text: str) -> None:
+        if self.presenter is not None:
+            self.presenter.keep_draft(item_id, text)
 
     def _refresh_bar(self) -> None:
         presenter = self.presenter
@@ -638,7 +653,8 @@ class ExamScreen(Screen):
         return order
 
     def handle_key(self, event: QKeyEvent, target: QWidget) -> bool:
-        """The exam's keyboard shortcuts for a key sent to ``target``; True when the key was used here."""
+        """The exam's keyboard shortcuts for a key sent to ``target`` (the control with the focus, seen
+        before it: a radio button would eat the arrow keys); True when the key was used here."""
         if self.presenter is None or self.presenter.paused or self.view is None or not self.isEnabled():
             return False
         key = event.key()
@@ -675,31 +691,6 @@ class ExamScreen(Screen):
             # In a matching drop-down a letter picks that option, as Qt's own list search does.
             return self.view.answer.choose(_LETTER_KEYS[key])
         return False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and isinstance(watched, QWidget)
-            and watched.window() is self.window()
-            and self.isVisible()
-            and (watched is self or self.isAncestorOf(watched))
-        ):
-            return self.handle_key(event, watched)
-        return False
-
-    def showEvent(self, event: Any) -> None:
-        # The exam's keys must be seen before the focused control (a radio button eats arrow keys).
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        super().showEvent(event)
-
-    def hideEvent(self, event: Any) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        super().hideEvent(event)
 
     # -- language --------------------------------------------------------------------------------------
 

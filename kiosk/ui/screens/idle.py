@@ -1,4 +1,9 @@
-"""The idle screen: which centre and kiosk this is, and today's sittings, until an invigilator unlocks one."""
+"""The idle screen: which centre and kiosk this is, and today's sittings, until an invigilator unlocks one.
+
+It is the first thing the kiosk paints, before its store is open: it then says the store is being
+checked, and a store that fails its check is reported here. No sitting can be opened from it until the
+store has passed and today's sittings are listed.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +43,8 @@ class IdleScreen(CardScreen):
         self.unlock_button = QPushButton()
         self.unlock_button.setObjectName("open-sitting-button")
         self.unlock_button.setProperty("role", "primary")
+        # Offered once today's sittings are listed, i.e. once the store is open and passed its check.
+        self.unlock_button.setEnabled(False)
         self.body.addWidget(self.unlock_button)
         self.finish_body()
         self.unlock_button.clicked.connect(self.unlock_requested.emit)
@@ -46,10 +53,29 @@ class IdleScreen(CardScreen):
         self._centre = ""
         self._kiosk = ""
         self._date = ""
+        # "open" once the store has been read; "opening" while it is checked; "failed" if it did not pass.
+        self._store = "open"
+        self.retranslate()
+
+    def show_opening(self) -> None:
+        """The store is being opened and checked (the window shows before that is done)."""
+        self._store = "opening"
+        self.unlock_button.setEnabled(False)
+        self.retranslate()
+
+    def show_store_failure(self, message: str) -> None:
+        """The store could not be opened or failed its check: ``message`` says why; nothing can be opened."""
+        self._store = "failed"
+        self.unlock_button.setEnabled(False)
+        # Nothing is listed or offered: only why.
+        self.table.hide()
+        self.unlock_button.hide()
+        self.show_error(message)
         self.retranslate()
 
     def show_kiosk(self, centre: str, kiosk: str, date_text: str) -> None:
         self._centre, self._kiosk, self._date = centre, kiosk, date_text
+        self._store = "open"
         self.retranslate()
 
     def show_sittings(self, sittings: Sequence[SittingLine]) -> None:
@@ -67,7 +93,9 @@ class IdleScreen(CardScreen):
 
     def retranslate(self) -> None:
         self.title.setText(tr("IdleScreen", "1+X Assessment Kiosk"))
-        if self._centre:
+        if self._store != "open":
+            self.subtitle.setText("")
+        elif self._centre:
             self.subtitle.setText(
                 tr("IdleScreen", "{centre} — {kiosk}\nToday's sittings, {date}").format(
                     centre=self._centre, kiosk=self._kiosk, date=self._date
@@ -84,10 +112,12 @@ class IdleScreen(CardScreen):
             [tr("IdleScreen", "Sitting"), tr("IdleScreen", "Exam"), tr("IdleScreen", "State")]
         )
         self.unlock_button.setText(tr("IdleScreen", "Invigilator: &open a sitting"))
-        if not self._sittings:
-            self.show_progress(tr("IdleScreen", "No sitting is scheduled on this kiosk today."))
-        else:
+        if self._store == "opening":
+            self.show_progress(tr("IdleScreen", "Checking the kiosk store…"))
+        elif self._store == "failed" or self._sittings:
             self.show_progress("")
+        else:
+            self.show_progress(tr("IdleScreen", "No sitting is scheduled on this kiosk today."))
         if self._interrupted:
             lines = [
                 tr("IdleScreen", "Candidate {candidate}: {time} left").format(

@@ -31,7 +31,7 @@ class OrderingWidget(ItemWidget):
 
     def __init__(self, item: Item, form_item: FormItem, language: str, parent: QWidget | None = None) -> None:
         super().__init__(item, form_item, language, parent)
-        self._initial = [choice.id for choice in in_display_order(item.options, form_item.option_order)]
+        self._initial: list[str] = []
         self.list = QListWidget()
         self.list.setObjectName("ordering-list")
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -60,6 +60,12 @@ class OrderingWidget(ItemWidget):
         self.down.clicked.connect(lambda: self.move_selected(1))
         self.keep.clicked.connect(lambda: self.response_edited.emit(self.response()))
         self.list.model().rowsMoved.connect(lambda *_: self._renumber_and_emit())
+        self.fill()
+
+    def fill(self) -> None:
+        self._initial = [
+            choice.id for choice in in_display_order(self.item.options, self.form_item.option_order)
+        ]
         self._fill(self._initial)
         self.retranslate()
 
@@ -149,37 +155,62 @@ class MatchingWidget(ItemWidget):
 
     def __init__(self, item: Item, form_item: FormItem, language: str, parent: QWidget | None = None) -> None:
         super().__init__(item, form_item, language, parent)
-        self.premises = in_display_order(item.premises, form_item.premise_order)
-        self.options = in_display_order(item.options, form_item.option_order)
+        self.premises: list[Choice] = []
+        self.options: list[Choice] = []
         self.legend = QLabel()
         self.legend.setObjectName("match-legend")
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self._layout.addWidget(self.legend)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(16)
+        self._grid.setColumnStretch(0, 2)
+        self._grid.setColumnStretch(1, 3)
         self.labels: list[QLabel] = []
         self.combos: list[QComboBox] = []
-        for row, premise in enumerate(self.premises):
-            label = QLabel()
-            label.setWordWrap(True)
-            combo = SteadyComboBox()
-            combo.setObjectName(f"match-{premise.id}")
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(18)
-            label.setBuddy(combo)
-            combo.addItem("", "")
-            for option in self.options:
-                combo.addItem("", option.id)
-            combo.activated.connect(lambda _index: self.response_edited.emit(self.response()))
-            grid.addWidget(label, row, 0)
-            grid.addWidget(combo, row, 1)
-            self.labels.append(label)
-            self.combos.append(combo)
-        self._layout.addLayout(grid)
+        # Every row made so far; an item with fewer premises hides the rest.
+        self._rows: list[tuple[QLabel, QComboBox]] = []
+        self._layout.addLayout(self._grid)
         self._layout.addStretch(1)
+        self.fill()
+
+    def _add_row(self) -> None:
+        label = QLabel()
+        label.setWordWrap(True)
+        combo = SteadyComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(18)
+        label.setBuddy(combo)
+        combo.activated.connect(lambda _index: self.response_edited.emit(self.response()))
+        row = len(self._rows)
+        self._grid.addWidget(label, row, 0)
+        self._grid.addWidget(combo, row, 1)
+        self._rows.append((label, combo))
+
+    def fill(self) -> None:
+        self.premises = in_display_order(self.item.premises, self.form_item.premise_order)
+        self.options = in_display_order(self.item.options, self.form_item.option_order)
+        while len(self._rows) < len(self.premises):
+            self._add_row()
+        for row, (label, combo) in enumerate(self._rows):
+            used = row < len(self.premises)
+            label.setVisible(used)
+            combo.setVisible(used)
+            if not used:
+                continue
+            combo.setObjectName(f"match-{self.premises[row].id}")
+            if combo.count() != len(self.options) + 1:
+                combo.clear()
+                combo.addItem("", "")
+                for option in self.options:
+                    combo.addItem("", option.id)
+            else:
+                for position, option in enumerate(self.options, start=1):
+                    combo.setItemData(position, option.id)
+            combo.setCurrentIndex(0)
+        used_rows = self._rows[: len(self.premises)]
+        self.labels = [label for label, _ in used_rows]
+        self.combos = [combo for _, combo in used_rows]
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -3,6 +3,10 @@
 Options are labelled by their position on screen (A, B, C...), not by their ids in the bank, because the
 form shuffles them; the widgets translate between the two. A widget never saves anything itself: it emits
 ``response_edited`` and the exam presenter decides.
+
+A widget is built once per item type and then refilled with :meth:`ItemWidget.load` for every other item of
+that type the candidate opens: a question switch sets words and states instead of building, styling and
+destroying a new set of native controls each time.
 """
 
 from __future__ import annotations
@@ -52,6 +56,20 @@ class ItemWidget(QWidget):
 
     def text(self, choice: Choice) -> str:
         return choice.text.get(self.language)
+
+    def load(self, item: Item, form_item: FormItem, language: str) -> None:
+        """Show ``item`` (of this widget's type) in these same controls, with nothing chosen or typed.
+
+        Whatever the previous item had (a choice, typed text, a pending save, a shown problem) is cleared;
+        the screen then shows the new item's stored response with :meth:`set_response`.
+        """
+        self.item = item
+        self.form_item = form_item
+        self.language = language
+        self.fill()
+
+    def fill(self) -> None:
+        """Lay out the controls for ``self.item`` and clear any response (each type does its own)."""
 
     def set_language(self, language: str) -> None:
         self.language = language

@@ -65,7 +65,11 @@ class ChoiceRow(QFrame):
 
 
 class _ButtonsWidget(ItemWidget):
-    """Shared by single, multiple and true/false: one button per choice, lettered by position."""
+    """Shared by single, multiple and true/false: one button per choice, lettered by position.
+
+    The option rows are kept when another item is loaded: rows are added when it has more options than any
+    item before it, and rows it does not need are hidden and taken out of the button group.
+    """
 
     exclusive = True
 
@@ -76,18 +80,42 @@ class _ButtonsWidget(ItemWidget):
         self.buttons: list[QAbstractButton] = []
         self.rows: list[ChoiceRow] = []
         self.ids: list[str] = []
-        for position, (choice_id, _) in enumerate(self.choices()):
-            button: QAbstractButton = QRadioButton() if self.exclusive else QCheckBox()
-            button.setObjectName(f"choice-{choice_id}")
-            self.group.addButton(button, position)
-            row = ChoiceRow(button)
-            row.setObjectName(f"choice-row-{choice_id}")
-            self.buttons.append(button)
-            self.rows.append(row)
-            self.ids.append(choice_id)
-            self._layout.addWidget(row)
+        self._pool: list[ChoiceRow] = []
         self._layout.addStretch(1)
         self.group.idClicked.connect(lambda _id: self.response_edited.emit(self.response()))
+        self.fill()
+
+    def _add_row(self) -> ChoiceRow:
+        button: QAbstractButton = QRadioButton() if self.exclusive else QCheckBox()
+        row = ChoiceRow(button)
+        # Before the stretch that keeps the rows at the top.
+        self._layout.insertWidget(self._layout.count() - 1, row)
+        self._pool.append(row)
+        return row
+
+    def fill(self) -> None:
+        ids = [choice_id for choice_id, _ in self.choices()]
+        while len(self._pool) < len(ids):
+            self._add_row()
+        # Unchecked one by one: an exclusive group does not let its checked button be unchecked.
+        self.group.setExclusive(False)
+        for position, row in enumerate(self._pool):
+            button = row.button
+            button.setChecked(False)
+            used = position < len(ids)
+            if used:
+                button.setObjectName(f"choice-{ids[position]}")
+                row.setObjectName(f"choice-row-{ids[position]}")
+                if self.group.id(button) != position:
+                    self.group.addButton(button, position)
+            else:
+                # Out of the group, so neither the arrow keys nor checkedId() can reach a hidden option.
+                self.group.removeButton(button)
+            row.setVisible(used)
+        self.group.setExclusive(self.exclusive)
+        self.rows = self._pool[: len(ids)]
+        self.buttons = [row.button for row in self.rows]
+        self.ids = ids
         self.retranslate()
 
     def choices(self) -> list[tuple[str, str]]:

@@ -44,6 +44,17 @@ class _TextEntryWidget(ItemWidget):
         self.edit.editingFinished.connect(self.commit_pending)
         self.edit.textEdited.connect(self._edited)
 
+    def fill(self) -> None:
+        # A save still waiting for a pause in typing belonged to the previous item: it is dropped (the
+        # screen saves typed text before it moves on).
+        self.idle.stop()
+        self.edit.setText("")
+        self._last_emitted = ""
+        self._last_refused = None
+        self._warned = None
+        self.show_problem("")
+        self.retranslate()
+
     def set_response(self, response: object) -> None:
         text = response if isinstance(response, str) else ""
         self.edit.setText(text)
@@ -116,7 +127,7 @@ class NumericWidget(_TextEntryWidget):
         super().__init__(item, form_item, language, parent)
         row = QHBoxLayout()
         self.edit.setMaximumWidth(260)
-        self.unit = QLabel(item.unit)
+        self.unit = QLabel()
         self.unit.setObjectName("entry-unit")
         self.unit.setProperty("role", "stem")
         row.addWidget(self.edit)
@@ -125,7 +136,11 @@ class NumericWidget(_TextEntryWidget):
         self._layout.addLayout(row)
         self._layout.addWidget(self.problem)
         self._layout.addStretch(1)
-        self.retranslate()
+        self.fill()
+
+    def fill(self) -> None:
+        self.unit.setText(self.item.unit)
+        super().fill()
 
     def retranslate(self) -> None:
         if self.item.unit:
@@ -163,7 +178,7 @@ class ShortTextWidget(_TextEntryWidget):
         self._layout.addWidget(self.edit)
         self._layout.addWidget(self.problem)
         self._layout.addStretch(1)
-        self.retranslate()
+        self.fill()
 
     def retranslate(self) -> None:
         self.hint.setText(
