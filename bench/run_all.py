@@ -29,6 +29,7 @@ BENCHES: tuple[tuple[str, list[str], list[str], float], ...] = (
     ("power_cut", ["--kills", "500"], ["--kills", "20"], 3600),
     ("sync", [], ["--kiosks", "20", "--bundles", "5"], 3600),
     ("roster_import", [], ["--rows", "200"], 900),
+    ("results_page", [], ["--sizes", "10000", "--repeat", "3"], 1800),
 )
 
 

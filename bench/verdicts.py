@@ -8,7 +8,13 @@ figure is over its budget, so a bench can never pass by being read carelessly.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 MARKER = "BENCH-RESULT "
 
@@ -69,3 +75,35 @@ def read_results(output: str) -> list[Figure]:
 
 def ratio(value: float, floor: float) -> str:
     return f"{value / floor:.2f}x" if floor > 0 else "-"
+
+
+@contextmanager
+def bench_folder(name: str, parent: Path | None = None) -> Iterator[Path]:
+    """A fresh folder for one run of bench ``name`` inside ``parent`` (default: the temporary folder).
+
+    Folders that earlier runs of the same bench left behind (a run killed before it could clean up, e.g.
+    by run_all.py's time limit) are removed first, so a tmpfs does not fill up run after run; the folder of
+    a run still going (its process id is in the name) is left alone. The new folder is removed at the end.
+    """
+    base = parent if parent is not None else Path(tempfile.gettempdir())
+    prefix = f"kiosk-bench-{name}-"
+    for stale in base.glob(prefix + "*"):
+        owner = stale.name[len(prefix) :].split("-", 1)[0]
+        if stale.is_dir() and owner.isdigit() and not _running(int(owner)):
+            shutil.rmtree(stale, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=base))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id exists (one of another user counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

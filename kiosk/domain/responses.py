@@ -36,6 +36,8 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?
 
 _TEXT_TYPES = frozenset({ItemType.SINGLE, ItemType.TRUE_FALSE, ItemType.NUMERIC, ItemType.SHORT_TEXT})
 _LIST_TYPES = frozenset({ItemType.MULTIPLE, ItemType.ORDERING})
+# Built once: ``json.dumps`` with these options would build the same encoder on every saved answer.
+_CANONICAL_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def normalise_response(item: Item, raw: object) -> Response:
@@ -97,7 +99,7 @@ def normalise_text(text: str) -> str:
 
 def response_to_json(response: Response | None) -> str:
     """Serialise a response canonically (sorted keys, no spaces) for storage and hashing."""
-    return json.dumps(response, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL_ENCODER.encode(response)
 
 
 def response_from_json(text: str) -> Response | None:

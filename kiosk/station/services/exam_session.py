@@ -18,7 +18,7 @@ import functools
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Concatenate, ParamSpec, TypeVar
 
 from kiosk.domain.attempt import (
@@ -41,6 +41,7 @@ from kiosk.station.services.submission import Receipt, answered_count, finish
 from kiosk.station.storage.answer_writer import AnswerWriter
 from kiosk.station.storage.engine import StoreSession
 from kiosk.station.storage.repositories import attempts, audit
+from kiosk.station.storage.tables import stored_time
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -122,6 +123,13 @@ class ExamSession:
         self._timer = ExamTimer(start.allowed_seconds, start.consumed_seconds, ctx.clock)
         self._receipt: Receipt | None = None
         self._writer = AnswerWriter(ctx.store)
+        # Every answer looks its item up: by id, not by scanning the form and then the whole bank.
+        bank_items = {item.id: item for item in sitting.bank.items}
+        self._items: dict[str, Item] = {
+            form_item.item_id: bank_items[form_item.item_id]
+            for form_item in start.form.items
+            if form_item.item_id in bank_items
+        }
         self._lock = threading.RLock()
         self._hold: ClockStop | None = None
         self._break: ClockStop | None = None
@@ -207,6 +215,9 @@ class ExamSession:
 
     def item(self, item_id: str) -> Item:
         """The bank item of a form item; InputError if it is not on this candidate's form."""
+        found = self._items.get(item_id)
+        if found is not None:
+            return found
         self.form_item(item_id)
         return self.bank.item(item_id)
 
@@ -270,26 +281,33 @@ class ExamSession:
         automatically) or the attempt is not running; with InputError if the response does not fit.
         """
         item = self.item(item_id)
-        self._expire_if_due()
-        require_answers_accepted(self._state)
+        timer = self._timer
+        if self._state is not AttemptState.RUNNING or timer.expired():
+            # Time is up (the attempt is submitted now) or it is not running: refused, saying why.
+            self._expire_if_due()
+            require_answers_accepted(self._state)
         response = normalise_response(item, raw_response)
-        consumed = self._timer.checkpoint()
+        consumed = timer.checkpoint()
         now = self._ctx.clock.wall()
+        recorded_at = now.isoformat(timespec="microseconds")
+        # The store keeps times as UTC text (stored_time); for the UTC times the clocks give, it is this text.
+        at = recorded_at if now.tzinfo is UTC else stored_time(now)
         entry = JournalEntry.create(
             self._head,
-            self.attempt_id,
+            self._start.attempt_id,
             self._next_sequence,
             item_id,
             response_to_json(response),
             int(consumed * 1000),
-            now.isoformat(timespec="microseconds"),
+            recorded_at,
         )
-        self._writer.save(entry, consumed, now)
+        self._writer.save(entry, consumed, at)
         self._head = entry.hash
         self._next_sequence += 1
         self._answers[item_id] = response
         self._current = item_id
-        return SavedAnswer(item_id, response, entry.sequence, consumed, self._timer.remaining())
+        remaining = max(0.0, timer.allowed_seconds - consumed)
+        return SavedAnswer(item_id, response, entry.sequence, consumed, remaining)
 
     @_serialised
     def set_flag(self, item_id: str, flagged: bool) -> None:

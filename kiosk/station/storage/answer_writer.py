@@ -11,14 +11,12 @@ runs fixed SQL on it directly. It is still an ordinary transaction: it commits f
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 
 from sqlalchemy import Connection
 
 from kiosk.domain.errors import StoreError
 from kiosk.domain.journal import JournalEntry
 from kiosk.station.storage.engine import Store, describe_database_error
-from kiosk.station.storage.tables import stored_time
 
 _INSERT_JOURNAL = (
     "INSERT INTO journal (attempt_id, sequence, item_id, response_json, consumed_ms, recorded_at, prev_hash, "
@@ -38,33 +36,38 @@ class AnswerWriter:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._connection: Connection | None = None
-        self._raw: sqlite3.Connection | None = None
+        self._cursor: sqlite3.Cursor | None = None
 
-    def _open(self) -> sqlite3.Connection:
-        if self._raw is None:
+    def _open(self) -> sqlite3.Cursor:
+        """The session's cursor on its own pooled connection, checked out on first use."""
+        if self._cursor is None:
             connection = self._store.engine.connect()
             raw = connection.connection.dbapi_connection
             if not isinstance(raw, sqlite3.Connection):
                 connection.close()
                 raise StoreError("kiosk_store.answers_not_sqlite")
-            self._connection, self._raw = connection, raw
-        return self._raw
+            # One cursor for every statement of every save: the statements are prepared once (the sqlite3
+            # module's statement cache) and no cursor object is made per statement.
+            self._connection, self._cursor = connection, raw.cursor()
+        return self._cursor
 
-    def save(self, entry: JournalEntry, consumed_seconds: float, now: datetime) -> None:
+    def save(self, entry: JournalEntry, consumed_seconds: float, checkpoint_at: str) -> None:
         """Journal an answer, make it the item's current response and checkpoint the clock; then commit.
 
-        Returns only once the commit has returned (durable under WAL with synchronous=FULL); on any
-        failure nothing of the answer is kept and StoreError says why.
+        ``checkpoint_at`` is the time of the checkpoint as the store writes times
+        (:func:`~kiosk.station.storage.tables.stored_time`), formatted once by the caller, who usually has
+        the same text for the journal entry. Returns only once the commit has returned (durable under WAL
+        with synchronous=FULL); on any failure nothing of the answer is kept and StoreError says why.
         """
         try:
-            raw = self._open()
-            at = stored_time(now)
-            raw.execute("BEGIN IMMEDIATE")
+            cursor = self._open()
+            attempt_id = entry.attempt_id
+            cursor.execute("BEGIN IMMEDIATE")
             try:
-                raw.execute(
+                cursor.execute(
                     _INSERT_JOURNAL,
                     (
-                        entry.attempt_id,
+                        attempt_id,
                         entry.sequence,
                         entry.item_id,
                         entry.response_json,
@@ -74,23 +77,25 @@ class AnswerWriter:
                         entry.hash,
                     ),
                 )
-                raw.execute(
+                cursor.execute(
                     _UPSERT_RESPONSE,
-                    (entry.attempt_id, entry.item_id, entry.response_json, entry.sequence, at),
+                    (attempt_id, entry.item_id, entry.response_json, entry.sequence, checkpoint_at),
                 )
-                updated = raw.execute(_UPDATE_CLOCK, (consumed_seconds, at, entry.hash, entry.attempt_id))
-                if updated.rowcount != 1:
-                    raise StoreError("kiosk_store.attempt_missing", attempt=entry.attempt_id)
-                raw.execute("COMMIT")
+                cursor.execute(_UPDATE_CLOCK, (consumed_seconds, checkpoint_at, entry.hash, attempt_id))
+                if cursor.rowcount != 1:
+                    raise StoreError("kiosk_store.attempt_missing", attempt=attempt_id)
+                cursor.execute("COMMIT")
             except BaseException:
-                if raw.in_transaction:
-                    raw.execute("ROLLBACK")
+                if cursor.connection.in_transaction:
+                    cursor.execute("ROLLBACK")
                 raise
         except sqlite3.Error as error:
             raise describe_database_error(self._store.path, str(error)) from error
 
     def close(self) -> None:
         """Give the connection back to the pool."""
+        if self._cursor is not None:
+            self._cursor.close()
         if self._connection is not None:
             self._connection.close()
-        self._connection, self._raw = None, None
+        self._connection, self._cursor = None, None

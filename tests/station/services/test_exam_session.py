@@ -6,7 +6,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, timedelta, timezone
 
 import pytest
 
@@ -144,6 +144,26 @@ def test_an_answer_is_itself_a_checkpoint(exam: ExamSession, clock: FakeClock, s
     clock.advance(4.0)
     exam.tick()  # only 4 s since the answer's checkpoint
     assert _row(staffed, "SELECT consumed_seconds FROM attempts WHERE id = ?", exam.attempt_id) == (4.0,)
+
+
+def test_an_answer_keeps_the_clock_s_time_in_the_journal_and_utc_text_in_the_store(
+    exam: ExamSession, clock: FakeClock, staffed: KioskContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exam.record_answer("F-01", "B")
+    # A clock that gives UTC: the journal's text and the store's are the same.
+    first = clock.wall().isoformat(timespec="microseconds")
+    assert _row(staffed, "SELECT recorded_at FROM journal WHERE sequence = 1") == (first,)
+    assert _row(staffed, "SELECT checkpoint_at FROM attempts WHERE id = ?", exam.attempt_id) == (first,)
+    # One that gives another zone: the journal keeps (and hashes) its text, the store keeps UTC text.
+    local = clock.wall().astimezone(timezone(timedelta(hours=8)))
+    monkeypatch.setattr(clock, "wall", lambda: local)
+    exam.record_answer("F-01", "C")
+    assert _row(staffed, "SELECT recorded_at FROM journal WHERE sequence = 2") == (
+        local.isoformat(timespec="microseconds"),
+    )
+    utc = local.astimezone(UTC).isoformat(timespec="microseconds")
+    assert _row(staffed, "SELECT checkpoint_at FROM attempts WHERE id = ?", exam.attempt_id) == (utc,)
+    assert _row(staffed, "SELECT updated_at FROM responses WHERE item_id = 'F-01'") == (utc,)
 
 
 def test_changing_the_system_clock_has_no_effect(exam: ExamSession, clock: FakeClock) -> None:
