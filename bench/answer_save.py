@@ -48,6 +48,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from verdicts import Figure, bench_folder, finish, ratio
+from workloads import answerable
 
 from kiosk.cli.common import default_data_dir
 from kiosk.domain.clock import SystemClock
@@ -62,7 +63,6 @@ from kiosk.domain.items import (
     Draw,
     Item,
     ItemType,
-    ScoringRule,
     Text,
 )
 from kiosk.domain.journal import verify_chain
@@ -148,22 +148,7 @@ def bench_bank() -> Bank:
             "stem": Text(f"Question {number}: which statement about the module is right?"),
             "rationale": "bench",
         }
-        if item_type in (ItemType.SINGLE, ItemType.MULTIPLE, ItemType.ORDERING):
-            fields.update(options=options, key=("A",) if item_type is ItemType.SINGLE else tuple("ABCDE"))
-            if item_type is ItemType.MULTIPLE:
-                fields.update(key=("A", "C"), scoring=ScoringRule.PARTIAL)
-        elif item_type is ItemType.TRUE_FALSE:
-            fields.update(key=("true",))
-        elif item_type is ItemType.NUMERIC:
-            fields.update(value=2.0, tolerance=0.05, unit="h")
-        elif item_type is ItemType.MATCHING:
-            fields.update(
-                premises=tuple(Choice(str(i), Text(f"Premise {i}")) for i in range(1, 5)),
-                options=options,
-                pairs=tuple((str(i), "ABCD"[i - 1]) for i in range(1, 5)),
-            )
-        else:
-            fields.update(accepted=("electrolyte",))
+        fields.update(answerable(item_type, options))
         items.append(Item(**fields))  # type: ignore[arg-type]
     return Bank(
         certificate=Certificate.MAINTENANCE,

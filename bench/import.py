@@ -39,8 +39,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,8 +46,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, text
 from verdicts import Figure, finish, ratio
+from workloads import fresh_database
 
 from kiosk.domain.forms import Form, FormItem
 from kiosk.domain.items import (
@@ -333,33 +332,6 @@ def drop_schema(base: str) -> None:
         admin.dispose()
 
 
-@contextmanager
-def fresh_database(kind: str, root: Path, pg_base: str, label: str) -> Iterator[str]:
-    """An empty database for one run: a new SQLite file, or the bench schema dropped and made again."""
-    if kind == "sqlite":
-        path = root / f"registry-{label}.db"
-        try:
-            yield f"sqlite:///{path}"
-        finally:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return
-    admin = create_engine(pg_base)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-            connection.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
-        yield (
-            make_url(pg_base)
-            .update_query_dict({"options": f"-csearch_path={SCHEMA}"})
-            .render_as_string(False)
-        )
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-        admin.dispose()
-
-
 def timed(what: str, work: Workload, url: str, in_process: bool) -> dict[str, float]:
     """Run one child within its time limit (or run it here); its wall and CPU seconds."""
     if in_process:
@@ -386,7 +358,7 @@ def measure(kind: str, work: Workload, pg_base: str, in_process: bool) -> dict[s
     """The import with and without rescoring, and the floor, each on a fresh database."""
     found = {}
     for what in ("import", "unrescored", "floor"):
-        with fresh_database(kind, work.root, pg_base, what) as url:
+        with fresh_database(kind, work.root, pg_base, what, SCHEMA) as url:
             found[what] = timed(what, work, url, in_process)
         load = os.getloadavg()[0]
         rate = work.attempts / found[what]["wall"]

@@ -41,8 +41,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import create_engine, make_url, text
 from verdicts import Figure, finish, ratio
+from workloads import fresh_database
 
 from kiosk.domain.clock import SystemClock
 from kiosk.formats.bundle_content import CONTENT_VERSION
@@ -105,29 +105,6 @@ def make_kiosks(root: Path, registry_public: PublicIdentity, kiosks: int, bundle
             sealed.append((bundle_id, data))
         made.append(Kiosk(kiosk_id, identity, enrolment, sealed))
     return made
-
-
-@contextmanager
-def fresh_database(kind: str, root: Path, pg_base: str, label: str) -> Iterator[str]:
-    """An empty database for one run: a new SQLite file, or the bench schema dropped and made again."""
-    if kind == "sqlite":
-        path = root / f"registry-{label}.db"
-        yield f"sqlite:///{path}"
-        return
-    admin = create_engine(pg_base)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-            connection.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
-        yield (
-            make_url(pg_base)
-            .update_query_dict({"options": f"-csearch_path={SCHEMA}"})
-            .render_as_string(False)
-        )
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-        admin.dispose()
 
 
 def prepare(registry_dir: Path, url: str, kiosks: list[Kiosk]) -> None:
@@ -304,10 +281,10 @@ def main(argv: list[str] | None = None) -> int:
         kinds = [args.only] if args.only else ["sqlite", "postgresql"]
         for kind in kinds:
             try:
-                with fresh_database(kind, root, args.pg_url, "cli") as url:
+                with fresh_database(kind, root, args.pg_url, "cli", SCHEMA) as url:
                     floor = time_cli_import(root, url, kiosks)
                 print(f"{kind}: CLI import {floor:.0f} bundles/s", flush=True)
-                with fresh_database(kind, root, args.pg_url, "network") as url:
+                with fresh_database(kind, root, args.pg_url, "network", SCHEMA) as url:
                     run = time_network(root, url, kiosks, args.workers, args.concurrency)
                     counted = held(root / "registry", url)
             except Exception as error:  # a missing PostgreSQL server is reported, not a crash

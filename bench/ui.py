@@ -41,6 +41,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from verdicts import Figure, finish, ratio
+from workloads import answerable
 
 BUDGET_COLD_S = 1.0
 BUDGET_SWITCH_P95_MS = 25.0
@@ -79,7 +80,6 @@ def big_bank():  # type: ignore[no-untyped-def]
         Draw,
         Item,
         ItemType,
-        ScoringRule,
         Stimulus,
         Text,
     )
@@ -108,24 +108,7 @@ def big_bank():  # type: ignore[no-untyped-def]
             "rationale": "bench",
             "stimulus": f"S{number % 5}" if number % 4 == 0 else None,
         }
-        if item_type in (ItemType.SINGLE, ItemType.MULTIPLE, ItemType.ORDERING):
-            fields.update(
-                options=options, key=("A",) if item_type is ItemType.SINGLE else ("A", "B", "C", "D", "E")
-            )
-            if item_type is ItemType.MULTIPLE:
-                fields.update(key=("A", "C"), scoring=ScoringRule.PARTIAL)
-        elif item_type is ItemType.TRUE_FALSE:
-            fields.update(key=("true",))
-        elif item_type is ItemType.NUMERIC:
-            fields.update(value=2.0, tolerance=0.05, unit="h")
-        elif item_type is ItemType.MATCHING:
-            fields.update(
-                premises=tuple(Choice(str(i), Text(f"Premise {i}")) for i in range(1, 5)),
-                options=options,
-                pairs=tuple((str(i), "ABCD"[i - 1]) for i in range(1, 5)),
-            )
-        else:
-            fields.update(accepted=("electrolyte",))
+        fields.update(answerable(item_type, options))
         items.append(Item(**fields))  # type: ignore[arg-type]
     return Bank(
         certificate=Certificate.MAINTENANCE,

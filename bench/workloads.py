@@ -1,0 +1,59 @@
+"""Pieces several benches build their workloads from: a scratch registry database, and the key fields that
+make an item of each type answerable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, make_url, text
+
+from kiosk.domain.items import Choice, ItemType, ScoringRule, Text
+
+
+@contextmanager
+def fresh_database(kind: str, root: Path, pg_base: str, label: str, schema: str) -> Iterator[str]:
+    """An empty registry database for one run: a new SQLite file (removed afterwards), or ``schema`` on the
+    PostgreSQL server at ``pg_base`` dropped and made again, and dropped at the end."""
+    if kind == "sqlite":
+        path = root / f"registry-{label}.db"
+        try:
+            yield f"sqlite:///{path}"
+        finally:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    admin = create_engine(pg_base)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        yield (
+            make_url(pg_base)
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(False)
+        )
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def answerable(item_type: ItemType, options: tuple[Choice, ...]) -> dict[str, object]:
+    """The fields that give an item of ``item_type`` its choices and key (options A-E for choice types)."""
+    if item_type in (ItemType.SINGLE, ItemType.ORDERING):
+        return {"options": options, "key": ("A",) if item_type is ItemType.SINGLE else tuple("ABCDE")}
+    if item_type is ItemType.MULTIPLE:
+        return {"options": options, "key": ("A", "C"), "scoring": ScoringRule.PARTIAL}
+    if item_type is ItemType.TRUE_FALSE:
+        return {"key": ("true",)}
+    if item_type is ItemType.NUMERIC:
+        return {"value": 2.0, "tolerance": 0.05, "unit": "h"}
+    if item_type is ItemType.MATCHING:
+        return {
+            "premises": tuple(Choice(str(i), Text(f"Premise {i}")) for i in range(1, 5)),
+            "options": options,
+            "pairs": tuple((str(i), "ABCD"[i - 1]) for i in range(1, 5)),
+        }
+    return {"accepted": ("electrolyte",)}
