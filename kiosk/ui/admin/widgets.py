@@ -37,8 +37,9 @@ class ConsolePage(QWidget):
         self.setObjectName(f"page-{name}")
         self.page_name = name
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        outer.setSpacing(10)
+        # Tight enough that the fullest page (export, in Chinese) fits a 1366x768 lab screen.
+        outer.setContentsMargins(24, 12, 24, 12)
+        outer.setSpacing(8)
         self.title_label = QLabel()
         self.title_label.setProperty("role", "title")
         self.intro_label = QLabel()
@@ -47,7 +48,7 @@ class ConsolePage(QWidget):
         outer.addWidget(self.title_label)
         outer.addWidget(self.intro_label)
         self.body = QVBoxLayout()
-        self.body.setSpacing(10)
+        self.body.setSpacing(8)
         outer.addLayout(self.body, 1)
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName(f"{name}-busy")

@@ -84,6 +84,9 @@ class HeaderBar(QFrame):
             self.large_text_button,
             self.invigilator_button,
         ):
+            # Free to be as tall as the tallest button: "中文" in a CJK font stands taller than Latin text,
+            # and one button of fixed height would hold the whole row to its own.
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
             layout.addWidget(button)
         self.language_button.clicked.connect(self.language_toggled.emit)
         self.contrast_button.clicked.connect(self.contrast_toggled.emit)

@@ -207,10 +207,6 @@ class ExportPage(ConsolePage):
         self.body.addLayout(drive_row)
         self.registry_key = PathField("export-registry-key")
         self.body.addWidget(self.registry_key)
-        self.key_help = QLabel()
-        self.key_help.setProperty("role", "muted")
-        self.key_help.setWordWrap(True)
-        self.body.addWidget(self.key_help)
 
         self.export_button = QPushButton()
         self.export_button.setObjectName("export-run")
@@ -326,7 +322,8 @@ class ExportPage(ConsolePage):
             tr("AdminExport", "Browse…"),
             tr("AdminExport", "leave empty to use the registry key this kiosk trusts"),
         )
-        self.key_help.setText(
+        # Said where it matters, not on a line of its own: a lab screen is 768 pixels tall.
+        self.registry_key.edit.setToolTip(
             tr(
                 "AdminExport",
                 "Bundles are encrypted to the registry's public key; only the registry can open them.",
