@@ -3,11 +3,13 @@ make an item of each type answerable."""
 
 from __future__ import annotations
 
+import compileall
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, exc, make_url, text
 
 from kiosk.domain.items import Choice, ItemType, ScoringRule, Text
 
@@ -37,6 +39,32 @@ def fresh_database(kind: str, root: Path, pg_base: str, label: str, schema: str)
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def compile_kiosk() -> None:
+    """Compile the kiosk's modules to bytecode, as pip and the installer leave an installed program.
+
+    A checkout run with PYTHONDONTWRITEBYTECODE set would otherwise compile every module again in every
+    process a bench starts, which no installed kiosk or registry does.
+    """
+    compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "kiosk"), quiet=1)
+
+
+def settle(kind: str, pg_base: str) -> None:
+    """Let what earlier runs wrote reach the disk before the next run starts, so it is not slowed by their
+    write-back: the OS writes its dirty pages out, and PostgreSQL takes a checkpoint (when it lets this
+    user; otherwise the run goes ahead without one)."""
+    os.sync()
+    if kind != "postgresql":
+        return
+    admin = create_engine(pg_base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text("CHECKPOINT"))
+    except exc.DBAPIError:
+        pass
+    finally:
         admin.dispose()
 
 

@@ -207,6 +207,16 @@ def signed_record_digest(attempt: PlacedObject) -> str:
     return hashlib.sha256(("{" + ",".join(members) + "}").encode("utf-8")).hexdigest()
 
 
+def attempt_json(attempt: AttemptContent) -> str:
+    """The attempt's whole JSON: as the kiosk signed it when the bundle was read in outline (for a bundle a
+    kiosk wrote, its canonical JSON), else encoded again canonically."""
+    raw = attempt.raw
+    if isinstance(raw, PlacedObject):
+        text = raw.text
+        return "{" + ",".join([text[start:end] for start, _, end in raw.places.values()]) + "}"
+    return canonical_json(dict(raw)).decode("utf-8")
+
+
 class _Reader:
     """Typed field access that turns every malformed value into one InputError naming bundle and field.
 

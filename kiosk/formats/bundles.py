@@ -146,8 +146,26 @@ def open_bundle(
     ``kiosks`` maps each enrolled kiosk id to its public identity. The signed JSON is read once, in outline
     (:func:`~kiosk.formats.encoding.parse_json_outline`): the objects two levels down, such as each attempt
     in ``attempts``, know where their members lie in the signed text, so an attempt's record can be
-    digested and kept from the bytes the kiosk signed rather than encoded again.
+    digested and kept from the bytes the kiosk signed rather than encoded again. The two halves,
+    :func:`unseal_bundle` and :func:`read_unsealed`, may run in different processes: only the first needs
+    the registry's private key.
     """
+    return read_unsealed(unseal_bundle(data, registry), kiosks)
+
+
+@dataclass(frozen=True, slots=True)
+class Unsealed:
+    """A bundle decrypted with the registry's key, its signature not yet checked (:func:`read_unsealed`)."""
+
+    header: BundleHeader
+    recipient: str
+    """The key id of the registry that decrypted it."""
+    signed: bytes
+    signature: bytes
+
+
+def unseal_bundle(data: bytes, registry: PrivateIdentity) -> Unsealed:
+    """Decrypt a bundle addressed to ``registry``; SecurityError for one addressed elsewhere or damaged."""
     header, prefix, sealed = _parse_outer(data)
     if header.recipient_key_id != registry.key_id:
         raise SecurityError(
@@ -165,17 +183,27 @@ def open_bundle(
     signature = reader.rest()
     if len(signature) != _SIGNATURE_LENGTH:
         raise SecurityError("bundle.signature_damaged", bundle_id=header.bundle_id)
+    return Unsealed(header, registry.key_id, signed, signature)
+
+
+def read_unsealed(unsealed: Unsealed, kiosks: Mapping[str, PublicIdentity]) -> dict[str, object]:
+    """The signed fields of a decrypted bundle, once the kiosk's signature and the outer header check out."""
+    header = unsealed.header
     inner = parse_json_outline(
-        signed, "bundle.signed_unreadable", "bundle.signed_field_twice", depth=2, bundle_id=header.bundle_id
+        unsealed.signed,
+        "bundle.signed_unreadable",
+        "bundle.signed_field_twice",
+        depth=2,
+        bundle_id=header.bundle_id,
     )
     kiosk = _enrolled_kiosk(inner, kiosks, header.bundle_id)
     try:
-        verify_signature(kiosk, BUNDLE_SIGNATURE_LABEL, signed, signature)
+        verify_signature(kiosk, BUNDLE_SIGNATURE_LABEL, unsealed.signed, unsealed.signature)
     except SecurityError:
         raise SecurityError(
             "bundle.signature_mismatch", bundle_id=header.bundle_id, kiosk=kiosk.name
         ) from None
-    _check_signed(inner, registry, header)
+    _check_signed(inner, unsealed.recipient, header)
     return inner
 
 
@@ -211,13 +239,13 @@ def _enrolled_kiosk(
     return kiosk
 
 
-def _check_signed(inner: Mapping[str, Any], registry: PrivateIdentity, header: BundleHeader) -> None:
-    if inner.get("recipient") != registry.key_id:
+def _check_signed(inner: Mapping[str, Any], recipient: str, header: BundleHeader) -> None:
+    if inner.get("recipient") != recipient:
         raise SecurityError(
             "bundle.readdressed",
             bundle_id=header.bundle_id,
             signed_for=str(inner.get("recipient")),
-            ours=registry.key_id,
+            ours=recipient,
         )
     outer = {
         "bundle_id": header.bundle_id,

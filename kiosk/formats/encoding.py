@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import base64
 import binascii
+import importlib
 import json
 import re
 import secrets
 import struct
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from types import ModuleType
+from typing import Any, cast
 
 from kiosk.domain.errors import SecurityError
+
+
+def _optional(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+# A faster JSON reader (see _placed_by_orjson); without it the standard library's does the same, slower.
+_orjson = _optional("orjson")
 
 # Characters people can read aloud and type without confusing them: no 0/O, 1/I/L.
 UNAMBIGUOUS_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -129,6 +142,9 @@ def parse_json_outline(
     may hide a surrogate no text column can keep); any other text, readable or not, comes back as
     :func:`parse_json_object` reads it, plain dicts and the same errors.
     """
+    placed = _placed_by_orjson(data, depth)
+    if placed is not None:
+        return placed
     try:
         text = data.decode("utf-8")
         # A kiosk writes no \u escape but for a control character; as one may hide a surrogate, the rare
@@ -145,6 +161,67 @@ def parse_json_outline(
 
 
 _BLANK = " \t\n\r"
+
+
+def _placed_by_orjson(data: bytes, depth: int) -> dict[str, Any] | None:
+    """:func:`parse_json_outline`'s answer read by orjson, when orjson is installed and can vouch for it.
+
+    orjson reads JSON several times faster than the standard library but keeps the last of two members of
+    the same name, so its answer is taken only when writing it out again, member by member, gives back
+    exactly the bytes read: an object that lost a member to another of the same name would come out
+    shorter, as would text written any other way than compact JSON with Python's number format (spaces,
+    exponents, escapes), a number too large to read and anything orjson reads otherwise than the standard
+    library. Writing it out again is what gives each member its place. None when it cannot vouch.
+    """
+    if _orjson is None or depth < 0:
+        return None
+    try:
+        value = _orjson.loads(data)
+        if type(value) is not dict:
+            return None
+        made: list[PlacedObject] = []
+        found, text = _placed(value, depth, 0, made)
+        if text.encode("utf-8") != data:
+            return None
+        for placed in made:
+            placed.text = text
+    except (ValueError, TypeError, RecursionError):  # orjson.JSONDecodeError is a ValueError
+        return None
+    return cast(dict[str, Any], found)
+
+
+def _placed(value: Any, depth: int, at: int, made: list[PlacedObject]) -> tuple[Any, str]:
+    """``value``, written from offset ``at`` on, with its objects above ``depth`` 0 as :class:`PlacedObject`
+    (each added to ``made``, for its ``text`` to be set once the whole text is known); and its JSON text."""
+    kind = type(value)
+    dumps = cast(ModuleType, _orjson).dumps
+    if depth < 0 or (kind is not dict and kind is not list):
+        return value, dumps(value).decode("utf-8")
+    inner = depth - 1
+    parts = []
+    index = at + 1  # past the opening bracket
+    if kind is list:
+        items = []
+        for item in value:
+            item, item_text = _placed(item, inner, index, made)
+            items.append(item)
+            parts.append(item_text)
+            index += len(item_text) + 1  # and the comma
+        return items, "[" + ",".join(parts) + "]"
+    found = PlacedObject()
+    places: dict[str, tuple[int, int, int]] = {}
+    for key, member in value.items():
+        name = dumps(key).decode("utf-8")
+        value_start = index + len(name) + 1
+        member, member_text = _placed(member, inner, value_start, made)
+        found[key] = member
+        end = value_start + len(member_text)
+        places[key] = (index, value_start, end)
+        parts.append(name + ":" + member_text)
+        index = end + 1
+    found.places = places
+    made.append(found)
+    return found, "{" + ",".join(parts) + "}"
 
 
 def _skip(text: str, index: int) -> int:

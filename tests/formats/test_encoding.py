@@ -7,6 +7,7 @@ import json
 import pytest
 
 from kiosk.domain.errors import SecurityError
+from kiosk.formats import encoding
 from kiosk.formats.encoding import (
     ByteReader,
     PlacedObject,
@@ -106,7 +107,17 @@ def test_byte_reader() -> None:
 OUTLINED = b'{"a":1,"list":[{"x":1.5,"y":{"deep":[1,2]}},{"z":null}],"s":"t"}'
 
 
-def test_the_outline_knows_where_each_member_of_the_outer_levels_was_written() -> None:
+@pytest.fixture(name="reader", params=["orjson", "standard library"])
+def reader_fixture(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each outline test with orjson (when it vouches for the text) and with the standard library only."""
+    if request.param == "orjson":
+        assert encoding._orjson is not None, "orjson is a dependency of the kiosk"
+    else:
+        monkeypatch.setattr(encoding, "_orjson", None)
+    return str(request.param)
+
+
+def test_the_outline_knows_where_each_member_of_the_outer_levels_was_written(reader: str) -> None:
     value = parse_json_outline(OUTLINED, UNREADABLE, TWICE, depth=2)
     assert value == json.loads(OUTLINED)
     assert isinstance(value, PlacedObject)
@@ -130,7 +141,7 @@ def test_the_outline_knows_where_each_member_of_the_outer_levels_was_written() -
     ],
     ids=["spaces everywhere", "empty and nested", "empty"],
 )
-def test_the_outline_reads_what_json_loads_reads(data: bytes) -> None:
+def test_the_outline_reads_what_json_loads_reads(data: bytes, reader: str) -> None:
     value = parse_json_outline(data, UNREADABLE, TWICE, depth=2)
     assert isinstance(value, PlacedObject)
     assert value == json.loads(data) == parse_json_object(data, UNREADABLE, TWICE)
@@ -167,7 +178,7 @@ def test_the_outline_reads_what_json_loads_reads(data: bytes) -> None:
     ],
 )
 def test_the_outline_refuses_what_parse_json_object_refuses(
-    data: bytes, code: str, params: dict[str, object]
+    data: bytes, code: str, params: dict[str, object], reader: str
 ) -> None:
     with pytest.raises(SecurityError) as caught:
         parse_json_outline(data, UNREADABLE, TWICE, depth=2, bundle_id="B-1")
@@ -186,7 +197,32 @@ def test_the_outline_refuses_what_parse_json_object_refuses(
     ],
     ids=["NaN", "infinity", "minus infinity", "a number too large", "an escaped surrogate", "any escape"],
 )
-def test_text_the_outline_cannot_vouch_for_is_read_the_careful_way(data: bytes) -> None:
+def test_text_the_outline_cannot_vouch_for_is_read_the_careful_way(data: bytes, reader: str) -> None:
     value = parse_json_outline(data, UNREADABLE, TWICE, depth=2)
     assert not isinstance(value, PlacedObject) and not isinstance(value["l"][0], PlacedObject)
     assert repr(value) == repr(parse_json_object(data, UNREADABLE, TWICE))
+
+
+def test_orjson_is_taken_at_its_word_only_for_text_it_writes_back_byte_for_byte(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    canonical = '{"a":[{"b":1.5,"c":"张三","d":[1,2,{"e":null}],"f":true}],"g":5400.0}'.encode()
+    taken = encoding._placed_by_orjson(canonical, 2)
+    assert isinstance(taken, PlacedObject)
+    with monkeypatch.context() as patched:
+        patched.setattr(encoding, "_orjson", None)
+        careful = parse_json_outline(canonical, UNREADABLE, TWICE, depth=2)
+    assert isinstance(careful, PlacedObject)
+    assert taken == careful and taken.places == careful.places and taken.text == careful.text
+    assert taken["a"][0].places == careful["a"][0].places
+    for refused in (
+        b'{"a":1,"a":1}',  # orjson keeps one of the two
+        b'{"a":[{"b":1,"b":2}]}',
+        b'{"a": 1}',  # spaces
+        b'{"a":1e-05}',  # Python writes 1e-05, orjson 1e-5
+        b'{"a":1.50}',
+        b'{"a":123456789012345678901234567890}',  # read by orjson as a float
+        rb'{"a":"caf\u00e9"}',
+        b"[1]",
+    ):
+        assert encoding._placed_by_orjson(refused, 2) is None, refused

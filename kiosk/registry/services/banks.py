@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from kiosk.domain.catalogue import BankCatalogue
 from kiosk.domain.errors import SecurityError
@@ -25,6 +26,17 @@ from kiosk.formats.bank_payload import bank_from_payload, bank_to_payload
 from kiosk.formats.keys import PublicIdentity
 from kiosk.registry.services.registry import RegistryContext
 from kiosk.registry.storage.repo import HeldBank, add_held_bank, find_held_bank, held_banks
+from kiosk.registry.storage.store import RegistryDatabase
+
+
+class BankSource(Protocol):
+    """Where held bank copies are read from: an open registry, or a bundle reader's own connection to its
+    database (see :mod:`kiosk.registry.services.imports`)."""
+
+    @property
+    def database(self) -> RegistryDatabase: ...
+    @property
+    def bank_cache(self) -> dict[tuple[str, int], object]: ...
 
 
 class BankOutcome(StrEnum):
@@ -94,7 +106,7 @@ def list_banks(ctx: RegistryContext) -> list[HeldBank]:
         return held_banks(session)
 
 
-def held_copy(ctx: RegistryContext, bank_id: str, version: int) -> HeldCopy | None:
+def held_copy(ctx: BankSource, bank_id: str, version: int) -> HeldCopy | None:
     """The registry's copy of a bank version, or None when it holds none.
 
     Copies are loaded once per open registry (a version never changes once held); a version not held is

@@ -25,32 +25,34 @@ files after it are imported as if it had not been there.
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
 from kiosk.domain.errors import InputError, KioskError, Notice
-from kiosk.formats.bundle_content import (
-    AttemptContent,
-    BundleContent,
-    parse_bundle_content,
-)
+from kiosk.formats.bundle_content import BundleContent, attempt_json, parse_bundle_content
 from kiosk.formats.bundles import (
     BundleHeader,
+    Unsealed,
     bundle_digest,
     enrolled_kiosk_id,
-    open_bundle,
     read_bundle_header,
+    read_unsealed,
+    unseal_bundle,
 )
+from kiosk.formats.keys import PublicIdentity
 from kiosk.formats.receipts import write_receipt
-from kiosk.formats.records import canonical_json
 from kiosk.registry.services.registry import RegistryContext, gap_notice, sequence_gaps
-from kiosk.registry.services.rescoring import FLAGGED, AttemptChecks, Finding
+from kiosk.registry.services.rescoring import FLAGGED, AttemptChecks
 from kiosk.registry.services.rows import (
     attempt_row,
     bundle_row,
@@ -78,7 +80,7 @@ from kiosk.registry.storage.repo import (
     insert_responses,
     record_quarantine,
 )
-from kiosk.registry.storage.store import RegistrySession
+from kiosk.registry.storage.store import RegistryDatabase, RegistrySession, open_registry_database
 from kiosk.support.files import PRIVATE, write_file
 
 BUNDLE_SUFFIX = ".1xresult"
@@ -157,24 +159,20 @@ def import_bundles(
     """Import every bundle file under ``paths``; each file's outcome, then the kiosks' sequence gaps.
 
     Files are imported one after another, each in its own transaction, as :func:`import_file` imports
-    one. On PostgreSQL a second thread meanwhile reads, opens, parses and rescores the next file (which
-    asks the database only for its kiosks' keys and banks, see :class:`_Read`): while one bundle's rows
-    travel to the server and are written there, the next is made ready instead of waiting its turn. On
-    SQLite, which writes in this process, the two would only take turns, so there is no second thread.
+    one. On PostgreSQL, for more than a few files, a reader process meanwhile checks the signatures of the
+    next files, parses and rescores them and makes them into rows (see :func:`_prepare`): while one
+    bundle's rows travel to the server and are written there, the next ones are made ready on the other
+    core instead of waiting their turn. Only this process holds the registry's private key: it decrypts
+    each file before handing it over. On SQLite, which writes in this process, everything happens here.
     """
     files = bundle_files(paths)
     outcomes = []
     checks = AttemptChecks(ctx)
-    ahead = ctx.database.dialect == "postgresql"
-    with _collector_paused(), ThreadPoolExecutor(1, thread_name_prefix="bundle-reader") as reader:
-        coming = [reader.submit(_read, ctx, path, checks, True) for path in files[:1] if ahead]
-        for done, path in enumerate(files, start=1):
-            read = coming.pop().result() if coming else _read(ctx, path, checks, False)
-            if ahead and done < len(files):
-                coming.append(reader.submit(_read, ctx, files[done], checks, True))
+    with _collector_paused():
+        for done, read in enumerate(_reads(ctx, files, checks), start=1):
             outcomes.append(_decide(ctx, read, checks))
             if progress is not None:
-                progress(done, len(files), path)
+                progress(done, len(files), read.path)
     touched = {item.kiosk_id for item in outcomes if item.kiosk_id and item.outcome is not Outcome.REFUSED}
     return ImportReport(tuple(outcomes), sequence_gaps(ctx, touched))
 
@@ -187,7 +185,93 @@ def import_file(ctx: RegistryContext, path: Path, checks: AttemptChecks | None =
     """
     checks = checks or AttemptChecks(ctx)
     with _collector_paused():
-        return _decide(ctx, _read(ctx, path, checks, False), checks)
+        return _decide(ctx, _read(ctx, path), checks)
+
+
+READER_PROCESS_FROM = 6
+"""The fewest files an import on PostgreSQL hands to a reader process: starting one takes about as long
+as reading two or three bundles of a hundred attempts here."""
+_AHEAD = 3
+_READERS = 2
+_READER_NICENESS = 10
+"""Reader processes run at a lower priority: storing (this process and the database server) is what an
+import waits for, and the readers, working ahead, need only the CPU time it leaves."""
+"""How many files the reader process may be given beyond the one being stored."""
+
+
+def _reads(ctx: RegistryContext, files: Sequence[Path], checks: AttemptChecks) -> Iterator[_Read]:
+    """Each file read, in order: opened here when its turn comes, or ahead of it by a reader process."""
+    if ctx.database.dialect != "postgresql" or len(files) < READER_PROCESS_FROM:
+        yield from (_read(ctx, path) for path in files)
+        return
+    spawn = multiprocessing.get_context("spawn")
+    url = ctx.database.connection_url
+    with ProcessPoolExecutor(_READERS, spawn, initializer=_start_reader, initargs=(url,)) as pool:
+        coming: deque[tuple[_Read, Future[_Prepared | KioskError] | None]] = deque()
+        for path in files:
+            coming.append(_hand_over(ctx, pool, _read(ctx, path)))
+            if len(coming) > _AHEAD:
+                yield _received(ctx, checks, *coming.popleft())
+        while coming:
+            yield _received(ctx, checks, *coming.popleft())
+
+
+def _hand_over(
+    ctx: RegistryContext, pool: ProcessPoolExecutor, read: _Read
+) -> tuple[_Read, Future[_Prepared | KioskError] | None]:
+    """``read`` decrypted here and given to the reader process, or as it is when it cannot be opened."""
+    if read.header is None:
+        return read, None
+    unsealed = _unsealed(ctx, read)
+    if not isinstance(unsealed, Unsealed):
+        return replace(read, opened=unsealed), None
+    try:
+        return read, pool.submit(_prepare_in_reader, unsealed, ctx.kiosk_keys(), read.path, read.digest)
+    except BrokenProcessPool:
+        return read, None
+
+
+def _received(
+    ctx: RegistryContext, checks: AttemptChecks, read: _Read, future: Future[_Prepared | KioskError] | None
+) -> _Read:
+    """``read`` with what the reader process made of it; opened here if the process could not do it."""
+    if future is None:
+        return read
+    try:
+        return replace(read, opened=future.result())
+    except BrokenProcessPool:
+        # The reader process could not start or died (killed, out of memory): this file is opened here.
+        return _opened(ctx, read, checks)
+
+
+# The reader process's own connection to the registry database, for the bank copies it rescores with.
+_reader_checks: list[AttemptChecks] = []
+
+
+@dataclass(frozen=True, slots=True)
+class _HeldBanks:
+    """The bank copies a reader process rescores with, read through its own database connection."""
+
+    database: RegistryDatabase
+    bank_cache: dict[tuple[str, int], object] = field(default_factory=dict)
+
+
+def _start_reader(url: str) -> None:
+    """Start a reader process: connect to the registry database (it reads bank copies, nothing else).
+
+    The process does nothing but read bundles, so its cycle collector stays paused for its whole life, as
+    :func:`_collector_paused` pauses this one's during an import.
+    """
+    gc.disable()
+    if hasattr(os, "nice"):
+        os.nice(_READER_NICENESS)
+    _reader_checks.append(AttemptChecks(_HeldBanks(open_registry_database(url))))
+
+
+def _prepare_in_reader(
+    unsealed: Unsealed, kiosks: dict[str, PublicIdentity], path: Path, digest: str
+) -> _Prepared | KioskError:
+    return _prepare(unsealed, kiosks, _reader_checks[0], path, digest)
 
 
 @contextmanager
@@ -212,6 +296,83 @@ def _collector_paused() -> Iterator[None]:
 
 
 @dataclass(frozen=True, slots=True)
+class _AttemptRows:
+    """One opened and checked attempt as storing needs it: its rows, and the little the notes ask of it.
+
+    The rows leave the import time and the centre to be set when they are stored.
+    """
+
+    attempt_id: str
+    content_digest: str
+    candidate_number: str
+    bank_id: str
+    bank_version: int
+    day: str
+    row: dict[str, object]
+    responses: list[tuple[object, ...]]
+    competences: list[tuple[object, ...]]
+    check: dict[str, object]
+    """The ``attempt_checks`` row of what rescoring found."""
+    state: str
+    problem: Notice | None
+    record_json: str
+    """The whole attempt as JSON, kept beside the first copy when a different one arrives."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A bundle opened, parsed and rescored, made into rows: what a reader process hands back."""
+
+    head: BundleContent
+    """The bundle's own fields and incidents (its attempts are in ``attempts``)."""
+    bundle: dict[str, object]
+    attempts: tuple[_AttemptRows, ...]
+
+
+def _prepare(
+    unsealed: Unsealed,
+    kiosks: dict[str, PublicIdentity],
+    checks: AttemptChecks,
+    path: Path,
+    digest: str,
+) -> _Prepared | KioskError:
+    """Check the kiosk's signature, parse and rescore every attempt and make the rows; or why not.
+
+    Depends only on the file, the kiosks' keys and the bank copies held, and asks the database for nothing
+    else, so it may run in a reader process.
+    """
+    try:
+        content = parse_bundle_content(read_unsealed(unsealed, kiosks))
+        findings = checks.check(content.attempts)
+    except KioskError as error:
+        return error
+    except (ValueError, RecursionError):
+        return InputError("registry_import.bundle_unreadable", path=path)
+    attempts = []
+    for attempt in content.attempts:
+        finding = findings[attempt.attempt_id]
+        attempts.append(
+            _AttemptRows(
+                attempt.attempt_id,
+                attempt.content_digest,
+                attempt.candidate_number,
+                attempt.bank_id,
+                attempt.bank_version,
+                attempt.day,
+                attempt_row(content, attempt, None),
+                response_rows(attempt),
+                competence_rows(attempt),
+                finding.row(None),
+                finding.state,
+                finding.problem,
+                attempt_json(attempt),
+            )
+        )
+    head = replace(content, attempts=())
+    return _Prepared(head, bundle_row(path, digest, content, None), tuple(attempts))
+
+
+@dataclass(frozen=True, slots=True)
 class _Read:
     """A bundle file read, its header checked and, when asked, its contents opened, parsed and rescored.
 
@@ -230,11 +391,11 @@ class _Read:
     """The outcome already, for a file that could not be read at all."""
     problem: KioskError | None = None
     """Why the file is refused before anything in it is trusted (its header)."""
-    opened: tuple[BundleContent, dict[str, Finding]] | KioskError | None = None
-    """The contents and what rescoring found, or why they were refused; None until opened."""
+    opened: _Prepared | KioskError | None = None
+    """The contents made into rows, or why they were refused; None until opened."""
 
 
-def _read(ctx: RegistryContext, path: Path, checks: AttemptChecks, open_it: bool) -> _Read:
+def _read(ctx: RegistryContext, path: Path) -> _Read:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -253,20 +414,24 @@ def _read(ctx: RegistryContext, path: Path, checks: AttemptChecks, open_it: bool
     if "\x00" in header.bundle_id or "\x00" in header.kiosk_id:
         # Anyone can write a header; no database is asked about an id it could not even store.
         return _Read(path, data, digest, problem=InputError("registry_import.bundle_unreadable", path=path))
-    read = _Read(path, data, digest, header)
-    return _opened(ctx, read, checks) if open_it else read
+    return _Read(path, data, digest, header)
+
+
+def _unsealed(ctx: RegistryContext, read: _Read) -> Unsealed | KioskError:
+    try:
+        return unseal_bundle(read.data, ctx.identity)
+    except KioskError as error:
+        return error
+    except (ValueError, RecursionError):
+        return InputError("registry_import.bundle_unreadable", path=read.path)
 
 
 def _opened(ctx: RegistryContext, read: _Read, checks: AttemptChecks) -> _Read:
-    """``read`` with its contents opened, parsed and rescored, or with why they were refused."""
-    try:
-        content = parse_bundle_content(open_bundle(read.data, ctx.identity, ctx.kiosk_keys()))
-        findings = checks.check(content.attempts)
-    except KioskError as error:
-        return replace(read, opened=error)
-    except (ValueError, RecursionError):
-        return replace(read, opened=InputError("registry_import.bundle_unreadable", path=read.path))
-    return replace(read, opened=(content, findings))
+    """``read`` with its contents opened, parsed, rescored and made into rows, or with why not."""
+    unsealed = _unsealed(ctx, read)
+    if not isinstance(unsealed, Unsealed):
+        return replace(read, opened=unsealed)
+    return replace(read, opened=_prepare(unsealed, ctx.kiosk_keys(), checks, read.path, read.digest))
 
 
 def _decide(ctx: RegistryContext, read: _Read, checks: AttemptChecks) -> FileOutcome:
@@ -287,10 +452,9 @@ def _decide(ctx: RegistryContext, read: _Read, checks: AttemptChecks) -> FileOut
     if isinstance(opened, KioskError):
         return _refuse(ctx, path, data, digest, opened, bundle_id, kiosk_id)
     assert opened is not None  # _opened gives the contents or why not
-    content, findings = opened
     if held is not None:
-        return _conflict(ctx, path, data, digest, content, _same_id_notice(content))
-    return _store(ctx, path, data, digest, content, findings)
+        return _conflict(ctx, path, data, digest, opened.head, _same_id_notice(opened.head))
+    return _store(ctx, path, data, digest, opened)
 
 
 # How much of an unchecked id a record of a refused file keeps.
@@ -308,22 +472,16 @@ class _Stored:
     flagged: tuple[str, ...] = ()
 
 
-def _store(
-    ctx: RegistryContext,
-    path: Path,
-    data: bytes,
-    digest: str,
-    content: BundleContent,
-    findings: dict[str, Finding],
-) -> FileOutcome:
+def _store(ctx: RegistryContext, path: Path, data: bytes, digest: str, prepared: _Prepared) -> FileOutcome:
+    content = prepared.head
     now = ctx.now()
     duplicate_of: StoredBundle | None = None
     stored: _Stored | None = None
     conflict: Notice | None = None
     with ctx.database.transaction() as session:
         _enrol_restored(session, content.kiosk_id, now)
-        if claim_bundle(session, bundle_row(path, digest, content, now)):
-            stored = _store_contents(session, content, now, findings)
+        if claim_bundle(session, {**prepared.bundle, "received_at": now}):
+            stored = _store_contents(session, prepared, now)
         else:
             # Another importer stored this bundle id or sequence number since we looked.
             other = find_bundle(session, content.bundle_id)
@@ -394,24 +552,25 @@ def _enrol_restored(session: RegistrySession, kiosk_id: str, now: datetime) -> N
         add_kiosk(session, restored)
 
 
-def _store_contents(
-    session: RegistrySession, content: BundleContent, now: datetime, findings: dict[str, Finding]
-) -> _Stored:
+def _store_contents(session: RegistrySession, prepared: _Prepared, now: datetime) -> _Stored:
     """Store a claimed bundle's attempts (those not held yet), their rows, checks, incidents and conflicts."""
+    content = prepared.head
     # A restored kiosk (``<id>.R<tag>``) files its results under the centre its original was enrolled for.
     enrolled = find_kiosk(session, enrolled_kiosk_id(content.kiosk_id))
     centre = enrolled.centre if enrolled is not None else content.centre
     # Rows go in key order, so two importers storing overlapping bundles on PostgreSQL wait for each other
     # in one direction only and can never deadlock.
-    ordered = sorted(content.attempts, key=lambda attempt: attempt.attempt_id)
-    inserted = insert_attempts(session, [attempt_row(content, attempt, now, centre) for attempt in ordered])
-    fresh = [attempt for attempt in content.attempts if attempt.attempt_id in inserted]
-    insert_responses(session, [row for attempt in fresh for row in response_rows(attempt)])
-    insert_competence_scores(session, [row for attempt in fresh for row in competence_rows(attempt)])
-    insert_checks(session, [findings[attempt.attempt_id].row(now) for attempt in fresh])
+    ordered = sorted(prepared.attempts, key=lambda attempt: attempt.attempt_id)
+    inserted = insert_attempts(
+        session, [{**attempt.row, "centre": centre, "imported_at": now} for attempt in ordered]
+    )
+    fresh = [attempt for attempt in prepared.attempts if attempt.attempt_id in inserted]
+    insert_responses(session, [row for attempt in fresh for row in attempt.responses])
+    insert_competence_scores(session, [row for attempt in fresh for row in attempt.competences])
+    insert_checks(session, [{**attempt.check, "checked_at": now} for attempt in fresh])
     incidents = sorted(content.incidents, key=lambda incident: incident.number)
     insert_incidents(session, [incident_row(content, incident) for incident in incidents])
-    resent = [attempt for attempt in content.attempts if attempt.attempt_id not in inserted]
+    resent = [attempt for attempt in prepared.attempts if attempt.attempt_id not in inserted]
     copies = held_attempts(session, (attempt.attempt_id for attempt in resent))
     differing = [
         attempt
@@ -428,27 +587,26 @@ def _store_contents(
                 "held_bundle_id": copies[attempt.attempt_id].bundle_id,
                 "held_digest": copies[attempt.attempt_id].content_digest,
                 "content_digest": attempt.content_digest,
-                "content_json": canonical_json(dict(attempt.raw)).decode("utf-8"),
+                "content_json": attempt.record_json,
                 "recorded_at": now,
             }
             for attempt in differing
         ],
     )
     differing_ids = [attempt.attempt_id for attempt in differing]
-    acknowledged = sorted({attempt.attempt_id for attempt in content.attempts} - set(differing_ids))
+    acknowledged = sorted({attempt.attempt_id for attempt in prepared.attempts} - set(differing_ids))
     outcome = Outcome.CONFLICT if differing else Outcome.IMPORTED
     finish_bundle(session, content.bundle_id, outcome.value, len(fresh), acknowledged)
-    fresh_findings = [findings[attempt.attempt_id] for attempt in fresh]
-    flags = [finding.problem for finding in fresh_findings if finding.problem is not None]
-    filed = [attempt for attempt in fresh if findings[attempt.attempt_id].state != FLAGGED]
+    flags = [attempt.problem for attempt in fresh if attempt.problem is not None]
+    filed = [attempt for attempt in fresh if attempt.state != FLAGGED]
     notes = (
         *_chain_notes(session, content),
         *_centre_notes(content, centre),
         *flags,
-        *_pending_notes(content, fresh, findings),
+        *_pending_notes(content, fresh),
         *second_results(session, filed),
     )
-    flagged = tuple(finding.attempt_id for finding in fresh_findings if finding.state == FLAGGED)
+    flagged = tuple(attempt.attempt_id for attempt in fresh if attempt.state == FLAGGED)
     return _Stored(len(fresh), acknowledged, differing_ids, notes, flagged)
 
 
@@ -467,13 +625,11 @@ def _centre_notes(content: BundleContent, enrolled: str) -> tuple[Notice, ...]:
     )
 
 
-def _pending_notes(
-    content: BundleContent, fresh: list[AttemptContent], findings: dict[str, Finding]
-) -> tuple[Notice, ...]:
+def _pending_notes(content: BundleContent, fresh: list[_AttemptRows]) -> tuple[Notice, ...]:
     """A note per bank version the registry does not hold, counting the attempts left pending on it."""
     waiting: dict[tuple[str, int], int] = {}
     for attempt in fresh:
-        if findings[attempt.attempt_id].state == PENDING:
+        if attempt.state == PENDING:
             key = (attempt.bank_id, attempt.bank_version)
             waiting[key] = waiting.get(key, 0) + 1
     return tuple(

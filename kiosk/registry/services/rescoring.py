@@ -28,7 +28,7 @@ from kiosk.domain.responses import Response
 from kiosk.domain.scoring import BankScorer, Result
 from kiosk.formats.bundle_content import AttemptContent
 from kiosk.formats.result_rules import RULES_KEY, ResultRules
-from kiosk.registry.services.banks import HeldCopy, held_copy
+from kiosk.registry.services.banks import BankSource, HeldCopy, held_copy
 from kiosk.registry.services.registry import RegistryContext
 from kiosk.registry.storage import reads as registry_reads
 from kiosk.registry.storage.repo import PENDING, replace_check, unchecked_attempts
@@ -66,8 +66,8 @@ class Finding:
     bank_digest: str | None = None
     problem: Notice | None = None
 
-    def row(self, now: datetime) -> dict[str, object]:
-        """The ``attempt_checks`` row recording this finding."""
+    def row(self, now: datetime | None) -> dict[str, object]:
+        """The ``attempt_checks`` row recording this finding (``now`` may be set by the caller instead)."""
         result = self.result
         return {
             "attempt_id": self.attempt_id,
@@ -327,7 +327,7 @@ class AttemptChecks:
     once, not once per attempt: a version another administrator adds meanwhile is seen from the next batch.
     """
 
-    def __init__(self, ctx: RegistryContext) -> None:
+    def __init__(self, ctx: BankSource) -> None:
         self.ctx = ctx
         self._scorers: dict[tuple[str, int], BankScorer] = {}
 

@@ -18,8 +18,11 @@ from kiosk.formats.bundle_content import AttemptContent, BundleContent, Incident
 IMPORTED = "imported"
 
 
-def bundle_row(path: Path, digest: str, content: BundleContent, now: datetime) -> dict[str, object]:
-    """The bundle's row as first claimed: counted as imported until its attempts are stored."""
+def bundle_row(path: Path, digest: str, content: BundleContent, now: datetime | None) -> dict[str, object]:
+    """The bundle's row as first claimed: counted as imported until its attempts are stored.
+
+    ``now`` (the time it was received) may be left None for the caller to set when it stores the row.
+    """
     return {
         "bundle_id": content.bundle_id,
         "kiosk_id": content.kiosk_id,
@@ -37,12 +40,13 @@ def bundle_row(path: Path, digest: str, content: BundleContent, now: datetime) -
 
 
 def attempt_row(
-    content: BundleContent, attempt: AttemptContent, now: datetime, centre: str | None = None
+    content: BundleContent, attempt: AttemptContent, now: datetime | None, centre: str | None = None
 ) -> dict[str, object]:
     """One attempt's row; its full result, form and audit trail are kept as JSON beside the columns.
 
     ``centre`` is the centre the kiosk was enrolled for, which the attempt is filed under; the centre the
-    bundle names is used only when none is given.
+    bundle names is used only when none is given. ``now`` (the time it was imported) may be left None for
+    the caller to set when it stores the row.
     """
     raw = attempt.raw
     # As the kiosk signed them when the bundle was read in outline; encoded again only otherwise.

@@ -24,7 +24,6 @@ from enum import StrEnum
 from typing import Protocol
 
 from kiosk.domain.errors import InputError, Notice, RuleError
-from kiosk.formats.bundle_content import AttemptContent
 from kiosk.registry.services.registry import RegistryContext
 from kiosk.registry.storage import reads as registry_reads
 from kiosk.registry.storage.repo import (
@@ -68,8 +67,8 @@ class Stand:
         return self.standing is Standing.READY
 
 
-class Sat(Protocol):
-    """What standing needs to know of a held attempt."""
+class Sitting(Protocol):
+    """Whose attempt it is and on which bank: what every rule about second results starts from."""
 
     @property
     def attempt_id(self) -> str: ...
@@ -77,6 +76,11 @@ class Sat(Protocol):
     def candidate_number(self) -> str: ...
     @property
     def bank_id(self) -> str: ...
+
+
+class Sat(Sitting, Protocol):
+    """What standing needs to know of a held attempt."""
+
     @property
     def bank_version(self) -> int: ...
     @property
@@ -103,7 +107,14 @@ def _live(check: AttemptCheck | None, decision: Decision | None) -> bool:
     return (check is None or check.state != FLAGGED) and (decision is None or decision.decision != VOID)
 
 
-def second_results(session: RegistrySession, fresh: Sequence[AttemptContent]) -> list[Notice]:
+class Fresh(Sitting, Protocol):
+    """What the second-result check needs to know of an attempt just stored."""
+
+    @property
+    def day(self) -> str: ...
+
+
+def second_results(session: RegistrySession, fresh: Sequence[Fresh]) -> list[Notice]:
     """A note for each of ``fresh`` (just stored, not flagged) whose candidate has another live result on
     the same bank and day."""
     if not fresh:

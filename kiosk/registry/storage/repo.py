@@ -206,9 +206,8 @@ def insert_attempts(session: Session, rows: Sequence[Row]) -> set[str]:
 
     Straight through the driver, each value converted as SQLAlchemy would convert it: an attempt row is an
     import's widest, and SQLAlchemy's own executemany spends more on it than the database does. On SQLite
-    as multi-row ``INSERT ... ON CONFLICT DO NOTHING RETURNING`` in the order given; on PostgreSQL COPY
-    into a temporary table dropped at commit, then one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING
-    RETURNING`` from it in key order. Either way the unique key decides, as :func:`claim_bundle` describes.
+    as multi-row ``INSERT ... ON CONFLICT DO NOTHING RETURNING`` in the order given; on PostgreSQL by COPY
+    (see :func:`_copy_attempts`). Either way the unique key decides, as :func:`claim_bundle` describes.
     """
     if not rows:
         return set()
@@ -220,21 +219,7 @@ def insert_attempts(session: Session, rows: Sequence[Row]) -> set[str]:
     stored: set[str] = set()
     with closing(driver.cursor()) as cursor:
         if connection.dialect.name == "postgresql":
-            incoming = f"incoming_{table.name}"
-            cursor.execute(
-                f"CREATE TEMPORARY TABLE IF NOT EXISTS {incoming} (LIKE {table.name}) ON COMMIT DROP"
-            )
-            with cursor.copy(f"COPY {incoming} ({columns}) FROM STDIN") as copy:
-                for value in values:
-                    copy.write_row(value)
-            # In key order, so two importers storing overlapping bundles wait for each other one way only.
-            cursor.execute(
-                f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM {incoming} "
-                "ORDER BY attempt_id ON CONFLICT DO NOTHING RETURNING attempt_id"
-            )
-            stored.update(row[0] for row in cursor.fetchall())
-            cursor.execute(f"DELETE FROM {incoming}")
-            return stored
+            return _copy_attempts(cursor, table.name, columns, values)
         per_statement = max(1, _SQLITE_PARAMETERS // len(table.columns))
         row_marks = "(" + ", ".join("?" for _ in table.columns) + ")"
         for start in range(0, len(values), per_statement):
@@ -246,6 +231,50 @@ def insert_attempts(session: Session, rows: Sequence[Row]) -> set[str]:
             )
             stored.update(row[0] for row in cursor.fetchall())
     return stored
+
+
+def _copy_attempts(cursor: Any, name: str, columns: str, values: list[tuple[object, ...]]) -> set[str]:
+    """Insert attempt rows on PostgreSQL by COPY, those held already left out; the ids stored.
+
+    The rows not held yet are copied straight into the table, inside a savepoint: only when another
+    importer stores one of them meanwhile (the unique key refuses the copy) are they copied into a
+    temporary table instead and inserted from there with ``ON CONFLICT DO NOTHING``, which lets the
+    unique key decide row by row. The first column is the attempt id.
+    """
+    cursor.execute(f"SELECT attempt_id FROM {name} WHERE attempt_id = ANY(%s)", ([row[0] for row in values],))
+    held = {row[0] for row in cursor.fetchall()}
+    fresh = [row for row in values if row[0] not in held]
+    if not fresh:
+        return set()
+    cursor.execute("SAVEPOINT fresh_attempts")
+    try:
+        with cursor.copy(f"COPY {name} ({columns}) FROM STDIN") as copy:
+            for row in fresh:
+                copy.write_row(row)
+    except Exception as error:
+        if getattr(error, "sqlstate", None) != _UNIQUE_VIOLATION:
+            raise
+        cursor.execute("ROLLBACK TO SAVEPOINT fresh_attempts")
+    else:
+        cursor.execute("RELEASE SAVEPOINT fresh_attempts")
+        return {str(row[0]) for row in fresh}
+    incoming = f"incoming_{name}"
+    cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {incoming} (LIKE {name}) ON COMMIT DROP")
+    with cursor.copy(f"COPY {incoming} ({columns}) FROM STDIN") as copy:
+        for row in fresh:
+            copy.write_row(row)
+    # In key order, so two importers storing overlapping bundles wait for each other one way only.
+    cursor.execute(
+        f"INSERT INTO {name} ({columns}) SELECT {columns} FROM {incoming} "
+        "ORDER BY attempt_id ON CONFLICT DO NOTHING RETURNING attempt_id"
+    )
+    stored = {row[0] for row in cursor.fetchall()}
+    cursor.execute(f"DELETE FROM {incoming}")
+    return stored
+
+
+# PostgreSQL's SQLSTATE for a row its unique key refuses.
+_UNIQUE_VIOLATION = "23505"
 
 
 def _driver_values(dialect: Dialect, table: Table, rows: Sequence[Row]) -> list[tuple[object, ...]]:

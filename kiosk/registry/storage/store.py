@@ -44,6 +44,11 @@ class RegistryDatabase:
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
 
     @property
+    def connection_url(self) -> str:
+        """The database URL, password included, for another process of this program to connect with."""
+        return self.engine.url.render_as_string(hide_password=False)
+
+    @property
     def shown_url(self) -> str:
         """The database URL with any password hidden, for messages."""
         return self.engine.url.render_as_string(hide_password=True)

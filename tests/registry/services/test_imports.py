@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import gc
 import shutil
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
+import pytest
+
+from kiosk.registry.services import imports
 from kiosk.registry.services.imports import Outcome, import_bundles
+from kiosk.registry.storage.store import RegistryDatabase
 from tests.fixtures.registry import World, attempt, database_url_fixture, world_fixture
 
 __all__ = ["database_url_fixture", "world_fixture"]
@@ -63,3 +70,46 @@ def test_the_cycle_collector_rests_during_an_import_only(world: World) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _batch(world: World, count: int) -> list[str]:
+    kiosk = world.kiosk()
+    names = [f"b{sequence:02d}.1xresult" for sequence in range(1, count + 1)]
+    for sequence, name in enumerate(names, start=1):
+        world.bundle(kiosk, [attempt(f"A-{sequence}", f"C{sequence}")], sequence=sequence, name=name)
+    return names
+
+
+def test_on_postgresql_a_batch_is_read_ahead_by_reader_processes(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handed: list[str] = []
+
+    class Counted(ProcessPoolExecutor):
+        def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+            handed.append(args[2].name)  # the file's path
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(imports, "ProcessPoolExecutor", Counted)
+    names = _batch(world, imports.READER_PROCESS_FROM)
+    report = import_bundles(world.ctx, [world.root / "out"])
+    assert [(item.path.name, item.outcome, item.attempts) for item in report.outcomes] == [
+        (name, Outcome.IMPORTED, 1) for name in names
+    ]
+    # SQLite writes in this process, where the reading happens too.
+    assert handed == (names if world.ctx.database.dialect == "postgresql" else [])
+
+
+def test_an_import_goes_on_here_when_no_reader_process_can_start(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if world.ctx.database.dialect != "postgresql":
+        pytest.skip("reader processes read for PostgreSQL only")
+    # The reader processes are told of a database they cannot reach, so none starts.
+    nowhere = property(lambda _: "postgresql+psycopg://nobody@127.0.0.1:9/nothing?connect_timeout=2")
+    monkeypatch.setattr(RegistryDatabase, "connection_url", nowhere)
+    names = _batch(world, imports.READER_PROCESS_FROM + 1)
+    report = import_bundles(world.ctx, [world.root / "out"])
+    assert [(item.path.name, item.outcome, item.attempts) for item in report.outcomes] == [
+        (name, Outcome.IMPORTED, 1) for name in names
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -154,6 +155,37 @@ def test_attempts_already_held_are_skipped_and_reported(database: RegistryDataba
     with database.session() as session:
         held = held_attempts(session, ["A2", "A9"])
         assert list(held) == ["A2"] and held["A2"].content_digest == "d" * 64
+        assert count_rows(session)["attempts"] == 3
+
+
+def test_an_attempt_another_importer_stores_meanwhile_is_skipped_not_refused(
+    database: RegistryDatabase,
+) -> None:
+    # The other importer's transaction holds A2 uncommitted while this one inserts A1-A3: this one waits
+    # on A2's key, and once the other commits it stores A1 and A3 and leaves A2 to the first to store it.
+    with database.transaction() as session:
+        add_kiosk(session, kiosk())
+        claim_bundle(session, bundle("B1", 1))
+    holding, done = threading.Event(), threading.Event()
+    stored: list[set[str]] = []
+
+    def other() -> None:
+        with database.transaction() as session:
+            stored.append(insert_attempts(session, [attempt("A2")]))
+            holding.set()
+            done.wait(timeout=0.5)  # long enough for this importer to be waiting on A2
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    try:
+        assert holding.wait(timeout=10)
+        with database.transaction() as session:
+            stored.append(insert_attempts(session, [attempt("A1"), attempt("A2"), attempt("A3")]))
+    finally:
+        done.set()
+        thread.join()
+    assert stored == [{"A2"}, {"A1", "A3"}]
+    with database.session() as session:
         assert count_rows(session)["attempts"] == 3
 
 
