@@ -27,6 +27,7 @@ from kiosk.authoring.source import load_bank_dir
 from kiosk.domain.catalogue import catalogue_of
 from kiosk.domain.forms import assemble_form
 from kiosk.domain.items import Bank, ItemType
+from kiosk.domain.journal import submission_code
 from kiosk.domain.scoring import score_attempt
 from kiosk.formats.bundle_content import CONTENT_VERSION
 from kiosk.formats.bundles import bundle_digest, seal_bundle
@@ -62,6 +63,9 @@ def _answer(item: Any, rng: random.Random) -> object:
     return item.accepted[0] if right else "no idea"
 
 
+JOURNAL_HEAD = "a" * 64
+
+
 def _attempt(bank: Bank, number: int, rng: random.Random) -> dict[str, Any]:
     form = assemble_form(bank, rng.randrange(2**62))
     items = {item.id: item for item in bank.items}
@@ -88,7 +92,8 @@ def _attempt(bank: Bank, number: int, rng: random.Random) -> dict[str, Any]:
         "allowed_seconds": 3600.0,
         "granted_seconds": 0.0,
         "consumed_seconds": 3000.0,
-        "submission_code": "ABCD-EFGH-JK",
+        # The code the kiosk showed the candidate: the registry recomputes it and holds back a mismatch.
+        "submission_code": submission_code(f"A-BENCH-{number:05d}", JOURNAL_HEAD),
         "responses": [
             {
                 "item_id": i,
@@ -100,7 +105,7 @@ def _attempt(bank: Bank, number: int, rng: random.Random) -> dict[str, Any]:
             for i in form.item_ids
         ],
         "result": result.to_dict(),
-        "journal": {"head": "a" * 64, "length": len(form.item_ids)},
+        "journal": {"head": JOURNAL_HEAD, "length": len(form.item_ids)},
         "events": [],
         "checkpoints": [],
     }
@@ -137,7 +142,9 @@ def build_registry(root: Path, count: int) -> Any:
         path = root / f"K-BENCH-{sequence:06d}.1xresult"
         path.write_bytes(data)
         paths.append(path)
-    import_bundles(ctx, paths)
+    report = import_bundles(ctx, paths)
+    if report.failed or report.flagged:
+        raise SystemExit("the bench's attempts were not all filed as results; the benchmark is void")
     return ctx, bank
 
 
@@ -171,6 +178,8 @@ def main() -> int:
                 out = args.keep if args.keep and workers == default_workers() else root / f"slips-{workers}"
                 started = time.perf_counter()
                 written = issue_slips(ctx, catalogue, out, workers=workers)
+                if len(written) != args.count:
+                    raise SystemExit(f"{len(written)} of {args.count} slips written; the benchmark is void")
                 results.append((workers, time.perf_counter() - started, len(written)))
         finally:
             ctx.close()
