@@ -159,11 +159,12 @@ def import_bundles(
     """Import every bundle file under ``paths``; each file's outcome, then the kiosks' sequence gaps.
 
     Files are imported one after another, each in its own transaction, as :func:`import_file` imports
-    one. On PostgreSQL, for more than a few files, a reader process meanwhile checks the signatures of the
-    next files, parses and rescores them and makes them into rows (see :func:`_prepare`): while one
-    bundle's rows travel to the server and are written there, the next ones are made ready on the other
-    core instead of waiting their turn. Only this process holds the registry's private key: it decrypts
-    each file before handing it over. On SQLite, which writes in this process, everything happens here.
+    one. On PostgreSQL, for more than a few files on a PC with more than one core, two reader processes
+    meanwhile check the signatures of the next files, parse and rescore them and make them into rows (see
+    :func:`_prepare`): while one bundle's rows travel to the server and are written there, the next ones
+    are made ready on another core instead of waiting their turn. Only this process holds the registry's
+    private key: it decrypts each file before handing it over. On SQLite, which writes in this process,
+    everything happens here.
     """
     files = bundle_files(paths)
     outcomes = []
@@ -191,17 +192,18 @@ def import_file(ctx: RegistryContext, path: Path, checks: AttemptChecks | None =
 READER_PROCESS_FROM = 6
 """The fewest files an import on PostgreSQL hands to a reader process: starting one takes about as long
 as reading two or three bundles of a hundred attempts here."""
-_AHEAD = 3
 _READERS = 2
+_AHEAD = 3
+"""How many files the reader processes may be given beyond the one being stored."""
 _READER_NICENESS = 10
 """Reader processes run at a lower priority: storing (this process and the database server) is what an
 import waits for, and the readers, working ahead, need only the CPU time it leaves."""
-"""How many files the reader process may be given beyond the one being stored."""
 
 
 def _reads(ctx: RegistryContext, files: Sequence[Path], checks: AttemptChecks) -> Iterator[_Read]:
     """Each file read, in order: opened here when its turn comes, or ahead of it by a reader process."""
-    if ctx.database.dialect != "postgresql" or len(files) < READER_PROCESS_FROM:
+    alone = (os.cpu_count() or 1) < 2
+    if ctx.database.dialect != "postgresql" or len(files) < READER_PROCESS_FROM or alone:
         yield from (_read(ctx, path) for path in files)
         return
     spawn = multiprocessing.get_context("spawn")
