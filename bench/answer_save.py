@@ -37,7 +37,6 @@ import json
 import os
 import random
 import sqlite3
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -48,7 +47,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from verdicts import Figure, bench_folder, finish, ratio
-from workloads import answerable
+from workloads import ChildFailed, answerable, run_child
 
 from kiosk.cli.common import default_data_dir
 from kiosk.domain.clock import SystemClock
@@ -504,22 +503,10 @@ def measure_gui(folder: Path, clicks: int) -> tuple[list[float], list[float], li
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     argv = [str(folder), str(centre.sitting_id), centre.access_code, str(clicks)]
     try:
-        done = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--child", *argv],
-            capture_output=True,
-            env=env,
-            text=True,
-            timeout=GUI_TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise SystemExit(f"the GUI child did not finish within {GUI_TIMEOUT_S:.0f} s") from None
-    if done.returncode != 0:
-        raise SystemExit(
-            f"the GUI child failed with exit code {done.returncode}: "
-            f"{(done.stdout + done.stderr).strip()[-600:]}"
-        )
-    samples = json.loads(done.stdout.strip().splitlines()[-1])
+        printed = run_child(str(Path(__file__).resolve()), argv, "GUI child", GUI_TIMEOUT_S, env)
+    except ChildFailed as failed:
+        raise SystemExit(str(failed)) from None
+    samples = json.loads(printed.strip().splitlines()[-1])
 
     def seconds(name: str) -> list[float]:
         return [value / 1000 for value in samples[name]]

@@ -42,7 +42,6 @@ import json
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -55,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import create_engine, text
 from verdicts import Figure, finish, ratio
-from workloads import compile_kiosk, fresh_database, settle
+from workloads import compile_kiosk, fresh_database, run_child, settle
 
 from kiosk.domain.forms import Form, FormItem
 from kiosk.domain.items import (
@@ -350,21 +349,9 @@ def timed(what: str, work: Workload, url: str, in_process: bool) -> dict[str, fl
     """Run one child within its time limit (or run it here); its wall and CPU seconds."""
     if in_process:
         return run_floor(work, url) if what == "floor" else run_import(work, url, rescore=what == "import")
-    argv = [str(work.root), url, str(work.attempts), str(work.answers)]
-    try:
-        done = subprocess.run(
-            [sys.executable, __file__, "--child", what, *argv],
-            capture_output=True,
-            text=True,
-            timeout=CHILD_TIMEOUT_S,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise RuntimeError(f"the {what} run did not finish within {CHILD_TIMEOUT_S:.0f} s") from None
-    if done.returncode != 0:
-        tail = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
-        raise RuntimeError(f"the {what} run failed: {tail[0]}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    argv = [what, str(work.root), url, str(work.attempts), str(work.answers)]
+    printed = run_child(__file__, argv, f"{what} run", CHILD_TIMEOUT_S)
+    result: dict[str, float] = json.loads(printed.strip().splitlines()[-1])
     return result
 
 

@@ -31,7 +31,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -42,7 +41,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from verdicts import Figure, finish, ratio
-from workloads import answerable, compile_kiosk
+from workloads import ChildFailed, answerable, compile_kiosk, run_child
 
 BUDGET_COLD_S = 1.0
 BUDGET_SWITCH_P95_MS = 25.0
@@ -322,26 +321,16 @@ def _launch(args: list[str], screen: Path) -> tuple[dict[str, float], str]:
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
     started = time.time()
     try:
-        process = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--child", *args],
-            capture_output=True,
-            env=env,
-            text=True,
-            timeout=CHILD_TIMEOUT_S,
-            check=False,
+        printed = run_child(
+            str(Path(__file__).resolve()), args, f"bench child {args[0]}", CHILD_TIMEOUT_S, env
         )
-    except subprocess.TimeoutExpired:
-        raise SystemExit(f"bench child {args[0]} did not finish within {CHILD_TIMEOUT_S:.0f} s") from None
-    if process.returncode != 0:
-        raise SystemExit(
-            f"bench child {args[0]} failed with exit code {process.returncode}: "
-            f"{(process.stdout + process.stderr).strip()[-400:]}"
-        )
+    except ChildFailed as failed:
+        raise SystemExit(str(failed)) from None
     marks = {
         parts[1]: float(parts[2]) - started
-        for parts in (line.split() for line in process.stdout.splitlines() if line.startswith("MARK "))
+        for parts in (line.split() for line in printed.splitlines() if line.startswith("MARK "))
     }
-    return marks, process.stdout
+    return marks, printed
 
 
 def _median_marks(args: list[str], screen: Path, runs: int) -> dict[str, float]:

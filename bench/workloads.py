@@ -1,11 +1,13 @@
-"""Pieces several benches build their workloads from: a scratch registry database, and the key fields that
-make an item of each type answerable."""
+"""Pieces several benches are built from: a scratch registry database, the key fields that make an item of
+each type answerable, compiled bytecode, a settled disk, and a child process run within a time limit."""
 
 from __future__ import annotations
 
 import compileall
 import os
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -85,3 +87,32 @@ def answerable(item_type: ItemType, options: tuple[Choice, ...]) -> dict[str, ob
             "pairs": tuple((str(i), "ABCD"[i - 1]) for i in range(1, 5)),
         }
     return {"accepted": ("electrolyte",)}
+
+
+class ChildFailed(RuntimeError):
+    """A bench's child process did not finish in time or failed; the message says which."""
+
+
+def run_child(
+    script: str, args: Sequence[str], what: str, timeout: float, env: Mapping[str, str] | None = None
+) -> str:
+    """Run ``script --child ARGS`` in a fresh Python within ``timeout`` seconds; all it printed on stdout.
+
+    Raises ChildFailed naming ``what`` when it does not finish in time, or exits non-zero (with the last
+    lines it printed), so a child that hangs or breaks fails its bench instead of stalling it.
+    """
+    try:
+        done = subprocess.run(
+            [sys.executable, script, "--child", *args],
+            capture_output=True,
+            env=None if env is None else dict(env),
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise ChildFailed(f"the {what} did not finish within {timeout:.0f} s") from None
+    if done.returncode != 0:
+        tail = " / ".join((done.stdout + done.stderr).strip().splitlines()[-3:]) or "no output"
+        raise ChildFailed(f"the {what} failed with exit code {done.returncode}: {tail}")
+    return done.stdout
