@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, exc, make_url
+from sqlalchemy import URL, Engine, create_engine, exc, inspect, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.schema import CreateIndex
 
@@ -85,9 +85,15 @@ class RegistryDatabase:
             RegistryBase.metadata.create_all(connection, checkfirst=True)
             # create_all leaves a table that exists as it is, so an index added to the schema since (the
             # results list's, say) is made here; on a large PostgreSQL registry that takes a while, once.
+            # Only a missing index is made: CREATE INDEX locks its table against writes even when the index
+            # exists, and a registry opened while another process imports would then wait on that import
+            # (or deadlock with it) for nothing.
+            catalogue = inspect(connection)
             for table in RegistryBase.metadata.sorted_tables:
+                held = {index["name"] for index in catalogue.get_indexes(table.name)}
                 for index in sorted(table.indexes, key=lambda index: str(index.name)):
-                    connection.execute(CreateIndex(index, if_not_exists=True))
+                    if index.name not in held:
+                        connection.execute(CreateIndex(index, if_not_exists=True))
 
     def close(self) -> None:
         """Close every pooled connection."""

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, inspect, make_url, text
 
 from kiosk.domain.errors import StoreError
 from kiosk.messages import sentence
@@ -128,6 +128,34 @@ def test_a_registry_made_before_an_index_gets_it_when_next_opened(database_url: 
     with again.session() as session:
         assert session.get(EnrolledKioskRow, "K1") is not None
     again.close()
+
+
+def test_opening_a_registry_does_not_wait_on_another_process_writing_to_it(database_url: str) -> None:
+    """Opening a PostgreSQL registry while an import holds its bundle transaction goes straight through.
+
+    Making an index that already exists would still lock its table against that transaction's writes: the
+    opener would wait for the import, and an import's reader process opening it could deadlock with it.
+    """
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite queues writers by design (BEGIN IMMEDIATE)")
+    open_registry_database(database_url).close()
+    writer = create_engine(database_url)
+    try:
+        with writer.begin() as connection:
+            # The lock every row written to a table takes, on each table with an index of its own.
+            for table in RegistryBase.metadata.sorted_tables:
+                if table.indexes:
+                    connection.execute(text(f"LOCK TABLE {table.name} IN ROW EXCLUSIVE MODE"))
+            # Still inside the writing transaction: another connection opens the registry, giving up
+            # after two seconds of waiting for a lock.
+            impatient = make_url(database_url)
+            options = f"{impatient.query.get('options', '')} -clock_timeout=2000".strip()
+            opened = open_registry_database(
+                impatient.update_query_dict({"options": options}).render_as_string(hide_password=False)
+            )
+            opened.close()
+    finally:
+        writer.dispose()
 
 
 def test_sqlite_runs_in_wal_mode_with_full_sync_foreign_keys_and_a_large_cache(tmp_path: Path) -> None:
