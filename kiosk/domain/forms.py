@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import secrets
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from kiosk.domain.errors import InputError, RuleError
@@ -44,10 +44,11 @@ class Form:
     bank_version: int
     seed: int
     items: tuple[FormItem, ...]
+    item_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """The items' ids in order (kept: scoring and every check of an imported attempt ask for them)."""
 
-    @property
-    def item_ids(self) -> tuple[str, ...]:
-        return tuple(form_item.item_id for form_item in self.items)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "item_ids", tuple(form_item.item_id for form_item in self.items))
 
     def item(self, item_id: str) -> FormItem:
         """The layout of ``item_id`` on this form; raises KeyError if the form does not hold it."""

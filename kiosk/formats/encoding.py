@@ -190,6 +190,21 @@ def _placed_by_orjson(data: bytes, depth: int) -> dict[str, Any] | None:
     return cast(dict[str, Any], found)
 
 
+# Member names as JSON with their colon, as met: every attempt in a bundle has the same few dozen
+# (bounded, as the names come from whoever wrote the file).
+_NAMES: dict[str, str] = {}
+_NAMES_LIMIT = 4096
+
+
+def _name(key: str, dumps: Callable[[Any], bytes]) -> str:
+    name = _NAMES.get(key)
+    if name is None:
+        name = dumps(key).decode("utf-8") + ":"
+        if len(_NAMES) < _NAMES_LIMIT:
+            _NAMES[key] = name
+    return name
+
+
 def _placed(value: Any, depth: int, at: int, made: list[PlacedObject]) -> tuple[Any, str]:
     """``value``, written from offset ``at`` on, with its objects above ``depth`` 0 as :class:`PlacedObject`
     (each added to ``made``, for its ``text`` to be set once the whole text is known); and its JSON text."""
@@ -211,17 +226,25 @@ def _placed(value: Any, depth: int, at: int, made: list[PlacedObject]) -> tuple[
     found = PlacedObject()
     places: dict[str, tuple[int, int, int]] = {}
     for key, member in value.items():
-        name = dumps(key).decode("utf-8")
-        value_start = index + len(name) + 1
-        member, member_text = _placed(member, inner, value_start, made)
-        found[key] = member
+        name = _name(key, dumps)
+        value_start = index + len(name)
+        if inner < 0:  # the members are written whole (most objects placed: an attempt's)
+            member_text = dumps(member).decode("utf-8")
+        else:
+            member, member_text = _placed(member, inner, value_start, made)
+            value[key] = member
         end = value_start + len(member_text)
         places[key] = (index, value_start, end)
-        parts.append(name + ":" + member_text)
+        parts += (name, member_text, ",")
         index = end + 1
+    found.update(value)
     found.places = places
     made.append(found)
-    return found, "{" + ",".join(parts) + "}"
+    if parts:
+        parts[-1] = "}"
+    else:
+        parts.append("}")
+    return found, "{" + "".join(parts)
 
 
 def _skip(text: str, index: int) -> int:

@@ -29,7 +29,7 @@ import multiprocessing
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -169,9 +169,11 @@ def import_bundles(
     files = bundle_files(paths)
     outcomes = []
     checks = AttemptChecks(ctx)
+    # The enrolled kiosks as the import starts: a kiosk enrolled meanwhile is known to the next import.
+    kiosks = ctx.kiosk_keys()
     with _collector_paused():
-        for done, read in enumerate(_reads(ctx, files, checks), start=1):
-            outcomes.append(_decide(ctx, read, checks))
+        for done, read in enumerate(_reads(ctx, files, checks, kiosks), start=1):
+            outcomes.append(_decide(ctx, read, checks, kiosks))
             if progress is not None:
                 progress(done, len(files), read.path)
     touched = {item.kiosk_id for item in outcomes if item.kiosk_id and item.outcome is not Outcome.REFUSED}
@@ -186,8 +188,11 @@ def import_file(ctx: RegistryContext, path: Path, checks: AttemptChecks | None =
     """
     checks = checks or AttemptChecks(ctx)
     with _collector_paused():
-        return _decide(ctx, _read(ctx, path), checks)
+        return _decide(ctx, _read(ctx, path), checks, ctx.kiosk_keys())
 
+
+Kiosks = Mapping[str, PublicIdentity]
+"""The enrolled kiosks' public identities, by kiosk id, that bundles are checked against."""
 
 READER_PROCESS_FROM = 6
 """The fewest files an import on PostgreSQL hands to a reader process: starting one takes about as long
@@ -200,7 +205,9 @@ _READER_NICENESS = 10
 import waits for, and the readers, working ahead, need only the CPU time it leaves."""
 
 
-def _reads(ctx: RegistryContext, files: Sequence[Path], checks: AttemptChecks) -> Iterator[_Read]:
+def _reads(
+    ctx: RegistryContext, files: Sequence[Path], checks: AttemptChecks, kiosks: Kiosks
+) -> Iterator[_Read]:
     """Each file read, in order: opened here when its turn comes, or ahead of it by a reader process."""
     alone = (os.cpu_count() or 1) < 2
     if ctx.database.dialect != "postgresql" or len(files) < READER_PROCESS_FROM or alone:
@@ -208,14 +215,14 @@ def _reads(ctx: RegistryContext, files: Sequence[Path], checks: AttemptChecks) -
         return
     spawn = multiprocessing.get_context("spawn")
     url = ctx.database.connection_url
-    with ProcessPoolExecutor(_READERS, spawn, initializer=_start_reader, initargs=(url,)) as pool:
+    with ProcessPoolExecutor(_READERS, spawn, initializer=_start_reader, initargs=(url, kiosks)) as pool:
         coming: deque[tuple[_Read, Future[_Prepared | KioskError] | None]] = deque()
         for path in files:
             coming.append(_hand_over(ctx, pool, _read(ctx, path)))
             if len(coming) > _AHEAD:
-                yield _received(ctx, checks, *coming.popleft())
+                yield _received(ctx, checks, kiosks, *coming.popleft())
         while coming:
-            yield _received(ctx, checks, *coming.popleft())
+            yield _received(ctx, checks, kiosks, *coming.popleft())
 
 
 def _hand_over(
@@ -228,13 +235,17 @@ def _hand_over(
     if not isinstance(unsealed, Unsealed):
         return replace(read, opened=unsealed), None
     try:
-        return read, pool.submit(_prepare_in_reader, unsealed, ctx.kiosk_keys(), read.path, read.digest)
+        return read, pool.submit(_prepare_in_reader, unsealed, read.path, read.digest)
     except BrokenProcessPool:
         return read, None
 
 
 def _received(
-    ctx: RegistryContext, checks: AttemptChecks, read: _Read, future: Future[_Prepared | KioskError] | None
+    ctx: RegistryContext,
+    checks: AttemptChecks,
+    kiosks: Kiosks,
+    read: _Read,
+    future: Future[_Prepared | KioskError] | None,
 ) -> _Read:
     """``read`` with what the reader process made of it; opened here if the process could not do it."""
     if future is None:
@@ -243,11 +254,13 @@ def _received(
         return replace(read, opened=future.result())
     except BrokenProcessPool:
         # The reader process could not start or died (killed, out of memory): this file is opened here.
-        return _opened(ctx, read, checks)
+        return _opened(ctx, read, checks, kiosks)
 
 
-# The reader process's own connection to the registry database, for the bank copies it rescores with.
+# The reader process's own connection to the registry database, for the bank copies it rescores with,
+# and the enrolled kiosks' keys it was started with.
 _reader_checks: list[AttemptChecks] = []
+_reader_kiosks: list[Kiosks] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,8 +271,9 @@ class _HeldBanks:
     bank_cache: dict[tuple[str, int], object] = field(default_factory=dict)
 
 
-def _start_reader(url: str) -> None:
-    """Start a reader process: connect to the registry database (it reads bank copies, nothing else).
+def _start_reader(url: str, kiosks: Kiosks) -> None:
+    """Start a reader process: connect to the registry database (it reads bank copies, nothing else)
+    and keep the enrolled kiosks' keys the import started with.
 
     The process does nothing but read bundles, so its cycle collector stays paused for its whole life, as
     :func:`_collector_paused` pauses this one's during an import.
@@ -268,12 +282,11 @@ def _start_reader(url: str) -> None:
     if hasattr(os, "nice"):
         os.nice(_READER_NICENESS)
     _reader_checks.append(AttemptChecks(_HeldBanks(open_registry_database(url))))
+    _reader_kiosks.append(kiosks)
 
 
-def _prepare_in_reader(
-    unsealed: Unsealed, kiosks: dict[str, PublicIdentity], path: Path, digest: str
-) -> _Prepared | KioskError:
-    return _prepare(unsealed, kiosks, _reader_checks[0], path, digest)
+def _prepare_in_reader(unsealed: Unsealed, path: Path, digest: str) -> _Prepared | KioskError:
+    return _prepare(unsealed, _reader_kiosks[0], _reader_checks[0], path, digest)
 
 
 @contextmanager
@@ -333,7 +346,7 @@ class _Prepared:
 
 def _prepare(
     unsealed: Unsealed,
-    kiosks: dict[str, PublicIdentity],
+    kiosks: Kiosks,
     checks: AttemptChecks,
     path: Path,
     digest: str,
@@ -428,15 +441,15 @@ def _unsealed(ctx: RegistryContext, read: _Read) -> Unsealed | KioskError:
         return InputError("registry_import.bundle_unreadable", path=read.path)
 
 
-def _opened(ctx: RegistryContext, read: _Read, checks: AttemptChecks) -> _Read:
+def _opened(ctx: RegistryContext, read: _Read, checks: AttemptChecks, kiosks: Kiosks) -> _Read:
     """``read`` with its contents opened, parsed, rescored and made into rows, or with why not."""
     unsealed = _unsealed(ctx, read)
     if not isinstance(unsealed, Unsealed):
         return replace(read, opened=unsealed)
-    return replace(read, opened=_prepare(unsealed, ctx.kiosk_keys(), checks, read.path, read.digest))
+    return replace(read, opened=_prepare(unsealed, kiosks, checks, read.path, read.digest))
 
 
-def _decide(ctx: RegistryContext, read: _Read, checks: AttemptChecks) -> FileOutcome:
+def _decide(ctx: RegistryContext, read: _Read, checks: AttemptChecks, kiosks: Kiosks) -> FileOutcome:
     """What becomes of a file read: refused, a duplicate, a conflict, or stored in one transaction."""
     path, data, digest = read.path, read.data, read.digest
     if read.outcome is not None:
@@ -450,7 +463,7 @@ def _decide(ctx: RegistryContext, read: _Read, checks: AttemptChecks) -> FileOut
         return _duplicate(ctx, path, held)
     bundle_id, kiosk_id = read.header.bundle_id[:_SHOWN_ID], read.header.kiosk_id[:_SHOWN_ID]
     # Opened here unless read ahead: a duplicate is never opened.
-    opened = read.opened if read.opened is not None else _opened(ctx, read, checks).opened
+    opened = read.opened if read.opened is not None else _opened(ctx, read, checks, kiosks).opened
     if isinstance(opened, KioskError):
         return _refuse(ctx, path, data, digest, opened, bundle_id, kiosk_id)
     assert opened is not None  # _opened gives the contents or why not
