@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 import shutil
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from kiosk.formats.encoding import canonical_json
 from kiosk.registry.services import imports
 from kiosk.registry.services.imports import Outcome, import_bundles
 from kiosk.registry.storage.store import RegistryDatabase
+from kiosk.registry.storage.tables import AttemptConflictRow, ResultAttemptRow
 from tests.fixtures.registry import World, attempt, database_url_fixture, world_fixture
 
 __all__ = ["database_url_fixture", "world_fixture"]
@@ -87,7 +92,7 @@ def test_on_postgresql_a_batch_is_read_ahead_by_reader_processes(
 
     class Counted(ProcessPoolExecutor):
         def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-            handed.append(args[2].name)  # the file's path
+            handed.append(next(arg.name for arg in args if isinstance(arg, Path)))  # the file
             return super().submit(fn, *args, **kwargs)
 
     monkeypatch.setattr(imports, "ProcessPoolExecutor", Counted)
@@ -113,3 +118,36 @@ def test_an_import_goes_on_here_when_no_reader_process_can_start(
     assert [(item.path.name, item.outcome, item.attempts) for item in report.outcomes] == [
         (name, Outcome.IMPORTED, 1) for name in names
     ]
+
+
+def test_attempts_read_ahead_keep_their_json_as_the_kiosk_signed_it(world: World) -> None:
+    """A reader process sends the attempts' JSON back as places in the bundle's text; what is stored is that
+    text, Chinese names and all, as an import in this process stores it."""
+    kiosk = world.kiosk()
+    sent: dict[str, dict[str, Any]] = {}
+    for sequence in range(1, imports.READER_PROCESS_FROM + 2):
+        record = attempt(f"A-{sequence}", f"C{sequence}", items=4)
+        record["candidate"]["name_zh"] = "班达·穆隆加" if sequence % 2 else None
+        note = {"note": "停电 → 恢复"}
+        record["events"] = [{"kind": "started", "detail": note, "at": "2025-03-14T09:00:00Z"}]
+        sent[record["attempt_id"]] = record
+        world.bundle(kiosk, [record], sequence=sequence)
+    # The first attempt again in a later bundle, changed: kept aside whole, beside the copy held.
+    changed = copy.deepcopy(sent["A-1"])
+    changed["candidate"]["name"] = "Someone else 某人"
+    world.bundle(kiosk, [changed], sequence=imports.READER_PROCESS_FROM + 2)
+    report = import_bundles(world.ctx, [world.root / "out"])
+    assert [item.outcome for item in report.outcomes][-1] is Outcome.CONFLICT
+    members = ("result", "form", "events", "checkpoints")
+    with world.ctx.database.session() as session:
+        stored = {
+            row.attempt_id: [getattr(row, f"{member}_json") for member in members]
+            for row in session.scalars(select(ResultAttemptRow))
+        }
+        kept = session.scalars(select(AttemptConflictRow))
+        conflicts = [(row.attempt_id, row.content_json) for row in kept]
+    assert stored == {
+        attempt_id: [canonical_json(record[member]).decode("utf-8") for member in members]
+        for attempt_id, record in sent.items()
+    }
+    assert conflicts == [("A-1", canonical_json(changed).decode("utf-8"))]
