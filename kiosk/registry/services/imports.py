@@ -28,6 +28,7 @@ import gc
 import multiprocessing
 import os
 import re
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -195,8 +196,8 @@ Kiosks = Mapping[str, PublicIdentity]
 """The enrolled kiosks' public identities, by kiosk id, that bundles are checked against."""
 
 READER_PROCESS_FROM = 6
-"""The fewest files an import on PostgreSQL hands to a reader process: starting one takes about as long
-as reading two or three bundles of a hundred attempts here."""
+"""The fewest files an import on PostgreSQL hands to a reader process: starting one (spawned, see
+:func:`_start_method`) takes about as long as reading two or three bundles of a hundred attempts here."""
 _READERS = 2
 _AHEAD = 3
 """How many files the reader processes may be given beyond the one being stored."""
@@ -213,9 +214,9 @@ def _reads(
     if ctx.database.dialect != "postgresql" or len(files) < READER_PROCESS_FROM or alone:
         yield from (_read(ctx, path) for path in files)
         return
-    spawn = multiprocessing.get_context("spawn")
+    started = multiprocessing.get_context(_start_method())
     url = ctx.database.connection_url
-    with ProcessPoolExecutor(_READERS, spawn, initializer=_start_reader, initargs=(url, kiosks)) as pool:
+    with ProcessPoolExecutor(_READERS, started, initializer=_start_reader, initargs=(url, kiosks)) as pool:
         coming: deque[tuple[_Read, Future[_Prepared | KioskError] | None]] = deque()
         for path in files:
             coming.append(_hand_over(ctx, pool, _read(ctx, path)))
@@ -223,6 +224,29 @@ def _reads(
                 yield _received(ctx, checks, kiosks, *coming.popleft())
         while coming:
             yield _received(ctx, checks, kiosks, *coming.popleft())
+
+
+def _start_method() -> str:
+    """How reader processes start: forked where this process runs one thread, spawned otherwise.
+
+    A forked process starts with the kiosk's modules loaded already; a spawned one first imports them (and
+    the program's entry script) again, about half a second of CPU each, which in an import of ten thousand
+    attempts is a fifteenth of the whole. A fork copies only the thread that forks, so it is used only when
+    there is no other (the command line); the console imports on a thread of its own beside Qt's, where a
+    fork could copy a lock another thread holds, and Windows has no fork: there they are spawned.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and _threads() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _threads() -> int:
+    """The threads this process runs, Python's and others' (Qt's) alike where the system tells."""
+    tasks = Path("/proc/self/task")
+    try:
+        return len(list(tasks.iterdir()))
+    except OSError:
+        return threading.active_count()
 
 
 def _hand_over(

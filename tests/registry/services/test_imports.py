@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import gc
+import multiprocessing
 import shutil
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -151,3 +153,40 @@ def test_attempts_read_ahead_keep_their_json_as_the_kiosk_signed_it(world: World
         for attempt_id, record in sent.items()
     }
     assert conflicts == [("A-1", canonical_json(changed).decode("utf-8"))]
+
+
+@pytest.mark.parametrize(("threads", "method"), [(1, "fork"), (3, "spawn")])
+def test_reader_processes_are_forked_only_from_a_process_of_one_thread(
+    world: World, monkeypatch: pytest.MonkeyPatch, threads: int, method: str
+) -> None:
+    if world.ctx.database.dialect != "postgresql":
+        pytest.skip("reader processes read for PostgreSQL only")
+    if "fork" not in multiprocessing.get_all_start_methods():
+        method = "spawn"
+    started: list[str] = []
+
+    class Recorded(ProcessPoolExecutor):
+        def __init__(self, workers: int, context: Any, **kwargs: Any) -> None:
+            started.append(context.get_start_method())
+            super().__init__(workers, context, **kwargs)
+
+    monkeypatch.setattr(imports, "ProcessPoolExecutor", Recorded)
+    monkeypatch.setattr(imports, "_threads", lambda: threads)
+    names = _batch(world, imports.READER_PROCESS_FROM)
+    report = import_bundles(world.ctx, [world.root / "out"])
+    assert [(item.path.name, item.outcome, item.attempts) for item in report.outcomes] == [
+        (name, Outcome.IMPORTED, 1) for name in names
+    ]
+    assert started == [method]
+
+
+def test_every_thread_of_the_process_is_counted() -> None:
+    before = imports._threads()
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        assert imports._threads() == before + 1
+    finally:
+        stop.set()
+        waiting.join()
