@@ -59,7 +59,7 @@ from kiosk.registry.services.rows import (
     bundle_row,
     competence_rows,
     incident_row,
-    response_rows,
+    response_columns,
 )
 from kiosk.registry.services.standing import second_results
 from kiosk.registry.storage.repo import (
@@ -348,7 +348,8 @@ class _AttemptRows:
     bank_version: int
     day: str
     row: dict[str, object]
-    responses: list[tuple[object, ...]]
+    responses: tuple[Sequence[object], ...]
+    """The response rows, as columns (see :func:`response_columns`)."""
     competences: list[tuple[object, ...]]
     check: dict[str, object]
     """The ``attempt_checks`` row of what rescoring found."""
@@ -399,7 +400,7 @@ def _prepare(
                 attempt.bank_version,
                 attempt.day,
                 attempt_row(content, attempt, None),
-                response_rows(attempt),
+                response_columns(attempt),
                 competence_rows(attempt),
                 finding.row(None),
                 finding.state,
@@ -604,7 +605,7 @@ def _store_contents(session: RegistrySession, prepared: _Prepared, now: datetime
         session, [{**attempt.row, "centre": centre, "imported_at": now} for attempt in ordered]
     )
     fresh = [attempt for attempt in prepared.attempts if attempt.attempt_id in inserted]
-    insert_responses(session, [row for attempt in fresh for row in attempt.responses])
+    insert_responses(session, [row for attempt in fresh for row in zip(*attempt.responses, strict=True)])
     insert_competence_scores(session, [row for attempt in fresh for row in attempt.competences])
     insert_checks(session, [{**attempt.check, "checked_at": now} for attempt in fresh])
     incidents = sorted(content.incidents, key=lambda incident: incident.number)

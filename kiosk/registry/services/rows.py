@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from itertools import repeat
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import cast
@@ -90,21 +89,23 @@ def attempt_row(
 
 def response_rows(attempt: AttemptContent) -> list[tuple[object, ...]]:
     """The attempt's response rows, as tuples in the order of ``registry_repo.RESPONSE_COLUMNS``."""
+    return list(zip(*response_columns(attempt), strict=True))
+
+
+def response_columns(attempt: AttemptContent) -> tuple[Sequence[object], ...]:
+    """The attempt's response rows as columns, in the order of ``registry_repo.RESPONSE_COLUMNS``: what
+    :func:`response_rows` zips into rows, and a process hands to another at a fraction of the cost of a
+    hundred rows."""
     item_ids, responses, flags, scores, maxima = attempt.lines
     count = len(item_ids)
-    positions = range(1, count + 1)
-    answers = _answers_json(responses)
-    return list(
-        zip(
-            repeat(attempt.attempt_id, count),
-            item_ids,
-            positions,
-            answers,
-            flags,
-            scores,
-            maxima,
-            strict=True,
-        )
+    return (
+        (attempt.attempt_id,) * count,
+        item_ids,
+        range(1, count + 1),
+        _answers_json(responses),
+        flags,
+        scores,
+        maxima,
     )
 
 
