@@ -11,9 +11,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-
 from kiosk.domain.spreadsheet import inert_cell
 
 Cell = str | int | float | None
@@ -59,6 +56,12 @@ def csv_bytes(table: DataTable) -> bytes:
 
 def xlsx_bytes(tables: Sequence[DataTable]) -> bytes:
     """One sheet per table with a bold, grey, frozen header row; numbers stay numbers, text stays text."""
+    # Loaded here, by the one function that writes workbooks: openpyxl takes a tenth of a second to import,
+    # and where NumPy is installed it imports that too, which starts threads of its own in every program
+    # that imports this module (the command line's registry verbs among them).
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     header_font = Font(bold=True)

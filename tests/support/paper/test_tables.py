@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 
 import pytest
 from openpyxl import load_workbook
@@ -71,3 +73,12 @@ def test_text_that_looks_like_a_formula_is_quoted_in_csv() -> None:
     rows = list(csv.reader(io.StringIO(csv_bytes(table).decode("utf-8-sig"))))
     assert rows[1] == ['\'=HYPERLINK("http://x")', "-0.25"]
     assert rows[2] == ["-0.5", "1"]
+
+
+def test_the_spreadsheet_library_is_loaded_only_to_write_a_workbook() -> None:
+    """Every registry verb of the command line imports this module; openpyxl (and NumPy, with the threads it
+    starts, where installed) must not come with it, or reader processes could not be forked (see
+    ``kiosk.registry.services.imports``)."""
+    code = "import sys, kiosk.support.paper.tables; print(sorted({'openpyxl', 'numpy'} & set(sys.modules)))"
+    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert printed.strip() == "[]"
