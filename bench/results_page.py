@@ -52,8 +52,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import psycopg
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import make_url
 from verdicts import Figure, finish, ratio
+from workloads import fresh_database
 
 from kiosk.registry.services.registry import RegistryContext, init_registry, open_registry
 from kiosk.registry.services.reporting import ResultFilter, ResultKey, find_results, result_choices
@@ -318,22 +319,12 @@ def fill(raw: Raw, filler: Filler, count: int) -> None:
 @contextmanager
 def database(kind: str, root: Path, pg_base: str) -> Iterator[tuple[str, str]]:
     """A new registry database: (SQLAlchemy URL, what the raw driver connects to)."""
-    if kind == "sqlite":
-        path = root / "registry.db"
-        yield f"sqlite:///{path}", str(path)
-        return
-    admin = create_engine(pg_base)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-            connection.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
-        url = make_url(pg_base).update_query_dict({"options": f"-csearch_path={SCHEMA}"})
-        conninfo = url.set(drivername="postgresql").render_as_string(False)
-        yield url.render_as_string(False), conninfo
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-        admin.dispose()
+    with fresh_database(kind, root, pg_base, "results", SCHEMA) as url:
+        parsed = make_url(url)
+        if kind == "sqlite":
+            yield url, str(parsed.database)
+        else:
+            yield url, parsed.set(drivername="postgresql").render_as_string(False)
 
 
 @dataclass
